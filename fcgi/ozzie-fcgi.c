@@ -1,0 +1,583 @@
+/*
+ * ozzie-fcgi: the prefork FastCGI server. The master owns the listening
+ * socket (its own, or one inherited from systemd or spawn-fcgi), forks the
+ * workers, respawns the ones that die (with backoff when they keep dying),
+ * rolls them on SIGHUP after re-reading the configuration, and on SIGTERM
+ * lets them finish what they are serving before it exits. Workers accept on
+ * the shared socket; each holds one database connection.
+ */
+#include "config.h"
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <poll.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include <errno.h>
+#include <fcgiapp.h>
+#include <getopt.h>
+#include <netdb.h>
+#include <openssl/rand.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "conf.h"
+#include "fcgi_io.h"
+#include "http.h"
+#include "log.h"
+#include "num.h"
+#include "ratelimit.h"
+
+struct worker {
+	pid_t		pid;
+	struct timespec	started;
+	struct timespec	restart_at;	/* when an empty slot may be filled */
+	int		failures;	/* quick deaths in a row */
+};
+
+static struct oz_config	 cfg;
+static const char	*cfg_path = NULL;
+static const char	*opt_listen, *opt_workers, *pool_name = "api";
+static int		 listen_fd = -1;
+static int		 own_socket;	/* we created it: unlink on exit */
+static struct worker	*slots;
+static size_t		 nslots;
+static volatile sig_atomic_t worker_stop;
+static char		 ephemeral_key[65];	/* when secret_key is unset */
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: ozzie-fcgi [-tV] [-c config] [-n name] [-l listen] "
+	    "[-w workers] [-p pidfile]\n");
+	exit(2);
+}
+
+static double
+ts_diff_ms(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(a->tv_sec - b->tv_sec) * 1000.0 +
+	    (double)(a->tv_nsec - b->tv_nsec) / 1e6;
+}
+
+static int
+load_config(struct oz_config *c)
+{
+	char err[512];
+
+	if (config_load(c, cfg_path, cfg_path != NULL, err, sizeof(err)) == -1 ||
+	    (opt_listen && config_set(c, "listen", opt_listen, err, sizeof(err)) == -1) ||
+	    (opt_workers && config_set(c, "workers", opt_workers, err, sizeof(err)) == -1)) {
+		log_warnx("configuration: %s", err);
+		return -1;
+	}
+	/*
+	 * Without a configured key every worker must still share one, or a
+	 * cursor made by one worker is refused by the next: make it here,
+	 * once, before the workers fork.
+	 */
+	if (c->secret_key[0] == '\0') {
+		if (ephemeral_key[0] == '\0') {
+			unsigned char rnd[32];
+			char	 *p = ephemeral_key;
+			size_t	  i;
+
+			if (RAND_bytes(rnd, sizeof(rnd)) != 1)
+				return -1;
+			for (i = 0; i < sizeof(rnd); i++, p += 2)
+				snprintf(p, 3, "%02x", rnd[i]);
+			log_warnx("secret_key is not set: cursors made now will not "
+			    "survive a restart (set secret_key_file)");
+		}
+		if (config_set(c, "secret_key", ephemeral_key, err, sizeof(err)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* An inherited socket: systemd's LISTEN_FDS (fd 3), or a listening fd 0. */
+static int
+inherited_socket(void)
+{
+	const char	*pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS"), *errstr;
+	int		 acc = 0;
+	int64_t		 v;
+	socklen_t	 len = sizeof(acc);
+
+	if (pid && fds && num_parse_i64z(pid, 1, INT32_MAX, &v, &errstr) == 0 &&
+	    (pid_t)v == getpid() && strcmp(fds, "1") == 0)
+		return 3;
+	if (getsockopt(0, SOL_SOCKET, SO_ACCEPTCONN, &acc, &len) == 0 && acc)
+		return 0;
+	return -1;
+}
+
+static int
+open_unix(const char *path)
+{
+	struct sockaddr_un sun;
+	int		 fd;
+
+	if (strlen(path) >= sizeof(sun.sun_path)) {
+		log_warnx("listen: socket path too long: %s", path);
+		return -1;
+	}
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	memcpy(sun.sun_path, path, strlen(path) + 1);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1)
+		return -1;
+	/* A live socket means another instance: refuse. A stale one is removed. */
+	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == 0) {
+		log_warnx("listen: %s is in use by another process", path);
+		close(fd);
+		return -1;
+	}
+	unlink(path);
+	if (bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1 ||
+	    chmod(path, (mode_t)cfg.socket_mode) == -1 ||
+	    listen(fd, (int)cfg.listen_backlog) == -1) {
+		log_warn("listen: %s", path);
+		close(fd);
+		return -1;
+	}
+	own_socket = 1;
+	return fd;
+}
+
+static int
+open_tcp(const char *spec)
+{
+	struct addrinfo	 hints, *res, *ai;
+	char		 host[256];
+	const char	*colon = strrchr(spec, ':');
+	int		 fd = -1, one = 1, rc;
+
+	if (colon == NULL || (size_t)(colon - spec) >= sizeof(host)) {
+		log_warnx("listen: '%s' is neither a path nor host:port", spec);
+		return -1;
+	}
+	memcpy(host, spec, (size_t)(colon - spec));
+	host[colon - spec] = '\0';
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE;
+	if ((rc = getaddrinfo(host[0] ? host : NULL, colon + 1, &hints, &res)) != 0) {
+		log_warnx("listen: %s: %s", spec, gai_strerror(rc));
+		return -1;
+	}
+	for (ai = res; ai; ai = ai->ai_next) {
+		if ((fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol)) == -1)
+			continue;
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
+		    listen(fd, (int)cfg.listen_backlog) == 0)
+			break;
+		close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(res);
+	if (fd == -1)
+		log_warn("listen: %s", spec);
+	return fd;
+}
+
+static void
+worker_on_signal(int sig)
+{
+	(void)sig;
+	worker_stop = 1;
+	FCGX_ShutdownPending();
+}
+
+/*
+ * Wait until there is a request to read. nginx keeps FastCGI connections open
+ * (fastcgi_keep_conn) and libfcgi serves one connection at a time, so a worker
+ * holding an idle kept connection would leave new connections waiting in the
+ * backlog. When the kept connection is idle and a new one is pending, the
+ * worker takes the new one and closes the idle one (nginx drops a closed
+ * cached connection from its cache). Returns 0 when FCGX_Accept_r may run, -1
+ * to look again (interrupted, or another worker took the connection).
+ */
+static int
+wait_for_work(FCGX_Request *fr)
+{
+	struct pollfd	 p[2];
+	char		 peek;
+	int		 nfd, n = 1;
+
+	p[0].fd = listen_fd;
+	p[0].events = POLLIN;
+	p[0].revents = 0;
+	if (fr->ipcFd >= 0) {
+		p[1].fd = fr->ipcFd;
+		p[1].events = POLLIN;
+		p[1].revents = 0;
+		n = 2;
+	}
+	if (poll(p, (nfds_t)n, -1) <= 0)
+		return -1;
+	if (n == 2 && p[1].revents != 0)
+		return 0;	/* the next request (or EOF) on the kept connection */
+	if (!(p[0].revents & POLLIN))
+		return -1;
+	if (n == 1)
+		return 0;	/* FCGX_Accept_r accepts; EAGAIN if another worker won */
+	/*
+	 * Last look before letting the kept connection go: if nginx has just
+	 * sent a request on it, serve that. The window left between this look
+	 * and the close is a few instructions long.
+	 */
+	if (recv(fr->ipcFd, &peek, 1, MSG_PEEK | MSG_DONTWAIT) > 0)
+		return 0;
+	if ((nfd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
+		return -1;
+	close(fr->ipcFd);
+	fr->ipcFd = nfd;
+	return 0;
+}
+
+static void __attribute__((noreturn))
+worker_main(void)
+{
+	struct sigaction sa;
+	sigset_t	 all, none;
+	struct oz_app	 app;
+	struct oz_req	 req;
+	FCGX_Request	 fr;
+	char		 ident[64];
+
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+	snprintf(ident, sizeof(ident), "ozzie-fcgi[%s]", pool_name);
+	log_init(ident, (enum log_level)cfg.log_level);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = worker_on_signal;	/* no SA_RESTART: accept must wake */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, NULL);
+
+	sigemptyset(&all);
+	sigaddset(&all, SIGTERM);
+	sigaddset(&all, SIGINT);
+	sigemptyset(&none);
+
+	if (app_init(&app, &cfg, pool_name) == -1) {
+		log_warnx("worker: cannot initialise");
+		_exit(1);
+	}
+	(void)db_connect(&app.db);	/* best effort: requests retry */
+	http_req_init(&req);
+	if (FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+		log_warnx("worker: FCGX_InitRequest failed");
+		_exit(1);
+	}
+	/* Signals are held while a request is served, so it always completes. */
+	sigprocmask(SIG_BLOCK, &all, NULL);
+	while (!worker_stop) {
+		int rc;
+
+		sigprocmask(SIG_UNBLOCK, &all, NULL);
+		rc = worker_stop ? -1 : wait_for_work(&fr);
+		if (rc == 0)
+			rc = FCGX_Accept_r(&fr);
+		sigprocmask(SIG_BLOCK, &all, NULL);
+		if (rc < 0) {
+			if (worker_stop)
+				break;
+			if (rc != -EINTR && rc != -EAGAIN && rc != -EWOULDBLOCK && rc != -1)
+				log_warnx("worker: accept failed (%d)", rc);
+			continue;
+		}
+		fcgi_serve(&app, &req, &fr);
+		FCGX_Finish_r(&fr);
+	}
+	FCGX_Free(&fr, 1);
+	http_req_free(&req);
+	app_free(&app);
+	config_free(&cfg);
+	_exit(0);
+}
+
+static pid_t
+spawn(struct worker *w)
+{
+	pid_t pid = fork();
+
+	if (pid == -1) {
+		log_warn("fork");
+		clock_gettime(CLOCK_MONOTONIC, &w->restart_at);
+		w->restart_at.tv_sec += 1;
+		return -1;
+	}
+	if (pid == 0)
+		worker_main();
+	w->pid = pid;
+	clock_gettime(CLOCK_MONOTONIC, &w->started);
+	return pid;
+}
+
+static void
+reap(int respawn)
+{
+	struct timespec	 now;
+	pid_t		 pid;
+	int		 status;
+	size_t		 i;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		for (i = 0; i < nslots; i++)
+			if (slots[i].pid == pid)
+				break;
+		if (i == nslots)
+			continue;	/* a worker of an older generation */
+		if (WIFSIGNALED(status))
+			log_warnx("worker %d killed by signal %d", (int)pid, WTERMSIG(status));
+		else if (WEXITSTATUS(status) != 0)
+			log_warnx("worker %d exited with status %d", (int)pid,
+			    WEXITSTATUS(status));
+		slots[i].pid = 0;
+		if (!respawn)
+			continue;
+		/* Quick deaths in a row back off: 0, 0.1, 0.2, 0.4 … 10 s. */
+		if (ts_diff_ms(&now, &slots[i].started) < 1000.0)
+			slots[i].failures++;
+		else
+			slots[i].failures = 0;
+		slots[i].restart_at = now;
+		if (slots[i].failures > 1) {
+			long ms = 100L << (slots[i].failures - 2 > 7 ? 7 : slots[i].failures - 2);
+
+			if (ms > 10000)
+				ms = 10000;
+			slots[i].restart_at.tv_sec += ms / 1000;
+			slots[i].restart_at.tv_nsec += (ms % 1000) * 1000000L;
+			if (slots[i].restart_at.tv_nsec >= 1000000000L) {
+				slots[i].restart_at.tv_sec++;
+				slots[i].restart_at.tv_nsec -= 1000000000L;
+			}
+			log_warnx("worker slot %zu keeps dying: next start in %ld ms", i, ms);
+		}
+	}
+}
+
+static void
+fill_slots(void)
+{
+	struct timespec now;
+	size_t		i;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (i = 0; i < nslots; i++)
+		if (slots[i].pid == 0 && ts_diff_ms(&now, &slots[i].restart_at) >= 0)
+			spawn(&slots[i]);
+}
+
+static int
+resize_slots(size_t n)
+{
+	struct worker *s = calloc(n, sizeof(*s));
+
+	if (s == NULL)
+		return -1;
+	free(slots);
+	slots = s;
+	nslots = n;
+	return 0;
+}
+
+static void
+signal_all(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < nslots; i++)
+		if (slots[i].pid > 0)
+			kill(slots[i].pid, sig);
+}
+
+/* SIGHUP: new configuration, new workers; the old ones finish and exit. */
+static void
+reload(void)
+{
+	struct oz_config next;
+	struct worker	*old = slots;
+	size_t		 nold = nslots, i;
+
+	log_info("reloading configuration");
+	if (load_config(&next) == -1) {
+		log_warnx("reload refused: keeping the running configuration");
+		return;
+	}
+	if (strcmp(next.listen, cfg.listen) != 0)
+		log_warnx("listen changed: a restart is needed to move the socket");
+	slots = NULL;
+	if (resize_slots((size_t)next.workers) == -1) {
+		log_warnx("reload: out of memory");
+		slots = old;
+		config_free(&next);
+		return;
+	}
+	config_free(&cfg);
+	cfg = next;
+	log_set_level((enum log_level)cfg.log_level);
+	for (i = 0; i < nold; i++)
+		if (old[i].pid > 0)
+			kill(old[i].pid, SIGTERM);
+	free(old);
+	fill_slots();
+}
+
+static int
+live_workers(void)
+{
+	size_t	 i;
+	int	 n = 0;
+
+	for (i = 0; i < nslots; i++)
+		n += slots[i].pid > 0;
+	return n;
+}
+
+static void
+shutdown_workers(void)
+{
+	struct timespec start, now;
+
+	log_info("stopping: letting workers finish their requests");
+	signal_all(SIGTERM);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		reap(0);
+		/* Older generations may still run: wait for every child. */
+		if (live_workers() == 0 && waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD)
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (ts_diff_ms(&now, &start) > (double)cfg.shutdown_timeout * 1000.0) {
+			log_warnx("workers did not finish in %llds: killing them",
+			    (long long)cfg.shutdown_timeout);
+			signal_all(SIGKILL);
+			break;
+		}
+		usleep(20000);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char	*pidfile = NULL;
+	sigset_t	 set;
+	int		 ch, test_only = 0;
+	char		 ident[64];
+	FILE		*pf;
+
+	while ((ch = getopt(argc, argv, "c:hl:n:p:tVw:")) != -1) {
+		switch (ch) {
+		case 'c': cfg_path = optarg; break;
+		case 'l': opt_listen = optarg; break;
+		case 'n': pool_name = optarg; break;
+		case 'p': pidfile = optarg; break;
+		case 't': test_only = 1; break;
+		case 'w': opt_workers = optarg; break;
+		case 'V': printf("ozzie-fcgi %s\n", PACKAGE_VERSION); return 0;
+		default: usage();
+		}
+	}
+	if (optind != argc)
+		usage();
+	if (cfg_path == NULL && access(OZ_DEFAULT_CONFIG_PATH, F_OK) == 0)
+		cfg_path = OZ_DEFAULT_CONFIG_PATH;
+	snprintf(ident, sizeof(ident), "ozzie-fcgi[%s]", pool_name);
+	log_init(ident, LOG_LVL_INFO);
+	if (load_config(&cfg) == -1)
+		return 1;
+	if (test_only) {
+		printf("configuration ok\n");
+		config_free(&cfg);
+		return 0;
+	}
+	log_set_level((enum log_level)cfg.log_level);
+
+	if ((listen_fd = inherited_socket()) >= 0)
+		log_info("using the inherited socket on fd %d", listen_fd);
+	else if ((listen_fd = cfg.listen[0] == '/' || cfg.listen[0] == '.' ?
+	    open_unix(cfg.listen) : open_tcp(cfg.listen)) == -1)
+		return 1;
+	/* Shared by every worker (and both pools, through the file). */
+	if (ratelimit_open(cfg.rate_limit_file) == -1) {
+		log_warnx("rate limits are per instance: cannot map %s", cfg.rate_limit_file);
+		if (ratelimit_open("") == -1)
+			return 1;
+	}
+	/* Non-blocking: a worker woken for a connection another worker took must not block. */
+	if (fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK) == -1) {
+		log_warn("listen socket");
+		return 1;
+	}
+	if (FCGX_Init() != 0) {
+		log_warnx("FCGX_Init failed");
+		return 1;
+	}
+	if (pidfile) {
+		if ((pf = fopen(pidfile, "w")) == NULL) {
+			log_warn("%s", pidfile);
+			return 1;
+		}
+		fprintf(pf, "%d\n", (int)getpid());
+		fclose(pf);
+	}
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (resize_slots((size_t)cfg.workers) == -1)
+		return 1;
+	log_info("listening on %s with %zu workers", cfg.listen, nslots);
+	fill_slots();
+	for (;;) {
+		struct timespec	 tick = { 0, 100 * 1000000L };
+		siginfo_t	 si;
+		int		 sig = sigtimedwait(&set, &si, &tick);
+
+		if (sig == SIGTERM || sig == SIGINT)
+			break;
+		if (sig == SIGHUP)
+			reload();
+		reap(1);
+		fill_slots();
+	}
+	close(listen_fd);
+	shutdown_workers();
+	if (own_socket && cfg.listen[0] != '\0')
+		unlink(cfg.listen);
+	if (pidfile)
+		unlink(pidfile);
+	log_info("stopped");
+	config_free(&cfg);
+	free(slots);
+	return 0;
+}

@@ -1,0 +1,461 @@
+/*
+ * ozzie-admin: operator commands. Migrations now; API clients and
+ * integrations join as they arrive.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+#include "conf.h"
+#include "ids.h"
+#include "log.h"
+#include "migrate.h"
+#include "num.h"
+#include "oz_limits.h"
+#include "secret.h"
+
+static const char *cfg_path;
+
+/* PQcmdTuples and integer columns: digits from the database, checked anyway. */
+static int
+atoi_checked(const char *s)
+{
+	const char *errstr;
+	int64_t	 v;
+
+	return num_parse_i64z(s, 0, INT32_MAX, &v, &errstr) == 0 ? (int)v : -1;
+}
+
+static struct oz_config cfg;
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: ozzie-admin [-c config] command [args]\n"
+	    "commands:\n"
+	    "  migrate            apply pending database migrations\n"
+	    "  migrate --status   print the database and build schema versions\n"
+	    "  config check       validate the configuration and print it (secrets hidden)\n"
+	    "  client create --name NAME [--require-signature] [--json]\n"
+	    "                     create an API client; prints its secret once\n"
+	    "  client list [--json]\n"
+	    "  client show ID [--json]\n"
+	    "  client rotate-secret ID [--json]   new secret; the old one stops working\n"
+	    "  client disable ID | client enable ID\n"
+	    "  client set ID [--rate-limit N] [--burst M] [--require-signature on|off]\n"
+	    "                     (--rate-limit default / --burst default: back to the config)\n"
+	    "  version            print the version\n"
+	    "options: -c FILE (default " OZ_DEFAULT_CONFIG_PATH "), -V (version)\n");
+	exit(2);
+}
+
+static PGconn *
+connect_db(void)
+{
+	const char	*keys[] = { "dbname", "connect_timeout", "application_name", NULL };
+	char		 timeout[16];
+	const char	*vals[4];
+	PGconn		*c;
+
+	snprintf(timeout, sizeof(timeout), "%lld", (long long)cfg.db_connect_timeout);
+	vals[0] = cfg.database_url;
+	vals[1] = timeout;
+	vals[2] = "ozzie-admin";
+	vals[3] = NULL;
+	c = PQconnectdbParams(keys, vals, 1);
+	if (c == NULL || PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "ozzie-admin: cannot connect to the database: %s",
+		    c ? PQerrorMessage(c) : "out of memory\n");
+		PQfinish(c);
+		return NULL;
+	}
+	return c;
+}
+
+static int
+cmd_migrate(int argc, char **argv)
+{
+	PGconn	*c;
+	char	 err[1024];
+	int	 from, to, cur;
+
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--status") != 0))
+		usage();
+	if ((c = connect_db()) == NULL)
+		return 1;
+	if (argc == 2) {
+		if ((cur = migrate_current(c, err, sizeof(err))) == -1) {
+			fprintf(stderr, "ozzie-admin: %s", err);
+			PQfinish(c);
+			return 1;
+		}
+		printf("database schema version: %d\nthis build's version: %d\n%s\n", cur,
+		    migrate_latest(), cur == migrate_latest() ? "up to date" :
+		    cur < migrate_latest() ? "pending migrations: run ozzie-admin migrate" :
+		    "the database is newer than this build");
+		PQfinish(c);
+		return cur == migrate_latest() ? 0 : 3;
+	}
+	if (migrate_apply(c, &from, &to, err, sizeof(err)) == -1) {
+		fprintf(stderr, "ozzie-admin: migrate: %s\n", err);
+		PQfinish(c);
+		return 1;
+	}
+	if (from == to)
+		printf("schema is up to date at version %d\n", to);
+	else
+		printf("migrated from version %d to %d\n", from, to);
+	PQfinish(c);
+	return 0;
+}
+
+static int
+cmd_config(int argc, char **argv)
+{
+	const struct oz_config_key *k;
+	char	 val[512];
+
+	if (argc != 2 || strcmp(argv[1], "check") != 0)
+		usage();
+	printf("# configuration ok (%s)\n", cfg_path ? cfg_path : "defaults and environment");
+	for (k = oz_config_keys; k->name; k++) {
+		config_value_text(&cfg, k, val, sizeof(val));
+		printf("%s = %s\n", k->name, val);
+	}
+	return 0;
+}
+
+/* Run a parameterised statement; NULL (message printed) unless it succeeded. */
+static PGresult *
+q(PGconn *c, const char *sql, int n, const char *const *params)
+{
+	PGresult *res = PQexecParams(c, sql, n, NULL, params, NULL, NULL, 0);
+	ExecStatusType st = PQresultStatus(res);
+
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		fprintf(stderr, "ozzie-admin: %s", PQresultErrorMessage(res));
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+/* The secret encrypted for signed requests, as a bytea hex literal; "" without a key. */
+static int
+seal_hex(const char *client_id, const char *secret, char *out, size_t outlen)
+{
+	unsigned char	 key[32], sealed[SECRET_ENC_MAX];
+	int		 n, i;
+
+	out[0] = '\0';
+	if (secret_seal_key(cfg.secret_key, key) == -1)
+		return 0;
+	n = secret_seal(key, client_id, secret, sealed, sizeof(sealed));
+	OPENSSL_cleanse(key, sizeof(key));
+	if (n < 0 || (size_t)n * 2 + 3 > outlen)
+		return -1;
+	out[0] = '\\';
+	out[1] = 'x';
+	for (i = 0; i < n; i++)
+		snprintf(out + 2 + i * 2, 3, "%02x", sealed[i]);
+	return 0;
+}
+
+static void
+print_secret(const char *id, const char *secret, int json)
+{
+	char	 pair[256], token[400];
+	int	 n;
+
+	n = snprintf(pair, sizeof(pair), "%s:%s", id, secret);
+	EVP_EncodeBlock((unsigned char *)token, (const unsigned char *)pair, n);
+	if (json) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "client_id", json_object_new_string(id));
+		json_object_object_add(o, "client_secret", json_object_new_string(secret));
+		json_object_object_add(o, "token", json_object_new_string(token));
+		printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+		    JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(o);
+	} else {
+		printf("client_id:     %s\nclient_secret: %s\ntoken:         %s\n"
+		    "(the secret is shown only now: store it safely)\n", id, secret, token);
+	}
+	OPENSSL_cleanse(pair, sizeof(pair));
+	OPENSSL_cleanse(token, sizeof(token));
+}
+
+/* Set a new secret for id: hash for Bearer/Basic, sealed copy for signatures. */
+static int
+store_secret(PGconn *c, const char *id, const char *secret, int creating,
+    const char *name, int require_sig)
+{
+	char		 hash[SECRET_HASH_MAX], sealed[2 * SECRET_ENC_MAX + 3];
+	const char	*params[5];
+	PGresult	*res;
+	int		 n;
+
+	if (secret_hash(secret, hash, sizeof(hash)) == -1 ||
+	    seal_hex(id, secret, sealed, sizeof(sealed)) == -1) {
+		fprintf(stderr, "ozzie-admin: cannot protect the secret\n");
+		return -1;
+	}
+	if (sealed[0] == '\0')
+		fprintf(stderr, "ozzie-admin: warning: secret_key is not set, so this client "
+		    "cannot use signed requests\n");
+	params[0] = id;
+	params[1] = hash;
+	params[2] = sealed[0] ? sealed : NULL;
+	if (creating) {
+		params[3] = name;
+		params[4] = require_sig ? "t" : "f";
+		res = q(c, "INSERT INTO api_clients (id, secret_hash, secret_enc, name, "
+		    "require_signature) VALUES ($1, $2, $3::bytea, $4, $5::boolean)", 5, params);
+	} else
+		res = q(c, "UPDATE api_clients SET secret_hash = $2, secret_enc = $3::bytea, "
+		    "updated_at = now() WHERE id = $1", 3, params);
+	if (res == NULL)
+		return -1;
+	n = atoi_checked(PQcmdTuples(res));
+	PQclear(res);
+	if (n != 1) {
+		fprintf(stderr, "ozzie-admin: no client %s\n", id);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+client_create(PGconn *c, int argc, char **argv)
+{
+	const char	*name = NULL;
+	int		 json = 0, sig = 0, i;
+	char		 id[OZ_ID_MAX], secret[SECRET_MAX];
+
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else if (strcmp(argv[i], "--require-signature") == 0)
+			sig = 1;
+		else if (strcmp(argv[i], "--json") == 0)
+			json = 1;
+		else
+			usage();
+	}
+	if (name == NULL || *name == '\0' || strlen(name) > 200)
+		usage();
+	if (sig && secret_seal_key(cfg.secret_key, (unsigned char[32]){0}) == -1) {
+		fprintf(stderr, "ozzie-admin: --require-signature needs secret_key (or secret_key_file)\n");
+		return 1;
+	}
+	if (ids_new("ozz_client", id, sizeof(id)) == -1 || secret_new(secret, sizeof(secret)) == -1)
+		return 1;
+	if (store_secret(c, id, secret, 1, name, sig) == -1)
+		return 1;
+	print_secret(id, secret, json);
+	OPENSSL_cleanse(secret, sizeof(secret));
+	return 0;
+}
+
+#define CLIENT_COLS \
+    "SELECT id, name, require_signature, disabled, coalesce(rate_limit::text, ''), " \
+    "coalesce(rate_burst::text, ''), to_char(created_at AT TIME ZONE 'UTC', " \
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), secret_enc IS NOT NULL FROM api_clients"
+
+static int
+client_print(PGresult *res, int json)
+{
+	struct json_object *arr = json_object_new_array();
+	int	 i;
+
+	for (i = 0; i < PQntuples(res); i++) {
+		if (json) {
+			struct json_object *o = json_object_new_object();
+
+			json_object_object_add(o, "client_id", json_object_new_string(PQgetvalue(res, i, 0)));
+			json_object_object_add(o, "name", json_object_new_string(PQgetvalue(res, i, 1)));
+			json_object_object_add(o, "require_signature",
+			    json_object_new_boolean(PQgetvalue(res, i, 2)[0] == 't'));
+			json_object_object_add(o, "disabled",
+			    json_object_new_boolean(PQgetvalue(res, i, 3)[0] == 't'));
+			json_object_object_add(o, "rate_limit", *PQgetvalue(res, i, 4) ?
+			    json_object_new_int64(atoi_checked(PQgetvalue(res, i, 4))) : NULL);
+			json_object_object_add(o, "rate_burst", *PQgetvalue(res, i, 5) ?
+			    json_object_new_int64(atoi_checked(PQgetvalue(res, i, 5))) : NULL);
+			json_object_object_add(o, "created_at", json_object_new_string(PQgetvalue(res, i, 6)));
+			json_object_object_add(o, "signing_available",
+			    json_object_new_boolean(PQgetvalue(res, i, 7)[0] == 't'));
+			json_object_array_add(arr, o);
+		} else
+			printf("%s  %-24s %s%s rate=%s burst=%s created=%s\n",
+			    PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
+			    PQgetvalue(res, i, 3)[0] == 't' ? "disabled" : "enabled",
+			    PQgetvalue(res, i, 2)[0] == 't' ? " signed-only" : "",
+			    *PQgetvalue(res, i, 4) ? PQgetvalue(res, i, 4) : "default",
+			    *PQgetvalue(res, i, 5) ? PQgetvalue(res, i, 5) : "default",
+			    PQgetvalue(res, i, 6));
+	}
+	if (json)
+		printf("%s\n", json_object_to_json_string_ext(arr, JSON_C_TO_STRING_PLAIN));
+	json_object_put(arr);
+	return 0;
+}
+
+static int
+client_set(PGconn *c, const char *id, int argc, char **argv)
+{
+	const char	*params[7] = { id, "f", NULL, "f", NULL, "f", NULL };
+	const char	*errstr;
+	PGresult	*res;
+	int64_t		 v;
+	int		 i, n;
+
+	for (i = 3; i < argc; i++) {
+		int slot;
+
+		if (strcmp(argv[i], "--rate-limit") == 0 && i + 1 < argc)
+			slot = 1;
+		else if (strcmp(argv[i], "--burst") == 0 && i + 1 < argc)
+			slot = 3;
+		else if (strcmp(argv[i], "--require-signature") == 0 && i + 1 < argc)
+			slot = 5;
+		else
+			usage();
+		i++;
+		params[slot] = "t";
+		if (slot == 5) {
+			if (strcmp(argv[i], "on") != 0 && strcmp(argv[i], "off") != 0)
+				usage();
+			params[6] = strcmp(argv[i], "on") == 0 ? "t" : "f";
+		} else if (strcmp(argv[i], "default") == 0)
+			params[slot + 1] = NULL;
+		else if (num_parse_i64z(argv[i], 1, 1000000, &v, &errstr) == -1) {
+			fprintf(stderr, "ozzie-admin: %s: %s %s (1..1000000)\n", argv[i - 1],
+			    argv[i], errstr);
+			return 1;
+		} else
+			params[slot + 1] = argv[i];
+	}
+	res = q(c, "UPDATE api_clients SET "
+	    "rate_limit = CASE WHEN $2::boolean THEN $3::integer ELSE rate_limit END, "
+	    "rate_burst = CASE WHEN $4::boolean THEN $5::integer ELSE rate_burst END, "
+	    "require_signature = CASE WHEN $6::boolean THEN $7::boolean ELSE require_signature END, "
+	    "updated_at = now() WHERE id = $1", 7, params);
+	if (res == NULL)
+		return 1;
+	n = atoi_checked(PQcmdTuples(res));
+	PQclear(res);
+	if (n != 1) {
+		fprintf(stderr, "ozzie-admin: no client %s\n", id);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cmd_client(int argc, char **argv)
+{
+	PGconn		*c;
+	PGresult	*res;
+	const char	*params[1];
+	int		 rc = 1, json = argc > 2 && strcmp(argv[argc - 1], "--json") == 0;
+
+	if (argc < 2)
+		usage();
+	if ((c = connect_db()) == NULL)
+		return 1;
+	if (strcmp(argv[1], "create") == 0)
+		rc = client_create(c, argc, argv);
+	else if (strcmp(argv[1], "list") == 0 && argc - json == 2) {
+		if ((res = q(c, CLIENT_COLS " ORDER BY created_at, id", 0, NULL)) != NULL) {
+			rc = client_print(res, json);
+			PQclear(res);
+		}
+	} else if (argc - json == 3 && strcmp(argv[1], "show") == 0) {
+		params[0] = argv[2];
+		if ((res = q(c, CLIENT_COLS " WHERE id = $1", 1, params)) != NULL) {
+			if (PQntuples(res) == 1)
+				rc = client_print(res, json);
+			else
+				fprintf(stderr, "ozzie-admin: no client %s\n", argv[2]);
+			PQclear(res);
+		}
+	} else if (argc - json == 3 && strcmp(argv[1], "rotate-secret") == 0) {
+		char secret[SECRET_MAX];
+
+		if (secret_new(secret, sizeof(secret)) == 0 &&
+		    store_secret(c, argv[2], secret, 0, NULL, 0) == 0) {
+			print_secret(argv[2], secret, json);
+			rc = 0;
+		}
+		OPENSSL_cleanse(secret, sizeof(secret));
+	} else if (argc == 3 && (strcmp(argv[1], "disable") == 0 || strcmp(argv[1], "enable") == 0)) {
+		params[0] = argv[2];
+		res = q(c, strcmp(argv[1], "disable") == 0 ?
+		    "UPDATE api_clients SET disabled = true, updated_at = now() WHERE id = $1" :
+		    "UPDATE api_clients SET disabled = false, updated_at = now() WHERE id = $1",
+		    1, params);
+		if (res != NULL) {
+			rc = atoi_checked(PQcmdTuples(res)) == 1 ? 0 : 1;
+			if (rc)
+				fprintf(stderr, "ozzie-admin: no client %s\n", argv[2]);
+			PQclear(res);
+		}
+	} else if (argc >= 4 && strcmp(argv[1], "set") == 0)
+		rc = client_set(c, argv[2], argc, argv);
+	else
+		usage();
+	PQfinish(c);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	char	 err[512];
+	int	 ch, rc;
+
+	while ((ch = getopt(argc, argv, "+c:hV")) != -1) {
+		switch (ch) {
+		case 'c': cfg_path = optarg; break;
+		case 'V': printf("ozzie-admin %s\n", PACKAGE_VERSION); return 0;
+		default: usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage();
+	if (strcmp(argv[0], "version") == 0) {
+		printf("ozzie-admin %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (cfg_path == NULL && access(OZ_DEFAULT_CONFIG_PATH, F_OK) == 0)
+		cfg_path = OZ_DEFAULT_CONFIG_PATH;
+	log_init("ozzie-admin", LOG_LVL_WARN);
+	if (config_load(&cfg, cfg_path, cfg_path != NULL, err, sizeof(err)) == -1) {
+		fprintf(stderr, "ozzie-admin: configuration: %s\n", err);
+		return 1;
+	}
+	if (strcmp(argv[0], "migrate") == 0)
+		rc = cmd_migrate(argc, argv);
+	else if (strcmp(argv[0], "client") == 0)
+		rc = cmd_client(argc, argv);
+	else if (strcmp(argv[0], "config") == 0)
+		rc = cmd_config(argc, argv);
+	else
+		usage();
+	config_free(&cfg);
+	return rc;
+}

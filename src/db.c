@@ -1,0 +1,251 @@
+/* db.c: the worker's connection, its prepared statements, and reconnection. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "log.h"
+
+/* Timestamps as RFC 3339 UTC, and the cursor position in microseconds. */
+#define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+#define CURSOR_US(col) "(extract(epoch FROM " col ") * 1000000)::bigint::text"
+#define CURSOR_BEFORE(tscol, idcol, tsparam, idparam) \
+	"(" tsparam "::bigint IS NULL OR (" tscol ", " idcol ") < " \
+	"(timestamptz 'epoch' + " tsparam "::bigint * interval '1 microsecond', " idparam "::text))"
+
+#define USER_COLS "id, external_user_id, name, email, phone, language, currency, " \
+	"onboarding_stage, points::text, " TS("created_at") ", " TS("updated_at") ", " \
+	CURSOR_US("created_at")
+
+static const struct {
+	const char	*name;
+	const char	*sql;
+	int		 readonly;	/* safe to retry on a new connection */
+} stmts[DB_STMT_COUNT] = {
+	[DB_SCHEMA_VERSION] = { "schema_version",
+	    "SELECT coalesce(max(version), 0) FROM ozzie_schema_migrations", 1 },
+	[DB_CLIENT_AUTH] = { "client_auth",
+	    "SELECT id, secret_hash, secret_enc, require_signature, disabled, rate_limit, rate_burst"
+	    " FROM api_clients WHERE id = $1", 1 },
+	[DB_IDEM_INSERT] = { "idem_insert",
+	    "INSERT INTO idempotency_keys (client_id, key, request_hash) VALUES ($1, $2, $3)"
+	    " ON CONFLICT (client_id, key) DO NOTHING RETURNING 1", 0 },
+	[DB_IDEM_TAKEOVER] = { "idem_takeover",
+	    "UPDATE idempotency_keys SET request_hash = $3, state = 'in_progress', status = NULL,"
+	    " body = NULL, locked_at = now(), created_at = now(),"
+	    " expires_at = now() + interval '24 hours'"
+	    " WHERE client_id = $1 AND key = $2 AND (expires_at < now() OR (state = 'in_progress'"
+	    " AND request_hash = $3 AND locked_at < now() - interval '60 seconds')) RETURNING 1", 0 },
+	[DB_IDEM_GET] = { "idem_get",
+	    "SELECT request_hash, state, status::text, body FROM idempotency_keys"
+	    " WHERE client_id = $1 AND key = $2", 1 },
+	[DB_IDEM_COMPLETE] = { "idem_complete",
+	    "UPDATE idempotency_keys SET state = 'done', status = $3::integer, body = $4"
+	    " WHERE client_id = $1 AND key = $2", 0 },
+	[DB_IDEM_RELEASE] = { "idem_release",
+	    "DELETE FROM idempotency_keys WHERE client_id = $1 AND key = $2"
+	    " AND state = 'in_progress'", 0 },
+	[DB_IDEM_PURGE] = { "idem_purge",
+	    "DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys"
+	    " WHERE expires_at < now() LIMIT 1000)", 0 },
+	[DB_USER_INSERT] = { "user_insert",
+	    "INSERT INTO users (client_id, id, external_user_id, name, email, phone, language,"
+	    " currency) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+	    " ON CONFLICT (client_id, external_user_id) DO NOTHING RETURNING " USER_COLS, 0 },
+	[DB_USER_GET] = { "user_get",
+	    "SELECT " USER_COLS " FROM users WHERE client_id = $1 AND id = $2", 1 },
+	[DB_USER_GET_EXT] = { "user_get_ext",
+	    "SELECT " USER_COLS " FROM users WHERE client_id = $1 AND external_user_id = $2", 1 },
+	[DB_USER_LIST] = { "user_list",
+	    "SELECT " USER_COLS " FROM users WHERE client_id = $1"
+	    " AND ($2::text IS NULL OR external_user_id = $2)"
+	    " AND " CURSOR_BEFORE("created_at", "id", "$3", "$4")
+	    " ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1 },
+	[DB_USER_UPDATE] = { "user_update",
+	    "UPDATE users SET"
+	    " name = CASE WHEN $3::boolean THEN $4 ELSE name END,"
+	    " email = CASE WHEN $5::boolean THEN $6 ELSE email END,"
+	    " phone = CASE WHEN $7::boolean THEN $8 ELSE phone END,"
+	    " language = CASE WHEN $9::boolean THEN $10 ELSE language END,"
+	    " currency = CASE WHEN $11::boolean THEN $12 ELSE currency END,"
+	    " updated_at = clock_timestamp()"
+	    " WHERE client_id = $1 AND id = $2 RETURNING " USER_COLS, 0 },
+	[DB_USER_DELETE] = { "user_delete",
+	    "DELETE FROM users WHERE client_id = $1 AND id = $2 RETURNING id", 0 },
+};
+
+static char last_state[6];
+
+int
+db_init(struct oz_db *db, const struct oz_config *cfg, const char *appname)
+{
+	memset(db, 0, sizeof(*db));
+	if ((db->conninfo = strdup(cfg->database_url)) == NULL)
+		return -1;
+	db->application_name = appname;
+	db->connect_timeout = (int)cfg->db_connect_timeout;
+	db->statement_timeout_ms = (int)cfg->db_statement_timeout_ms;
+	db->retry_ms = (int)cfg->db_retry_ms;
+	db->retry_after = (int)cfg->retry_after;
+	return 0;
+}
+
+void
+db_close(struct oz_db *db)
+{
+	if (db->conn)
+		PQfinish(db->conn);
+	db->conn = NULL;
+	if (db->conninfo) {
+		explicit_bzero(db->conninfo, strlen(db->conninfo));
+		free(db->conninfo);
+	}
+	db->conninfo = NULL;
+}
+
+static int
+prepare_all(struct oz_db *db)
+{
+	PGresult *res;
+	int	 i;
+
+	for (i = 0; i < DB_STMT_COUNT; i++) {
+		res = PQprepare(db->conn, stmts[i].name, stmts[i].sql, 0, NULL);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			/* A missing table just means "not migrated yet": try again later. */
+			log_warnx("db: cannot prepare %s: %s", stmts[i].name,
+			    PQresultErrorMessage(res));
+			snprintf(last_state, sizeof(last_state), "%s",
+			    PQresultErrorField(res, PG_DIAG_SQLSTATE) ?
+			    PQresultErrorField(res, PG_DIAG_SQLSTATE) : "");
+			PQclear(res);
+			return -1;
+		}
+		PQclear(res);
+	}
+	return 0;
+}
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000L + (now.tv_nsec - t->tv_nsec) / 1000000L;
+}
+
+int
+db_connect(struct oz_db *db)
+{
+	char	 timeout[16], options[64];
+	const char *keys[] = { "dbname", "connect_timeout", "options",
+	    "application_name", NULL };
+	const char *vals[5];
+
+	if (db->conn && PQstatus(db->conn) == CONNECTION_OK) {
+		last_state[0] = '\0';
+		db->unavailable = 0;
+		return 0;
+	}
+	if (db->conn) {
+		PQfinish(db->conn);
+		db->conn = NULL;
+	}
+	/* While the database is down, do not hammer it: one attempt per retry_ms. */
+	if (db->last_attempt.tv_sec != 0 && ms_since(&db->last_attempt) < db->retry_ms) {
+		db->unavailable = 1;
+		return -1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &db->last_attempt);
+	last_state[0] = '\0';
+	snprintf(timeout, sizeof(timeout), "%d", db->connect_timeout);
+	snprintf(options, sizeof(options), "-c statement_timeout=%d -c timezone=UTC",
+	    db->statement_timeout_ms);
+	vals[0] = db->conninfo;
+	vals[1] = timeout;
+	vals[2] = options;
+	vals[3] = db->application_name;
+	vals[4] = NULL;
+	db->conn = PQconnectdbParams(keys, vals, 1);
+	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
+		log_warnx("db: cannot connect: %s",
+		    db->conn ? PQerrorMessage(db->conn) : "out of memory");
+		goto fail;
+	}
+	if (prepare_all(db) == -1)
+		goto fail;
+	db->last_attempt.tv_sec = 0;
+	db->unavailable = 0;
+	log_info("db: connected");
+	return 0;
+fail:
+	if (db->conn)
+		PQfinish(db->conn);
+	db->conn = NULL;
+	db->unavailable = 1;
+	return -1;
+}
+
+PGresult *
+db_exec(struct oz_db *db, enum db_stmt stmt, int nparams, const char *const *params)
+{
+	PGresult	*res;
+	int		 attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		ExecStatusType st;
+
+		if (db_connect(db) == -1)
+			return NULL;
+		last_state[0] = '\0';
+		res = PQexecPrepared(db->conn, stmts[stmt].name, nparams, params, NULL, NULL, 0);
+		st = PQresultStatus(res);
+		if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+			return res;
+		if (res && PQresultErrorField(res, PG_DIAG_SQLSTATE))
+			snprintf(last_state, sizeof(last_state), "%s",
+			    PQresultErrorField(res, PG_DIAG_SQLSTATE));
+		if (PQstatus(db->conn) != CONNECTION_OK) {
+			log_warnx("db: connection lost during %s", stmts[stmt].name);
+			PQclear(res);
+			PQfinish(db->conn);
+			db->conn = NULL;
+			db->unavailable = 1;
+			db->last_attempt.tv_sec = 0;	/* reconnect at once */
+			if (stmts[stmt].readonly)
+				continue;
+			return NULL;
+		}
+		log_warnx("db: %s failed: %s", stmts[stmt].name, PQresultErrorMessage(res));
+		PQclear(res);
+		db->unavailable = 0;
+		return NULL;
+	}
+	return NULL;
+}
+
+const char *
+db_last_sqlstate(const struct oz_db *db)
+{
+	(void)db;
+	return last_state;
+}
+
+int
+db_fail(struct oz_db *db, struct oz_req *r)
+{
+	if (db->unavailable) {
+		r->err.retry_after = db->retry_after;
+		if (strcmp(last_state, "42P01") == 0)
+			return oz_fail(r, OZ_SERVICE_UNAVAILABLE,
+			    "the database schema is not migrated; run ozzie-admin migrate");
+		return oz_fail(r, OZ_SERVICE_UNAVAILABLE,
+		    "the database is unavailable; retry shortly");
+	}
+	return oz_fail(r, OZ_INTERNAL_ERROR, "internal error");
+}

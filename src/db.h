@@ -1,0 +1,64 @@
+/*
+ * db.h: a worker's one PostgreSQL connection. It connects lazily, prepares
+ * every statement of db_stmts[] once per connection, and reconnects by itself
+ * (at most once per db_retry_ms while the database is down).
+ */
+#ifndef OZ_DB_H
+#define OZ_DB_H
+
+#include <libpq-fe.h>
+#include <time.h>
+
+struct oz_config;
+struct oz_req;
+
+/* Every prepared statement has an id here and a row in db.c's table. */
+enum db_stmt {
+	DB_SCHEMA_VERSION,
+	DB_CLIENT_AUTH,
+	DB_IDEM_INSERT,
+	DB_IDEM_TAKEOVER,
+	DB_IDEM_GET,
+	DB_IDEM_COMPLETE,
+	DB_IDEM_RELEASE,
+	DB_IDEM_PURGE,
+	DB_USER_INSERT,
+	DB_USER_GET,
+	DB_USER_GET_EXT,
+	DB_USER_LIST,
+	DB_USER_UPDATE,
+	DB_USER_DELETE,
+	DB_STMT_COUNT
+};
+
+struct oz_db {
+	PGconn		*conn;
+	char		*conninfo;
+	const char	*application_name;
+	int		 connect_timeout;
+	int		 statement_timeout_ms;
+	int		 retry_ms;
+	int		 retry_after;	/* seconds, for 503 answers */
+	struct timespec	 last_attempt;
+	int		 unavailable;	/* last operation failed for lack of a connection */
+};
+
+/* Copy what the connection needs from cfg; no connection is made yet. 0/-1. */
+int	db_init(struct oz_db *db, const struct oz_config *cfg, const char *appname);
+void	db_close(struct oz_db *db);
+/* Make sure a usable, prepared connection exists; 0, or -1 (db->unavailable set). */
+int	db_connect(struct oz_db *db);
+/*
+ * Run a prepared statement with text params. Returns the result (caller
+ * PQclears it) when it completed with TUPLES_OK or COMMAND_OK; NULL on
+ * failure, with db->unavailable set if the connection was lost. Read-only
+ * statements are retried once on a fresh connection.
+ */
+PGresult *db_exec(struct oz_db *db, enum db_stmt stmt, int nparams,
+	    const char *const *params);
+/* The SQLSTATE of the last failed db_exec, or "" (valid until the next call). */
+const char *db_last_sqlstate(const struct oz_db *db);
+/* Set r->err for a failed db_exec: 503 SERVICE_UNAVAILABLE or 500. Returns -1. */
+int	db_fail(struct oz_db *db, struct oz_req *r);
+
+#endif

@@ -1,0 +1,30 @@
+/* json_io.h: JSON request bodies in, the contract's envelopes out. */
+#ifndef OZ_JSON_IO_H
+#define OZ_JSON_IO_H
+
+#include <stddef.h>
+
+struct json_object;
+struct oz_req;
+
+/* 1 if the len bytes at s are well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF). */
+int	utf8_valid(const char *s, size_t len);
+/*
+ * Parse r->body into r->json: strict JSON, valid UTF-8, nesting at most
+ * OZ_JSON_MAX_DEPTH, one top-level object. Returns 0, or -1 with r->err set
+ * to INVALID_JSON saying what is wrong.
+ */
+int	json_parse_body(struct oz_req *r);
+
+/* {"object":name,"data":data} with status; takes ownership of data. 0/-1. */
+int	json_out_object(struct oz_req *r, int status, const char *name,
+	    struct json_object *data);
+/* {"object":"list","data":items,"pagination":{...}}; takes ownership of items. */
+int	json_out_list(struct oz_req *r, struct json_object *items, int has_more,
+	    const char *next_cursor);
+/* Render r->err as the contract's error object, with status and headers. */
+void	json_out_error(struct oz_req *r);
+/* Serialise obj as the whole body with status; takes ownership. 0/-1. */
+int	json_out_raw(struct oz_req *r, int status, struct json_object *obj);
+
+#endif

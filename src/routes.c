@@ -1,0 +1,19 @@
+/* routes.c: every endpoint, one line each. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "h_ops.h"
+#include "h_users.h"
+#include "routes.h"
+
+const struct oz_route oz_routes[] = {
+	{ "GET",	"/health",	h_health,	ROUTE_PUBLIC },
+	{ "GET",	"/ready",	h_ready,	ROUTE_PUBLIC },
+	{ "POST",	"/v1/users",			h_users_create,	ROUTE_JSON },
+	{ "GET",	"/v1/users",			h_users_list,	0 },
+	{ "GET",	"/v1/users/{user_id}",		h_users_get,	0 },
+	{ "PATCH",	"/v1/users/{user_id}",		h_users_update,	ROUTE_JSON },
+	{ "DELETE",	"/v1/users/{user_id}",		h_users_delete,	0 },
+	{ NULL, NULL, NULL, 0 }
+};

@@ -1,0 +1,149 @@
+/* it_common.c: stack control for the integration tests. */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include <check.h>
+#include <dirent.h>
+#include <json-c/json.h>
+#include <openssl/evp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "it_common.h"
+#include "num.h"
+
+pid_t
+it_master_pid(const char *pool)
+{
+	char	 path[1024];
+	FILE	*f;
+	char	 line[32];
+	int64_t	 pid = 0;
+	const char *dev = getenv("OZZIE_DEV_DIR"), *errstr;
+
+	ck_assert_ptr_nonnull(dev);
+	snprintf(path, sizeof(path), "%s/run/fcgi-%s.pid", dev, pool);
+	f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "no pid file %s", path);
+	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+	fclose(f);
+	line[strcspn(line, "\n")] = '\0';
+	ck_assert_int_eq(num_parse_i64z(line, 1, INT32_MAX, &pid, &errstr), 0);
+	return (pid_t)pid;
+}
+
+int
+it_children(pid_t parent, pid_t *out, int max)
+{
+	DIR		*d = opendir("/proc");
+	struct dirent	*e;
+	int		 n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL && n < max) {
+		char	 path[300], buf[512], *rp, *end;
+		FILE	*f;
+		int64_t	 ppid, pid;
+		const char *errstr;
+		char	 state;
+
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		if (fgets(buf, sizeof(buf), f) == NULL) {
+			fclose(f);
+			continue;
+		}
+		fclose(f);
+		/* "pid (comm) state ppid": comm may hold spaces, so find the last ')'. */
+		if ((rp = strrchr(buf, ')')) == NULL || strlen(rp) < 5)
+			continue;
+		state = rp[2];
+		if ((end = strchr(rp + 4, ' ')) == NULL ||
+		    num_parse_i64(rp + 4, (size_t)(end - (rp + 4)), 0, INT32_MAX, &ppid, &errstr) == -1 ||
+		    num_parse_i64z(e->d_name, 1, INT32_MAX, &pid, &errstr) == -1)
+			continue;
+		if (ppid == parent && state != 'Z')
+			out[n++] = (pid_t)pid;
+	}
+	closedir(d);
+	return n;
+}
+
+int
+it_dev(const char *cmd)
+{
+	char	 line[2048];
+	const char *tool = getenv("OZZIE_DEV_TOOL");
+	int	 st;
+
+	ck_assert_ptr_nonnull(tool);
+	snprintf(line, sizeof(line), "'%s' %s >/dev/null 2>&1", tool, cmd);
+	st = system(line);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+void
+it_sleep_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+double
+it_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+int
+it_dev_capture(const char *cmd, char *out, size_t outlen)
+{
+	char	 line[2048];
+	const char *tool = getenv("OZZIE_DEV_TOOL");
+	FILE	*p;
+	size_t	 n;
+	int	 st;
+
+	ck_assert_ptr_nonnull(tool);
+	snprintf(line, sizeof(line), "'%s' %s 2>/dev/null", tool, cmd);
+	p = popen(line, "r");
+	ck_assert_ptr_nonnull(p);
+	n = fread(out, 1, outlen - 1, p);
+	out[n] = '\0';
+	st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+void
+it_client_create(const char *name, int sig, struct it_client *c)
+{
+	char	 cmd[256], out[2048], pair[256];
+	struct json_object *o;
+	unsigned char b64[400];
+
+	snprintf(cmd, sizeof(cmd), "admin client create --name '%s' --json%s", name,
+	    sig ? " --require-signature" : "");
+	ck_assert_int_eq(it_dev_capture(cmd, out, sizeof(out)), 0);
+	o = json_tokener_parse(out);
+	ck_assert_msg(o != NULL, "client create printed: %s", out);
+	snprintf(c->id, sizeof(c->id), "%s",
+	    json_object_get_string(json_object_object_get(o, "client_id")));
+	snprintf(c->secret, sizeof(c->secret), "%s",
+	    json_object_get_string(json_object_object_get(o, "client_secret")));
+	json_object_put(o);
+	snprintf(pair, sizeof(pair), "%s:%s", c->id, c->secret);
+	EVP_EncodeBlock(b64, (const unsigned char *)pair, (int)strlen(pair));
+	snprintf(c->auth, sizeof(c->auth), "Authorization: Bearer %s", (const char *)b64);
+}

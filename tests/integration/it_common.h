@@ -1,0 +1,31 @@
+/* it_common.h: helpers the integration suites share (stack control, processes). */
+#ifndef OZ_IT_COMMON_H
+#define OZ_IT_COMMON_H
+
+#include <sys/types.h>
+#include <stddef.h>
+
+/* The master pid of an ozzie-fcgi pool of the stack under test ("api", "slow"). */
+pid_t	it_master_pid(const char *pool);
+/* The children of pid, into out (at most max); returns how many. */
+int	it_children(pid_t pid, pid_t *out, int max);
+/* Run "tools/ozzie-dev <cmd>" against the stack under test; returns its exit status. */
+int	it_dev(const char *cmd);
+/* Run "tools/ozzie-dev <cmd>" and capture its stdout (NUL-terminated) into out. */
+int	it_dev_capture(const char *cmd, char *out, size_t outlen);
+
+/* An API client made for a test with ozzie-admin. */
+struct it_client {
+	char	id[64];
+	char	secret[128];
+	char	auth[512];	/* "Authorization: Bearer …" */
+};
+/* Create a client named name (with --require-signature when sig). */
+void	it_client_create(const char *name, int sig, struct it_client *c);
+
+/* Sleep ms milliseconds. */
+void	it_sleep_ms(int ms);
+/* Milliseconds on a monotonic clock. */
+double	it_now_ms(void);
+
+#endif

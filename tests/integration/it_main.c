@@ -1,0 +1,25 @@
+/* it_main.c: run every integration suite against the stack under test. */
+#include "config.h"
+
+#include <check.h>
+#include <curl/curl.h>
+#include <stdlib.h>
+
+#include "it_suites.h"
+
+int
+main(void)
+{
+	SRunner	*sr;
+	int	 failed;
+
+	curl_global_init(CURL_GLOBAL_ALL);
+	sr = srunner_create(tenancy_suite());
+	/* The platform suite stops PostgreSQL and kills workers: it runs last. */
+	srunner_add_suite(sr, platform_suite());
+	srunner_run_all(sr, CK_VERBOSE);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	curl_global_cleanup();
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,318 @@
+/*
+ * it_platform.c: the platform, black-box: real nginx, real ozzie-fcgi workers,
+ * real PostgreSQL, spoken to over HTTP. Run by tools/ozzie-dev test against a
+ * private stack ($OZZIE_BASE_URL, $OZZIE_DEV_DIR, $OZZIE_DEV_TOOL).
+ */
+#include "config.h"
+
+#include <check.h>
+#include <curl/curl.h>
+#include <json-c/json.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http_client.h"
+#include "it_common.h"
+#include "it_suites.h"
+
+static void
+assert_json_error(struct http_result *r, long status, const char *code)
+{
+	const char *rid = http_header(r, "X-Request-Id");
+
+	ck_assert_msg(r->status == status, "status %ld, wanted %ld: %s", r->status, status, r->body);
+	ck_assert_msg(r->json != NULL, "not JSON: %s", r->body);
+	ck_assert_str_eq(http_error_code(r), code);
+	ck_assert_msg(rid != NULL && *rid, "no X-Request-Id");
+	ck_assert_str_eq(http_error_request_id(r), rid);
+	ck_assert_msg(strncmp(http_header(r, "Content-Type"), "application/json", 16) == 0,
+	    "Content-Type %s", http_header(r, "Content-Type"));
+}
+
+START_TEST(health_answers_without_database)
+{
+	struct http_result r;
+	struct json_object *d;
+
+	http_get("/health", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(json_object_get_string(json_object_object_get(r.json, "object")), "health");
+	d = json_object_object_get(r.json, "data");
+	ck_assert_str_eq(json_object_get_string(json_object_object_get(d, "status")), "ok");
+	ck_assert_ptr_nonnull(http_header(&r, "X-Request-Id"));
+	ck_assert_str_eq(http_header(&r, "Cache-Control"), "no-store");
+	http_result_free(&r);
+
+	ck_assert_int_eq(http_do("HEAD", "/health", NULL, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_uint_eq(r.body_len, 0);
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(ready_reports_schema)
+{
+	struct http_result r;
+	struct json_object *d;
+
+	http_get("/ready", &r);
+	ck_assert_msg(r.status == 200, "%s", r.body);
+	d = json_object_object_get(r.json, "data");
+	ck_assert_str_eq(json_object_get_string(json_object_object_get(d, "status")), "ready");
+	ck_assert_int_ge(json_object_get_int(json_object_object_get(d, "schema_version")), 1);
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(request_ids_are_unique)
+{
+	struct http_result a, b;
+	char first[128];
+
+	http_get("/health", &a);
+	http_get("/health", &b);
+	snprintf(first, sizeof(first), "%s", http_header(&a, "X-Request-Id"));
+	ck_assert_str_ne(first, http_header(&b, "X-Request-Id"));
+	http_result_free(&a);
+	http_result_free(&b);
+}
+END_TEST
+
+START_TEST(unknown_path_is_json_404)
+{
+	struct http_result r;
+
+	http_get("/v1/no-such-thing", &r);
+	assert_json_error(&r, 404, "NOT_FOUND");
+	http_result_free(&r);
+	http_get("/favicon.ico", &r);
+	assert_json_error(&r, 404, "NOT_FOUND");
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(wrong_method_is_json_405_with_allow)
+{
+	static const char *const h[] = { "Content-Type: application/json", NULL };
+	struct http_result r;
+
+	ck_assert_int_eq(http_do("POST", "/health", h, "{}", 2, &r), 0);
+	assert_json_error(&r, 405, "METHOD_NOT_ALLOWED");
+	ck_assert_str_eq(http_header(&r, "Allow"), "GET, HEAD");
+	http_result_free(&r);
+	ck_assert_int_eq(http_do("DELETE", "/ready", NULL, NULL, 0, &r), 0);
+	assert_json_error(&r, 405, "METHOD_NOT_ALLOWED");
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(encoded_nul_in_path_is_json_400)
+{
+	struct http_result r;
+
+	http_get("/v1/users/a%00b", &r);
+	assert_json_error(&r, 400, "BAD_REQUEST");
+	http_result_free(&r);
+	http_get("/health%0d%0aX-Injected:%201", &r);
+	ck_assert_int_eq(r.status, 400);
+	ck_assert_ptr_null(http_header(&r, "X-Injected"));
+	http_result_free(&r);
+	http_get("/v1/users?x=%00", &r);
+	assert_json_error(&r, 400, "BAD_REQUEST");
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(oversized_body_is_json_413)
+{
+	static const char *const h[] = { "Content-Type: application/json", NULL };
+	size_t	 n = 2 * 1024 * 1024;
+	char	*big = malloc(n);
+	struct http_result r;
+
+	ck_assert_ptr_nonnull(big);
+	memset(big, ' ', n);
+	big[0] = '{';
+	big[n - 1] = '}';
+	ck_assert_int_eq(http_do("POST", "/v1/users", h, big, n, &r), 0);
+	assert_json_error(&r, 413, "PAYLOAD_TOO_LARGE");
+	http_result_free(&r);
+	/* The stack still serves afterwards. */
+	http_get("/health", &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+	free(big);
+}
+END_TEST
+
+START_TEST(long_uri_and_headers_are_json_errors)
+{
+	char	 *path = malloc(10000), *hdr = malloc(12000);
+	const char *h[2] = { hdr, NULL };
+	struct http_result r;
+
+	ck_assert_ptr_nonnull(path);
+	ck_assert_ptr_nonnull(hdr);
+	memcpy(path, "/v1/", 4);
+	memset(path + 4, 'a', 9990);
+	path[9994] = '\0';
+	http_get(path, &r);
+	assert_json_error(&r, 414, "URI_TOO_LONG");
+	http_result_free(&r);
+
+	memcpy(hdr, "X-Big: ", 7);
+	memset(hdr + 7, 'b', 11000);
+	hdr[11007] = '\0';
+	ck_assert_int_eq(http_do("GET", "/health", h, NULL, 0, &r), 0);
+	assert_json_error(&r, 431, "HEADERS_TOO_LARGE");
+	http_result_free(&r);
+	free(path);
+	free(hdr);
+}
+END_TEST
+
+START_TEST(https_with_http2)
+{
+	struct http_result r;
+	char	 url[256];
+	const char *https = getenv("OZZIE_HTTPS_URL");
+
+	ck_assert_ptr_nonnull(https);
+	snprintf(url, sizeof(url), "%s/health", https);
+	http_get(url, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(r.http_version, CURL_HTTP_VERSION_2_0);
+	ck_assert_ptr_nonnull(http_header(&r, "X-Request-Id"));
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(killed_worker_is_replaced)
+{
+	pid_t	 master = it_master_pid("api"), before[64], after[64], victim;
+	int	 n, m, i, j, fresh = 0;
+	double	 t0;
+	struct http_result r;
+
+	n = it_children(master, before, 64);
+	ck_assert_int_ge(n, 2);
+	victim = before[0];
+	ck_assert_int_eq(kill(victim, SIGKILL), 0);
+	t0 = it_now_ms();
+	/* Other requests are unaffected. */
+	for (i = 0; i < 100; i++) {
+		http_get("/health", &r);
+		ck_assert_msg(r.status == 200, "request %d: %ld %s", i, r.status, r.body);
+		http_result_free(&r);
+	}
+	/* The pool is back to full strength within a second, with a new pid. */
+	do {
+		m = it_children(master, after, 64);
+		fresh = 0;
+		for (i = 0; i < m; i++) {
+			for (j = 0; j < n; j++)
+				if (after[i] == before[j])
+					break;
+			fresh += j == n;
+		}
+		if (m == n && fresh == 1)
+			break;
+		it_sleep_ms(20);
+	} while (it_now_ms() - t0 < 1000.0);
+	ck_assert_int_eq(m, n);
+	ck_assert_int_eq(fresh, 1);
+	for (i = 0; i < m; i++)
+		ck_assert_int_ne(after[i], victim);
+}
+END_TEST
+
+START_TEST(sighup_rolls_workers_without_failures)
+{
+	pid_t	 master = it_master_pid("api"), before[64], after[64];
+	int	 n, m, i, j, same;
+	double	 t0;
+	struct http_result r;
+
+	n = it_children(master, before, 64);
+	ck_assert_int_eq(kill(master, SIGHUP), 0);
+	t0 = it_now_ms();
+	while (it_now_ms() - t0 < 1500.0) {
+		http_get("/health", &r);
+		ck_assert_msg(r.status == 200, "during reload: %ld %s", r.status, r.body);
+		http_result_free(&r);
+	}
+	m = it_children(master, after, 64);
+	ck_assert_int_eq(m, n);
+	for (same = 0, i = 0; i < m; i++)
+		for (j = 0; j < n; j++)
+			same += after[i] == before[j];
+	ck_assert_int_eq(same, 0);
+}
+END_TEST
+
+START_TEST(database_outage_is_503_then_recovers)
+{
+	struct http_result r;
+	double	 t0;
+	int	 ok = 0;
+
+	ck_assert_int_eq(it_dev("_pg-stop"), 0);
+	http_get("/ready", &r);
+	assert_json_error(&r, 503, "SERVICE_UNAVAILABLE");
+	ck_assert_ptr_nonnull(http_header(&r, "Retry-After"));
+	http_result_free(&r);
+	/* Again: a worker that already knows the database is down answers at once. */
+	http_get("/ready", &r);
+	assert_json_error(&r, 503, "SERVICE_UNAVAILABLE");
+	http_result_free(&r);
+	http_get("/health", &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+
+	ck_assert_int_eq(it_dev("_pg-start"), 0);
+	t0 = it_now_ms();
+	while (it_now_ms() - t0 < 2000.0) {
+		http_get("/ready", &r);
+		ok = r.status == 200;
+		http_result_free(&r);
+		if (ok)
+			break;
+		it_sleep_ms(50);
+	}
+	ck_assert_msg(ok, "/ready not 200 within 2 s of PostgreSQL returning");
+	/* Every worker recovers, not just one: once each may have retried
+	 * (db_retry_ms, 250 ms in the dev stack), a burst all answers 200. */
+	it_sleep_ms(300);
+	for (int i = 0; i < 40; i++) {
+		http_get("/ready", &r);
+		ck_assert_msg(r.status == 200, "after recovery: %ld %s", r.status, r.body);
+		http_result_free(&r);
+	}
+}
+END_TEST
+
+Suite *
+platform_suite(void)
+{
+	Suite *s = suite_create("platform");
+	TCase *http = tcase_create("http");
+	TCase *proc = tcase_create("processes");
+
+	tcase_add_test(http, health_answers_without_database);
+	tcase_add_test(http, ready_reports_schema);
+	tcase_add_test(http, request_ids_are_unique);
+	tcase_add_test(http, unknown_path_is_json_404);
+	tcase_add_test(http, wrong_method_is_json_405_with_allow);
+	tcase_add_test(http, encoded_nul_in_path_is_json_400);
+	tcase_add_test(http, oversized_body_is_json_413);
+	tcase_add_test(http, long_uri_and_headers_are_json_errors);
+	tcase_add_test(http, https_with_http2);
+	tcase_set_timeout(proc, 60);
+	tcase_add_test(proc, killed_worker_is_replaced);
+	tcase_add_test(proc, sighup_rolls_workers_without_failures);
+	tcase_add_test(proc, database_outage_is_503_then_recovers);
+	suite_add_tcase(s, http);
+	suite_add_tcase(s, proc);
+	return s;
+}

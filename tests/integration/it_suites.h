@@ -1,0 +1,10 @@
+/* it_suites.h: the integration suites, run in this order by it_main.c. */
+#ifndef OZ_IT_SUITES_H
+#define OZ_IT_SUITES_H
+
+#include <check.h>
+
+Suite	*tenancy_suite(void);
+Suite	*platform_suite(void);
+
+#endif

@@ -1,0 +1,108 @@
+/* test_log.c: log lines go to stderr, one per event, with context, never raw bytes. */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "log.h"
+
+static char captured[8192];
+
+/* Run fn with stderr redirected to a temporary file; return what it wrote. */
+static const char *
+capture(void (*fn)(void))
+{
+	char	path[] = "/tmp/ozzie-test-log-XXXXXX";
+	int	fd = mkstemp(path), saved = dup(STDERR_FILENO);
+	ssize_t	n;
+
+	ck_assert_int_ge(fd, 0);
+	dup2(fd, STDERR_FILENO);
+	fn();
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	lseek(fd, 0, SEEK_SET);
+	n = read(fd, captured, sizeof(captured) - 1);
+	captured[n > 0 ? n : 0] = '\0';
+	close(fd);
+	unlink(path);
+	return captured;
+}
+
+static void
+emit_levels(void)
+{
+	log_init("ozzie-test", LOG_LVL_WARN);
+	log_info("hidden info");
+	log_warnx("shown warning %d", 7);
+	log_error("shown error");
+}
+
+static void
+emit_request(void)
+{
+	log_init("ozzie-test", LOG_LVL_INFO);
+	log_request("POST", "/v1/users", 201, 1.5, "abc123", "ozz_client_x");
+}
+
+static void
+emit_injection(void)
+{
+	log_init("ozzie-test", LOG_LVL_INFO);
+	log_set_context("id\nFAKE", NULL);
+	log_warnx("line one\nline two");
+	log_request("GET", "/a\nb", 200, 0.1, "r\r\n", NULL);
+	log_clear_context();
+}
+
+START_TEST(levels)
+{
+	const char *out = capture(emit_levels);
+
+	ck_assert(strstr(out, "hidden info") == NULL);
+	ck_assert(strstr(out, "warn: shown warning 7") != NULL);
+	ck_assert(strstr(out, "error: shown error") != NULL);
+	ck_assert(strstr(out, "ozzie-test[") != NULL);
+}
+END_TEST
+
+START_TEST(request_line)
+{
+	const char *out = capture(emit_request);
+
+	ck_assert_msg(strstr(out, "method=POST path=/v1/users status=201 duration_ms=1.50 "
+	    "request_id=abc123 client_id=ozz_client_x") != NULL, "%s", out);
+	ck_assert_int_eq(out[strlen(out) - 1], '\n');
+}
+END_TEST
+
+START_TEST(no_line_injection)
+{
+	const char *out = capture(emit_injection);
+	int lines = 0;
+	const char *p;
+
+	for (p = out; *p; p++)
+		lines += *p == '\n';
+	ck_assert_int_eq(lines, 2);
+	ck_assert(strstr(out, "request_id=id?FAKE") != NULL);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("log");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, levels);
+	tcase_add_test(tc, request_line);
+	tcase_add_test(tc, no_line_injection);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+OZ_CHECK_MAIN(suite)
