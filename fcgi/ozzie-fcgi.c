@@ -53,6 +53,13 @@ static int		 listen_fd = -1;
 static int		 own_socket;	/* we created it: unlink on exit */
 static struct worker	*slots;
 static size_t		 nslots;
+/* Workers of earlier generations (before a SIGHUP), finishing their requests. */
+#define MAX_OLD 1024
+static struct {
+	pid_t		pid;
+	struct timespec	termed;
+} olds[MAX_OLD];
+static size_t		 nolds;
 static volatile sig_atomic_t worker_stop;
 static char		 ephemeral_key[65];	/* when secret_key is unset */
 
@@ -347,8 +354,12 @@ reap(int respawn)
 		for (i = 0; i < nslots; i++)
 			if (slots[i].pid == pid)
 				break;
-		if (i == nslots)
-			continue;	/* a worker of an older generation */
+		if (i == nslots) {	/* a worker of an older generation */
+			for (i = 0; i < nolds; i++)
+				if (olds[i].pid == pid)
+					olds[i] = olds[--nolds];
+			continue;
+		}
 		if (WIFSIGNALED(status))
 			log_warnx("worker %d killed by signal %d", (int)pid, WTERMSIG(status));
 		else if (WEXITSTATUS(status) != 0)
@@ -439,11 +450,34 @@ reload(void)
 	config_free(&cfg);
 	cfg = next;
 	log_set_level((enum log_level)cfg.log_level);
-	for (i = 0; i < nold; i++)
-		if (old[i].pid > 0)
-			kill(old[i].pid, SIGTERM);
+	for (i = 0; i < nold; i++) {
+		if (old[i].pid <= 0)
+			continue;
+		kill(old[i].pid, SIGTERM);
+		if (nolds < MAX_OLD) {
+			olds[nolds].pid = old[i].pid;
+			clock_gettime(CLOCK_MONOTONIC, &olds[nolds].termed);
+			nolds++;
+		}
+	}
 	free(old);
 	fill_slots();
+}
+
+/* Old workers get shutdown_timeout to finish, like any stopping worker. */
+static void
+kill_overdue_olds(void)
+{
+	struct timespec now;
+	size_t		i;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (i = 0; i < nolds; i++)
+		if (ts_diff_ms(&now, &olds[i].termed) > (double)cfg.shutdown_timeout * 1000.0) {
+			log_warnx("old worker %d still busy after %llds: killing it",
+			    (int)olds[i].pid, (long long)cfg.shutdown_timeout);
+			kill(olds[i].pid, SIGKILL);
+		}
 }
 
 static int
@@ -454,7 +488,7 @@ live_workers(void)
 
 	for (i = 0; i < nslots; i++)
 		n += slots[i].pid > 0;
-	return n;
+	return n + (int)nolds;
 }
 
 static void
@@ -464,17 +498,20 @@ shutdown_workers(void)
 
 	log_info("stopping: letting workers finish their requests");
 	signal_all(SIGTERM);
+	for (size_t i = 0; i < nolds; i++)
+		kill(olds[i].pid, SIGTERM);
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
 		reap(0);
-		/* Older generations may still run: wait for every child. */
-		if (live_workers() == 0 && waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD)
+		if (live_workers() == 0)
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (ts_diff_ms(&now, &start) > (double)cfg.shutdown_timeout * 1000.0) {
 			log_warnx("workers did not finish in %llds: killing them",
 			    (long long)cfg.shutdown_timeout);
 			signal_all(SIGKILL);
+			for (size_t i = 0; i < nolds; i++)
+				kill(olds[i].pid, SIGKILL);
 			break;
 		}
 		usleep(20000);
@@ -569,6 +606,7 @@ main(int argc, char *argv[])
 			reload();
 		reap(1);
 		fill_slots();
+		kill_overdue_olds();
 	}
 	close(listen_fd);
 	shutdown_workers();

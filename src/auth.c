@@ -1,6 +1,7 @@
 /* auth.c: credentials, signatures and a short-lived per-worker cache. */
 #include "config.h"
 
+#include <ctype.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -267,7 +268,7 @@ auth_signed(struct oz_app *app, struct oz_req *r, struct oz_client *out)
 	const char	*sig = http_req_header(r, "x-ozzie-signature");
 	const char	*errstr;
 	unsigned char	 key[32];
-	char		 secret[SECRET_MAX + 1], want[65];
+	char		 secret[SECRET_MAX + 1], want[65], got[65];
 	struct cache_entry *e;
 	struct client_row row;
 	int64_t		 t;
@@ -291,7 +292,11 @@ auth_signed(struct oz_app *app, struct oz_req *r, struct oz_client *out)
 	signature_hex(secret, ts, r->method, r->raw_uri, r->body ? r->body : "",
 	    r->body_len, want);
 	OPENSSL_cleanse(secret, sizeof(secret));
-	if (CRYPTO_memcmp(want, sig + 3, 64) != 0)
+	/* Hex digits in either case. */
+	for (size_t i = 0; i < 64; i++)
+		got[i] = (char)tolower((unsigned char)sig[3 + i]);
+	got[64] = '\0';
+	if (CRYPTO_memcmp(want, got, 64) != 0)
 		return unauthorized(r);
 	*out = row.c;
 	/* Keep the row fresh for Bearer checks too (no secret digest cached). */

@@ -1,0 +1,99 @@
+/* test_ratelimit.c: GCRA limits, burst, recovery, and sharing across processes. */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "ratelimit.h"
+
+static void
+sleep_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+START_TEST(burst_then_refused_then_recovers)
+{
+	struct rl_result r;
+	int i;
+
+	ck_assert_int_eq(ratelimit_open(""), 0);
+	for (i = 0; i < 5; i++) {
+		ck_assert_int_eq(ratelimit_take("client-a", 10, 5, &r), 0);
+		ck_assert_msg(r.allowed, "request %d refused", i);
+		ck_assert_int_eq(r.remaining, 4 - i);
+		ck_assert_int_eq(r.limit, 10);
+		ck_assert_int_eq(r.burst, 5);
+	}
+	ck_assert_int_eq(ratelimit_take("client-a", 10, 5, &r), 0);
+	ck_assert(!r.allowed);
+	ck_assert_int_ge(r.retry_after_s, 1);
+	/* Another client is not affected. */
+	ck_assert_int_eq(ratelimit_take("client-b", 10, 5, &r), 0);
+	ck_assert(r.allowed);
+	/* 10/s: one request's worth comes back after 100 ms. */
+	sleep_ms(150);
+	ck_assert_int_eq(ratelimit_take("client-a", 10, 5, &r), 0);
+	ck_assert(r.allowed);
+}
+END_TEST
+
+START_TEST(shared_between_processes)
+{
+	char path[] = "/tmp/ozzie-test-rl-XXXXXX";
+	struct rl_result r;
+	int fd = mkstemp(path), st, i, allowed = 0;
+	pid_t pid;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	unlink(path);
+	/* A child maps the same file and spends the burst... */
+	pid = fork();
+	if (pid == 0) {
+		if (ratelimit_open(path) != 0)
+			_exit(2);
+		for (i = 0; i < 3; i++)
+			if (ratelimit_take("shared", 1, 3, &r) != 0 || !r.allowed)
+				_exit(3);
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	/* ...so this process, mapping it afterwards, finds nothing left. */
+	pid = fork();
+	if (pid == 0) {
+		if (ratelimit_open(path) != 0)
+			_exit(2);
+		for (i = 0; i < 3; i++)
+			if (ratelimit_take("shared", 1, 3, &r) == 0 && r.allowed)
+				allowed++;
+		_exit(allowed);
+	}
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert(WIFEXITED(st));
+	ck_assert_int_eq(WEXITSTATUS(st), 0);
+	unlink(path);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("ratelimit");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, burst_then_refused_then_recovers);
+	tcase_add_test(tc, shared_between_processes);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+OZ_CHECK_MAIN(suite)
