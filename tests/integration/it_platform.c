@@ -9,6 +9,9 @@
 #include <curl/curl.h>
 #include <json-c/json.h>
 #include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,6 +295,58 @@ START_TEST(database_outage_is_503_then_recovers)
 }
 END_TEST
 
+/* Run ozzie-admin migrate against database db of the stack; returns its exit status. */
+static int
+migrate_db(const char *db, const char *args)
+{
+	char	 url[1024], cmd[256];
+	int	 rc;
+
+	snprintf(url, sizeof(url), "postgresql:///%s?host=%s/pg-run&user=ozzie", db,
+	    getenv("OZZIE_DEV_DIR"));
+	setenv("OZZIE_DATABASE_URL", url, 1);
+	snprintf(cmd, sizeof(cmd), "admin migrate %s", args);
+	rc = it_dev(cmd);
+	unsetenv("OZZIE_DATABASE_URL");
+	return rc;
+}
+
+START_TEST(migrations_are_ordered_idempotent_and_guarded)
+{
+	char	 out[4096], cmd[512];
+	pid_t	 a, b;
+	int	 st;
+
+	it_dev("psql -c 'DROP DATABASE IF EXISTS ozzie_migtest'");
+	ck_assert_int_eq(it_dev("psql -c 'CREATE DATABASE ozzie_migtest'"), 0);
+	ck_assert_int_eq(migrate_db("ozzie_migtest", "--status"), 3);	/* pending */
+	/* Two concurrent runs on an empty database serialise on the advisory lock. */
+	a = fork();
+	if (a == 0)
+		_exit(migrate_db("ozzie_migtest", ""));
+	b = fork();
+	if (b == 0)
+		_exit(migrate_db("ozzie_migtest", ""));
+	ck_assert_int_eq(waitpid(a, &st, 0), a);
+	ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	ck_assert_int_eq(waitpid(b, &st, 0), b);
+	ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	ck_assert_int_eq(migrate_db("ozzie_migtest", ""), 0);		/* idempotent */
+	ck_assert_int_eq(migrate_db("ozzie_migtest", "--status"), 0);	/* up to date */
+	snprintf(cmd, sizeof(cmd), "psql -tA -d ozzie_migtest -c 'SELECT string_agg(version::text, "
+	    "$$,$$ ORDER BY version) FROM ozzie_schema_migrations'");
+	ck_assert_int_eq(it_dev_capture(cmd, out, sizeof(out)), 0);
+	ck_assert_msg(strncmp(out, "1,2", 3) == 0, "versions: %s", out);
+	/* A schema newer than this build is refused, not touched. */
+	ck_assert_int_eq(it_dev("psql -d ozzie_migtest -c 'INSERT INTO ozzie_schema_migrations "
+	    "(version, name) VALUES (999, $$999_future$$)'"), 0);
+	ck_assert_int_ne(migrate_db("ozzie_migtest", ""), 0);
+	ck_assert_int_eq(it_dev("psql -d ozzie_migtest -c 'DELETE FROM ozzie_schema_migrations "
+	    "WHERE version = 999'"), 0);
+	ck_assert_int_eq(it_dev("psql -c 'DROP DATABASE ozzie_migtest'"), 0);
+}
+END_TEST
+
 Suite *
 platform_suite(void)
 {
@@ -308,6 +363,7 @@ platform_suite(void)
 	tcase_add_test(http, oversized_body_is_json_413);
 	tcase_add_test(http, long_uri_and_headers_are_json_errors);
 	tcase_add_test(http, https_with_http2);
+	tcase_add_test(http, migrations_are_ordered_idempotent_and_guarded);
 	tcase_set_timeout(proc, 60);
 	tcase_add_test(proc, killed_worker_is_replaced);
 	tcase_add_test(proc, sighup_rolls_workers_without_failures);

@@ -746,6 +746,21 @@ START_TEST(idempotency_replay_and_mismatch)
 	ck_assert_int_eq(r1.status, 201);
 	ck_assert_ptr_null(http_header(&r1, "Idempotent-Replayed"));
 	http_result_free(&r1);
+	/* An expired key is not honoured: the same key serves a new request. */
+	{
+		char sql[512], k2[64];
+
+		snprintf(k2, sizeof(k2), "old-%s", run_tag());
+		snprintf(sql, sizeof(sql), "psql -c \"INSERT INTO idempotency_keys (client_id, key, "
+		    "request_hash, state, status, body, expires_at) VALUES ('%s', '%s', 'x', 'done', "
+		    "201, '{}', now() - interval '1 second')\"", c.id, k2);
+		ck_assert_int_eq(it_dev(sql), 0);
+		snprintf(key, sizeof(key), "Idempotency-Key: %s", k2);
+		api_h(&c, "POST", "/v1/users", key, body2, &r1);
+		ck_assert_msg(r1.status == 201, "%ld %s", r1.status, r1.body);
+		ck_assert_ptr_null(http_header(&r1, "Idempotent-Replayed"));
+		http_result_free(&r1);
+	}
 	/* A key over 255 characters is refused. */
 	{
 		char longkey[400];
