@@ -178,6 +178,8 @@ app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *c
 			log_warnx("internal error: %s", r->err.message ? r->err.message : "?");
 		json_out_error(r);
 	}
+	/* A handler that failed mid-transaction leaves nothing half-done. */
+	db_rollback(&app->db);
 	if (idem == IDEM_PROCEED)
 		idem_finish(app, r);
 	if (r->client_id)

@@ -21,6 +21,16 @@
 	"onboarding_stage, points::text, " TS("created_at") ", " TS("updated_at") ", " \
 	CURSOR_US("created_at")
 
+#define INTAKE_COLS "id, user_id, month, monthly_income::text, monthly_expenses::text, " \
+	"(monthly_income - monthly_expenses)::text, financial_goal, next_pay_date::text, " \
+	"savings_balance::text, debt_balance::text, debt_interest_rate::text, " \
+	TS("created_at") ", " CURSOR_US("created_at")
+
+#define GOAL_COLS "id, user_id, goal_type, goal_name, target_amount::text, " \
+	"starting_amount::text, current_amount::text, target_date::text, cadence, " \
+	"next_move_date::text, status, is_primary, " TS("created_at") ", " TS("updated_at") ", " \
+	CURSOR_US("created_at")
+
 static const struct {
 	const char	*name;
 	const char	*sql;
@@ -76,6 +86,75 @@ static const struct {
 	    " WHERE client_id = $1 AND id = $2 RETURNING " USER_COLS, 0 },
 	[DB_USER_DELETE] = { "user_delete",
 	    "DELETE FROM users WHERE client_id = $1 AND id = $2 RETURNING id", 0 },
+	/* The first intake moves the user on to plan_pending, in the same statement. */
+	[DB_INTAKE_INSERT] = { "intake_insert",
+	    "WITH ins AS (INSERT INTO financial_intakes (client_id, id, user_id, month,"
+	    " monthly_income, monthly_expenses, financial_goal, next_pay_date, savings_balance,"
+	    " debt_balance, debt_interest_rate) VALUES ($1, $2, $3, $4, $5::numeric, $6::numeric,"
+	    " $7, $8::date, $9::numeric, $10::numeric, $11::numeric) RETURNING *),"
+	    " stage AS (UPDATE users SET onboarding_stage = 'plan_pending',"
+	    " updated_at = clock_timestamp() WHERE client_id = $1 AND id = $3"
+	    " AND onboarding_stage = 'intake_pending')"
+	    " SELECT " INTAKE_COLS " FROM ins", 0 },
+	[DB_INTAKE_LATEST] = { "intake_latest",
+	    "SELECT " INTAKE_COLS " FROM financial_intakes WHERE client_id = $1 AND user_id = $2"
+	    " ORDER BY created_at DESC, id DESC LIMIT 1", 1 },
+	[DB_INTAKE_LIST] = { "intake_list",
+	    "SELECT " INTAKE_COLS " FROM financial_intakes WHERE client_id = $1 AND user_id = $2"
+	    " AND " CURSOR_BEFORE("created_at", "id", "$3", "$4")
+	    " ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1 },
+	[DB_GOAL_DEMOTE] = { "goal_demote",
+	    "UPDATE goals SET is_primary = false, updated_at = clock_timestamp()"
+	    " WHERE client_id = $1 AND user_id = $2 AND is_primary AND status = 'active'"
+	    " AND id IS DISTINCT FROM $3", 0 },
+	[DB_GOAL_INSERT] = { "goal_insert",
+	    "INSERT INTO goals (client_id, id, user_id, goal_type, goal_name, target_amount,"
+	    " starting_amount, current_amount, target_date, cadence, next_move_date, status,"
+	    " is_primary) VALUES ($1, $2, $3, $4, $5, $6::numeric, $7::numeric, $8::numeric,"
+	    " $9::date, $10, ozzie_next_move_date($10, current_date),"
+	    " CASE WHEN $8::numeric >= $6::numeric THEN 'achieved' ELSE 'active' END,"
+	    " CASE WHEN $11::boolean IS NOT NULL THEN $11::boolean ELSE NOT EXISTS (SELECT 1"
+	    " FROM goals g WHERE g.client_id = $1 AND g.user_id = $3 AND g.is_primary"
+	    " AND g.status = 'active') END) RETURNING " GOAL_COLS, 0 },
+	[DB_GOAL_GET] = { "goal_get",
+	    "SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3", 1 },
+	[DB_GOAL_LIST] = { "goal_list",
+	    "SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = $2"
+	    " AND ($3::text IS NULL OR status = $3)"
+	    " AND " CURSOR_BEFORE("created_at", "id", "$4", "$5")
+	    " ORDER BY created_at DESC, id DESC LIMIT $6::integer", 1 },
+	/*
+	 * $4..$17: a "given" flag and a value per field. Reaching the target
+	 * achieves the goal; an achieved goal whose target moves above it is
+	 * active again; a new cadence moves the next money move.
+	 */
+	[DB_GOAL_UPDATE] = { "goal_update",
+	    "WITH n AS (SELECT g.*,"
+	    " CASE WHEN $4::boolean THEN $5 ELSE g.goal_type END AS n_type,"
+	    " CASE WHEN $6::boolean THEN $7 ELSE g.goal_name END AS n_name,"
+	    " CASE WHEN $8::boolean THEN $9::numeric ELSE g.target_amount END AS n_target,"
+	    " CASE WHEN $10::boolean THEN $11::numeric ELSE g.current_amount END AS n_current,"
+	    " CASE WHEN $12::boolean THEN $13::date ELSE g.target_date END AS n_date,"
+	    " CASE WHEN $14::boolean THEN $15 ELSE g.cadence END AS n_cadence,"
+	    " CASE WHEN $16::boolean THEN $17 ELSE g.status END AS n_status"
+	    " FROM goals g WHERE g.client_id = $1 AND g.user_id = $2 AND g.id = $3 FOR UPDATE)"
+	    " UPDATE goals SET goal_type = n.n_type, goal_name = n.n_name,"
+	    " target_amount = n.n_target, current_amount = n.n_current, target_date = n.n_date,"
+	    " cadence = n.n_cadence,"
+	    " next_move_date = CASE WHEN n.n_cadence <> n.cadence"
+	    "  THEN ozzie_next_move_date(n.n_cadence, current_date) ELSE n.next_move_date END,"
+	    " status = CASE WHEN n.n_status = 'archived' THEN 'archived'"
+	    "  WHEN n.n_current >= n.n_target THEN 'achieved' ELSE 'active' END,"
+	    " is_primary = CASE WHEN $18::boolean IS NOT NULL THEN $18::boolean ELSE n.is_primary END,"
+	    " updated_at = clock_timestamp()"
+	    " FROM n WHERE goals.client_id = n.client_id AND goals.id = n.id"
+	    " RETURNING " "goals.id, goals.user_id, goals.goal_type, goals.goal_name,"
+	    " goals.target_amount::text, goals.starting_amount::text, goals.current_amount::text,"
+	    " goals.target_date::text, goals.cadence, goals.next_move_date::text, goals.status,"
+	    " goals.is_primary, " TS("goals.created_at") ", " TS("goals.updated_at") ", "
+	    CURSOR_US("goals.created_at"), 0 },
+	[DB_GOAL_DELETE] = { "goal_delete",
+	    "DELETE FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING id", 0 },
 };
 
 static char last_state[6];
@@ -217,7 +296,8 @@ db_exec(struct oz_db *db, enum db_stmt stmt, int nparams, const char *const *par
 			db->conn = NULL;
 			db->unavailable = 1;
 			db->last_attempt.tv_sec = 0;	/* reconnect at once */
-			if (stmts[stmt].readonly)
+			/* Inside a transaction a retry would run outside it. */
+			if (stmts[stmt].readonly && !db->in_tx)
 				continue;
 			return NULL;
 		}
@@ -227,6 +307,55 @@ db_exec(struct oz_db *db, enum db_stmt stmt, int nparams, const char *const *par
 		return NULL;
 	}
 	return NULL;
+}
+
+static int
+db_command(struct oz_db *db, const char *cmd)
+{
+	PGresult *res;
+	int	 ok;
+
+	if (db_connect(db) == -1)
+		return -1;
+	res = PQexec(db->conn, cmd);
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!ok) {
+		log_warnx("db: %s failed: %s", cmd, PQresultErrorMessage(res));
+		if (PQstatus(db->conn) != CONNECTION_OK) {
+			PQfinish(db->conn);
+			db->conn = NULL;
+			db->unavailable = 1;
+			db->last_attempt.tv_sec = 0;
+		}
+	}
+	PQclear(res);
+	return ok ? 0 : -1;
+}
+
+int
+db_begin(struct oz_db *db)
+{
+	if (db_command(db, "BEGIN") == -1)
+		return -1;
+	db->in_tx = 1;
+	return 0;
+}
+
+int
+db_commit(struct oz_db *db)
+{
+	int rc = db_command(db, "COMMIT");
+
+	db->in_tx = 0;
+	return rc;
+}
+
+void
+db_rollback(struct oz_db *db)
+{
+	db->in_tx = 0;
+	if (db->conn && PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+		(void)db_command(db, "ROLLBACK");
 }
 
 const char *

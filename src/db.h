@@ -28,6 +28,15 @@ enum db_stmt {
 	DB_USER_LIST,
 	DB_USER_UPDATE,
 	DB_USER_DELETE,
+	DB_INTAKE_INSERT,
+	DB_INTAKE_LATEST,
+	DB_INTAKE_LIST,
+	DB_GOAL_DEMOTE,
+	DB_GOAL_INSERT,
+	DB_GOAL_GET,
+	DB_GOAL_LIST,
+	DB_GOAL_UPDATE,
+	DB_GOAL_DELETE,
 	DB_STMT_COUNT
 };
 
@@ -41,6 +50,7 @@ struct oz_db {
 	int		 retry_after;	/* seconds, for 503 answers */
 	struct timespec	 last_attempt;
 	int		 unavailable;	/* last operation failed for lack of a connection */
+	int		 in_tx;		/* between db_begin and db_commit/db_rollback */
 };
 
 /* Copy what the connection needs from cfg; no connection is made yet. 0/-1. */
@@ -56,6 +66,10 @@ int	db_connect(struct oz_db *db);
  */
 PGresult *db_exec(struct oz_db *db, enum db_stmt stmt, int nparams,
 	    const char *const *params);
+/* BEGIN, COMMIT or ROLLBACK on the worker's connection; 0/-1. */
+int	db_begin(struct oz_db *db);
+int	db_commit(struct oz_db *db);
+void	db_rollback(struct oz_db *db);
 /* The SQLSTATE of the last failed db_exec, or "" (valid until the next call). */
 const char *db_last_sqlstate(const struct oz_db *db);
 /* Set r->err for a failed db_exec: 503 SERVICE_UNAVAILABLE or 500. Returns -1. */

@@ -199,6 +199,18 @@ found:
 }
 
 int
+user_id_of(struct oz_app *app, struct oz_req *r, char *id, size_t idlen)
+{
+	PGresult *res = user_resolve(app, r, r->params[0], 1);
+
+	if (res == NULL)
+		return -1;
+	snprintf(id, idlen, "%s", PQgetvalue(res, 0, U_ID));
+	PQclear(res);
+	return 0;
+}
+
+int
 h_users_create(struct oz_app *app, struct oz_req *r)
 {
 	struct user_fields f;
@@ -232,9 +244,8 @@ h_users_list(struct oz_app *app, struct oz_req *r)
 	const char	*params[5];
 	char		 scope[400];
 	struct page	 pg;
-	struct json_object *items;
 	PGresult	*res;
-	int		 i, n, rc;
+	int		 rc;
 
 	if (ext != NULL && !valid_external_id(ext)) {
 		oz_fail_detail(r, "external_user_id", "must have 1 to 100 printable characters");
@@ -251,13 +262,7 @@ h_users_list(struct oz_app *app, struct oz_req *r)
 	params[4] = pg.limit_plus_one;
 	if ((res = db_exec(&app->db, DB_USER_LIST, 5, params)) == NULL)
 		return db_fail(&app->db, r);
-	items = json_object_new_array();
-	n = PQntuples(res);
-	for (i = 0; i < n; i++)
-		json_object_array_add(items, user_json(res, i));
-	i = n > pg.limit ? (int)pg.limit - 1 : n - 1;
-	rc = page_finish(app, r, &pg, items, i >= 0 ? PQgetvalue(res, i, U_CURSOR) : NULL,
-	    i >= 0 ? PQgetvalue(res, i, U_ID) : NULL);
+	rc = page_render(app, r, &pg, res, user_json, U_ID, U_CURSOR);
 	PQclear(res);
 	return rc;
 }

@@ -3,6 +3,7 @@
 #define OZ_H_USERS_H
 
 #include <libpq-fe.h>
+#include <stddef.h>
 
 struct oz_app;
 struct oz_req;
@@ -14,6 +15,9 @@ struct oz_req;
  * or NULL with r->err set (NOT_FOUND, VALIDATION_ERROR, 503…).
  */
 PGresult *user_resolve(struct oz_app *app, struct oz_req *r, const char *param, int create);
+
+/* user_resolve of r->params[0] (creating external ids), keeping only the id. 0/-1. */
+int	user_id_of(struct oz_app *app, struct oz_req *r, char *id, size_t idlen);
 
 int	h_users_create(struct oz_app *app, struct oz_req *r);
 int	h_users_list(struct oz_app *app, struct oz_req *r);

@@ -7,6 +7,7 @@
 
 #include "http.h"
 #include "json_io.h"
+#include "num.h"
 #include "oz_limits.h"
 
 int
@@ -134,6 +135,27 @@ json_parse_body(struct oz_req *r)
 	}
 	r->json = obj;
 	return 0;
+}
+
+struct json_object *
+json_decimal(const char *text)
+{
+	const char	*errstr;
+	int64_t		 units;
+
+	if (text == NULL || *text == '\0')
+		return NULL;
+	/* json-c prints the text given, so the value is exact on the wire. */
+	if (num_parse_decimal(text, strlen(text), 4, INT64_MIN / 2, INT64_MAX / 2, &units,
+	    &errstr) == -1)
+		return json_object_new_string(text);
+	return json_object_new_double_s((double)units / 10000.0, text);
+}
+
+struct json_object *
+json_str_or_null(const char *text)
+{
+	return text ? json_object_new_string(text) : NULL;
 }
 
 int

@@ -16,6 +16,14 @@ int	utf8_valid(const char *s, size_t len);
  */
 int	json_parse_body(struct oz_req *r);
 
+/*
+ * A JSON number written exactly as the decimal text given ("1234.50"), as
+ * PostgreSQL renders numeric; NULL (JSON null) when text is NULL or empty.
+ */
+struct json_object *json_decimal(const char *text);
+/* A JSON string, or null when text is NULL. */
+struct json_object *json_str_or_null(const char *text);
+
 /* {"object":name,"data":data} with status; takes ownership of data. 0/-1. */
 int	json_out_object(struct oz_req *r, int status, const char *name,
 	    struct json_object *data);

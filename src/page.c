@@ -81,3 +81,18 @@ page_finish(struct oz_app *app, struct oz_req *r, struct page *p,
 	}
 	return json_out_list(r, items, has_more, has_more ? cursor : NULL);
 }
+
+int
+page_render(struct oz_app *app, struct oz_req *r, struct page *p, PGresult *res,
+    page_row_fn fn, int id_col, int cursor_col)
+{
+	struct json_object *items = json_object_new_array();
+	int	 n = PQntuples(res), i, last;
+
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, fn(res, i));
+	last = n > p->limit ? (int)p->limit - 1 : n - 1;
+	return page_finish(app, r, p, items,
+	    last >= 0 ? PQgetvalue(res, last, cursor_col) : NULL,
+	    last >= 0 ? PQgetvalue(res, last, id_col) : NULL);
+}

@@ -6,6 +6,7 @@
 #ifndef OZ_PAGE_H
 #define OZ_PAGE_H
 
+#include <libpq-fe.h>
 #include <stdint.h>
 
 #include "oz_limits.h"
@@ -41,5 +42,15 @@ const char *page_id_param(const struct page *p);
  */
 int	page_finish(struct oz_app *app, struct oz_req *r, struct page *p,
 	    struct json_object *items, const char *last_ts, const char *last_id);
+
+/* Renders one row of a list query as a JSON object. */
+typedef struct json_object *(*page_row_fn)(PGresult *res, int row);
+/*
+ * page_finish for a query that asked for limit+1 rows: renders each row with
+ * fn and takes the cursor from columns id_col and cursor_col of the last row
+ * kept. Does not clear res.
+ */
+int	page_render(struct oz_app *app, struct oz_req *r, struct page *p, PGresult *res,
+	    page_row_fn fn, int id_col, int cursor_col);
 
 #endif

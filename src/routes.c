@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "h_goals.h"
+#include "h_intake.h"
 #include "h_ops.h"
 #include "h_users.h"
 #include "routes.h"
@@ -15,5 +17,13 @@ const struct oz_route oz_routes[] = {
 	{ "GET",	"/v1/users/{user_id}",		h_users_get,	0 },
 	{ "PATCH",	"/v1/users/{user_id}",		h_users_update,	ROUTE_JSON },
 	{ "DELETE",	"/v1/users/{user_id}",		h_users_delete,	0 },
+	{ "POST",	"/v1/users/{user_id}/financial-intake",		h_intake_create,	ROUTE_JSON },
+	{ "GET",	"/v1/users/{user_id}/financial-intake",		h_intake_latest,	0 },
+	{ "GET",	"/v1/users/{user_id}/financial-intake/history",	h_intake_history,	0 },
+	{ "POST",	"/v1/users/{user_id}/goals",			h_goals_create,		ROUTE_JSON },
+	{ "GET",	"/v1/users/{user_id}/goals",			h_goals_list,		0 },
+	{ "GET",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_get,		0 },
+	{ "PATCH",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_update,		ROUTE_JSON },
+	{ "DELETE",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_delete,		0 },
 	{ NULL, NULL, NULL, 0 }
 };

@@ -7,6 +7,7 @@
 
 #include "http.h"
 #include "json_io.h"
+#include "num.h"
 #include "validate.h"
 
 int
@@ -98,6 +99,139 @@ v_string(struct oz_req *r, struct json_object *obj, const char *field, size_t mi
 	}
 	*out = s;
 	return 1;
+}
+
+int
+v_money(struct oz_req *r, struct json_object *obj, const char *field, int64_t min,
+    int64_t max, int64_t *cents, int *is_null)
+{
+	struct json_object *v;
+	const char	*s, *errstr;
+	char		 msg[128];
+
+	if (is_null)
+		*is_null = 0;
+	if (!json_object_object_get_ex(obj, field, &v))
+		return 0;
+	if (v == NULL) {
+		if (is_null)
+			*is_null = 1;
+		return 0;
+	}
+	if (!json_object_is_type(v, json_type_int) && !json_object_is_type(v, json_type_double)) {
+		oz_fail_detail(r, field, "must be a number");
+		return -1;
+	}
+	s = json_object_get_string(v);
+	if (num_parse_decimal(s, strlen(s), 2, min, max, cents, &errstr) == -1) {
+		if (strcmp(errstr, "is too large") == 0 || strcmp(errstr, "is out of range") == 0)
+			snprintf(msg, sizeof(msg), "must be at most %lld",
+			    (long long)(max / 100));
+		else if (strcmp(errstr, "is too small") == 0)
+			snprintf(msg, sizeof(msg), "must be at least %lld%s", (long long)(min / 100),
+			    min == 0 ? " (no negative amounts)" : "");
+		else if (s[0] == '-')
+			snprintf(msg, sizeof(msg), "must not be negative");
+		else
+			snprintf(msg, sizeof(msg), "%s (plain decimal, at most two decimals)", errstr);
+		oz_fail_detail(r, field, msg);
+		return -1;
+	}
+	return 1;
+}
+
+int
+v_int(struct oz_req *r, struct json_object *obj, const char *field, int64_t min,
+    int64_t max, int64_t *out, int *is_null)
+{
+	struct json_object *v;
+	const char	*s, *errstr;
+	char		 msg[128];
+
+	if (is_null)
+		*is_null = 0;
+	if (!json_object_object_get_ex(obj, field, &v))
+		return 0;
+	if (v == NULL) {
+		if (is_null)
+			*is_null = 1;
+		return 0;
+	}
+	if (!json_object_is_type(v, json_type_int)) {
+		oz_fail_detail(r, field, "must be an integer");
+		return -1;
+	}
+	s = json_object_get_string(v);
+	if (num_parse_i64z(s, min, max, out, &errstr) == -1) {
+		snprintf(msg, sizeof(msg), "must be an integer from %lld to %lld",
+		    (long long)min, (long long)max);
+		oz_fail_detail(r, field, msg);
+		return -1;
+	}
+	return 1;
+}
+
+int
+v_is_date(const char *s)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	const char	*errstr;
+	int64_t		 y, m, d;
+	int		 leap;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    num_parse_i64(s, 4, 1900, 2200, &y, &errstr) == -1)
+		return 0;
+	/* months and days may have a leading zero */
+	if (s[5] < '0' || s[5] > '1' || s[6] < '0' || s[6] > '9' ||
+	    s[8] < '0' || s[8] > '3' || s[9] < '0' || s[9] > '9')
+		return 0;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || d < 1)
+		return 0;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+int
+v_date(struct oz_req *r, struct json_object *obj, const char *field, const char **out,
+    int *is_null)
+{
+	int rc = v_string(r, obj, field, 10, 10, out, is_null);
+
+	if (rc == 1 && !v_is_date(*out)) {
+		oz_fail_detail(r, field, "must be a real date YYYY-MM-DD");
+		*out = NULL;
+		return -1;
+	}
+	if (rc == -1) {
+		/* replace the length message with the useful one */
+		r->err.details[r->err.ndetails - 1].value = "must be a real date YYYY-MM-DD";
+	}
+	return rc;
+}
+
+int
+v_enum(struct oz_req *r, struct json_object *obj, const char *field,
+    const char *const *values, const char **out, int *is_null)
+{
+	const char *const *p;
+	char	 msg[160];
+	size_t	 n = 0;
+	int	 rc = v_string(r, obj, field, 1, 40, out, is_null);
+
+	if (rc != 1)
+		return rc;
+	for (p = values; *p; p++)
+		if (strcmp(*p, *out) == 0)
+			return 1;
+	n = (size_t)snprintf(msg, sizeof(msg), "must be one of");
+	for (p = values; *p && n < sizeof(msg); p++)
+		n += (size_t)snprintf(msg + n, sizeof(msg) - n, "%s %s", p == values ? "" : ",", *p);
+	oz_fail_detail(r, field, msg);
+	*out = NULL;
+	return -1;
 }
 
 int

@@ -8,6 +8,7 @@
 #define OZ_VALIDATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct json_object;
 struct oz_req;
@@ -21,6 +22,24 @@ int	v_known_fields(struct oz_req *r, struct json_object *obj, const char *const 
  */
 int	v_string(struct oz_req *r, struct json_object *obj, const char *field, size_t min,
 	    size_t max, const char **out, int *is_null);
+/*
+ * A JSON number in major units with at most two decimals, exactly as sent
+ * (json-c keeps the text of numbers), into cents within [min, max] cents.
+ * Returns 1 (set *cents), 0 (absent or null), or -1 (detail added).
+ */
+int	v_money(struct oz_req *r, struct json_object *obj, const char *field, int64_t min,
+	    int64_t max, int64_t *cents, int *is_null);
+/* A JSON integer in [min, max]: 1, 0 (absent/null), -1 (detail added). */
+int	v_int(struct oz_req *r, struct json_object *obj, const char *field, int64_t min,
+	    int64_t max, int64_t *out, int *is_null);
+/* A YYYY-MM-DD date that exists, years 1900..2200: 1, 0, -1 (detail added). */
+int	v_date(struct oz_req *r, struct json_object *obj, const char *field, const char **out,
+	    int *is_null);
+/* One of the NULL-terminated values: 1, 0, -1 (detail added). */
+int	v_enum(struct oz_req *r, struct json_object *obj, const char *field,
+	    const char *const *values, const char **out, int *is_null);
+/* 1 if s is a real calendar date "YYYY-MM-DD" (years 1900..2200). */
+int	v_is_date(const char *s);
 /* Shapes, on a string already taken. 1 if fine. */
 int	v_is_email(const char *s);
 int	v_is_e164(const char *s);

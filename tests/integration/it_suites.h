@@ -5,6 +5,7 @@
 #include <check.h>
 
 Suite	*tenancy_suite(void);
+Suite	*finance_suite(void);
 Suite	*platform_suite(void);
 
 #endif
