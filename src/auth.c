@@ -299,11 +299,17 @@ auth_signed(struct oz_app *app, struct oz_req *r, struct oz_client *out)
 	if (CRYPTO_memcmp(want, got, 64) != 0)
 		return unauthorized(r);
 	*out = row.c;
-	/* Keep the row fresh for Bearer checks too (no secret digest cached). */
-	e = cache_find(id);
-	if (e) {
-		e->row = row.c;
-		e->fetched_ms = now_ms();
+	/*
+	 * Keep a cached Bearer credential fresh only while the secret behind it
+	 * is unchanged: after a rotation the old secret must stop working.
+	 */
+	if ((e = cache_find(id)) != NULL) {
+		if (strcmp(e->secret_hash, row.secret_hash) != 0)
+			OPENSSL_cleanse(e, sizeof(*e));
+		else {
+			e->row = row.c;
+			e->fetched_ms = now_ms();
+		}
 	}
 	return 0;
 }

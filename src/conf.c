@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "currency.h"
 #include "log.h"
 #include "num.h"
 #include "oz_limits.h"
@@ -315,6 +316,11 @@ config_load(struct oz_config *cfg, const char *path, int must_exist, char *err,
 		goto fail;
 	if (load_env(cfg, err, errlen) == -1)
 		goto fail;
+	if (!currency_valid(cfg->default_currency)) {
+		snprintf(err, errlen, "default_currency: '%.20s' is not an ISO 4217 code",
+		    cfg->default_currency);
+		goto fail;
+	}
 	if (cfg->secret_key[0] != '\0' && strlen(cfg->secret_key) < 32) {
 		snprintf(err, errlen, "secret_key: must be at least 32 bytes");
 		goto fail;

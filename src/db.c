@@ -31,6 +31,10 @@
 	"next_move_date::text, status, is_primary, " TS("created_at") ", " TS("updated_at") ", " \
 	CURSOR_US("created_at")
 
+#define TXN_COLS "id, user_id, amount_cents::text, currency, category, description, " \
+	"merchant, transaction_date::text, source, ai_confidence::text, categorized_by, " \
+	"import_id, " TS("created_at") ", " CURSOR_US("created_at") ", merchant_key"
+
 static const struct {
 	const char	*name;
 	const char	*sql;
@@ -153,6 +157,39 @@ static const struct {
 	    " goals.target_date::text, goals.cadence, goals.next_move_date::text, goals.status,"
 	    " goals.is_primary, " TS("goals.created_at") ", " TS("goals.updated_at") ", "
 	    CURSOR_US("goals.created_at"), 0 },
+	[DB_TXN_INSERT] = { "txn_insert",
+	    "INSERT INTO transactions (client_id, id, user_id, amount_cents, currency, category,"
+	    " description, merchant, merchant_key, transaction_date, source, ai_confidence,"
+	    " categorized_by) VALUES ($1, $2, $3, $4::bigint, $5, $6, $7, $8, $9, $10::date, $11,"
+	    " $12::numeric, $13) RETURNING " TXN_COLS, 0 },
+	[DB_TXN_GET] = { "txn_get",
+	    "SELECT " TXN_COLS " FROM transactions WHERE client_id = $1 AND user_id = $2 AND id = $3", 1 },
+	[DB_TXN_LIST] = { "txn_list",
+	    "SELECT " TXN_COLS " FROM transactions WHERE client_id = $1 AND user_id = $2"
+	    " AND ($3::date IS NULL OR transaction_date >= $3::date)"
+	    " AND ($4::date IS NULL OR transaction_date <= $4::date)"
+	    " AND ($5::text IS NULL OR category = $5) AND ($6::text IS NULL OR source = $6)"
+	    " AND " CURSOR_BEFORE("created_at", "id", "$7", "$8")
+	    " ORDER BY created_at DESC, id DESC LIMIT $9::integer", 1 },
+	/* A category from the user is final: categorized_by user, confidence 1. */
+	[DB_TXN_UPDATE] = { "txn_update",
+	    "UPDATE transactions SET"
+	    " category = CASE WHEN $4::boolean THEN $5 ELSE category END,"
+	    " categorized_by = CASE WHEN $4::boolean THEN 'user' ELSE categorized_by END,"
+	    " ai_confidence = CASE WHEN $4::boolean THEN 1 ELSE ai_confidence END,"
+	    " description = CASE WHEN $6::boolean THEN $7 ELSE description END,"
+	    " amount_cents = CASE WHEN $8::boolean THEN $9::bigint ELSE amount_cents END,"
+	    " transaction_date = CASE WHEN $10::boolean THEN $11::date ELSE transaction_date END"
+	    " WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING " TXN_COLS, 0 },
+	[DB_TXN_DELETE] = { "txn_delete",
+	    "DELETE FROM transactions WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING id", 0 },
+	[DB_RULES_GET] = { "rules_get",
+	    "SELECT merchant_key, category FROM category_rules WHERE client_id = $1"
+	    " AND user_id = $2 ORDER BY updated_at DESC LIMIT 5000", 1 },
+	[DB_RULE_UPSERT] = { "rule_upsert",
+	    "INSERT INTO category_rules (client_id, user_id, merchant_key, category)"
+	    " VALUES ($1, $2, $3, $4) ON CONFLICT (client_id, user_id, merchant_key)"
+	    " DO UPDATE SET category = EXCLUDED.category, updated_at = clock_timestamp()", 0 },
 	[DB_GOAL_DELETE] = { "goal_delete",
 	    "DELETE FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING id", 0 },
 };
@@ -301,7 +338,10 @@ db_exec(struct oz_db *db, enum db_stmt stmt, int nparams, const char *const *par
 				continue;
 			return NULL;
 		}
-		log_warnx("db: %s failed: %s", stmts[stmt].name, PQresultErrorMessage(res));
+		/* The primary message only: DETAIL lines can quote request values. */
+		log_warnx("db: %s failed: %s (%s)", stmts[stmt].name,
+		    PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) ?
+		    PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : "?", last_state);
 		PQclear(res);
 		db->unavailable = 0;
 		return NULL;

@@ -211,6 +211,20 @@ user_id_of(struct oz_app *app, struct oz_req *r, char *id, size_t idlen)
 }
 
 int
+user_ref_of(struct oz_app *app, struct oz_req *r, struct user_ref *u)
+{
+	PGresult *res = user_resolve(app, r, r->params[0], 1);
+
+	if (res == NULL)
+		return -1;
+	snprintf(u->id, sizeof(u->id), "%s", PQgetvalue(res, 0, U_ID));
+	snprintf(u->language, sizeof(u->language), "%s", PQgetvalue(res, 0, U_LANG));
+	snprintf(u->currency, sizeof(u->currency), "%s", PQgetvalue(res, 0, U_CUR));
+	PQclear(res);
+	return 0;
+}
+
+int
 h_users_create(struct oz_app *app, struct oz_req *r)
 {
 	struct user_fields f;

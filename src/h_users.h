@@ -19,6 +19,15 @@ PGresult *user_resolve(struct oz_app *app, struct oz_req *r, const char *param, 
 /* user_resolve of r->params[0] (creating external ids), keeping only the id. 0/-1. */
 int	user_id_of(struct oz_app *app, struct oz_req *r, char *id, size_t idlen);
 
+/* What other resources need of their user. */
+struct user_ref {
+	char	id[64];
+	char	language[4];
+	char	currency[4];
+};
+/* user_resolve of r->params[0] (creating external ids) into u. 0/-1. */
+int	user_ref_of(struct oz_app *app, struct oz_req *r, struct user_ref *u);
+
 int	h_users_create(struct oz_app *app, struct oz_req *r);
 int	h_users_list(struct oz_app *app, struct oz_req *r);
 int	h_users_get(struct oz_app *app, struct oz_req *r);

@@ -274,7 +274,7 @@ client_create(PGconn *c, int argc, char **argv)
     "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), secret_enc IS NOT NULL FROM api_clients"
 
 static int
-client_print(PGresult *res, int json)
+client_print(PGresult *res, int json, int one)
 {
 	struct json_object *arr = json_object_new_array();
 	int	 i;
@@ -307,7 +307,8 @@ client_print(PGresult *res, int json)
 			    PQgetvalue(res, i, 6));
 	}
 	if (json)
-		printf("%s\n", json_object_to_json_string_ext(arr, JSON_C_TO_STRING_PLAIN));
+		printf("%s\n", json_object_to_json_string_ext(one ?
+		    json_object_array_get_idx(arr, 0) : arr, JSON_C_TO_STRING_PLAIN));
 	json_object_put(arr);
 	return 0;
 }
@@ -321,6 +322,20 @@ client_set(PGconn *c, const char *id, int argc, char **argv)
 	int64_t		 v;
 	int		 i, n;
 
+	for (i = 3; i < argc; i++)
+		if (strcmp(argv[i], "--require-signature") == 0 && i + 1 < argc &&
+		    strcmp(argv[i + 1], "on") == 0) {
+			/* Signed requests need the sealed secret: do not lock the client out. */
+			res = q(c, "SELECT 1 FROM api_clients WHERE id = $1 AND secret_enc IS NOT NULL",
+			    1, params);
+			n = res ? PQntuples(res) : 0;
+			PQclear(res);
+			if (n != 1) {
+				fprintf(stderr, "ozzie-admin: client %s has no sealed secret for signed "
+				    "requests (set secret_key, then rotate-secret first)\n", id);
+				return 1;
+			}
+		}
 	for (i = 3; i < argc; i++) {
 		int slot;
 
@@ -379,14 +394,14 @@ cmd_client(int argc, char **argv)
 		rc = client_create(c, argc, argv);
 	else if (strcmp(argv[1], "list") == 0 && argc - json == 2) {
 		if ((res = q(c, CLIENT_COLS " ORDER BY created_at, id", 0, NULL)) != NULL) {
-			rc = client_print(res, json);
+			rc = client_print(res, json, 0);
 			PQclear(res);
 		}
 	} else if (argc - json == 3 && strcmp(argv[1], "show") == 0) {
 		params[0] = argv[2];
 		if ((res = q(c, CLIENT_COLS " WHERE id = $1", 1, params)) != NULL) {
 			if (PQntuples(res) == 1)
-				rc = client_print(res, json);
+				rc = client_print(res, json, 1);
 			else
 				fprintf(stderr, "ozzie-admin: no client %s\n", argv[2]);
 			PQclear(res);
