@@ -6,6 +6,7 @@
 #include "h_goals.h"
 #include "h_intake.h"
 #include "h_ops.h"
+#include "h_transactions.h"
 #include "h_users.h"
 #include "routes.h"
 
@@ -25,5 +26,11 @@ const struct oz_route oz_routes[] = {
 	{ "GET",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_get,		0 },
 	{ "PATCH",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_update,		ROUTE_JSON },
 	{ "DELETE",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_delete,		0 },
+	{ "POST",	"/v1/users/{user_id}/transactions",		h_txn_create,		ROUTE_JSON },
+	{ "GET",	"/v1/users/{user_id}/transactions",		h_txn_list,		0 },
+	{ "GET",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_get,	0 },
+	{ "PATCH",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_update,	ROUTE_JSON },
+	{ "DELETE",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_delete,	0 },
+	{ "GET",	"/v1/categories",				h_categories,		0 },
 	{ NULL, NULL, NULL, 0 }
 };

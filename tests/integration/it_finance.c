@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "http_client.h"
 #include "it_common.h"
 #include "it_suites.h"
@@ -275,14 +276,279 @@ START_TEST(deleting_a_user_removes_their_data)
 	call("POST", p, "{\"goal_type\":\"savings\",\"target_amount\":10}", &r);
 	ck_assert_int_eq(r.status, 201);
 	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"amount_cents\":10,\"description\":\"coffee\"}", &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
 	snprintf(p, sizeof(p), "/v1/users/%s", id);
 	call("DELETE", p, NULL, &r);
 	ck_assert_int_eq(r.status, 204);
 	http_result_free(&r);
 	snprintf(cmd, sizeof(cmd), "psql -tA -c \"SELECT (SELECT count(*) FROM financial_intakes "
-	    "WHERE user_id = '%s') + (SELECT count(*) FROM goals WHERE user_id = '%s')\"", id, id);
+	    "WHERE user_id = '%s') + (SELECT count(*) FROM goals WHERE user_id = '%s') + "
+	    "(SELECT count(*) FROM transactions WHERE user_id = '%s')\"", id, id, id);
 	ck_assert_int_eq(it_dev_capture(cmd, out, sizeof(out)), 0);
 	ck_assert_msg(strncmp(out, "0", 1) == 0, "rows left: %s", out);
+}
+END_TEST
+
+/* data[i].field of a list response, as a string. */
+static const char *
+item(const struct http_result *r, size_t i, const char *field)
+{
+	struct json_object *d = json_object_object_get(r->json, "data"), *v;
+
+	if (d == NULL || i >= json_object_array_length(d) ||
+	    !json_object_object_get_ex(json_object_array_get_idx(d, i), field, &v) || v == NULL)
+		return "";
+	return json_object_get_string(v);
+}
+
+static size_t
+count(const struct http_result *r)
+{
+	struct json_object *d = json_object_object_get(r->json, "data");
+
+	return d ? json_object_array_length(d) : 0;
+}
+
+START_TEST(transactions_from_json_and_batches)
+{
+	struct http_result r;
+	char u[160], p[256], one[300], id[64];
+	struct buf b;
+	int i;
+
+	setup_client();
+	user_path(u, sizeof(u), "txn");
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"amount_cents\":4590,\"currency\":\"BRL\",\"description\":"
+	    "\"PAG*IFOOD SAO PAULO\",\"transaction_date\":\"2026-11-20\"}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_uint_eq(count(&r), 1);
+	ck_assert_str_eq(item(&r, 0, "amount_cents"), "4590");
+	ck_assert_str_eq(item(&r, 0, "currency"), "BRL");
+	ck_assert_str_eq(item(&r, 0, "category"), "food");
+	ck_assert_str_eq(item(&r, 0, "categorized_by"), "rules");
+	ck_assert_str_eq(item(&r, 0, "source"), "api_json");
+	ck_assert_str_eq(item(&r, 0, "transaction_date"), "2026-11-20");
+	snprintf(id, sizeof(id), "%s", item(&r, 0, "id"));
+	http_result_free(&r);
+
+	/* A category given by the client is kept as the user's. */
+	call("POST", p, "{\"amount_cents\":100,\"description\":\"gift\",\"category\":\"entertainment\"}", &r);
+	ck_assert_int_eq(r.status, 201);
+	ck_assert_str_eq(item(&r, 0, "category"), "entertainment");
+	ck_assert_str_eq(item(&r, 0, "categorized_by"), "user");
+	ck_assert_str_eq(item(&r, 0, "currency"), "USD");	/* the user's */
+	http_result_free(&r);
+
+	/* A batch of 500 is accepted whole. */
+	buf_init(&b, 1 << 20);
+	buf_puts(&b, "{\"transactions\":[");
+	for (i = 0; i < 500; i++) {
+		snprintf(one, sizeof(one), "%s{\"amount_cents\":%d,\"description\":\"Uber trip %d\"}",
+		    i ? "," : "", i + 1, i);
+		buf_puts(&b, one);
+	}
+	buf_puts(&b, "]}");
+	call("POST", p, buf_str(&b), &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_uint_eq(count(&r), 500);
+	ck_assert_str_eq(item(&r, 499, "category"), "transport");
+	http_result_free(&r);
+
+	/* One bad item rejects the batch, naming each bad item by index. */
+	buf_reset(&b);
+	buf_puts(&b, "{\"transactions\":[{\"amount_cents\":1,\"description\":\"ok\"},"
+	    "{\"amount_cents\":-5},{\"amount_cents\":1,\"currency\":\"XYZ\"},"
+	    "{\"amount_cents\":1,\"transaction_date\":\"2026-02-30\"}]}");
+	call("POST", p, buf_str(&b), &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "transactions[1].amount_cents"));
+	ck_assert_ptr_nonnull(strstr(r.body, "transactions[2].currency"));
+	ck_assert_ptr_nonnull(strstr(r.body, "transactions[3].transaction_date"));
+	http_result_free(&r);
+	/* 501 items: refused. */
+	buf_reset(&b);
+	buf_puts(&b, "{\"transactions\":[");
+	for (i = 0; i < 501; i++)
+		buf_puts(&b, i ? ",{\"amount_cents\":1}" : "{\"amount_cents\":1}");
+	buf_puts(&b, "]}");
+	call("POST", p, buf_str(&b), &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"transactions\""));
+	http_result_free(&r);
+	buf_free(&b);
+
+	snprintf(p, sizeof(p), "%s/transactions?limit=50", u);
+	call("GET", p, NULL, &r);
+	ck_assert_uint_eq(count(&r), 50);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions?category=food&from=2026-11-01&to=2026-11-30", u);
+	call("GET", p, NULL, &r);
+	ck_assert_uint_eq(count(&r), 1);
+	ck_assert_str_eq(item(&r, 0, "id"), id);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions?source=api_text", u);
+	call("GET", p, NULL, &r);
+	ck_assert_uint_eq(count(&r), 0);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions?category=yachts", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions?from=2026-13-01", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(transaction_bad_input_stores_nothing)
+{
+	static const struct {
+		const char *body, *field;
+	} bad[] = {
+		{ "{\"amount_cents\":-100}", "amount_cents" },
+		{ "{\"amount_cents\":0}", "amount_cents" },
+		{ "{\"amount_cents\":\"12\"}", "amount_cents" },
+		{ "{\"amount_cents\":12.5}", "amount_cents" },
+		{ "{\"amount_cents\":100000000000001}", "amount_cents" },
+		{ "{\"amount_cents\":1,\"currency\":\"ABC\"}", "currency" },
+		{ "{\"amount_cents\":1,\"category\":\"yachts\"}", "category" },
+		{ "{\"amount_cents\":1,\"transaction_date\":\"2026-02-30\"}", "transaction_date" },
+		{ "{\"amount_cents\":1,\"description\":\"1234567890123456789012345678901234567890123456789012345678901\"}", "description" },
+		{ "{\"description\":\"no amount\"}", "amount_cents" },
+		{ "{\"type\":\"fax\",\"content\":\"x\"}", "type" },
+		{ "{\"type\":\"image\",\"content\":\"aGVsbG8=\"}", "type" },
+		{ "{\"type\":\"text\"}", "content" },
+	};
+	struct http_result r;
+	char u[160], p[256];
+	struct buf b;
+	size_t i;
+
+	setup_client();
+	user_path(u, sizeof(u), "badtxn");
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		call("POST", p, bad[i].body, &r);
+		ck_assert_msg(r.status == 422, "%s: %ld %s", bad[i].body, r.status, r.body);
+		ck_assert_str_eq(http_error_code(&r), "VALIDATION_ERROR");
+		ck_assert_msg(strstr(r.body, bad[i].field) != NULL, "%s: %s", bad[i].body, r.body);
+		http_result_free(&r);
+	}
+	/* 100 KB of text: refused by size, naming the field. */
+	buf_init(&b, 200 * 1024);
+	buf_puts(&b, "{\"type\":\"text\",\"content\":\"");
+	for (i = 0; i < 100 * 1024 / 10; i++)
+		buf_puts(&b, "coffee 5 ");
+	buf_puts(&b, "\"}");
+	call("POST", p, buf_str(&b), &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "content"));
+	http_result_free(&r);
+	buf_free(&b);
+	/* Text with no amount: a helpful UNPROCESSABLE_DOCUMENT, never a guess. */
+	call("POST", p, "{\"type\":\"text\",\"content\":\"\\ud83d\\ude00 \\u043f\\u0440\\u0438\\u0432\\u0435\\u0442 lunch with friends\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_str_eq(http_error_code(&r), "UNPROCESSABLE_DOCUMENT");
+	http_result_free(&r);
+	call("GET", p, NULL, &r);
+	ck_assert_uint_eq(count(&r), 0);
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(transactions_from_text)
+{
+	struct http_result r;
+	char u[160], p[256];
+
+	setup_client();
+	user_path(u, sizeof(u), "text");
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"type\":\"text\",\"content\":\"coffee $5 and lunch $15\"}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_uint_eq(count(&r), 2);
+	ck_assert_str_eq(item(&r, 0, "amount_cents"), "500");
+	ck_assert_str_eq(item(&r, 1, "amount_cents"), "1500");
+	ck_assert_str_eq(item(&r, 0, "currency"), "USD");
+	ck_assert_str_eq(item(&r, 0, "category"), "food");
+	ck_assert_str_eq(item(&r, 0, "source"), "api_text");
+	http_result_free(&r);
+	/* Portuguese, decimal comma, two items, the user's language set to pt. */
+	snprintf(p, sizeof(p), "%s", u);
+	call("PATCH", p, "{\"language\":\"pt\",\"currency\":\"BRL\"}", &r);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"type\":\"text\",\"content\":\"Gastei 45,90 no mercado e 12 no uber\"}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_uint_eq(count(&r), 2);
+	ck_assert_str_eq(item(&r, 0, "amount_cents"), "4590");
+	ck_assert_str_eq(item(&r, 0, "currency"), "BRL");
+	ck_assert_str_eq(item(&r, 0, "category"), "food");
+	ck_assert_str_eq(item(&r, 1, "amount_cents"), "1200");
+	ck_assert_str_eq(item(&r, 1, "category"), "transport");
+	http_result_free(&r);
+	call("POST", p, "{\"type\":\"text\",\"content\":\"recebi 3000 de sal\u00e1rio\"}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(item(&r, 0, "category"), "income");
+	ck_assert_str_eq(item(&r, 0, "amount_cents"), "300000");
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(corrections_teach_the_user)
+{
+	struct http_result r;
+	char u[160], p[256], id[64], other[160];
+
+	setup_client();
+	user_path(u, sizeof(u), "teach");
+	user_path(other, sizeof(other), "teach-other");
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"amount_cents\":2500,\"description\":\"ZORBLAX 123 LISBOA\"}", &r);
+	ck_assert_int_eq(r.status, 201);
+	ck_assert_str_eq(item(&r, 0, "category"), "other");
+	snprintf(id, sizeof(id), "%s", item(&r, 0, "id"));
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions/%s", u, id);
+	call("PATCH", p, "{\"category\":\"health\"}", &r);
+	ck_assert_msg(r.status == 200, "%s", r.body);
+	ck_assert_str_eq(raw(&r, "category"), "\"health\"");
+	ck_assert_str_eq(raw(&r, "categorized_by"), "\"user\"");
+	ck_assert_str_eq(raw(&r, "ai_confidence"), "1.000");
+	http_result_free(&r);
+	/* The user's next purchase there is health; another user's is not. */
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"amount_cents\":900,\"description\":\"Zorblax 77 Porto\"}", &r);
+	ck_assert_str_eq(item(&r, 0, "category"), "health");
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions", other);
+	call("POST", p, "{\"amount_cents\":900,\"description\":\"Zorblax 77 Porto\"}", &r);
+	ck_assert_str_eq(item(&r, 0, "category"), "other");
+	http_result_free(&r);
+
+	snprintf(p, sizeof(p), "%s/transactions/%s", u, id);
+	call("PATCH", p, "{\"amount_cents\":2600,\"transaction_date\":\"2026-11-01\",\"description\":\"pharmacy\"}", &r);
+	ck_assert_str_eq(raw(&r, "amount_cents"), "2600");
+	ck_assert_str_eq(raw(&r, "category"), "\"health\"");	/* final */
+	http_result_free(&r);
+	call("DELETE", p, NULL, &r);
+	ck_assert_int_eq(r.status, 204);
+	http_result_free(&r);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	http_result_free(&r);
+	/* Another user's transaction id is not found through this user. */
+	call("GET", "/v1/categories", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_uint_eq(count(&r), 10);
+	ck_assert_str_eq(item(&r, 0, "id"), "food");
+	ck_assert(strlen(item(&r, 0, "description")) > 10);
+	http_result_free(&r);
 }
 END_TEST
 
@@ -298,6 +564,10 @@ finance_suite(void)
 	tcase_add_test(tc, goals_primary_cadence_and_achievement);
 	tcase_add_test(tc, goal_bad_input);
 	tcase_add_test(tc, deleting_a_user_removes_their_data);
+	tcase_add_test(tc, transactions_from_json_and_batches);
+	tcase_add_test(tc, transaction_bad_input_stores_nothing);
+	tcase_add_test(tc, transactions_from_text);
+	tcase_add_test(tc, corrections_teach_the_user);
 	suite_add_tcase(s, tc);
 	return s;
 }

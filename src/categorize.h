@@ -1,0 +1,64 @@
+/*
+ * categorize.h: deterministic, offline transaction categoriser. Rules are
+ * data (merchants.c): well-known merchants and keywords in en/pt/es, matched
+ * on word boundaries over ASCII-folded text. No locale, no allocation.
+ */
+#ifndef OZ_CATEGORIZE_H
+#define OZ_CATEGORIZE_H
+
+#include <stddef.h>
+
+enum category { CAT_FOOD, CAT_TRANSPORT, CAT_HOUSING, CAT_UTILITIES, CAT_HEALTH,
+	CAT_ENTERTAINMENT, CAT_EDUCATION, CAT_CLOTHING, CAT_INCOME, CAT_OTHER, CAT_COUNT };
+
+struct cat_result {
+	enum category	category;
+	char		merchant[64];	/* canonical name ("Uber"), "" when none is known */
+	double		confidence;	/* 0..1 */
+};
+
+/* The API name of c ("food"…); "other" for an out-of-range value. */
+const char	*category_name(enum category c);
+/* Set *out to the category named name ("food"…, exact lower case): 0, or -1 if unknown. */
+int		 category_parse(const char *name, enum category *out);
+/* An English one-line description of c for GET /v1/categories. */
+const char	*category_description(enum category c);
+/*
+ * Categorise a description (en/pt/es, bank-statement or chat style). Always
+ * fills out: CAT_OTHER with confidence 0.3 when nothing matches. Thread-safe.
+ */
+void		 categorize(const char *description, struct cat_result *out);
+/*
+ * Normalised merchant key for per-user rules into out (NUL-terminated,
+ * truncated to outlen): lower-case ASCII-folded, digits, punctuation, store
+ * numbers, statement noise and city suffixes dropped; a known merchant gives
+ * its folded canonical name ("UBER *TRIP 8XJ2 SAO PAULO" -> "uber"). May be "".
+ */
+void		 merchant_key(const char *description, char *out, size_t outlen);
+/*
+ * Fold len bytes of UTF-8 s for matching: ASCII lower case, accented Latin
+ * letters to their base letter, apostrophes dropped, everything else a single
+ * space; no leading or trailing space. Writes at most outlen-1 bytes plus NUL
+ * (cut at a word boundary when full) and returns the length written.
+ */
+size_t		 categorize_fold(const char *s, size_t len, char *out, size_t outlen);
+
+/*
+ * The rule tables categorize.c reads (defined in merchants.c). A pattern is
+ * folded text of one or more words; the longest, most specific match wins.
+ */
+enum {
+	CR_MERCHANT = 1 << 0,	/* a named merchant: high confidence */
+	CR_GENERIC = 1 << 1,	/* a general retailer: a keyword says more about what was bought */
+	CR_STRONG = 1 << 2	/* an income keyword: wins over merchants ("salario uber") */
+};
+struct cat_rule {
+	const char	*pattern;
+	const char	*merchant;	/* canonical name, NULL for keywords */
+	unsigned char	 category;	/* enum category */
+	unsigned char	 flags;
+};
+extern const struct cat_rule	cat_rules[];
+extern const size_t		cat_nrules;
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * txtparse.h: free text ("coffee $5 and lunch $15", "Gastei 45,90 no mercado
+ * e 12 no uber", "pagué 8,50 € en el café") to transaction items. Pure C, no
+ * locale, no allocation, linear in the text; the text may be at most
+ * TXT_MAX_TEXT bytes of UTF-8.
+ */
+#ifndef OZ_TXTPARSE_H
+#define OZ_TXTPARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TXT_MAX_ITEMS	20
+#define TXT_MAX_TEXT	8192
+
+struct txt_item {
+	int64_t	amount_cents;		/* minor units of currency, > 0 */
+	char	currency[4];		/* ISO 4217 */
+	char	date[11];		/* YYYY-MM-DD */
+	char	description[61];	/* <= 60 bytes, cut on a UTF-8 boundary; may be "" */
+	int	is_income;		/* salary / money received */
+};
+
+/*
+ * Parse text into at most max items. lang "en"|"pt"|"es" orders numeric dates
+ * (en M/D, pt/es D/M); default_currency (ISO 4217) is used when none is written
+ * ("$" is the default when the default is written with "$", else USD); today
+ * ("YYYY-MM-DD") anchors relative dates. Returns 0 with *n >= 1 items, or -1
+ * with *errmsg a static, user-facing English message (no amount, a negative,
+ * zero or absurd amount, too many decimals, a date that does not exist, too
+ * many items, bad arguments). Never guesses an amount.
+ */
+int	txt_parse(const char *text, const char *lang, const char *default_currency,
+	    const char *today, struct txt_item *items, size_t max, size_t *n,
+	    const char **errmsg);
+
+#endif
