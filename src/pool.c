@@ -15,7 +15,7 @@ struct pool_chunk {
 	max_align_t	   data[];
 };
 
-#define ALIGN(n) (((n) + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1))
+#define ALIGN(n) (((n) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
 
 void
 pool_init(struct pool *p)

@@ -18,7 +18,7 @@ START_TEST(alloc_aligned_and_strings)
 	for (i = 0; i < 100; i++) {
 		a = pool_alloc(&p, (size_t)i + 1);
 		ck_assert_ptr_nonnull(a);
-		ck_assert_uint_eq((uintptr_t)a % sizeof(max_align_t), 0);
+		ck_assert_uint_eq((uintptr_t)a % _Alignof(max_align_t), 0);
 	}
 	s = pool_strndup(&p, "hello world", 5);
 	ck_assert_str_eq(s, "hello");
