@@ -209,50 +209,28 @@ worker_on_signal(int sig)
 }
 
 /*
- * Wait until there is a request to read. nginx keeps FastCGI connections open
- * (fastcgi_keep_conn) and libfcgi serves one connection at a time, so a worker
- * holding an idle kept connection would leave new connections waiting in the
- * backlog. When the kept connection is idle and a new one is pending, the
- * worker takes the new one and closes the idle one (nginx drops a closed
- * cached connection from its cache). Returns 0 when FCGX_Accept_r may run, -1
- * to look again (interrupted, or another worker took the connection).
+ * Wait until there is work. A worker holding a kept connection (nginx's
+ * fastcgi_keep_conn) serves only that connection until nginx closes it: it
+ * never closes it itself, since nginx may be writing a request into it at
+ * that very moment, and a POST lost that way is not retried. So nginx must
+ * cache fewer idle connections than the pool has workers (nginx worker
+ * processes x upstream keepalive < workers), leaving workers free to accept.
+ * Without a kept connection, wait for the (non-blocking) listening socket.
+ * Returns 0 when FCGX_Accept_r may run, -1 to look again.
  */
 static int
 wait_for_work(FCGX_Request *fr)
 {
-	struct pollfd	 p[2];
-	char		 peek;
-	int		 nfd, n = 1;
+	struct pollfd p;
 
-	p[0].fd = listen_fd;
-	p[0].events = POLLIN;
-	p[0].revents = 0;
-	if (fr->ipcFd >= 0) {
-		p[1].fd = fr->ipcFd;
-		p[1].events = POLLIN;
-		p[1].revents = 0;
-		n = 2;
-	}
-	if (poll(p, (nfds_t)n, -1) <= 0)
-		return -1;
-	if (n == 2 && p[1].revents != 0)
-		return 0;	/* the next request (or EOF) on the kept connection */
-	if (!(p[0].revents & POLLIN))
-		return -1;
-	if (n == 1)
-		return 0;	/* FCGX_Accept_r accepts; EAGAIN if another worker won */
-	/*
-	 * Last look before letting the kept connection go: if nginx has just
-	 * sent a request on it, serve that. The window left between this look
-	 * and the close is a few instructions long.
-	 */
-	if (recv(fr->ipcFd, &peek, 1, MSG_PEEK | MSG_DONTWAIT) > 0)
+	if (fr->ipcFd >= 0)
 		return 0;
-	if ((nfd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
+	p.fd = listen_fd;
+	p.events = POLLIN;
+	p.revents = 0;
+	if (poll(&p, 1, -1) <= 0 || !(p.revents & POLLIN))
 		return -1;
-	close(fr->ipcFd);
-	fr->ipcFd = nfd;
-	return 0;
+	return 0;	/* EAGAIN from FCGX_Accept_r if another worker won */
 }
 
 static void __attribute__((noreturn))

@@ -117,7 +117,8 @@ static const struct {
 	    " is_primary) VALUES ($1, $2, $3, $4, $5, $6::numeric, $7::numeric, $8::numeric,"
 	    " $9::date, $10, ozzie_next_move_date($10, current_date),"
 	    " CASE WHEN $8::numeric >= $6::numeric THEN 'achieved' ELSE 'active' END,"
-	    " CASE WHEN $11::boolean IS NOT NULL THEN $11::boolean ELSE NOT EXISTS (SELECT 1"
+	    " CASE WHEN $11::boolean IS NOT NULL THEN $11::boolean"
+	    " WHEN $8::numeric >= $6::numeric THEN false ELSE NOT EXISTS (SELECT 1"
 	    " FROM goals g WHERE g.client_id = $1 AND g.user_id = $3 AND g.is_primary"
 	    " AND g.status = 'active') END) RETURNING " GOAL_COLS, 0 },
 	[DB_GOAL_GET] = { "goal_get",
@@ -149,7 +150,12 @@ static const struct {
 	    "  THEN ozzie_next_move_date(n.n_cadence, current_date) ELSE n.next_move_date END,"
 	    " status = CASE WHEN n.n_status = 'archived' THEN 'archived'"
 	    "  WHEN n.n_current >= n.n_target THEN 'achieved' ELSE 'active' END,"
-	    " is_primary = CASE WHEN $18::boolean IS NOT NULL THEN $18::boolean ELSE n.is_primary END,"
+	    /* archived goals are never primary; one coming back yields to an active primary */
+	    " is_primary = CASE WHEN n.n_status = 'archived' THEN false"
+	    "  WHEN $18::boolean IS NOT NULL THEN $18::boolean"
+	    "  WHEN n.is_primary AND n.status <> 'active' AND n.n_current < n.n_target AND EXISTS"
+	    "  (SELECT 1 FROM goals o WHERE o.client_id = $1 AND o.user_id = $2 AND o.id <> $3"
+	    "  AND o.is_primary AND o.status = 'active') THEN false ELSE n.is_primary END,"
 	    " updated_at = clock_timestamp()"
 	    " FROM n WHERE goals.client_id = n.client_id AND goals.id = n.id"
 	    " RETURNING " "goals.id, goals.user_id, goals.goal_type, goals.goal_name,"
@@ -178,6 +184,8 @@ static const struct {
 	    " categorized_by = CASE WHEN $4::boolean THEN 'user' ELSE categorized_by END,"
 	    " ai_confidence = CASE WHEN $4::boolean THEN 1 ELSE ai_confidence END,"
 	    " description = CASE WHEN $6::boolean THEN $7 ELSE description END,"
+	    " merchant = CASE WHEN $6::boolean THEN $12 ELSE merchant END,"
+	    " merchant_key = CASE WHEN $6::boolean THEN coalesce($13, '') ELSE merchant_key END,"
 	    " amount_cents = CASE WHEN $8::boolean THEN $9::bigint ELSE amount_cents END,"
 	    " transaction_date = CASE WHEN $10::boolean THEN $11::date ELSE transaction_date END"
 	    " WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING " TXN_COLS, 0 },
@@ -264,7 +272,6 @@ db_connect(struct oz_db *db)
 	const char *vals[5];
 
 	if (db->conn && PQstatus(db->conn) == CONNECTION_OK) {
-		last_state[0] = '\0';
 		db->unavailable = 0;
 		return 0;
 	}

@@ -92,6 +92,7 @@ write_goal(struct oz_app *app, struct oz_req *r, const char *user, const char *g
 {
 	const char	*dp[3] = { r->client_id, user, goal_id };
 	PGresult	*res;
+	char		 state[8];
 	int		 rc;
 
 	if (db_begin(&app->db) == -1)
@@ -116,12 +117,16 @@ write_goal(struct oz_app *app, struct oz_req *r, const char *user, const char *g
 	PQclear(res);
 	return rc;
 fail:
-	db_rollback(&app->db);
-	if (strcmp(db_last_sqlstate(&app->db), "23514") == 0)
-		return oz_fail(r, OZ_VALIDATION_ERROR, "the goal's amounts are inconsistent");
-	if (strcmp(db_last_sqlstate(&app->db), "23505") == 0)
+	snprintf(state, sizeof(state), "%s", db_last_sqlstate(&app->db));
+	if (strcmp(state, "23514") == 0 || strcmp(state, "23505") == 0) {
+		db_rollback(&app->db);
+		if (state[4] == '4')
+			return oz_fail(r, OZ_VALIDATION_ERROR, "the goal's amounts are inconsistent");
 		return oz_fail(r, OZ_CONFLICT, "another goal became primary at the same time; retry");
-	return db_fail(&app->db, r);
+	}
+	rc = db_fail(&app->db, r);
+	db_rollback(&app->db);
+	return rc;
 }
 
 int
@@ -271,7 +276,9 @@ h_goals_update(struct oz_app *app, struct oz_req *r)
 	if (v_enum(r, o, "status", settable, &status, NULL) == -1)
 		r->err.details[r->err.ndetails - 1].value =
 		    "must be active or archived (achieved follows from the amounts)";
-	read_primary(r, &primary);
+	if (read_primary(r, &primary) == 1 && strcmp(primary, "t") == 0 && status &&
+	    strcmp(status, "archived") == 0)
+		oz_fail_detail(r, "is_primary", "an archived goal cannot be primary");
 	if (v_done(r) == -1)
 		return -1;
 	if (goal_params(app, r, user, sizeof(user)) == -1)

@@ -189,31 +189,47 @@ insert_one(struct oz_app *app, struct oz_req *r, const struct user_ref *u,
 	return 0;
 }
 
-/* Parse a {"type":…,"content":…} submission into items (text only, for now). */
+/* Validate a {"type":…,"content":…} submission (text only, for now). */
 static int
-read_submission(struct oz_req *r, const struct user_ref *u, const char *today,
-    struct txn_in *items, struct txt_item *parsed, size_t *n)
+read_submission(struct oz_req *r, const char **content)
 {
 	static const char *const allowed[] = { "type", "content", "mime_type", NULL };
 	static const char *const types[] = { "text", "image", "pdf", "spreadsheet", NULL };
-	const char	*type = NULL, *content = NULL, *mime = NULL, *errmsg = NULL;
-	size_t		 i;
+	const char	*type = NULL, *mime = NULL;
 
 	v_known_fields(r, r->json, allowed);
 	if (v_enum(r, r->json, "type", types, &type, NULL) == 0)
 		oz_fail_detail(r, "type", "is required");
-	if (v_string(r, r->json, "content", 1, TXN_TEXT_MAX, &content, NULL) == 0)
+	if (v_text(r, r->json, "content", TXN_TEXT_MAX, content) == 0)
 		oz_fail_detail(r, "content", "is required");
 	v_string(r, r->json, "mime_type", 1, 100, &mime, NULL);
 	if (type && strcmp(type, "text") != 0)
 		oz_fail_detail(r, "type", "this server parses text submissions; image, pdf and "
 		    "spreadsheet documents are not accepted yet");
-	if (v_done(r) == -1)
-		return -1;
+	return v_done(r);
+}
+
+/*
+ * Parse text into items. No amount at all is UNPROCESSABLE_DOCUMENT; an
+ * amount or date that cannot be right is a VALIDATION_ERROR on content.
+ */
+static int
+parse_text(struct oz_req *r, const struct user_ref *u, const char *content,
+    const char *today, struct txn_in *items, struct txt_item *parsed, size_t *n)
+{
+	const char	*errmsg = NULL;
+	size_t		 i;
+
 	if (txt_parse(content, u->language, u->currency, today, parsed, TXT_MAX_ITEMS, n,
-	    &errmsg) == -1)
-		return oz_fail(r, OZ_UNPROCESSABLE_DOCUMENT, errmsg ? errmsg :
-		    "no amount found in the text; write it like \"coffee 4.50\"");
+	    &errmsg) == -1) {
+		if (errmsg == NULL || txt_error_no_amount(errmsg)) {
+			oz_fail_detail(r, "content", errmsg ? errmsg : "no amount found");
+			return oz_fail(r, OZ_UNPROCESSABLE_DOCUMENT, errmsg ? errmsg :
+			    "no amount found in the text; write it like \"coffee 4.50\"");
+		}
+		oz_fail_detail(r, "content", errmsg);
+		return oz_fail(r, OZ_VALIDATION_ERROR, errmsg);
+	}
 	for (i = 0; i < *n; i++) {
 		memset(&items[i], 0, sizeof(items[i]));
 		items[i].amount_cents = parsed[i].amount_cents;
@@ -269,8 +285,10 @@ h_txn_create(struct oz_app *app, struct oz_req *r)
 			return -1;
 	} else if (json_object_object_get_ex(r->json, "type", NULL) ||
 	    json_object_object_get_ex(r->json, "content", NULL)) {
-		if (user_ref_of(app, r, &u) == -1 ||
-		    read_submission(r, &u, today, items, parsed, &n) == -1)
+		const char *content = NULL;
+
+		if (read_submission(r, &content) == -1 || user_ref_of(app, r, &u, 1) == -1 ||
+		    parse_text(r, &u, content, today, items, parsed, &n) == -1)
 			return -1;
 		source = "api_text";
 	} else {
@@ -279,7 +297,7 @@ h_txn_create(struct oz_app *app, struct oz_req *r)
 			return -1;
 		n = 1;
 	}
-	if (strcmp(source, "api_text") != 0 && user_ref_of(app, r, &u) == -1)
+	if (strcmp(source, "api_text") != 0 && user_ref_of(app, r, &u, 1) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
 		need_rules |= items[i].category == NULL;
@@ -342,7 +360,7 @@ h_txn_list(struct oz_app *app, struct oz_req *r)
 	}
 	if (v_done(r) == -1)
 		return -1;
-	if (user_ref_of(app, r, &u) == -1)
+	if (user_ref_of(app, r, &u, 1) == -1)
 		return -1;
 	snprintf(scope, sizeof(scope), "txns|%s|%s|%s|%s|%s|%s", r->client_id, u.id,
 	    from ? from : "", to ? to : "", cat ? cat : "", src ? src : "");
@@ -366,9 +384,9 @@ h_txn_list(struct oz_app *app, struct oz_req *r)
 
 /* The user and a transaction id of theirs; NOT_FOUND for anything else. */
 static int
-txn_target(struct oz_app *app, struct oz_req *r, struct user_ref *u)
+txn_target(struct oz_app *app, struct oz_req *r, struct user_ref *u, int create)
 {
-	if (user_ref_of(app, r, u) == -1)
+	if (user_ref_of(app, r, u, create) == -1)
 		return -1;
 	if (!ids_valid("ozz_txn", r->params[1]))
 		return oz_fail(r, OZ_NOT_FOUND, "no such transaction");
@@ -383,7 +401,7 @@ h_txn_get(struct oz_app *app, struct oz_req *r)
 	PGresult	*res;
 	int		 rc;
 
-	if (txn_target(app, r, &u) == -1)
+	if (txn_target(app, r, &u, 1) == -1)
 		return -1;
 	params[0] = r->client_id;
 	params[1] = u.id;
@@ -405,8 +423,9 @@ h_txn_update(struct oz_app *app, struct oz_req *r)
 	static const char *const allowed[] = { "category", "description", "amount_cents",
 	    "transaction_date", NULL };
 	struct json_object *o = r->json;
-	const char	*category = NULL, *desc = NULL, *date = NULL, *params[11], *rp[4];
-	char		 amount[24];
+	const char	*category = NULL, *desc = NULL, *date = NULL, *params[13], *rp[4];
+	char		 amount[24], key[128];
+	struct cat_result cr;
 	int64_t		 cents = 0;
 	int		 has_amount, rc;
 	struct user_ref	 u;
@@ -422,7 +441,7 @@ h_txn_update(struct oz_app *app, struct oz_req *r)
 	v_date(r, o, "transaction_date", &date, NULL);
 	if (v_done(r) == -1)
 		return -1;
-	if (txn_target(app, r, &u) == -1)
+	if (txn_target(app, r, &u, 1) == -1)
 		return -1;
 	snprintf(amount, sizeof(amount), "%lld", (long long)cents);
 	params[0] = r->client_id;
@@ -436,9 +455,16 @@ h_txn_update(struct oz_app *app, struct oz_req *r)
 	params[8] = has_amount ? amount : NULL;
 	params[9] = date ? "t" : "f";
 	params[10] = date;
+	/* A new description names a new merchant (a later correction teaches about it). */
+	if (desc) {
+		categorize(desc, &cr);
+		merchant_key(desc, key, sizeof(key));
+	}
+	params[11] = desc && cr.merchant[0] ? cr.merchant : NULL;
+	params[12] = desc ? key : NULL;
 	if (db_begin(&app->db) == -1)
 		return db_fail(&app->db, r);
-	if ((res = db_exec(&app->db, DB_TXN_UPDATE, 11, params)) == NULL) {
+	if ((res = db_exec(&app->db, DB_TXN_UPDATE, 13, params)) == NULL) {
 		db_rollback(&app->db);
 		return db_fail(&app->db, r);
 	}
@@ -477,7 +503,7 @@ h_txn_delete(struct oz_app *app, struct oz_req *r)
 	PGresult	*res;
 	int		 n;
 
-	if (txn_target(app, r, &u) == -1)
+	if (txn_target(app, r, &u, 0) == -1)
 		return -1;
 	params[0] = r->client_id;
 	params[1] = u.id;

@@ -211,9 +211,9 @@ user_id_of(struct oz_app *app, struct oz_req *r, char *id, size_t idlen)
 }
 
 int
-user_ref_of(struct oz_app *app, struct oz_req *r, struct user_ref *u)
+user_ref_of(struct oz_app *app, struct oz_req *r, struct user_ref *u, int create)
 {
-	PGresult *res = user_resolve(app, r, r->params[0], 1);
+	PGresult *res = user_resolve(app, r, r->params[0], create);
 
 	if (res == NULL)
 		return -1;

@@ -25,8 +25,8 @@ struct user_ref {
 	char	language[4];
 	char	currency[4];
 };
-/* user_resolve of r->params[0] (creating external ids) into u. 0/-1. */
-int	user_ref_of(struct oz_app *app, struct oz_req *r, struct user_ref *u);
+/* user_resolve of r->params[0] into u, creating an external id when create. 0/-1. */
+int	user_ref_of(struct oz_app *app, struct oz_req *r, struct user_ref *u, int create);
 
 int	h_users_create(struct oz_app *app, struct oz_req *r);
 int	h_users_list(struct oz_app *app, struct oz_req *r);

@@ -1641,3 +1641,9 @@ fail:
 	*n = 0;
 	return -1;
 }
+
+int
+txt_error_no_amount(const char *errmsg)
+{
+	return errmsg == ERR_NOAMOUNT || errmsg == ERR_EMPTY;
+}

@@ -30,6 +30,8 @@ struct txt_item {
  * zero or absurd amount, too many decimals, a date that does not exist, too
  * many items, bad arguments). Never guesses an amount.
  */
+/* 1 if errmsg (from txt_parse) means no amount was found at all, 0 if one was invalid. */
+int	txt_error_no_amount(const char *errmsg);
 int	txt_parse(const char *text, const char *lang, const char *default_currency,
 	    const char *today, struct txt_item *items, size_t max, size_t *n,
 	    const char **errmsg);

@@ -127,9 +127,10 @@ v_money(struct oz_req *r, struct json_object *obj, const char *field, int64_t mi
 		if (strcmp(errstr, "is too large") == 0 || strcmp(errstr, "is out of range") == 0)
 			snprintf(msg, sizeof(msg), "must be at most %lld",
 			    (long long)(max / 100));
+		else if (strcmp(errstr, "is too small") == 0 && min > 0)
+			snprintf(msg, sizeof(msg), "must be greater than 0");
 		else if (strcmp(errstr, "is too small") == 0)
-			snprintf(msg, sizeof(msg), "must be at least %lld%s", (long long)(min / 100),
-			    min == 0 ? " (no negative amounts)" : "");
+			snprintf(msg, sizeof(msg), "must not be negative");
 		else if (s[0] == '-')
 			snprintf(msg, sizeof(msg), "must not be negative");
 		else
@@ -232,6 +233,38 @@ v_enum(struct oz_req *r, struct json_object *obj, const char *field,
 	oz_fail_detail(r, field, msg);
 	*out = NULL;
 	return -1;
+}
+
+int
+v_text(struct oz_req *r, struct json_object *obj, const char *field, size_t max,
+    const char **out)
+{
+	struct json_object *v;
+	const char	*s, *p;
+	char		 msg[96];
+
+	*out = NULL;
+	if (!json_object_object_get_ex(obj, field, &v) || v == NULL)
+		return 0;
+	if (!json_object_is_type(v, json_type_string)) {
+		oz_fail_detail(r, field, "must be a string");
+		return -1;
+	}
+	s = json_object_get_string(v);
+	for (p = s; *p; p++)
+		if (((unsigned char)*p < 0x20 && !strchr("\t\r\n", *p)) || *p == 0x7f)
+			break;
+	if ((size_t)json_object_get_string_len(v) != strlen(s) || *p != '\0') {
+		oz_fail_detail(r, field, "must not contain control characters other than newlines");
+		return -1;
+	}
+	if (v_utf8_chars(s) == 0 || v_utf8_chars(s) > max) {
+		snprintf(msg, sizeof(msg), "must have 1 to %zu characters", max);
+		oz_fail_detail(r, field, msg);
+		return -1;
+	}
+	*out = s;
+	return 1;
 }
 
 int

@@ -40,6 +40,9 @@ int	v_enum(struct oz_req *r, struct json_object *obj, const char *field,
 	    const char *const *values, const char **out, int *is_null);
 /* 1 if s is a real calendar date "YYYY-MM-DD" (years 1900..2200). */
 int	v_is_date(const char *s);
+/* Free text of 1..max characters: like v_string, but newlines and tabs are allowed. */
+int	v_text(struct oz_req *r, struct json_object *obj, const char *field, size_t max,
+	    const char **out);
 /* Shapes, on a string already taken. 1 if fine. */
 int	v_is_email(const char *s);
 int	v_is_e164(const char *s);

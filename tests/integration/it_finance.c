@@ -198,9 +198,26 @@ START_TEST(goals_primary_cadence_and_achievement)
 	call("PATCH", p, "{\"status\":\"achieved\"}", &r);
 	ck_assert_int_eq(r.status, 422);
 	http_result_free(&r);
+	call("PATCH", p, "{\"status\":\"archived\",\"is_primary\":true}", &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
 	call("PATCH", p, "{\"status\":\"archived\"}", &r);
 	ck_assert_str_eq(raw(&r, "status"), "\"archived\"");
+	ck_assert_str_eq(raw(&r, "is_primary"), "false");
 	http_result_free(&r);
+	/* Amounts that contradict the status are a 422, not a failure. */
+	call("PATCH", p, "{\"current_amount\":5000}", &r);
+	ck_assert_msg(r.status == 422, "%ld %s", r.status, r.body);
+	ck_assert_str_eq(http_error_code(&r), "VALIDATION_ERROR");
+	http_result_free(&r);
+	/* A goal created already reached is achieved and does not take the primary slot. */
+	snprintf(p, sizeof(p), "%s/goals", u);
+	call("POST", p, "{\"goal_type\":\"savings\",\"target_amount\":100,\"current_amount\":150}", &r);
+	ck_assert_int_eq(r.status, 201);
+	ck_assert_str_eq(raw(&r, "status"), "\"achieved\"");
+	ck_assert_str_eq(raw(&r, "is_primary"), "false");
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/goals/%s", u, g1);
 
 	snprintf(p, sizeof(p), "%s/goals?status=archived", u);
 	call("GET", p, NULL, &r);
@@ -492,6 +509,21 @@ START_TEST(transactions_from_text)
 	ck_assert_str_eq(item(&r, 1, "amount_cents"), "1200");
 	ck_assert_str_eq(item(&r, 1, "category"), "transport");
 	http_result_free(&r);
+	/* Several lines; and a wrong amount is a VALIDATION_ERROR on content. */
+	call("POST", p, "{\"type\":\"text\",\"content\":\"padaria 8,50\\nfarm\u00e1cia 32\"}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_uint_eq(count(&r), 2);
+	ck_assert_str_eq(item(&r, 1, "category"), "health");
+	http_result_free(&r);
+	call("POST", p, "{\"type\":\"text\",\"content\":\"mercado -45,90\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_str_eq(http_error_code(&r), "VALIDATION_ERROR");
+	ck_assert_ptr_nonnull(strstr(r.body, "\"field\":\"content\""));
+	http_result_free(&r);
+	call("POST", p, "{\"type\":\"text\",\"content\":\"mercado 45,901\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_str_eq(http_error_code(&r), "VALIDATION_ERROR");
+	http_result_free(&r);
 	call("POST", p, "{\"type\":\"text\",\"content\":\"recebi 3000 de sal\u00e1rio\"}", &r);
 	ck_assert_msg(r.status == 201, "%s", r.body);
 	ck_assert_str_eq(item(&r, 0, "category"), "income");
@@ -532,9 +564,10 @@ START_TEST(corrections_teach_the_user)
 	http_result_free(&r);
 
 	snprintf(p, sizeof(p), "%s/transactions/%s", u, id);
-	call("PATCH", p, "{\"amount_cents\":2600,\"transaction_date\":\"2026-11-01\",\"description\":\"pharmacy\"}", &r);
+	call("PATCH", p, "{\"amount_cents\":2600,\"transaction_date\":\"2026-11-01\",\"description\":\"Netflix.com\"}", &r);
 	ck_assert_str_eq(raw(&r, "amount_cents"), "2600");
 	ck_assert_str_eq(raw(&r, "category"), "\"health\"");	/* final */
+	ck_assert_ptr_nonnull(strstr(raw(&r, "merchant"), "Netflix"));	/* follows the description */
 	http_result_free(&r);
 	call("DELETE", p, NULL, &r);
 	ck_assert_int_eq(r.status, 204);
@@ -542,7 +575,15 @@ START_TEST(corrections_teach_the_user)
 	call("GET", p, NULL, &r);
 	ck_assert_int_eq(r.status, 404);
 	http_result_free(&r);
-	/* Another user's transaction id is not found through this user. */
+	/* Deleting under an unknown external id creates nobody. */
+	snprintf(p, sizeof(p), "/v1/users/external:ghost-%ld/transactions/%s", (long)time(NULL), id);
+	call("DELETE", p, NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "/v1/users?external_user_id=ghost-%ld", (long)time(NULL));
+	call("GET", p, NULL, &r);
+	ck_assert_uint_eq(count(&r), 0);
+	http_result_free(&r);
 	call("GET", "/v1/categories", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_uint_eq(count(&r), 10);
