@@ -9,6 +9,7 @@
 #include "db.h"
 #include "http.h"
 #include "log.h"
+#include "num.h"
 
 /* Timestamps as RFC 3339 UTC, and the cursor position in microseconds. */
 #define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
@@ -424,4 +425,40 @@ db_fail(struct oz_db *db, struct oz_req *r)
 		    "the database is unavailable; retry shortly");
 	}
 	return oz_fail(r, OZ_INTERNAL_ERROR, "internal error");
+}
+
+const char *
+db_col(PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
+}
+
+const char *
+db_money_param(struct oz_req *r, int64_t cents)
+{
+	char buf[32];
+
+	return num_format_decimal(cents, 2, buf, sizeof(buf)) == -1 ? NULL :
+	    pool_strdup(&r->pool, buf);
+}
+
+int
+db_delete_or_404(struct oz_db *db, struct oz_req *r, enum db_stmt stmt, int nparams,
+    const char *const *params, const char *what)
+{
+	PGresult	*res;
+	char		 msg[64];
+	int		 n;
+
+	if ((res = db_exec(db, stmt, nparams, params)) == NULL)
+		return db_fail(db, r);
+	n = PQntuples(res);
+	PQclear(res);
+	if (n != 1) {
+		snprintf(msg, sizeof(msg), "no such %s", what);
+		return oz_fail(r, OZ_NOT_FOUND, msg);
+	}
+	r->resp.status = 204;
+	buf_reset(&r->resp.body);
+	return 0;
 }

@@ -7,6 +7,7 @@
 #define OZ_DB_H
 
 #include <libpq-fe.h>
+#include <stdint.h>
 #include <time.h>
 
 struct oz_config;
@@ -73,6 +74,16 @@ int	db_connect(struct oz_db *db);
  */
 PGresult *db_exec(struct oz_db *db, enum db_stmt stmt, int nparams,
 	    const char *const *params);
+/* A column's text, or NULL for SQL NULL. */
+const char *db_col(PGresult *res, int row, int col);
+/* Cents as an exact decimal SQL parameter ("1234.50"), in r's pool; NULL on OOM. */
+const char *db_money_param(struct oz_req *r, int64_t cents);
+/*
+ * Run a DELETE … RETURNING statement for r's client and answer 204, or
+ * NOT_FOUND with "no such <what>" when it deleted nothing. 0/-1.
+ */
+int	db_delete_or_404(struct oz_db *db, struct oz_req *r, enum db_stmt stmt, int nparams,
+	    const char *const *params, const char *what);
 /* BEGIN, COMMIT or ROLLBACK on the worker's connection; 0/-1. */
 int	db_begin(struct oz_db *db);
 int	db_commit(struct oz_db *db);

@@ -24,42 +24,27 @@ enum { G_ID, G_USER, G_TYPE, G_NAME, G_TARGET, G_START, G_CURRENT, G_DATE, G_CAD
 static const char *const goal_types[] = { "savings", "debt_payoff", "investment", "debt", NULL };
 static const char *const cadences[] = { "weekly", "biweekly", "twice_monthly", "monthly", NULL };
 
-static const char *
-col(PGresult *res, int row, int c)
-{
-	return PQgetisnull(res, row, c) ? NULL : PQgetvalue(res, row, c);
-}
-
 static struct json_object *
 goal_json(PGresult *res, int row)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "id", json_str_or_null(col(res, row, G_ID)));
-	json_object_object_add(o, "user_id", json_str_or_null(col(res, row, G_USER)));
-	json_object_object_add(o, "goal_type", json_str_or_null(col(res, row, G_TYPE)));
-	json_object_object_add(o, "goal_name", json_str_or_null(col(res, row, G_NAME)));
-	json_object_object_add(o, "target_amount", json_decimal(col(res, row, G_TARGET)));
-	json_object_object_add(o, "starting_amount", json_decimal(col(res, row, G_START)));
-	json_object_object_add(o, "current_amount", json_decimal(col(res, row, G_CURRENT)));
-	json_object_object_add(o, "target_date", json_str_or_null(col(res, row, G_DATE)));
-	json_object_object_add(o, "cadence", json_str_or_null(col(res, row, G_CADENCE)));
-	json_object_object_add(o, "next_move_date", json_str_or_null(col(res, row, G_NEXT)));
-	json_object_object_add(o, "status", json_str_or_null(col(res, row, G_STATUS)));
+	json_object_object_add(o, "id", json_str_or_null(db_col(res, row, G_ID)));
+	json_object_object_add(o, "user_id", json_str_or_null(db_col(res, row, G_USER)));
+	json_object_object_add(o, "goal_type", json_str_or_null(db_col(res, row, G_TYPE)));
+	json_object_object_add(o, "goal_name", json_str_or_null(db_col(res, row, G_NAME)));
+	json_object_object_add(o, "target_amount", json_decimal(db_col(res, row, G_TARGET)));
+	json_object_object_add(o, "starting_amount", json_decimal(db_col(res, row, G_START)));
+	json_object_object_add(o, "current_amount", json_decimal(db_col(res, row, G_CURRENT)));
+	json_object_object_add(o, "target_date", json_str_or_null(db_col(res, row, G_DATE)));
+	json_object_object_add(o, "cadence", json_str_or_null(db_col(res, row, G_CADENCE)));
+	json_object_object_add(o, "next_move_date", json_str_or_null(db_col(res, row, G_NEXT)));
+	json_object_object_add(o, "status", json_str_or_null(db_col(res, row, G_STATUS)));
 	json_object_object_add(o, "is_primary",
 	    json_object_new_boolean(PQgetvalue(res, row, G_PRIMARY)[0] == 't'));
-	json_object_object_add(o, "created_at", json_str_or_null(col(res, row, G_CREATED)));
-	json_object_object_add(o, "updated_at", json_str_or_null(col(res, row, G_UPDATED)));
+	json_object_object_add(o, "created_at", json_str_or_null(db_col(res, row, G_CREATED)));
+	json_object_object_add(o, "updated_at", json_str_or_null(db_col(res, row, G_UPDATED)));
 	return o;
-}
-
-static const char *
-money_text(struct oz_req *r, int64_t cents)
-{
-	char buf[32];
-
-	return num_format_decimal(cents, 2, buf, sizeof(buf)) == -1 ? NULL :
-	    pool_strdup(&r->pool, buf);
 }
 
 /* "is_primary": true/false/absent -> "t"/"f"/NULL; -1 on another type. */
@@ -172,9 +157,9 @@ h_goals_create(struct oz_app *app, struct oz_req *r)
 	params[2] = user;
 	params[3] = type;
 	params[4] = name;
-	params[5] = money_text(r, target);
-	params[6] = money_text(r, start);
-	params[7] = money_text(r, current);
+	params[5] = db_money_param(r, target);
+	params[6] = db_money_param(r, start);
+	params[7] = db_money_param(r, current);
 	params[8] = date;
 	params[9] = cadence ? cadence : "monthly";
 	params[10] = primary;
@@ -291,9 +276,9 @@ h_goals_update(struct oz_app *app, struct oz_req *r)
 	params[5] = name ? "t" : "f";
 	params[6] = name;
 	params[7] = has_target ? "t" : "f";
-	params[8] = has_target ? money_text(r, target) : NULL;
+	params[8] = has_target ? db_money_param(r, target) : NULL;
 	params[9] = has_current ? "t" : "f";
-	params[10] = has_current ? money_text(r, current) : NULL;
+	params[10] = has_current ? db_money_param(r, current) : NULL;
 	params[11] = has_date ? "t" : "f";
 	params[12] = date;
 	params[13] = cadence ? "t" : "f";
@@ -309,21 +294,11 @@ h_goals_delete(struct oz_app *app, struct oz_req *r)
 {
 	const char	*params[3];
 	char		 user[OZ_ID_MAX];
-	PGresult	*res;
-	int		 n;
 
 	if (goal_params(app, r, user, sizeof(user)) == -1)
 		return -1;
 	params[0] = r->client_id;
 	params[1] = user;
 	params[2] = r->params[1];
-	if ((res = db_exec(&app->db, DB_GOAL_DELETE, 3, params)) == NULL)
-		return db_fail(&app->db, r);
-	n = PQntuples(res);
-	PQclear(res);
-	if (n != 1)
-		return oz_fail(r, OZ_NOT_FOUND, "no such goal");
-	r->resp.status = 204;
-	buf_reset(&r->resp.body);
-	return 0;
+	return db_delete_or_404(&app->db, r, DB_GOAL_DELETE, 3, params, "goal");
 }

@@ -22,29 +22,23 @@
 enum { I_ID, I_USER, I_MONTH, I_INCOME, I_EXPENSES, I_SURPLUS, I_GOAL, I_PAYDATE,
 	I_SAVINGS, I_DEBT, I_RATE, I_CREATED, I_CURSOR };
 
-static const char *
-col(PGresult *res, int row, int c)
-{
-	return PQgetisnull(res, row, c) ? NULL : PQgetvalue(res, row, c);
-}
-
 static struct json_object *
 intake_json(PGresult *res, int row)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "id", json_str_or_null(col(res, row, I_ID)));
-	json_object_object_add(o, "user_id", json_str_or_null(col(res, row, I_USER)));
-	json_object_object_add(o, "month", json_str_or_null(col(res, row, I_MONTH)));
-	json_object_object_add(o, "monthly_income", json_decimal(col(res, row, I_INCOME)));
-	json_object_object_add(o, "monthly_expenses", json_decimal(col(res, row, I_EXPENSES)));
-	json_object_object_add(o, "monthly_surplus", json_decimal(col(res, row, I_SURPLUS)));
-	json_object_object_add(o, "financial_goal", json_str_or_null(col(res, row, I_GOAL)));
-	json_object_object_add(o, "next_pay_date", json_str_or_null(col(res, row, I_PAYDATE)));
-	json_object_object_add(o, "savings_balance", json_decimal(col(res, row, I_SAVINGS)));
-	json_object_object_add(o, "debt_balance", json_decimal(col(res, row, I_DEBT)));
-	json_object_object_add(o, "debt_interest_rate", json_decimal(col(res, row, I_RATE)));
-	json_object_object_add(o, "created_at", json_str_or_null(col(res, row, I_CREATED)));
+	json_object_object_add(o, "id", json_str_or_null(db_col(res, row, I_ID)));
+	json_object_object_add(o, "user_id", json_str_or_null(db_col(res, row, I_USER)));
+	json_object_object_add(o, "month", json_str_or_null(db_col(res, row, I_MONTH)));
+	json_object_object_add(o, "monthly_income", json_decimal(db_col(res, row, I_INCOME)));
+	json_object_object_add(o, "monthly_expenses", json_decimal(db_col(res, row, I_EXPENSES)));
+	json_object_object_add(o, "monthly_surplus", json_decimal(db_col(res, row, I_SURPLUS)));
+	json_object_object_add(o, "financial_goal", json_str_or_null(db_col(res, row, I_GOAL)));
+	json_object_object_add(o, "next_pay_date", json_str_or_null(db_col(res, row, I_PAYDATE)));
+	json_object_object_add(o, "savings_balance", json_decimal(db_col(res, row, I_SAVINGS)));
+	json_object_object_add(o, "debt_balance", json_decimal(db_col(res, row, I_DEBT)));
+	json_object_object_add(o, "debt_interest_rate", json_decimal(db_col(res, row, I_RATE)));
+	json_object_object_add(o, "created_at", json_str_or_null(db_col(res, row, I_CREATED)));
 	return o;
 }
 
@@ -57,17 +51,6 @@ valid_month(const char *s)
 		return 0;
 	snprintf(d, sizeof(d), "%s-01", s);
 	return v_is_date(d);
-}
-
-/* Money values go to SQL as exact decimal text. */
-static const char *
-money_text(struct oz_req *r, int64_t cents)
-{
-	char buf[32];
-
-	if (num_format_decimal(cents, 2, buf, sizeof(buf)) == -1)
-		return NULL;
-	return pool_strdup(&r->pool, buf);
 }
 
 int
@@ -117,13 +100,13 @@ h_intake_create(struct oz_app *app, struct oz_req *r)
 	params[1] = id;
 	params[2] = user;
 	params[3] = month;
-	params[4] = money_text(r, income);
-	params[5] = money_text(r, expenses);
+	params[4] = db_money_param(r, income);
+	params[5] = db_money_param(r, expenses);
 	params[6] = goal;
 	params[7] = paydate;
-	params[8] = has_savings ? money_text(r, savings) : NULL;
-	params[9] = has_debt ? money_text(r, debt) : NULL;
-	params[10] = has_rate ? money_text(r, rate) : NULL;
+	params[8] = has_savings ? db_money_param(r, savings) : NULL;
+	params[9] = has_debt ? db_money_param(r, debt) : NULL;
+	params[10] = has_rate ? db_money_param(r, rate) : NULL;
 	if ((res = db_exec(&app->db, DB_INTAKE_INSERT, 11, params)) == NULL)
 		return db_fail(&app->db, r);
 	rc = json_out_object(r, 201, "financial_intake", intake_json(res, 0));

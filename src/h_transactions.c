@@ -43,12 +43,6 @@ struct txn_in {
 	int		 is_income;
 };
 
-static const char *
-col(PGresult *res, int row, int c)
-{
-	return PQgetisnull(res, row, c) ? NULL : PQgetvalue(res, row, c);
-}
-
 static struct json_object *
 txn_json(PGresult *res, int row)
 {
@@ -57,19 +51,19 @@ txn_json(PGresult *res, int row)
 	int64_t		 amount = 0;
 
 	(void)num_parse_i64z(PQgetvalue(res, row, T_AMOUNT), 0, INT64_MAX, &amount, &errstr);
-	json_object_object_add(o, "id", json_str_or_null(col(res, row, T_ID)));
-	json_object_object_add(o, "user_id", json_str_or_null(col(res, row, T_USER)));
+	json_object_object_add(o, "id", json_str_or_null(db_col(res, row, T_ID)));
+	json_object_object_add(o, "user_id", json_str_or_null(db_col(res, row, T_USER)));
 	json_object_object_add(o, "amount_cents", json_object_new_int64(amount));
-	json_object_object_add(o, "currency", json_str_or_null(col(res, row, T_CUR)));
-	json_object_object_add(o, "category", json_str_or_null(col(res, row, T_CAT)));
-	json_object_object_add(o, "description", json_str_or_null(col(res, row, T_DESC)));
-	json_object_object_add(o, "merchant", json_str_or_null(col(res, row, T_MERCHANT)));
-	json_object_object_add(o, "transaction_date", json_str_or_null(col(res, row, T_DATE)));
-	json_object_object_add(o, "source", json_str_or_null(col(res, row, T_SOURCE)));
-	json_object_object_add(o, "ai_confidence", json_decimal(col(res, row, T_CONF)));
-	json_object_object_add(o, "categorized_by", json_str_or_null(col(res, row, T_BY)));
-	json_object_object_add(o, "import_id", json_str_or_null(col(res, row, T_IMPORT)));
-	json_object_object_add(o, "created_at", json_str_or_null(col(res, row, T_CREATED)));
+	json_object_object_add(o, "currency", json_str_or_null(db_col(res, row, T_CUR)));
+	json_object_object_add(o, "category", json_str_or_null(db_col(res, row, T_CAT)));
+	json_object_object_add(o, "description", json_str_or_null(db_col(res, row, T_DESC)));
+	json_object_object_add(o, "merchant", json_str_or_null(db_col(res, row, T_MERCHANT)));
+	json_object_object_add(o, "transaction_date", json_str_or_null(db_col(res, row, T_DATE)));
+	json_object_object_add(o, "source", json_str_or_null(db_col(res, row, T_SOURCE)));
+	json_object_object_add(o, "ai_confidence", json_decimal(db_col(res, row, T_CONF)));
+	json_object_object_add(o, "categorized_by", json_str_or_null(db_col(res, row, T_BY)));
+	json_object_object_add(o, "import_id", json_str_or_null(db_col(res, row, T_IMPORT)));
+	json_object_object_add(o, "created_at", json_str_or_null(db_col(res, row, T_CREATED)));
 	return o;
 }
 
@@ -500,23 +494,13 @@ h_txn_delete(struct oz_app *app, struct oz_req *r)
 {
 	const char	*params[3];
 	struct user_ref	 u;
-	PGresult	*res;
-	int		 n;
 
 	if (txn_target(app, r, &u, 0) == -1)
 		return -1;
 	params[0] = r->client_id;
 	params[1] = u.id;
 	params[2] = r->params[1];
-	if ((res = db_exec(&app->db, DB_TXN_DELETE, 3, params)) == NULL)
-		return db_fail(&app->db, r);
-	n = PQntuples(res);
-	PQclear(res);
-	if (n != 1)
-		return oz_fail(r, OZ_NOT_FOUND, "no such transaction");
-	r->resp.status = 204;
-	buf_reset(&r->resp.body);
-	return 0;
+	return db_delete_or_404(&app->db, r, DB_TXN_DELETE, 3, params, "transaction");
 }
 
 int

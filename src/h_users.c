@@ -338,7 +338,6 @@ h_users_delete(struct oz_app *app, struct oz_req *r)
 	const char	*params[2];
 	PGresult	*res;
 	char		 id[OZ_ID_MAX];
-	int		 n;
 
 	/* Deleting never creates: an unknown external id is simply not found. */
 	if ((res = user_resolve(app, r, r->params[0], 0)) == NULL)
@@ -347,13 +346,5 @@ h_users_delete(struct oz_app *app, struct oz_req *r)
 	PQclear(res);
 	params[0] = r->client_id;
 	params[1] = id;
-	if ((res = db_exec(&app->db, DB_USER_DELETE, 2, params)) == NULL)
-		return db_fail(&app->db, r);
-	n = PQntuples(res);
-	PQclear(res);
-	if (n != 1)
-		return oz_fail(r, OZ_NOT_FOUND, "no such user");
-	r->resp.status = 204;
-	buf_reset(&r->resp.body);
-	return 0;
+	return db_delete_or_404(&app->db, r, DB_USER_DELETE, 2, params, "user");
 }

@@ -34,6 +34,22 @@ v_known_fields(struct oz_req *r, struct json_object *obj, const char *const *all
 	return bad ? -1 : 0;
 }
 
+/* The field's value: 1 present, 0 absent or JSON null (*is_null tells which). */
+static int
+take_field(struct json_object *obj, const char *name, struct json_object **v, int *is_null)
+{
+	if (is_null)
+		*is_null = 0;
+	if (!json_object_object_get_ex(obj, name, v))
+		return 0;
+	if (*v == NULL) {
+		if (is_null)
+			*is_null = 1;
+		return 0;
+	}
+	return 1;
+}
+
 size_t
 v_utf8_chars(const char *s)
 {
@@ -69,15 +85,8 @@ v_string(struct oz_req *r, struct json_object *obj, const char *field, size_t mi
 	char		 msg[96];
 
 	*out = NULL;
-	if (is_null)
-		*is_null = 0;
-	if (!json_object_object_get_ex(obj, field, &v))
+	if (!take_field(obj, field, &v, is_null))
 		return 0;
-	if (v == NULL) {
-		if (is_null)
-			*is_null = 1;
-		return 0;
-	}
 	if (!json_object_is_type(v, json_type_string)) {
 		oz_fail_detail(r, field, "must be a string");
 		return -1;
@@ -109,15 +118,8 @@ v_money(struct oz_req *r, struct json_object *obj, const char *field, int64_t mi
 	const char	*s, *errstr;
 	char		 msg[128];
 
-	if (is_null)
-		*is_null = 0;
-	if (!json_object_object_get_ex(obj, field, &v))
+	if (!take_field(obj, field, &v, is_null))
 		return 0;
-	if (v == NULL) {
-		if (is_null)
-			*is_null = 1;
-		return 0;
-	}
 	if (!json_object_is_type(v, json_type_int) && !json_object_is_type(v, json_type_double)) {
 		oz_fail_detail(r, field, "must be a number");
 		return -1;
@@ -149,15 +151,8 @@ v_int(struct oz_req *r, struct json_object *obj, const char *field, int64_t min,
 	const char	*s, *errstr;
 	char		 msg[128];
 
-	if (is_null)
-		*is_null = 0;
-	if (!json_object_object_get_ex(obj, field, &v))
+	if (!take_field(obj, field, &v, is_null))
 		return 0;
-	if (v == NULL) {
-		if (is_null)
-			*is_null = 1;
-		return 0;
-	}
 	if (!json_object_is_type(v, json_type_int)) {
 		oz_fail_detail(r, field, "must be an integer");
 		return -1;
