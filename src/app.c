@@ -137,6 +137,8 @@ dispatch(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *ctx
 	if ((rt = router_match(app->routes, r)) == NULL)
 		return -1;
 	takes_body = (rt->flags & (ROUTE_JSON | ROUTE_DOCUMENT)) != 0;
+	if ((rt->flags & ROUTE_BODY_OPTIONAL) && r->content_length <= 0)
+		takes_body = 0;
 	/* The body is read (size checked first) before auth: signatures cover it. */
 	if (takes_body && read_body(app, r, rt, reader, ctx) == -1)
 		return -1;

@@ -36,6 +36,21 @@
 	"merchant, transaction_date::text, source, ai_confidence::text, categorized_by, " \
 	"import_id, " TS("created_at") ", " CURSOR_US("created_at") ", merchant_key"
 
+#define PLAN_COLS "id, body::text, " CURSOR_US("created_at")
+
+/* A cycle, its read-time status, and its tasks as a JSON array. */
+#define MM_COLS "c.id, c.user_id, c.plan_id, c.goal_id, c.cycle_number::text, c.cadence, " \
+	"c.due_date::text, CASE WHEN c.status = 'scheduled' AND c.due_date <= current_date " \
+	"THEN 'available' ELSE c.status END, " TS("c.completed_at") ", " TS("c.created_at") ", " \
+	TS("c.updated_at") ", " CURSOR_US("c.created_at") ", coalesce((SELECT json_agg(" \
+	"json_build_object('id', t.id, 'task_type', t.task_type, 'title', t.title, " \
+	"'amount_cents', t.amount_cents, 'priority', t.priority, 'status', t.status, " \
+	"'points_awarded', t.points_awarded, 'completed_at', " TS("t.completed_at") \
+	") ORDER BY t.priority) FROM money_move_tasks t WHERE t.client_id = c.client_id " \
+	"AND t.cycle_id = c.id), '[]')::text"
+#define MM_STATUS "CASE WHEN c.status = 'scheduled' AND c.due_date <= current_date " \
+	"THEN 'available' ELSE c.status END"
+
 static const struct {
 	const char	*name;
 	const char	*sql;
@@ -199,6 +214,76 @@ static const struct {
 	    "INSERT INTO category_rules (client_id, user_id, merchant_key, category)"
 	    " VALUES ($1, $2, $3, $4) ON CONFLICT (client_id, user_id, merchant_key)"
 	    " DO UPDATE SET category = EXCLUDED.category, updated_at = clock_timestamp()", 0 },
+	[DB_GOAL_PRIMARY] = { "goal_primary",
+	    "SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = $2"
+	    " AND status = 'active' ORDER BY is_primary DESC, created_at DESC LIMIT 1", 1 },
+	/* 90 days of the user's own currency, by category */
+	[DB_SPEND_90] = { "spend_90",
+	    "SELECT category, sum(amount_cents)::text, count(*)::text FROM transactions"
+	    " WHERE client_id = $1 AND user_id = $2 AND currency = $3"
+	    " AND transaction_date > $4::date - 90 AND transaction_date <= $4::date"
+	    " GROUP BY category", 1 },
+	/* The first plan makes the user active, in the same statement. */
+	[DB_PLAN_INSERT] = { "plan_insert",
+	    "WITH ins AS (INSERT INTO plans (client_id, id, user_id, body, monthly_move_cents,"
+	    " created_at) VALUES ($1, $2, $3, $4::jsonb, $5::bigint, $6::timestamptz) RETURNING *),"
+	    " stage AS (UPDATE users SET onboarding_stage = 'active', updated_at = clock_timestamp()"
+	    " WHERE client_id = $1 AND id = $3 AND onboarding_stage <> 'active')"
+	    " SELECT " PLAN_COLS " FROM ins", 0 },
+	[DB_PLAN_LATEST] = { "plan_latest",
+	    "SELECT " PLAN_COLS ", monthly_move_cents::text FROM plans WHERE client_id = $1"
+	    " AND user_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1", 1 },
+	[DB_PLAN_LIST] = { "plan_list",
+	    "SELECT " PLAN_COLS " FROM plans WHERE client_id = $1 AND user_id = $2"
+	    " AND " CURSOR_BEFORE("created_at", "id", "$3", "$4")
+	    " ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1 },
+	[DB_MM_LAST] = { "mm_last",
+	    "SELECT cycle_number::text, due_date::text FROM money_move_cycles"
+	    " WHERE client_id = $1 AND user_id = $2 ORDER BY cycle_number DESC LIMIT 1", 1 },
+	[DB_MM_INSERT_CYCLE] = { "mm_insert_cycle",
+	    "INSERT INTO money_move_cycles (client_id, id, user_id, plan_id, goal_id,"
+	    " cycle_number, cadence, due_date) VALUES ($1, $2, $3, $4, $5, $6::integer, $7,"
+	    " $8::date) RETURNING id", 0 },
+	[DB_MM_INSERT_TASK] = { "mm_insert_task",
+	    "INSERT INTO money_move_tasks (client_id, id, cycle_id, user_id, task_type, title,"
+	    " amount_cents, priority) VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::integer)", 0 },
+	[DB_GOAL_ADVANCE] = { "goal_advance",
+	    "UPDATE goals SET next_move_date = ozzie_next_move_date(cadence, $4::date),"
+	    " updated_at = clock_timestamp() WHERE client_id = $1 AND user_id = $2 AND id = $3", 0 },
+	[DB_MM_GET] = { "mm_get",
+	    "SELECT " MM_COLS " FROM money_move_cycles c WHERE c.client_id = $1"
+	    " AND c.user_id = $2 AND c.id = $3", 1 },
+	[DB_MM_CURRENT] = { "mm_current",
+	    "SELECT " MM_COLS " FROM money_move_cycles c WHERE c.client_id = $1"
+	    " AND c.user_id = $2 ORDER BY c.cycle_number DESC LIMIT 1", 1 },
+	[DB_MM_LIST] = { "mm_list",
+	    "SELECT " MM_COLS " FROM money_move_cycles c WHERE c.client_id = $1 AND c.user_id = $2"
+	    " AND ($3::text IS NULL OR " MM_STATUS " = $3)"
+	    " AND " CURSOR_BEFORE("c.created_at", "c.id", "$4", "$5")
+	    " ORDER BY c.created_at DESC, c.id DESC LIMIT $6::integer", 1 },
+	[DB_MM_SET_STATUS] = { "mm_set_status",
+	    "UPDATE money_move_cycles SET status = $4, updated_at = clock_timestamp(),"
+	    " completed_at = CASE WHEN $4 = 'completed' THEN clock_timestamp() ELSE NULL END"
+	    " WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING id", 0 },
+	/* Marking a task happens under this row lock: two PATCHes award once. */
+	[DB_TASK_LOCK] = { "task_lock",
+	    "SELECT task_type, status FROM money_move_tasks WHERE client_id = $1 AND user_id = $2"
+	    " AND cycle_id = $3 AND id = $4 FOR UPDATE", 0 },
+	[DB_TASK_SET] = { "task_set",
+	    "UPDATE money_move_tasks SET status = $5, points_awarded = $6::integer,"
+	    " completed_at = CASE WHEN $5 = 'done' THEN clock_timestamp() ELSE NULL END"
+	    " WHERE client_id = $1 AND user_id = $2 AND cycle_id = $3 AND id = $4", 0 },
+	/* The first completion's bonus, once: the user row is the lock. */
+	[DB_USER_AWARD] = { "user_award",
+	    "WITH old AS (SELECT first_completion_at IS NULL AS first FROM users"
+	    " WHERE client_id = $1 AND id = $2 FOR UPDATE)"
+	    " UPDATE users u SET points = u.points + $3::integer"
+	    " + CASE WHEN old.first THEN $4::integer ELSE 0 END,"
+	    " first_completion_at = coalesce(u.first_completion_at, clock_timestamp()),"
+	    " updated_at = clock_timestamp() FROM old WHERE u.client_id = $1 AND u.id = $2"
+	    " RETURNING u.points::text, old.first::text", 0 },
+	[DB_NEXT_DATE] = { "next_date",
+	    "SELECT ozzie_next_move_date($1, $2::date)::text", 1 },
 	[DB_GOAL_DELETE] = { "goal_delete",
 	    "DELETE FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING id", 0 },
 };

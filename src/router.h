@@ -11,6 +11,7 @@ enum route_flags {
 	ROUTE_PUBLIC	= 1 << 0,	/* no authentication */
 	ROUTE_JSON	= 1 << 1,	/* body is a JSON object (415 otherwise) */
 	ROUTE_DOCUMENT	= 1 << 2,	/* body may be a document: larger limit */
+	ROUTE_BODY_OPTIONAL = 1 << 3,	/* with ROUTE_JSON: an empty body is fine (r->json NULL) */
 };
 
 struct oz_route {

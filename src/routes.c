@@ -5,7 +5,9 @@
 
 #include "h_goals.h"
 #include "h_intake.h"
+#include "h_moves.h"
 #include "h_ops.h"
+#include "h_plan.h"
 #include "h_transactions.h"
 #include "h_users.h"
 #include "routes.h"
@@ -32,5 +34,15 @@ const struct oz_route oz_routes[] = {
 	{ "PATCH",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_update,	ROUTE_JSON },
 	{ "DELETE",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_delete,	0 },
 	{ "GET",	"/v1/categories",				h_categories,		0 },
+	{ "POST",	"/v1/users/{user_id}/plan",			h_plan_create,	ROUTE_JSON | ROUTE_BODY_OPTIONAL },
+	{ "POST",	"/v1/users/{user_id}/plan/generate",		h_plan_create,	ROUTE_JSON | ROUTE_BODY_OPTIONAL },
+	{ "POST",	"/v1/users/{user_id}/plan/personalize",		h_plan_create,	ROUTE_JSON | ROUTE_BODY_OPTIONAL },
+	{ "GET",	"/v1/users/{user_id}/plan",			h_plan_latest,	0 },
+	{ "GET",	"/v1/users/{user_id}/plan/history",		h_plan_history,	0 },
+	{ "POST",	"/v1/users/{user_id}/money-moves/generate",	h_moves_generate, ROUTE_JSON | ROUTE_BODY_OPTIONAL },
+	{ "GET",	"/v1/users/{user_id}/money-moves",		h_moves_list,	0 },
+	{ "GET",	"/v1/users/{user_id}/money-moves/{move_id}",	h_moves_get,	0 },
+	{ "PATCH",	"/v1/users/{user_id}/money-moves/{move_id}",	h_moves_update,	ROUTE_JSON },
+	{ "PATCH",	"/v1/users/{user_id}/money-moves/{move_id}/tasks/{task_id}", h_moves_task_update, ROUTE_JSON },
 	{ NULL, NULL, NULL, 0 }
 };

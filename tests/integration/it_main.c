@@ -16,6 +16,7 @@ main(void)
 	curl_global_init(CURL_GLOBAL_ALL);
 	sr = srunner_create(tenancy_suite());
 	srunner_add_suite(sr, finance_suite());
+	srunner_add_suite(sr, plan_suite());
 	/* The platform suite stops PostgreSQL and kills workers: it runs last. */
 	srunner_add_suite(sr, platform_suite());
 	srunner_run_all(sr, CK_VERBOSE);

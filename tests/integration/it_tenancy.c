@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "num.h"
 #include "http_client.h"
 #include "it_common.h"
 #include "it_suites.h"
@@ -882,7 +883,13 @@ START_TEST(rate_limit_then_recovery)
 			expect_error(&r, 429, "RATE_LIMITED");
 			ra = http_header(&r, "Retry-After");	/* static: read it at once */
 			ck_assert_ptr_nonnull(ra);
-			wait_s = strtol(ra, NULL, 10);
+			{
+				int64_t v = 0;
+				const char *e;
+
+				ck_assert_int_eq(num_parse_i64z(ra, 1, 3600, &v, &e), 0);
+				wait_s = (long)v;
+			}
 			ck_assert_int_le(wait_s, 3);
 			ck_assert_int_ge(wait_s, 1);
 			ck_assert_ptr_nonnull(strstr(http_header(&r, "RateLimit-Policy"), "q=2"));

@@ -1,0 +1,344 @@
+/*
+ * h_plan.c: plans. The numbers come from the finance engine (finance.c) fed
+ * with the latest intake, the active goal and 90 days of transactions; a plan
+ * is stored as an immutable snapshot of what the API shows, with its inputs.
+ */
+#include "config.h"
+
+#include <json-c/json.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "categorize.h"
+#include "db.h"
+#include "finance.h"
+#include "h_moves.h"
+#include "h_plan.h"
+#include "h_users.h"
+#include "http.h"
+#include "ids.h"
+#include "json_io.h"
+#include "num.h"
+#include "page.h"
+#include "validate.h"
+
+/* Column order of intake and goal rows (db.c INTAKE_COLS, GOAL_COLS). */
+enum { I_ID, I_USER, I_MONTH, I_INCOME, I_EXPENSES, I_SURPLUS, I_GOAL, I_PAYDATE,
+	I_SAVINGS, I_DEBT, I_RATE };
+enum { G_ID, G_USER, G_TYPE, G_NAME, G_TARGET, G_START, G_CURRENT, G_DATE, G_CADENCE };
+enum { P_ID, P_BODY, P_CURSOR, P_MOVE };
+
+#define ENGINE_NAME	"ozzie-finance 1"
+#define DEFAULT_RETURN_BP 500	/* 5 % a year for investment goals */
+
+static int64_t
+cents_of(const char *text)
+{
+	const char	*errstr;
+	int64_t		 v = 0;
+
+	if (text == NULL || num_parse_decimal(text, strlen(text), 2, INT64_MIN / 4,
+	    INT64_MAX / 4, &v, &errstr) == -1)
+		return 0;
+	return v;
+}
+
+static struct json_object *
+cents_json(int64_t cents)
+{
+	char buf[32];
+
+	if (num_format_decimal(cents, 2, buf, sizeof(buf)) == -1)
+		return NULL;
+	return json_decimal(buf);
+}
+
+static struct json_object *
+date_or_null(const char *d)
+{
+	return d && *d ? json_object_new_string(d) : NULL;
+}
+
+/* The plan as the API shows it; money_moves is filled at read time. */
+static struct json_object *
+plan_body(const struct fin_plan *p, const char *id, const char *user, const char *created,
+    const char *personality, struct json_object *inputs)
+{
+	struct json_object *o = json_object_new_object(), *a, *k, *proj, *acts, *gen;
+	char	 buf[32];
+	int	 i;
+
+	json_object_object_add(o, "id", json_object_new_string(id));
+	json_object_object_add(o, "user_id", json_object_new_string(user));
+	json_object_object_add(o, "summary", json_object_new_string(p->summary));
+	json_object_object_add(o, "timeline_months",
+	    p->timeline_months >= 0 ? json_object_new_int(p->timeline_months) : NULL);
+	a = json_object_new_object();
+	json_object_object_add(a, "needs", json_object_new_int(p->needs_pct));
+	json_object_object_add(a, "wants", json_object_new_int(p->wants_pct));
+	json_object_object_add(a, "savings", json_object_new_int(p->savings_pct));
+	json_object_object_add(a, "debt", json_object_new_int(p->debt_pct));
+	json_object_object_add(o, "allocations", a);
+	k = json_object_new_object();
+	json_object_object_add(k, "monthly_savings_amount", cents_json(p->monthly_savings_cents));
+	json_object_object_add(k, "monthly_debt_payment", cents_json(p->monthly_debt_payment_cents));
+	json_object_object_add(k, "projected_goal_date", date_or_null(p->projected_goal_date));
+	/* rates in percent with two decimals, from basis points */
+	num_format_decimal(p->current_savings_rate_bp, 2, buf, sizeof(buf));
+	json_object_object_add(k, "current_savings_rate", json_decimal(buf));
+	num_format_decimal(p->target_savings_rate_bp, 2, buf, sizeof(buf));
+	json_object_object_add(k, "target_savings_rate", json_decimal(buf));
+	json_object_object_add(k, "debt_payoff_date", date_or_null(p->debt_payoff_date));
+	if (p->emergency_fund_tenths >= 0) {
+		num_format_decimal(p->emergency_fund_tenths, 1, buf, sizeof(buf));
+		json_object_object_add(k, "emergency_fund_months", json_decimal(buf));
+	} else
+		json_object_object_add(k, "emergency_fund_months", NULL);
+	json_object_object_add(o, "key_metrics", k);
+	proj = json_object_new_array();
+	for (i = 0; i < p->n_projection; i++) {
+		struct json_object *m = json_object_new_object();
+
+		json_object_object_add(m, "month", json_object_new_string(p->projection[i].month));
+		json_object_object_add(m, "balance", cents_json(p->projection[i].balance_cents));
+		json_object_array_add(proj, m);
+	}
+	json_object_object_add(o, "savings_projection", proj);
+	acts = json_object_new_array();
+	for (i = 0; i < p->n_actions; i++)
+		json_object_array_add(acts, json_object_new_string(p->actions[i]));
+	json_object_object_add(o, "action_items", acts);
+	json_object_object_add(o, "money_moves", NULL);
+	json_object_object_add(o, "personality_type", personality ?
+	    json_object_new_string(personality) : NULL);
+	json_object_object_add(o, "inputs", inputs);
+	gen = json_object_new_object();
+	json_object_object_add(gen, "engine", json_object_new_string(ENGINE_NAME));
+	json_object_object_add(gen, "ai_provider", json_object_new_string("local"));
+	json_object_object_add(gen, "model", NULL);
+	json_object_object_add(o, "generated_by", gen);
+	json_object_object_add(o, "created_at", json_object_new_string(created));
+	json_object_object_add(o, "updated_at", json_object_new_string(created));
+	return o;
+}
+
+/* Fill the engine's input from the intake, the active goal and 90 days of spending. */
+static int
+gather(struct oz_app *app, struct oz_req *r, const struct user_ref *u, const char *today,
+    struct fin_input *in, struct json_object *inputs, PGresult **keep)
+{
+	const char	*params[4] = { r->client_id, u->id, u->currency, today };
+	const char	*errstr;
+	PGresult	*intake, *goal, *spend;
+	int64_t		 v, rate;
+	int		 i, n = 0;
+	enum category	 c;
+
+	if ((intake = db_exec(&app->db, DB_INTAKE_LATEST, 2, params)) == NULL)
+		return db_fail(&app->db, r);
+	keep[0] = intake;
+	if (PQntuples(intake) == 0)
+		return oz_fail(r, OZ_INTAKE_REQUIRED,
+		    "this user has no financial intake yet: POST …/financial-intake first");
+	if ((goal = db_exec(&app->db, DB_GOAL_PRIMARY, 2, params)) == NULL)
+		return db_fail(&app->db, r);
+	keep[1] = goal;
+	if ((spend = db_exec(&app->db, DB_SPEND_90, 4, params)) == NULL)
+		return db_fail(&app->db, r);
+	keep[2] = spend;
+
+	in->language = u->language;
+	in->currency = u->currency;
+	in->today = today;
+	in->income_cents = cents_of(db_col(intake, 0, I_INCOME));	/* numeric(16,2): <= FIN_MAX_CENTS */
+	in->expenses_cents = cents_of(db_col(intake, 0, I_EXPENSES));
+	in->intake_goal = PQgetvalue(intake, 0, I_GOAL);
+	if ((in->has_savings = !PQgetisnull(intake, 0, I_SAVINGS)))
+		in->savings_cents = cents_of(PQgetvalue(intake, 0, I_SAVINGS));
+	if ((in->has_debt = !PQgetisnull(intake, 0, I_DEBT)))
+		in->debt_cents = cents_of(PQgetvalue(intake, 0, I_DEBT));
+	rate = cents_of(db_col(intake, 0, I_RATE));	/* 19.90 % -> 1990 bp */
+	in->debt_rate_bp = (int)(rate > 100000 ? 100000 : rate);
+	if ((in->has_goal = PQntuples(goal) == 1)) {
+		in->goal_type = PQgetvalue(goal, 0, G_TYPE);
+		in->goal_name = PQgetvalue(goal, 0, G_NAME);
+		in->goal_target_cents = cents_of(PQgetvalue(goal, 0, G_TARGET));
+		in->goal_current_cents = cents_of(PQgetvalue(goal, 0, G_CURRENT));
+		in->goal_target_date = db_col(goal, 0, G_DATE);
+	}
+	for (i = 0; i < PQntuples(spend); i++) {
+		if (category_parse(PQgetvalue(spend, i, 0), &c) == -1 ||
+		    num_parse_i64z(PQgetvalue(spend, i, 1), 0, INT64_MAX / 4, &v, &errstr) == -1)
+			continue;
+		/* refunds can net a category below zero: spending is never negative */
+		if (v > 0 && in->spend_cents[c] < FIN_MAX_CENTS - v)
+			in->spend_cents[c] += v;
+		if (num_parse_i64z(PQgetvalue(spend, i, 2), 0, INT32_MAX, &v, &errstr) == 0)
+			n += (int)v;
+	}
+	in->n_transactions = n;
+	in->expected_return_bp = DEFAULT_RETURN_BP;
+
+	json_object_object_add(inputs, "intake_id", json_object_new_string(PQgetvalue(intake, 0, I_ID)));
+	json_object_object_add(inputs, "intake_month",
+	    json_object_new_string(PQgetvalue(intake, 0, I_MONTH)));
+	json_object_object_add(inputs, "goal_id",
+	    in->has_goal ? json_object_new_string(PQgetvalue(goal, 0, G_ID)) : NULL);
+	json_object_object_add(inputs, "transactions_considered", json_object_new_int(n));
+	json_object_object_add(inputs, "transactions_currency", json_object_new_string(u->currency));
+	json_object_object_add(inputs, "transactions_to", json_object_new_string(today));
+	json_object_object_add(inputs, "transactions_days", json_object_new_int(90));
+	return 0;
+}
+
+static void
+now_strings(char today[11], char stamp[21])
+{
+	time_t	 now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(today, 11, "%Y-%m-%d", &tm);
+	strftime(stamp, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+h_plan_create(struct oz_app *app, struct oz_req *r)
+{
+	static const char *const allowed[] = { "personality_type", NULL };
+	static struct fin_plan plan;	/* large: kept off the stack */
+	struct fin_input in;
+	struct user_ref	 u;
+	struct json_object *inputs, *body;
+	PGresult	*keep[3] = { NULL, NULL, NULL }, *res;
+	const char	*personality = NULL, *params[6], *js;
+	char		 id[OZ_ID_MAX], today[11], stamp[21], move[24];
+	int		 rc = -1, i;
+
+	if (r->json) {
+		v_known_fields(r, r->json, allowed);
+		v_string(r, r->json, "personality_type", 1, 40, &personality, NULL);
+		if (v_done(r) == -1)
+			return -1;
+	}
+	if (user_ref_of(app, r, &u, 1) == -1)
+		return -1;
+	now_strings(today, stamp);
+	memset(&in, 0, sizeof(in));
+	inputs = json_object_new_object();
+	if (gather(app, r, &u, today, &in, inputs, keep) == -1) {
+		json_object_put(inputs);
+		goto out;
+	}
+	in.personality_type = personality;
+	if (finance_plan(&in, &plan) == -1) {
+		json_object_put(inputs);
+		oz_fail(r, OZ_INTERNAL_ERROR, "the finance engine refused its input");
+		goto out;
+	}
+	if (ids_new("ozz_plan", id, sizeof(id)) == -1) {
+		json_object_put(inputs);
+		oz_fail(r, OZ_INTERNAL_ERROR, "cannot make an id");
+		goto out;
+	}
+	body = plan_body(&plan, id, u.id, stamp, personality, inputs);
+	js = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	/* what a money move puts aside each month: savings, or the debt payment */
+	snprintf(move, sizeof(move), "%lld", (long long)(strcmp(plan.derived_goal_type,
+	    "debt_payoff") == 0 ? plan.monthly_debt_payment_cents : plan.monthly_savings_cents));
+	params[0] = r->client_id;
+	params[1] = id;
+	params[2] = u.id;
+	params[3] = js;
+	params[4] = move;
+	params[5] = stamp;
+	if ((res = db_exec(&app->db, DB_PLAN_INSERT, 6, params)) == NULL) {
+		json_object_put(body);
+		db_fail(&app->db, r);
+		goto out;
+	}
+	PQclear(res);
+	rc = json_out_object(r, 201, "plan", body);
+out:
+	for (i = 0; i < 3; i++)
+		PQclear(keep[i]);
+	return rc;
+}
+
+/* The stored body, with the user's current money-move cycle attached. */
+static struct json_object *
+plan_json(struct oz_app *app, struct oz_req *r, const char *user, const char *body, int current)
+{
+	struct json_object *o = json_tokener_parse(body), *cycle;
+	const char	*params[2] = { r->client_id, user };
+	PGresult	*res;
+
+	if (o == NULL || !current)
+		return o;
+	if ((res = db_exec(&app->db, DB_MM_CURRENT, 2, params)) != NULL) {
+		if (PQntuples(res) == 1 && (cycle = money_move_json(res, 0)) != NULL)
+			json_object_object_add(o, "money_moves", cycle);
+		PQclear(res);
+	}
+	return o;
+}
+
+int
+h_plan_latest(struct oz_app *app, struct oz_req *r)
+{
+	const char	*params[2];
+	struct user_ref	 u;
+	PGresult	*res;
+	struct json_object *o;
+
+	if (user_ref_of(app, r, &u, 1) == -1)
+		return -1;
+	params[0] = r->client_id;
+	params[1] = u.id;
+	if ((res = db_exec(&app->db, DB_PLAN_LATEST, 2, params)) == NULL)
+		return db_fail(&app->db, r);
+	if (PQntuples(res) == 0) {
+		PQclear(res);
+		return oz_fail(r, OZ_NOT_FOUND, "this user has no plan yet: POST …/plan first");
+	}
+	o = plan_json(app, r, u.id, PQgetvalue(res, 0, P_BODY), 1);
+	PQclear(res);
+	if (o == NULL)
+		return oz_fail(r, OZ_INTERNAL_ERROR, "unreadable stored plan");
+	return json_out_object(r, 200, "plan", o);
+}
+
+static struct json_object *
+history_row(PGresult *res, int row)
+{
+	return json_tokener_parse(PQgetvalue(res, row, P_BODY));
+}
+
+int
+h_plan_history(struct oz_app *app, struct oz_req *r)
+{
+	const char	*params[5];
+	char		 scope[200];
+	struct user_ref	 u;
+	struct page	 pg;
+	PGresult	*res;
+	int		 rc;
+
+	if (user_ref_of(app, r, &u, 1) == -1)
+		return -1;
+	snprintf(scope, sizeof(scope), "plans|%s|%s", r->client_id, u.id);
+	if (page_begin(app, r, scope, &pg) == -1)
+		return -1;
+	params[0] = r->client_id;
+	params[1] = u.id;
+	params[2] = page_ts_param(&pg);
+	params[3] = page_id_param(&pg);
+	params[4] = pg.limit_plus_one;
+	if ((res = db_exec(&app->db, DB_PLAN_LIST, 5, params)) == NULL)
+		return db_fail(&app->db, r);
+	rc = page_render(app, r, &pg, res, history_row, P_ID, P_CURSOR);
+	PQclear(res);
+	return rc;
+}

@@ -1,0 +1,415 @@
+/*
+ * it_plan.c: plans and money moves over HTTP: requirements, stage changes,
+ * engine output shape, cycles and tasks, points awarded once (also under
+ * concurrent PATCHes), and cascade on user delete.
+ */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include <check.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http_client.h"
+#include "it_common.h"
+#include "it_suites.h"
+
+static struct it_client cl;
+
+static void
+setup_client(void)
+{
+	static int done;
+
+	if (!done) {
+		it_client_create("plans", 0, &cl);
+		done = 1;
+	}
+}
+
+static void
+call(const char *method, const char *path, const char *body, struct http_result *r)
+{
+	const char *h[3] = { cl.auth, "Content-Type: application/json", NULL };
+
+	ck_assert_msg(http_do(method, path, h, body, body ? strlen(body) : 0, r) == 0,
+	    "%s %s failed", method, path);
+}
+
+static struct json_object *
+get(struct json_object *o, const char *path)
+{
+	char	 key[64];
+	const char *p = path, *dot;
+
+	while (o && *p) {
+		dot = strchr(p, '.');
+		snprintf(key, sizeof(key), "%.*s", dot ? (int)(dot - p) : (int)strlen(p), p);
+		if (key[0] >= '0' && key[0] <= '9') {
+			size_t idx = 0, k;
+
+			for (k = 0; key[k] >= '0' && key[k] <= '9'; k++)
+				idx = idx * 10 + (size_t)(key[k] - '0');
+			o = json_object_array_get_idx(o, idx);
+		}
+		else if (!json_object_object_get_ex(o, key, &o))
+			return NULL;
+		p = dot ? dot + 1 : p + strlen(p);
+	}
+	return o;
+}
+
+static const char *
+str(const struct http_result *r, const char *path)
+{
+	struct json_object *v = get(r->json, path);
+
+	return v ? json_object_get_string(v) : "";
+}
+
+static void
+user_path(char *out, size_t len, const char *ext)
+{
+	snprintf(out, len, "/v1/users/external:%s-%ld-%d", ext, (long)time(NULL), (int)getpid());
+}
+
+/* A user with an intake and a goal; returns its path. */
+static void
+ready_user(char *u, size_t len, const char *ext, const char *intake)
+{
+	struct http_result r;
+	char	 p[256];
+
+	user_path(u, len, ext);
+	snprintf(p, sizeof(p), "%s/financial-intake", u);
+	call("POST", p, intake, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/goals", u);
+	call("POST", p, "{\"goal_type\":\"savings\",\"goal_name\":\"Emergency fund\","
+	    "\"target_amount\":3000,\"current_amount\":500,\"cadence\":\"biweekly\"}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	http_result_free(&r);
+}
+
+START_TEST(plan_requires_an_intake)
+{
+	struct http_result r;
+	char	 u[160], p[256];
+
+	setup_client();
+	user_path(u, sizeof(u), "noplan");
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	ck_assert_int_eq(r.status, 409);
+	ck_assert_str_eq(http_error_code(&r), "INTAKE_REQUIRED");
+	http_result_free(&r);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/money-moves/generate", u);
+	call("POST", p, NULL, &r);
+	ck_assert_int_eq(r.status, 409);
+	ck_assert_str_eq(http_error_code(&r), "PLAN_REQUIRED");
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(plan_generation_and_history)
+{
+	struct http_result r;
+	char	 u[160], p[256];
+	int	 sum;
+
+	setup_client();
+	ready_user(u, sizeof(u), "plan",
+	    "{\"monthly_income\":5000,\"monthly_expenses\":3500,\"savings_balance\":500}");
+	/* some spending for the engine to read */
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"transactions\":[{\"amount_cents\":150000,\"description\":\"rent\","
+	    "\"category\":\"housing\"},{\"amount_cents\":42000,\"description\":\"restaurant\","
+	    "\"category\":\"food\"},{\"amount_cents\":30000,\"description\":\"cinema\","
+	    "\"category\":\"entertainment\"}]}", &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(str(&r, "object"), "plan");
+	ck_assert(strncmp(str(&r, "data.id"), "ozz_plan_", 9) == 0);
+	sum = json_object_get_int(get(r.json, "data.allocations.needs")) +
+	    json_object_get_int(get(r.json, "data.allocations.wants")) +
+	    json_object_get_int(get(r.json, "data.allocations.savings")) +
+	    json_object_get_int(get(r.json, "data.allocations.debt"));
+	ck_assert_int_eq(sum, 100);
+	ck_assert_ptr_nonnull(get(r.json, "data.key_metrics.monthly_savings_amount"));
+	ck_assert_ptr_nonnull(get(r.json, "data.key_metrics.current_savings_rate"));
+	ck_assert(json_object_array_length(get(r.json, "data.savings_projection")) > 0);
+	ck_assert(json_object_array_length(get(r.json, "data.action_items")) > 0);
+	ck_assert(strlen(str(&r, "data.summary")) > 20);
+	ck_assert_str_eq(str(&r, "data.inputs.transactions_considered"), "3");
+	ck_assert(strncmp(str(&r, "data.inputs.intake_id"), "ozz_intake_", 11) == 0);
+	ck_assert(strncmp(str(&r, "data.inputs.goal_id"), "ozz_goal_", 9) == 0);
+	ck_assert_str_eq(str(&r, "data.generated_by.ai_provider"), "local");
+	http_result_free(&r);
+	call("GET", u, NULL, &r);
+	ck_assert_str_eq(str(&r, "data.onboarding_stage"), "active");
+	http_result_free(&r);
+
+	snprintf(p, sizeof(p), "%s/plan/generate", u);
+	call("POST", p, "{}", &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/plan/personalize", u);
+	call("POST", p, "{\"personality_type\":\"saver\"}", &r);
+	ck_assert_int_eq(r.status, 201);
+	ck_assert_str_eq(str(&r, "data.personality_type"), "saver");
+	http_result_free(&r);
+	call("POST", p, "{\"mood\":\"sad\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(str(&r, "data.personality_type"), "saver");
+	ck_assert_ptr_null(get(r.json, "data.money_moves"));
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/plan/history?limit=2", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(json_object_array_length(get(r.json, "data")), 2);
+	ck_assert(json_object_get_boolean(get(r.json, "pagination.has_more")));
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(honest_plans_for_hard_cases)
+{
+	struct http_result r;
+	char	 u[160], p[256];
+
+	setup_client();
+	/* expenses above income: a plan, with no timeline */
+	ready_user(u, sizeof(u), "gap", "{\"monthly_income\":2000,\"monthly_expenses\":2600}");
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_ptr_null(get(r.json, "data.timeline_months"));
+	http_result_free(&r);
+	/* zero income */
+	ready_user(u, sizeof(u), "zero", "{\"monthly_income\":0,\"monthly_expenses\":800}");
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	http_result_free(&r);
+}
+END_TEST
+
+/* PATCH a task; returns the status code. */
+static long
+mark(const char *u, const char *cycle, const char *task, const char *status, long *points)
+{
+	struct http_result r;
+	char	 p[512], body[64];
+	long	 st;
+
+	snprintf(p, sizeof(p), "%s/money-moves/%s/tasks/%s", u, cycle, task);
+	snprintf(body, sizeof(body), "{\"status\":\"%s\"}", status);
+	call("PATCH", p, body, &r);
+	st = r.status;
+	if (points && get(r.json, "data.user_points"))
+		*points = json_object_get_int64(get(r.json, "data.user_points"));
+	http_result_free(&r);
+	return st;
+}
+
+static long
+user_points(const char *u)
+{
+	struct http_result r;
+	long	 v;
+
+	call("GET", u, NULL, &r);
+	v = json_object_get_int64(get(r.json, "data.points"));
+	http_result_free(&r);
+	return v;
+}
+
+START_TEST(money_moves_and_points)
+{
+	struct http_result r;
+	char	 u[160], p[256], cyc[64], cyc2[64], t_do[64], t_learn[64], t_mind[64], l1[256];
+	long	 pts = -1;
+	size_t	 i;
+
+	setup_client();
+	ready_user(u, sizeof(u), "moves", "{\"monthly_income\":4000,\"monthly_expenses\":3000}");
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+
+	snprintf(p, sizeof(p), "%s/money-moves/generate", u);
+	call("POST", p, NULL, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(str(&r, "object"), "money_move");
+	ck_assert_str_eq(str(&r, "data.cycle_number"), "1");
+	ck_assert_str_eq(str(&r, "data.cadence"), "biweekly");
+	ck_assert_str_eq(str(&r, "data.status"), "scheduled");
+	ck_assert_int_eq(json_object_array_length(get(r.json, "data.tasks")), 3);
+	snprintf(cyc, sizeof(cyc), "%s", str(&r, "data.id"));
+	for (i = 0; i < 3; i++) {
+		char key[32];
+		const char *type;
+
+		snprintf(key, sizeof(key), "data.tasks.%zu.task_type", i);
+		type = str(&r, key);
+		snprintf(key, sizeof(key), "data.tasks.%zu.id", i);
+		if (strcmp(type, "do") == 0) {
+			snprintf(t_do, sizeof(t_do), "%s", str(&r, key));
+			snprintf(key, sizeof(key), "data.tasks.%zu.amount_cents", i);
+			ck_assert(json_object_get_int64(get(r.json, key)) > 0);
+		} else if (strcmp(type, "learn") == 0) {
+			snprintf(t_learn, sizeof(t_learn), "%s", str(&r, key));
+			snprintf(key, sizeof(key), "data.tasks.%zu.title", i);
+			snprintf(l1, sizeof(l1), "%s", str(&r, key));
+		} else
+			snprintf(t_mind, sizeof(t_mind), "%s", str(&r, key));
+	}
+	http_result_free(&r);
+
+	/* The next cycle comes later on the cadence, with another lesson. */
+	call("POST", p, NULL, &r);
+	ck_assert_int_eq(r.status, 201);
+	ck_assert_str_eq(str(&r, "data.cycle_number"), "2");
+	snprintf(cyc2, sizeof(cyc2), "%s", str(&r, "data.id"));
+	for (i = 0; i < 3; i++) {
+		char key[32];
+
+		snprintf(key, sizeof(key), "data.tasks.%zu.task_type", i);
+		if (strcmp(str(&r, key), "learn") == 0) {
+			snprintf(key, sizeof(key), "data.tasks.%zu.title", i);
+			ck_assert_str_ne(str(&r, key), l1);
+		}
+	}
+	http_result_free(&r);
+
+	/* Points: do 50 + 150 first-completion bonus, once. */
+	ck_assert_int_eq(user_points(u), 0);
+	ck_assert_int_eq(mark(u, cyc, t_do, "done", &pts), 200);
+	ck_assert_int_eq(pts, 200);
+	ck_assert_int_eq(mark(u, cyc, t_do, "done", NULL), 200);
+	ck_assert_int_eq(user_points(u), 200);
+	ck_assert_int_eq(mark(u, cyc, t_learn, "done", &pts), 200);
+	ck_assert_int_eq(pts, 210);
+	ck_assert_int_eq(mark(u, cyc, t_mind, "skipped", NULL), 200);
+	ck_assert_int_eq(user_points(u), 210);
+	ck_assert_int_eq(mark(u, cyc, t_do, "skipped", NULL), 409);
+	ck_assert_int_eq(mark(u, cyc, t_do, "finished", NULL), 422);
+	ck_assert_int_eq(mark(u, cyc, "ozz_task_AAAAAAAAAAAAAAAAAAAAAA", "done", NULL), 404);
+	ck_assert_int_eq(mark(u, cyc2, t_do, "done", NULL), 404);	/* task of another cycle */
+
+	snprintf(p, sizeof(p), "%s/money-moves/%s", u, cyc);
+	call("PATCH", p, "{\"status\":\"completed\"}", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(str(&r, "data.status"), "completed");
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/money-moves?status=completed", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(json_object_array_length(get(r.json, "data")), 1);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/money-moves?status=late", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("GET", p, NULL, &r);
+	ck_assert_str_eq(str(&r, "data.money_moves.id"), cyc2);
+	http_result_free(&r);
+}
+END_TEST
+
+START_TEST(concurrent_patches_award_once)
+{
+	enum { N = 6 };
+	struct http_result r;
+	char	 u[160], p[256], cyc[64], task[64];
+	pid_t	 kids[N];
+	int	 i, st;
+
+	setup_client();
+	ready_user(u, sizeof(u), "race", "{\"monthly_income\":4000,\"monthly_expenses\":3000}");
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/money-moves/generate", u);
+	call("POST", p, NULL, &r);
+	snprintf(cyc, sizeof(cyc), "%s", str(&r, "data.id"));
+	for (i = 0; i < 3; i++) {
+		char key[32];
+
+		snprintf(key, sizeof(key), "data.tasks.%d.task_type", i);
+		if (strcmp(str(&r, key), "do") == 0) {
+			snprintf(key, sizeof(key), "data.tasks.%d.id", i);
+			snprintf(task, sizeof(task), "%s", str(&r, key));
+		}
+	}
+	http_result_free(&r);
+	for (i = 0; i < N; i++)
+		if ((kids[i] = fork()) == 0)
+			_exit(mark(u, cyc, task, "done", NULL) == 200 ? 0 : 1);
+	for (i = 0; i < N; i++) {
+		ck_assert_int_eq(waitpid(kids[i], &st, 0), kids[i]);
+		ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	ck_assert_int_eq(user_points(u), 200);
+}
+END_TEST
+
+START_TEST(deleting_a_user_removes_plans_and_moves)
+{
+	struct http_result r;
+	char	 u[160], p[256], id[64], cmd[600], out[256];
+
+	setup_client();
+	ready_user(u, sizeof(u), "gone", "{\"monthly_income\":4000,\"monthly_expenses\":3000}");
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/money-moves/generate", u);
+	call("POST", p, NULL, &r);
+	snprintf(id, sizeof(id), "%s", str(&r, "data.user_id"));
+	http_result_free(&r);
+	call("DELETE", u, NULL, &r);
+	ck_assert_int_eq(r.status, 204);
+	http_result_free(&r);
+	snprintf(cmd, sizeof(cmd), "psql -tA -c \"SELECT (SELECT count(*) FROM plans WHERE user_id = '%s')"
+	    " + (SELECT count(*) FROM money_move_cycles WHERE user_id = '%s')"
+	    " + (SELECT count(*) FROM money_move_tasks WHERE user_id = '%s')\"", id, id, id);
+	ck_assert_int_eq(it_dev_capture(cmd, out, sizeof(out)), 0);
+	ck_assert_msg(strncmp(out, "0", 1) == 0, "rows left: %s", out);
+}
+END_TEST
+
+Suite *
+plan_suite(void)
+{
+	Suite *s = suite_create("plans");
+	TCase *tc = tcase_create("plans-moves");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, plan_requires_an_intake);
+	tcase_add_test(tc, plan_generation_and_history);
+	tcase_add_test(tc, honest_plans_for_hard_cases);
+	tcase_add_test(tc, money_moves_and_points);
+	tcase_add_test(tc, concurrent_patches_award_once);
+	tcase_add_test(tc, deleting_a_user_removes_plans_and_moves);
+	suite_add_tcase(s, tc);
+	return s;
+}
