@@ -225,8 +225,9 @@ static const struct {
 	    " GROUP BY category", 1 },
 	/* The first plan makes the user active, in the same statement. */
 	[DB_PLAN_INSERT] = { "plan_insert",
-	    "WITH ins AS (INSERT INTO plans (client_id, id, user_id, body, monthly_move_cents,"
-	    " created_at) VALUES ($1, $2, $3, $4::jsonb, $5::bigint, $6::timestamptz) RETURNING *),"
+	    /* created_at from the database clock (microseconds): plans of one second still order */
+	    "WITH ins AS (INSERT INTO plans (client_id, id, user_id, body, monthly_move_cents)"
+	    " VALUES ($1, $2, $3, $4::jsonb, $5::bigint) RETURNING *),"
 	    " stage AS (UPDATE users SET onboarding_stage = 'active', updated_at = clock_timestamp()"
 	    " WHERE client_id = $1 AND id = $3 AND onboarding_stage <> 'active')"
 	    " SELECT " PLAN_COLS " FROM ins", 0 },

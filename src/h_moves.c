@@ -140,9 +140,10 @@ plan_next(struct oz_app *app, struct oz_req *r, const struct user_ref *u, struct
 	if (PQntuples(res) == 1) {
 		(void)num_parse_i64z(PQgetvalue(res, 0, 0), 0, INT32_MAX - 1, &last, &errstr);
 		/* the cycle after the last one, on the cadence */
-		np[0] = c->cadence;
-		np[1] = PQgetvalue(res, 0, 1);
+		snprintf(c->due, sizeof(c->due), "%s", PQgetvalue(res, 0, 1));
 		PQclear(res);
+		np[0] = c->cadence;
+		np[1] = c->due;
 		if ((res = db_exec(&app->db, DB_NEXT_DATE, 2, np)) == NULL)
 			return db_fail(&app->db, r);
 		snprintf(c->due, sizeof(c->due), "%s", PQgetvalue(res, 0, 0));

@@ -213,7 +213,7 @@ h_plan_create(struct oz_app *app, struct oz_req *r)
 	struct user_ref	 u;
 	struct json_object *inputs, *body;
 	PGresult	*keep[3] = { NULL, NULL, NULL }, *res;
-	const char	*personality = NULL, *params[6], *js;
+	const char	*personality = NULL, *params[5], *js;
 	char		 id[OZ_ID_MAX], today[11], stamp[21], move[24];
 	int		 rc = -1, i;
 
@@ -253,8 +253,7 @@ h_plan_create(struct oz_app *app, struct oz_req *r)
 	params[2] = u.id;
 	params[3] = js;
 	params[4] = move;
-	params[5] = stamp;
-	if ((res = db_exec(&app->db, DB_PLAN_INSERT, 6, params)) == NULL) {
+	if ((res = db_exec(&app->db, DB_PLAN_INSERT, 5, params)) == NULL) {
 		json_object_put(body);
 		db_fail(&app->db, r);
 		goto out;

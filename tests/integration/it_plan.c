@@ -265,7 +265,7 @@ START_TEST(money_moves_and_points)
 	ck_assert_int_eq(json_object_array_length(get(r.json, "data.tasks")), 3);
 	snprintf(cyc, sizeof(cyc), "%s", str(&r, "data.id"));
 	for (i = 0; i < 3; i++) {
-		char key[32];
+		char key[64];
 		const char *type;
 
 		snprintf(key, sizeof(key), "data.tasks.%zu.task_type", i);
@@ -290,7 +290,7 @@ START_TEST(money_moves_and_points)
 	ck_assert_str_eq(str(&r, "data.cycle_number"), "2");
 	snprintf(cyc2, sizeof(cyc2), "%s", str(&r, "data.id"));
 	for (i = 0; i < 3; i++) {
-		char key[32];
+		char key[64];
 
 		snprintf(key, sizeof(key), "data.tasks.%zu.task_type", i);
 		if (strcmp(str(&r, key), "learn") == 0) {
@@ -352,7 +352,7 @@ START_TEST(concurrent_patches_award_once)
 	call("POST", p, NULL, &r);
 	snprintf(cyc, sizeof(cyc), "%s", str(&r, "data.id"));
 	for (i = 0; i < 3; i++) {
-		char key[32];
+		char key[64];
 
 		snprintf(key, sizeof(key), "data.tasks.%d.task_type", i);
 		if (strcmp(str(&r, key), "do") == 0) {
