@@ -216,28 +216,30 @@ worker_on_signal(int sig)
  * cache fewer idle connections than the pool has workers (nginx worker
  * processes x upstream keepalive < workers), leaving workers free to accept.
  * Without a kept connection, wait for the (non-blocking) listening socket.
- * Returns 0 when FCGX_Accept_r may run, -1 to look again.
+ *
+ * SIGTERM and SIGINT stay blocked except inside this ppoll, so a request is
+ * never interrupted and the wait is the one place a stop is noticed, with no
+ * signal-mask system calls per request. Returns 0 when FCGX_Accept_r may run,
+ * -1 to look again (a signal, or another worker took the connection).
  */
 static int
-wait_for_work(FCGX_Request *fr)
+wait_for_work(FCGX_Request *fr, const sigset_t *waitmask)
 {
 	struct pollfd p;
 
-	if (fr->ipcFd >= 0)
-		return 0;
-	p.fd = listen_fd;
+	p.fd = fr->ipcFd >= 0 ? fr->ipcFd : listen_fd;
 	p.events = POLLIN;
 	p.revents = 0;
-	if (poll(&p, 1, -1) <= 0 || !(p.revents & POLLIN))
+	if (ppoll(&p, 1, NULL, waitmask) <= 0)
 		return -1;
-	return 0;	/* EAGAIN from FCGX_Accept_r if another worker won */
+	return 0;
 }
 
 static void __attribute__((noreturn))
 worker_main(void)
 {
 	struct sigaction sa;
-	sigset_t	 all, none;
+	sigset_t	 all, waitmask;
 	struct oz_app	 app;
 	struct oz_req	 req;
 	FCGX_Request	 fr;
@@ -262,7 +264,6 @@ worker_main(void)
 	sigemptyset(&all);
 	sigaddset(&all, SIGTERM);
 	sigaddset(&all, SIGINT);
-	sigemptyset(&none);
 
 	if (app_init(&app, &cfg, pool_name) == -1) {
 		log_warnx("worker: cannot initialise");
@@ -274,20 +275,19 @@ worker_main(void)
 		log_warnx("worker: FCGX_InitRequest failed");
 		_exit(1);
 	}
-	/* Signals are held while a request is served, so it always completes. */
-	sigprocmask(SIG_BLOCK, &all, NULL);
+	/* Signals are held except while waiting for work: a request always completes. */
+	sigprocmask(SIG_BLOCK, &all, &waitmask);
+	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGINT);
 	while (!worker_stop) {
-		int rc;
+		int rc = wait_for_work(&fr, &waitmask);
 
-		sigprocmask(SIG_UNBLOCK, &all, NULL);
-		rc = worker_stop ? -1 : wait_for_work(&fr);
-		if (rc == 0)
+		if (rc == 0 && !worker_stop)
 			rc = FCGX_Accept_r(&fr);
-		sigprocmask(SIG_BLOCK, &all, NULL);
 		if (rc < 0) {
 			if (worker_stop)
 				break;
-			if (rc != -EINTR && rc != -EAGAIN && rc != -EWOULDBLOCK && rc != -1)
+			if (rc != -1 && rc != -EINTR && rc != -EAGAIN && rc != -EWOULDBLOCK)
 				log_warnx("worker: accept failed (%d)", rc);
 			continue;
 		}
