@@ -316,6 +316,20 @@ START_TEST(money_moves_and_points)
 	ck_assert_int_eq(mark(u, cyc2, t_do, "done", NULL), 404);	/* task of another cycle */
 
 	snprintf(p, sizeof(p), "%s/money-moves/%s", u, cyc);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(str(&r, "data.id"), cyc);
+	ck_assert_str_eq(str(&r, "data.points_awarded"), "");
+	http_result_free(&r);
+	{
+		char other[160], op[320];
+
+		user_path(other, sizeof(other), "moves-other");
+		snprintf(op, sizeof(op), "%s/money-moves/%s", other, cyc);
+		call("GET", op, NULL, &r);
+		ck_assert_int_eq(r.status, 404);	/* another user's cycle */
+		http_result_free(&r);
+	}
 	call("PATCH", p, "{\"status\":\"completed\"}", &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_str_eq(str(&r, "data.status"), "completed");
