@@ -61,6 +61,8 @@ const struct oz_config_key oz_config_keys[] = {
 	  "requests a client may make at once above its rate" },
 	{ "rate_limit_file", CFG_STRING, OFF(rate_limit_file), "/run/ozzie/ratelimit", 0, 0, 0, NULL,
 	  "shared memory file holding the rate limit state of every worker of the host" },
+	{ "expected_return_bp", CFG_INT, OFF(expected_return_bp), "500", 0, 10000, 0, NULL,
+	  "expected annual return of investment goals in plans, in basis points (500 = 5%)" },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL, NULL }
 };
 

@@ -27,6 +27,7 @@ struct oz_config {
 	int64_t	 rate_limit;		/* requests per second per client */
 	int64_t	 rate_burst;
 	char	*rate_limit_file;
+	int64_t	 expected_return_bp;	/* annual, investment goal projections */
 };
 
 /* What the table says of one key; exported for ozzie-admin's config dump. */

@@ -262,14 +262,20 @@ static const struct {
 	    " AND ($3::text IS NULL OR " MM_STATUS " = $3)"
 	    " AND " CURSOR_BEFORE("c.created_at", "c.id", "$4", "$5")
 	    " ORDER BY c.created_at DESC, c.id DESC LIMIT $6::integer", 1 },
+	/* completed and skipped are final: a closed cycle only "changes" to itself */
 	[DB_MM_SET_STATUS] = { "mm_set_status",
-	    "UPDATE money_move_cycles SET status = $4, updated_at = clock_timestamp(),"
+	    "WITH c AS (SELECT id, status FROM money_move_cycles WHERE client_id = $1"
+	    " AND user_id = $2 AND id = $3 FOR UPDATE),"
+	    " u AS (UPDATE money_move_cycles m SET status = $4, updated_at = clock_timestamp(),"
 	    " completed_at = CASE WHEN $4 = 'completed' THEN clock_timestamp() ELSE NULL END"
-	    " WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING id", 0 },
+	    " FROM c WHERE m.client_id = $1 AND m.id = c.id AND c.status = 'scheduled' RETURNING m.id)"
+	    " SELECT c.status FROM c", 0 },
 	/* Marking a task happens under this row lock: two PATCHes award once. */
 	[DB_TASK_LOCK] = { "task_lock",
-	    "SELECT task_type, status FROM money_move_tasks WHERE client_id = $1 AND user_id = $2"
-	    " AND cycle_id = $3 AND id = $4 FOR UPDATE", 0 },
+	    "SELECT t.task_type, t.status, c.status FROM money_move_tasks t"
+	    " JOIN money_move_cycles c ON c.client_id = t.client_id AND c.id = t.cycle_id"
+	    " WHERE t.client_id = $1 AND t.user_id = $2 AND t.cycle_id = $3 AND t.id = $4"
+	    " FOR UPDATE OF t", 0 },
 	[DB_TASK_SET] = { "task_set",
 	    "UPDATE money_move_tasks SET status = $5, points_awarded = $6::integer,"
 	    " completed_at = CASE WHEN $5 = 'done' THEN clock_timestamp() ELSE NULL END"

@@ -329,6 +329,11 @@ h_moves_update(struct oz_app *app, struct oz_req *r)
 	if ((res = db_exec(&app->db, DB_MM_SET_STATUS, 4, params)) == NULL)
 		return db_fail(&app->db, r);
 	n = PQntuples(res);
+	if (n == 1 && strcmp(PQgetvalue(res, 0, 0), "scheduled") != 0 &&
+	    strcmp(PQgetvalue(res, 0, 0), status) != 0) {
+		PQclear(res);
+		return oz_fail(r, OZ_CONFLICT, "this money move is already closed");
+	}
 	PQclear(res);
 	if (n != 1)
 		return oz_fail(r, OZ_NOT_FOUND, "no such money move");
@@ -382,7 +387,7 @@ h_moves_task_update(struct oz_app *app, struct oz_req *r)
 	struct user_ref	 u;
 	PGresult	*res;
 	int64_t		 points = -1;
-	int		 award = 0, bonus = 0;
+	int		 award = 0, bonus = 0, skipped_cycle;
 
 	v_known_fields(r, r->json, allowed);
 	if (v_enum(r, r->json, "status", settable, &status, NULL) == 0)
@@ -406,6 +411,7 @@ h_moves_task_update(struct oz_app *app, struct oz_req *r)
 	}
 	snprintf(type, sizeof(type), "%s", PQgetvalue(res, 0, 0));
 	snprintf(current, sizeof(current), "%s", PQgetvalue(res, 0, 1));
+	skipped_cycle = strcmp(PQgetvalue(res, 0, 2), "skipped") == 0;
 	PQclear(res);
 	if (strcmp(current, status) == 0) {	/* marking twice changes nothing */
 		db_rollback(&app->db);
@@ -414,6 +420,10 @@ h_moves_task_update(struct oz_app *app, struct oz_req *r)
 	if (strcmp(current, "done") == 0) {
 		db_rollback(&app->db);
 		return oz_fail(r, OZ_CONFLICT, "this task is done; it cannot be skipped now");
+	}
+	if (skipped_cycle) {
+		db_rollback(&app->db);
+		return oz_fail(r, OZ_CONFLICT, "this money move was skipped; its tasks are closed");
 	}
 	if (strcmp(status, "done") == 0) {
 		const char *ap[4];

@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "categorize.h"
+#include "currency.h"
 #include "db.h"
 #include "finance.h"
 #include "h_moves.h"
@@ -31,26 +32,48 @@ enum { G_ID, G_USER, G_TYPE, G_NAME, G_TARGET, G_START, G_CURRENT, G_DATE, G_CAD
 enum { P_ID, P_BODY, P_CURSOR, P_MOVE };
 
 #define ENGINE_NAME	"ozzie-finance 1"
-#define DEFAULT_RETURN_BP 500	/* 5 % a year for investment goals */
+/*
+ * The engine counts in the currency's minor units (cents, or yen for JPY);
+ * intake and goal figures are major units with at most two decimals. The
+ * plan's JSON numbers go back to major units at the currency's own scale.
+ */
+static int	minor_digits = 2;	/* of the user being planned */
 
 static int64_t
-cents_of(const char *text)
+major_to_minor(const char *text)
+{
+	const char	*errstr;
+	int64_t		 v = 0;
+	int		 i;
+
+	if (text == NULL || num_parse_decimal(text, strlen(text), 2, INT64_MIN / 4,
+	    INT64_MAX / 4, &v, &errstr) == -1)
+		return 0;
+	for (i = 2; i < minor_digits; i++)
+		v *= 10;
+	for (i = minor_digits; i < 2; i++)
+		v /= 10;
+	return v;
+}
+
+static int64_t
+pct_bp(const char *text)	/* "19.90" (percent) -> 1990 basis points */
 {
 	const char	*errstr;
 	int64_t		 v = 0;
 
-	if (text == NULL || num_parse_decimal(text, strlen(text), 2, INT64_MIN / 4,
-	    INT64_MAX / 4, &v, &errstr) == -1)
+	if (text == NULL || num_parse_decimal(text, strlen(text), 2, 0, INT64_MAX / 4, &v,
+	    &errstr) == -1)
 		return 0;
 	return v;
 }
 
 static struct json_object *
-cents_json(int64_t cents)
+cents_json(int64_t units)
 {
 	char buf[32];
 
-	if (num_format_decimal(cents, 2, buf, sizeof(buf)) == -1)
+	if (num_format_decimal(units, minor_digits, buf, sizeof(buf)) == -1)
 		return NULL;
 	return json_decimal(buf);
 }
@@ -149,23 +172,24 @@ gather(struct oz_app *app, struct oz_req *r, const struct user_ref *u, const cha
 		return db_fail(&app->db, r);
 	keep[2] = spend;
 
+	minor_digits = currency_minor_units(u->currency) >= 0 ? currency_minor_units(u->currency) : 2;
 	in->language = u->language;
 	in->currency = u->currency;
 	in->today = today;
-	in->income_cents = cents_of(db_col(intake, 0, I_INCOME));	/* numeric(16,2): <= FIN_MAX_CENTS */
-	in->expenses_cents = cents_of(db_col(intake, 0, I_EXPENSES));
+	in->income_cents = major_to_minor(db_col(intake, 0, I_INCOME));
+	in->expenses_cents = major_to_minor(db_col(intake, 0, I_EXPENSES));
 	in->intake_goal = PQgetvalue(intake, 0, I_GOAL);
 	if ((in->has_savings = !PQgetisnull(intake, 0, I_SAVINGS)))
-		in->savings_cents = cents_of(PQgetvalue(intake, 0, I_SAVINGS));
+		in->savings_cents = major_to_minor(PQgetvalue(intake, 0, I_SAVINGS));
 	if ((in->has_debt = !PQgetisnull(intake, 0, I_DEBT)))
-		in->debt_cents = cents_of(PQgetvalue(intake, 0, I_DEBT));
-	rate = cents_of(db_col(intake, 0, I_RATE));	/* 19.90 % -> 1990 bp */
+		in->debt_cents = major_to_minor(PQgetvalue(intake, 0, I_DEBT));
+	rate = pct_bp(db_col(intake, 0, I_RATE));	/* 19.90 % -> 1990 bp */
 	in->debt_rate_bp = (int)(rate > 100000 ? 100000 : rate);
 	if ((in->has_goal = PQntuples(goal) == 1)) {
 		in->goal_type = PQgetvalue(goal, 0, G_TYPE);
 		in->goal_name = PQgetvalue(goal, 0, G_NAME);
-		in->goal_target_cents = cents_of(PQgetvalue(goal, 0, G_TARGET));
-		in->goal_current_cents = cents_of(PQgetvalue(goal, 0, G_CURRENT));
+		in->goal_target_cents = major_to_minor(PQgetvalue(goal, 0, G_TARGET));
+		in->goal_current_cents = major_to_minor(PQgetvalue(goal, 0, G_CURRENT));
 		in->goal_target_date = db_col(goal, 0, G_DATE);
 	}
 	for (i = 0; i < PQntuples(spend); i++) {
@@ -179,7 +203,7 @@ gather(struct oz_app *app, struct oz_req *r, const struct user_ref *u, const cha
 			n += (int)v;
 	}
 	in->n_transactions = n;
-	in->expected_return_bp = DEFAULT_RETURN_BP;
+	in->expected_return_bp = (int)app->cfg->expected_return_bp;
 
 	json_object_object_add(inputs, "intake_id", json_object_new_string(PQgetvalue(intake, 0, I_ID)));
 	json_object_object_add(inputs, "intake_month",
@@ -202,6 +226,33 @@ now_strings(char today[11], char stamp[21])
 	gmtime_r(&now, &tm);
 	strftime(today, 11, "%Y-%m-%d", &tm);
 	strftime(stamp, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Put the user's current money-move cycle (if any) in the plan's money_moves. */
+static void
+attach_current_cycle(struct oz_app *app, struct oz_req *r, const char *user,
+    struct json_object *plan)
+{
+	const char	*params[2] = { r->client_id, user };
+	struct json_object *cycle;
+	PGresult	*res;
+
+	if ((res = db_exec(&app->db, DB_MM_CURRENT, 2, params)) != NULL) {
+		if (PQntuples(res) == 1 && (cycle = money_move_json(res, 0)) != NULL)
+			json_object_object_add(plan, "money_moves", cycle);
+		PQclear(res);
+	}
+}
+
+/* The stored body, with the user's current money-move cycle attached. */
+static struct json_object *
+plan_json(struct oz_app *app, struct oz_req *r, const char *user, const char *body, int current)
+{
+	struct json_object *o = json_tokener_parse(body);
+
+	if (o != NULL && current)
+		attach_current_cycle(app, r, user, o);
+	return o;
 }
 
 int
@@ -259,29 +310,12 @@ h_plan_create(struct oz_app *app, struct oz_req *r)
 		goto out;
 	}
 	PQclear(res);
+	attach_current_cycle(app, r, u.id, body);
 	rc = json_out_object(r, 201, "plan", body);
 out:
 	for (i = 0; i < 3; i++)
 		PQclear(keep[i]);
 	return rc;
-}
-
-/* The stored body, with the user's current money-move cycle attached. */
-static struct json_object *
-plan_json(struct oz_app *app, struct oz_req *r, const char *user, const char *body, int current)
-{
-	struct json_object *o = json_tokener_parse(body), *cycle;
-	const char	*params[2] = { r->client_id, user };
-	PGresult	*res;
-
-	if (o == NULL || !current)
-		return o;
-	if ((res = db_exec(&app->db, DB_MM_CURRENT, 2, params)) != NULL) {
-		if (PQntuples(res) == 1 && (cycle = money_move_json(res, 0)) != NULL)
-			json_object_object_add(o, "money_moves", cycle);
-		PQclear(res);
-	}
-	return o;
 }
 
 int

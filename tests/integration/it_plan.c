@@ -202,6 +202,19 @@ START_TEST(honest_plans_for_hard_cases)
 	ck_assert_msg(r.status == 201, "%s", r.body);
 	ck_assert_ptr_null(get(r.json, "data.timeline_months"));
 	http_result_free(&r);
+	/* a currency without minor units: amounts stay in yen */
+	user_path(u, sizeof(u), "yen");
+	call("PATCH", u, "{\"currency\":\"JPY\"}", &r);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/financial-intake", u);
+	call("POST", p, "{\"monthly_income\":300000,\"monthly_expenses\":200000}", &r);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_ptr_nonnull(strstr(str(&r, "data.summary"), "300,000"));
+	ck_assert_ptr_null(strstr(str(&r, "data.summary"), "30,000,000"));
+	http_result_free(&r);
 	/* zero income */
 	ready_user(u, sizeof(u), "zero", "{\"monthly_income\":0,\"monthly_expenses\":800}");
 	snprintf(p, sizeof(p), "%s/plan", u);
@@ -334,6 +347,27 @@ START_TEST(money_moves_and_points)
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_str_eq(str(&r, "data.status"), "completed");
 	http_result_free(&r);
+	call("PATCH", p, "{\"status\":\"completed\"}", &r);	/* again: no change */
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+	call("PATCH", p, "{\"status\":\"skipped\"}", &r);	/* closed cycles stay closed */
+	ck_assert_int_eq(r.status, 409);
+	http_result_free(&r);
+	/* A skipped cycle's tasks earn nothing. */
+	snprintf(p, sizeof(p), "%s/money-moves/%s", u, cyc2);
+	call("PATCH", p, "{\"status\":\"skipped\"}", &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+	call("GET", p, NULL, &r);
+	for (i = 0; i < 3; i++) {
+		char key[64], tid[64];
+
+		snprintf(key, sizeof(key), "data.tasks.%zu.id", i);
+		snprintf(tid, sizeof(tid), "%s", str(&r, key));
+		ck_assert_int_eq(mark(u, cyc2, tid, "done", NULL), 409);
+	}
+	http_result_free(&r);
+	ck_assert_int_eq(user_points(u), 210);
 	snprintf(p, sizeof(p), "%s/money-moves?status=completed", u);
 	call("GET", p, NULL, &r);
 	ck_assert_int_eq(json_object_array_length(get(r.json, "data")), 1);
@@ -344,6 +378,11 @@ START_TEST(money_moves_and_points)
 	http_result_free(&r);
 	snprintf(p, sizeof(p), "%s/plan", u);
 	call("GET", p, NULL, &r);
+	ck_assert_str_eq(str(&r, "data.money_moves.id"), cyc2);
+	http_result_free(&r);
+	/* A new plan shows the current cycle too. */
+	call("POST", p, NULL, &r);
+	ck_assert_int_eq(r.status, 201);
 	ck_assert_str_eq(str(&r, "data.money_moves.id"), cyc2);
 	http_result_free(&r);
 }
