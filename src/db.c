@@ -219,7 +219,8 @@ static const struct {
 	    " AND status = 'active' ORDER BY is_primary DESC, created_at DESC LIMIT 1", 1 },
 	/* 90 days of the user's own currency, by category */
 	[DB_SPEND_90] = { "spend_90",
-	    "SELECT category, sum(amount_cents)::text, count(*)::text FROM transactions"
+	    "SELECT category, sum(amount_cents)::text, count(*)::text,"
+	    " (($4::date - min(min(transaction_date)) OVER ()) + 1)::text FROM transactions"
 	    " WHERE client_id = $1 AND user_id = $2 AND currency = $3"
 	    " AND transaction_date > $4::date - 90 AND transaction_date <= $4::date"
 	    " GROUP BY category", 1 },

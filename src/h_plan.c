@@ -155,7 +155,7 @@ gather(struct oz_app *app, struct oz_req *r, const struct user_ref *u, const cha
 	const char	*params[4] = { r->client_id, u->id, u->currency, today };
 	const char	*errstr;
 	PGresult	*intake, *goal, *spend;
-	int64_t		 v, rate;
+	int64_t		 v, rate, days, covered = 90;
 	int		 i, n = 0;
 	enum category	 c;
 
@@ -192,10 +192,22 @@ gather(struct oz_app *app, struct oz_req *r, const struct user_ref *u, const cha
 		in->goal_current_cents = major_to_minor(PQgetvalue(goal, 0, G_CURRENT));
 		in->goal_target_date = db_col(goal, 0, G_DATE);
 	}
+	/*
+	 * The engine reads 90 days of spending. Transactions that cover fewer
+	 * days (a new user) are scaled up to 90, from at least a month of
+	 * coverage, so a few days of records do not read as a frugal quarter.
+	 */
+	if (PQntuples(spend) > 0 &&
+	    num_parse_i64z(PQgetvalue(spend, 0, 3), 1, 100000, &covered, &errstr) == -1)
+		covered = 90;
+	if (covered > 90)
+		covered = 90;
+	days = covered < 30 ? 30 : covered;
 	for (i = 0; i < PQntuples(spend); i++) {
 		if (category_parse(PQgetvalue(spend, i, 0), &c) == -1 ||
-		    num_parse_i64z(PQgetvalue(spend, i, 1), 0, INT64_MAX / 4, &v, &errstr) == -1)
+		    num_parse_i64z(PQgetvalue(spend, i, 1), 0, FIN_MAX_CENTS / 4, &v, &errstr) == -1)
 			continue;
+		v = v * 90 / days;
 		/* refunds can net a category below zero: spending is never negative */
 		if (v > 0 && in->spend_cents[c] < FIN_MAX_CENTS - v)
 			in->spend_cents[c] += v;
@@ -214,6 +226,8 @@ gather(struct oz_app *app, struct oz_req *r, const struct user_ref *u, const cha
 	json_object_object_add(inputs, "transactions_currency", json_object_new_string(u->currency));
 	json_object_object_add(inputs, "transactions_to", json_object_new_string(today));
 	json_object_object_add(inputs, "transactions_days", json_object_new_int(90));
+	json_object_object_add(inputs, "transactions_days_covered",
+	    json_object_new_int64(PQntuples(spend) > 0 ? covered : 0));
 	return 0;
 }
 

@@ -154,6 +154,7 @@ START_TEST(plan_generation_and_history)
 	ck_assert(json_object_array_length(get(r.json, "data.action_items")) > 0);
 	ck_assert(strlen(str(&r, "data.summary")) > 20);
 	ck_assert_str_eq(str(&r, "data.inputs.transactions_considered"), "3");
+	ck_assert_str_eq(str(&r, "data.inputs.transactions_days_covered"), "1");	/* scaled as a month */
 	ck_assert(strncmp(str(&r, "data.inputs.intake_id"), "ozz_intake_", 11) == 0);
 	ck_assert(strncmp(str(&r, "data.inputs.goal_id"), "ozz_goal_", 9) == 0);
 	ck_assert_str_eq(str(&r, "data.generated_by.ai_provider"), "local");
