@@ -147,3 +147,33 @@ it_client_create(const char *name, int sig, struct it_client *c)
 	EVP_EncodeBlock(b64, (const unsigned char *)pair, (int)strlen(pair));
 	snprintf(c->auth, sizeof(c->auth), "Authorization: Bearer %s", (const char *)b64);
 }
+
+int
+it_sql(const char *sql, const char *a, const char *b, char *out, size_t outlen)
+{
+	char	 cmd[2048], path[] = "/tmp/ozzie-it-sql-XXXXXX";
+	const char *tool = getenv("OZZIE_DEV_TOOL"), *v;
+	FILE	*p;
+	size_t	 n;
+	int	 i, st, fd;
+
+	ck_assert_ptr_nonnull(tool);
+	/* the values go through the shell as arguments: keep them to id characters */
+	for (i = 0; i < 2; i++)
+		for (v = i ? b : a; v && *v; v++)
+			ck_assert_msg(strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			    "0123456789_-", *v) != NULL, "it_sql: unsafe value");
+	/* the SQL reaches psql as a file, the values as psql variables */
+	ck_assert_int_ge(fd = mkstemp(path), 0);
+	ck_assert(write(fd, sql, strlen(sql)) == (ssize_t)strlen(sql));
+	close(fd);
+	snprintf(cmd, sizeof(cmd), "'%s' psql -tA -v ON_ERROR_STOP=1 -v a='%s' -v b='%s' -f '%s' 2>/dev/null",
+	    tool, a ? a : "", b ? b : "", path);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	n = fread(out, 1, outlen - 1, p);
+	out[n] = '\0';
+	st = pclose(p);
+	unlink(path);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}

@@ -14,6 +14,13 @@ int	it_dev(const char *cmd);
 /* Run "tools/ozzie-dev <cmd>" and capture its stdout (NUL-terminated) into out. */
 int	it_dev_capture(const char *cmd, char *out, size_t outlen);
 
+/*
+ * Run sql on the stack's database with psql, values bound as psql variables
+ * (:'a' and :'b' in the SQL; plain ids only), output (tuples only) into out.
+ * Returns psql's exit status.
+ */
+int	it_sql(const char *sql, const char *a, const char *b, char *out, size_t outlen);
+
 /* An API client made for a test with ozzie-admin. */
 struct it_client {
 	char	id[64];

@@ -278,7 +278,7 @@ END_TEST
 START_TEST(deleting_a_user_removes_their_data)
 {
 	struct http_result r;
-	char u[160], p[256], id[64], out[4096], cmd[512];
+	char u[160], p[256], id[64], out[4096];
 
 	setup_client();
 	user_path(u, sizeof(u), "cascade");
@@ -301,10 +301,10 @@ START_TEST(deleting_a_user_removes_their_data)
 	call("DELETE", p, NULL, &r);
 	ck_assert_int_eq(r.status, 204);
 	http_result_free(&r);
-	snprintf(cmd, sizeof(cmd), "psql -tA -c \"SELECT (SELECT count(*) FROM financial_intakes "
-	    "WHERE user_id = '%s') + (SELECT count(*) FROM goals WHERE user_id = '%s') + "
-	    "(SELECT count(*) FROM transactions WHERE user_id = '%s')\"", id, id, id);
-	ck_assert_int_eq(it_dev_capture(cmd, out, sizeof(out)), 0);
+	ck_assert_int_eq(it_sql("SELECT (SELECT count(*) FROM financial_intakes WHERE user_id = :'a')"
+	    " + (SELECT count(*) FROM goals WHERE user_id = :'a')"
+	    " + (SELECT count(*) FROM transactions WHERE user_id = :'a');", id, NULL, out,
+	    sizeof(out)), 0);
 	ck_assert_msg(strncmp(out, "0", 1) == 0, "rows left: %s", out);
 }
 END_TEST

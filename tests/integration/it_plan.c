@@ -429,7 +429,7 @@ END_TEST
 START_TEST(deleting_a_user_removes_plans_and_moves)
 {
 	struct http_result r;
-	char	 u[160], p[256], id[64], cmd[600], out[256];
+	char	 u[160], p[256], id[64], out[256];
 
 	setup_client();
 	ready_user(u, sizeof(u), "gone", "{\"monthly_income\":4000,\"monthly_expenses\":3000}");
@@ -443,10 +443,10 @@ START_TEST(deleting_a_user_removes_plans_and_moves)
 	call("DELETE", u, NULL, &r);
 	ck_assert_int_eq(r.status, 204);
 	http_result_free(&r);
-	snprintf(cmd, sizeof(cmd), "psql -tA -c \"SELECT (SELECT count(*) FROM plans WHERE user_id = '%s')"
-	    " + (SELECT count(*) FROM money_move_cycles WHERE user_id = '%s')"
-	    " + (SELECT count(*) FROM money_move_tasks WHERE user_id = '%s')\"", id, id, id);
-	ck_assert_int_eq(it_dev_capture(cmd, out, sizeof(out)), 0);
+	ck_assert_int_eq(it_sql("SELECT (SELECT count(*) FROM plans WHERE user_id = :'a')"
+	    " + (SELECT count(*) FROM money_move_cycles WHERE user_id = :'a')"
+	    " + (SELECT count(*) FROM money_move_tasks WHERE user_id = :'a');", id, NULL, out,
+	    sizeof(out)), 0);
 	ck_assert_msg(strncmp(out, "0", 1) == 0, "rows left: %s", out);
 }
 END_TEST

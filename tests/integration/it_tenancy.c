@@ -341,8 +341,8 @@ START_TEST(secrets_never_stored_or_logged_in_plaintext)
 	api(&c, "GET", "/v1/users", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
 	http_result_free(&r);
-	ck_assert_int_eq(it_dev_capture("psql -tA -c 'SELECT id, secret_hash, "
-	    "encode(secret_enc, $$hex$$) FROM api_clients'", out, sizeof(out)), 0);
+	ck_assert_int_eq(it_sql("SELECT id, secret_hash, encode(secret_enc, 'hex') FROM api_clients"
+	    " WHERE id = :'a';", c.id, NULL, out, sizeof(out)), 0);
 	ck_assert_ptr_nonnull(strstr(out, c.id));
 	ck_assert_ptr_null(strstr(out, c.secret));
 	ck_assert_ptr_null(strstr(out, c.secret + 8));	/* nor without its prefix */
@@ -769,13 +769,12 @@ START_TEST(idempotency_replay_and_mismatch)
 	http_result_free(&r1);
 	/* An expired key is not honoured: the same key serves a new request. */
 	{
-		char sql[512], k2[64];
+		char out[256], k2[64];
 
 		snprintf(k2, sizeof(k2), "old-%s", run_tag());
-		snprintf(sql, sizeof(sql), "psql -c \"INSERT INTO idempotency_keys (client_id, key, "
-		    "request_hash, state, status, body, expires_at) VALUES ('%s', '%s', 'x', 'done', "
-		    "201, '{}', now() - interval '1 second')\"", c.id, k2);
-		ck_assert_int_eq(it_dev(sql), 0);
+		ck_assert_int_eq(it_sql("INSERT INTO idempotency_keys (client_id, key, request_hash,"
+		    " state, status, body, expires_at) VALUES (:'a', :'b', 'x', 'done', 201, '{}',"
+		    " now() - interval '1 second');", c.id, k2, out, sizeof(out)), 0);
 		snprintf(key, sizeof(key), "Idempotency-Key: %s", k2);
 		api_h(&c, "POST", "/v1/users", key, body2, &r1);
 		ck_assert_msg(r1.status == 201, "%ld %s", r1.status, r1.body);
