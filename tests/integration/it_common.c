@@ -177,3 +177,14 @@ it_sql(const char *sql, const char *a, const char *b, char *out, size_t outlen)
 	unlink(path);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
+
+int
+it_dev_stack_up(void)
+{
+	char	 cmd[1024];
+	const char *build = getenv("OZZIE_DEV_BUILD");
+
+	ck_assert_ptr_nonnull(build);
+	snprintf(cmd, sizeof(cmd), "_stack-up '%s'", build);
+	return it_dev(cmd);
+}

@@ -30,6 +30,9 @@ struct it_client {
 /* Create a client named name (with --require-signature when sig). */
 void	it_client_create(const char *name, int sig, struct it_client *c);
 
+/* Start what of the stack under test is not running (tools/ozzie-dev _stack-up). */
+int	it_dev_stack_up(void);
+
 /* Sleep ms milliseconds. */
 void	it_sleep_ms(int ms);
 /* Milliseconds on a monotonic clock. */

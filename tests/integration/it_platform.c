@@ -9,12 +9,16 @@
 #include <curl/curl.h>
 #include <json-c/json.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "http_client.h"
 #include "it_common.h"
 #include "it_suites.h"
@@ -295,6 +299,115 @@ START_TEST(database_outage_is_503_then_recovers)
 }
 END_TEST
 
+/* --- a FastCGI client, to hold a request in flight inside a worker ---------- */
+
+static void
+fcgi_record(int fd, int type, const void *content, size_t len)
+{
+	unsigned char h[8] = { 1, (unsigned char)type, 0, 1,
+	    (unsigned char)(len >> 8), (unsigned char)(len & 0xff), 0, 0 };
+
+	ck_assert(write(fd, h, sizeof(h)) == (ssize_t)sizeof(h));
+	if (len > 0)
+		ck_assert(write(fd, content, len) == (ssize_t)len);
+}
+
+static void
+fcgi_param(struct buf *b, const char *name, const char *value)
+{
+	size_t nl = strlen(name), vl = strlen(value);
+
+	ck_assert(nl < 128 && vl < 128);
+	buf_putc(b, (char)nl);
+	buf_putc(b, (char)vl);
+	buf_append(b, name, nl);
+	buf_append(b, value, vl);
+}
+
+/* Read the response records until END_REQUEST; the stdout content into out. */
+static void
+fcgi_read_response(int fd, struct buf *out)
+{
+	unsigned char h[8], content[65536 + 256];
+
+	for (;;) {
+		size_t len, pad, got = 0;
+		ssize_t n;
+
+		for (got = 0; got < 8; got += (size_t)n)
+			ck_assert_int_gt(n = read(fd, h + got, 8 - got), 0);
+		len = (size_t)h[4] << 8 | h[5];
+		pad = h[6];
+		for (got = 0; got < len + pad; got += (size_t)n)
+			ck_assert_int_gt(n = read(fd, content + got, len + pad - got), 0);
+		if (h[1] == 6)		/* FCGI_STDOUT */
+			buf_append(out, content, len);
+		if (h[1] == 3)		/* FCGI_END_REQUEST */
+			return;
+	}
+}
+
+START_TEST(sigterm_finishes_the_request_in_flight)
+{
+	struct it_client c;
+	struct sockaddr_un sun;
+	struct buf	 params, resp;
+	char		 path[300], auth[600], len[16], body[128];
+	const char	*dev = getenv("OZZIE_DEV_DIR");
+	pid_t		 master = it_master_pid("slow");
+	double		 t0;
+	int		 fd, alive = 1;
+
+	it_client_create("drain", 0, &c);
+	snprintf(body, sizeof(body), "{\"external_user_id\":\"drain-%ld\"}", (long)time(NULL));
+	snprintf(len, sizeof(len), "%zu", strlen(body));
+	snprintf(auth, sizeof(auth), "%s", c.auth + strlen("Authorization: "));
+	snprintf(path, sizeof(path), "%s/run/slow.sock", dev);
+	ck_assert_int_ge(fd = socket(AF_UNIX, SOCK_STREAM, 0), 0);
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	ck_assert(strlen(path) < sizeof(sun.sun_path));
+	memcpy(sun.sun_path, path, strlen(path) + 1);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&sun, sizeof(sun)), 0);
+
+	/* A request whose body is only half sent: a worker is busy reading it. */
+	fcgi_record(fd, 1, (const unsigned char[8]){ 0, 1, 0, 0, 0, 0, 0, 0 }, 8);
+	buf_init(&params, 4096);
+	fcgi_param(&params, "REQUEST_METHOD", "POST");
+	fcgi_param(&params, "REQUEST_URI", "/v1/users");
+	fcgi_param(&params, "CONTENT_TYPE", "application/json");
+	fcgi_param(&params, "CONTENT_LENGTH", len);
+	fcgi_param(&params, "REQUEST_ID", "drain-test");
+	fcgi_param(&params, "HTTP_AUTHORIZATION", auth);
+	fcgi_record(fd, 4, params.data, params.len);
+	fcgi_record(fd, 4, NULL, 0);
+	buf_free(&params);
+	fcgi_record(fd, 5, body, 10);
+	it_sleep_ms(200);
+
+	/* Stop the pool: it stops accepting but waits for that request. */
+	ck_assert_int_eq(kill(master, SIGTERM), 0);
+	it_sleep_ms(300);
+	ck_assert_int_eq(kill(master, 0), 0);
+	fcgi_record(fd, 5, body + 10, strlen(body) - 10);
+	fcgi_record(fd, 5, NULL, 0);
+	buf_init(&resp, 1 << 20);
+	fcgi_read_response(fd, &resp);
+	close(fd);
+	ck_assert_msg(strncmp(buf_str(&resp), "Status: 201", 11) == 0, "%s", buf_str(&resp));
+	buf_free(&resp);
+
+	/* Then the master exits and removes its socket. */
+	t0 = it_now_ms();
+	while (it_now_ms() - t0 < 10000.0 && (alive = kill(master, 0) == 0))
+		it_sleep_ms(50);
+	ck_assert_msg(!alive, "the slow pool's master did not exit");
+	ck_assert_int_ne(access(path, F_OK), 0);
+	/* Bring the pool back for the tests that follow. */
+	ck_assert_int_eq(it_dev_stack_up(), 0);
+}
+END_TEST
+
 /* Run ozzie-admin migrate against database db of the stack; returns its exit status. */
 static int
 migrate_db(const char *db, const char *args)
@@ -366,6 +479,7 @@ platform_suite(void)
 	tcase_add_test(http, migrations_are_ordered_idempotent_and_guarded);
 	tcase_set_timeout(proc, 60);
 	tcase_add_test(proc, killed_worker_is_replaced);
+	tcase_add_test(proc, sigterm_finishes_the_request_in_flight);
 	tcase_add_test(proc, sighup_rolls_workers_without_failures);
 	tcase_add_test(proc, database_outage_is_503_then_recovers);
 	suite_add_tcase(s, http);
