@@ -239,9 +239,18 @@ static const struct {
 	    "SELECT " PLAN_COLS " FROM plans WHERE client_id = $1 AND user_id = $2"
 	    " AND " CURSOR_BEFORE("created_at", "id", "$3", "$4")
 	    " ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1 },
+	/*
+	 * The last cycle's number, and when the next one falls due on cadence $3.
+	 * Monthly cycles count months from the first one, so a cycle due on the
+	 * 31st comes back to the 31st after a short month instead of drifting.
+	 */
 	[DB_MM_LAST] = { "mm_last",
-	    "SELECT cycle_number::text, due_date::text FROM money_move_cycles"
-	    " WHERE client_id = $1 AND user_id = $2 ORDER BY cycle_number DESC LIMIT 1", 1 },
+	    "SELECT l.cycle_number::text, (CASE WHEN $3 = 'monthly' AND f.cadence = 'monthly'"
+	    " THEN (f.due_date + l.cycle_number * interval '1 month')::date"
+	    " ELSE ozzie_next_move_date($3, l.due_date) END)::text"
+	    " FROM money_move_cycles l JOIN money_move_cycles f ON f.client_id = l.client_id"
+	    " AND f.user_id = l.user_id AND f.cycle_number = 1"
+	    " WHERE l.client_id = $1 AND l.user_id = $2 ORDER BY l.cycle_number DESC LIMIT 1", 1 },
 	[DB_MM_INSERT_CYCLE] = { "mm_insert_cycle",
 	    "INSERT INTO money_move_cycles (client_id, id, user_id, plan_id, goal_id,"
 	    " cycle_number, cadence, due_date) VALUES ($1, $2, $3, $4, $5, $6::integer, $7,"
@@ -290,8 +299,6 @@ static const struct {
 	    " first_completion_at = coalesce(u.first_completion_at, clock_timestamp()),"
 	    " updated_at = clock_timestamp() FROM old WHERE u.client_id = $1 AND u.id = $2"
 	    " RETURNING u.points::text, old.first::text", 0 },
-	[DB_NEXT_DATE] = { "next_date",
-	    "SELECT ozzie_next_move_date($1, $2::date)::text", 1 },
 	[DB_GOAL_DELETE] = { "goal_delete",
 	    "DELETE FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING id", 0 },
 };

@@ -61,7 +61,6 @@ enum db_stmt {
 	DB_TASK_LOCK,
 	DB_TASK_SET,
 	DB_USER_AWARD,
-	DB_NEXT_DATE,
 	DB_STMT_COUNT
 };
 

@@ -102,7 +102,7 @@ struct new_cycle {
 static int
 plan_next(struct oz_app *app, struct oz_req *r, const struct user_ref *u, struct new_cycle *c)
 {
-	const char	*params[2] = { r->client_id, u->id }, *errstr, *np[2];
+	const char	*params[2] = { r->client_id, u->id }, *errstr, *lp[3];
 	char		 today[11];
 	PGresult	*res;
 	int64_t		 last = 0;
@@ -135,18 +135,15 @@ plan_next(struct oz_app *app, struct oz_req *r, const struct user_ref *u, struct
 	}
 	PQclear(res);
 
-	if ((res = db_exec(&app->db, DB_MM_LAST, 2, params)) == NULL)
+	lp[0] = r->client_id;
+	lp[1] = u->id;
+	lp[2] = c->cadence;
+	if ((res = db_exec(&app->db, DB_MM_LAST, 3, lp)) == NULL)
 		return db_fail(&app->db, r);
 	if (PQntuples(res) == 1) {
-		(void)num_parse_i64z(PQgetvalue(res, 0, 0), 0, INT32_MAX - 1, &last, &errstr);
 		/* the cycle after the last one, on the cadence */
+		(void)num_parse_i64z(PQgetvalue(res, 0, 0), 0, INT32_MAX - 1, &last, &errstr);
 		snprintf(c->due, sizeof(c->due), "%s", PQgetvalue(res, 0, 1));
-		PQclear(res);
-		np[0] = c->cadence;
-		np[1] = c->due;
-		if ((res = db_exec(&app->db, DB_NEXT_DATE, 2, np)) == NULL)
-			return db_fail(&app->db, r);
-		snprintf(c->due, sizeof(c->due), "%s", PQgetvalue(res, 0, 0));
 	}
 	PQclear(res);
 	snprintf(c->number, sizeof(c->number), "%lld", (long long)last + 1);

@@ -389,6 +389,37 @@ START_TEST(money_moves_and_points)
 }
 END_TEST
 
+START_TEST(monthly_cycles_keep_their_day)
+{
+	struct http_result r;
+	char	 u[160], p[256], uid[64], out[256];
+	static const char *const want[] = { "2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30" };
+	int	 i;
+
+	setup_client();
+	user_path(u, sizeof(u), "monthly");
+	snprintf(p, sizeof(p), "%s/financial-intake", u);
+	call("POST", p, "{\"monthly_income\":4000,\"monthly_expenses\":3000}", &r);
+	snprintf(uid, sizeof(uid), "%s", str(&r, "data.user_id"));
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/goals", u);
+	call("POST", p, "{\"goal_type\":\"savings\",\"target_amount\":5000,\"cadence\":\"monthly\"}", &r);
+	http_result_free(&r);
+	ck_assert_int_eq(it_sql("UPDATE goals SET next_move_date = '2027-01-31' WHERE user_id = :'a';",
+	    uid, NULL, out, sizeof(out)), 0);
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, NULL, &r);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/money-moves/generate", u);
+	for (i = 0; i < 4; i++) {
+		call("POST", p, NULL, &r);
+		ck_assert_msg(r.status == 201, "%s", r.body);
+		ck_assert_str_eq(str(&r, "data.due_date"), want[i]);
+		http_result_free(&r);
+	}
+}
+END_TEST
+
 START_TEST(concurrent_patches_award_once)
 {
 	enum { N = 6 };
@@ -462,6 +493,7 @@ plan_suite(void)
 	tcase_add_test(tc, plan_generation_and_history);
 	tcase_add_test(tc, honest_plans_for_hard_cases);
 	tcase_add_test(tc, money_moves_and_points);
+	tcase_add_test(tc, monthly_cycles_keep_their_day);
 	tcase_add_test(tc, concurrent_patches_award_once);
 	tcase_add_test(tc, deleting_a_user_removes_plans_and_moves);
 	suite_add_tcase(s, tc);
