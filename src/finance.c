@@ -152,9 +152,9 @@ static const char *const texts[T_COUNT][L_COUNT] = {
 	    "Divisão sugerida da renda: {1}% necessidades, {2}% desejos, {3}% poupança, {4}% dívidas.",
 	    "Reparto sugerido del ingreso: {1}% necesidades, {2}% deseos, {3}% ahorro, {4}% deudas." },
 	[X_GAP] = {
-	    "Close the monthly gap of {1} first: cut at least {1} a month, starting with the categories below.",
-	    "Feche primeiro a diferença mensal de {1}: corte pelo menos {1} por mês, começando pelas categorias abaixo.",
-	    "Cierra primero la brecha mensual de {1}: recorta al menos {1} al mes, empezando por las categorías de abajo." },
+	    "Close the monthly gap of {1} first: cut at least {1} a month from your spending.",
+	    "Feche primeiro a diferença mensal de {1}: corte pelo menos {1} por mês dos seus gastos.",
+	    "Cierra primero la brecha mensual de {1}: recorta al menos {1} al mes de tus gastos." },
 	[X_NO_INCOME] = {
 	    "Record your income: without it, expenses of {1} a month come out of savings.",
 	    "Registre sua renda: sem ela, despesas de {1} por mês saem da poupança.",
@@ -652,8 +652,9 @@ money_per_month(struct ctx *c)
 	}
 	o->emergency_fund_tenths = -1;
 	if (in->has_savings && in->expenses_cents > 0)
-		o->emergency_fund_tenths = (int)min64(in->savings_cents * 10 / in->expenses_cents,
-		    99999);
+		/* rounded half up: 0.47 months reads 0.5 */
+		o->emergency_fund_tenths = (int)min64((in->savings_cents * 10 +
+		    in->expenses_cents / 2) / in->expenses_cents, 99999);
 }
 
 /* --- projections --------------------------------------------------------------------- */
@@ -919,7 +920,7 @@ act_rate(struct ctx *c)
 		return;
 	amt(c, want - c->surplus, a[0], sizeof(a[0]));
 	itoa_buf(o->savings_pct + o->debt_pct, a[1]);
-	itoa_buf(o->current_savings_rate_bp / 100, a[2]);
+	itoa_buf((o->current_savings_rate_bp + 50) / 100, a[2]);	/* rounded, not cut */
 	add_action(c, A_RATE, args, 3);
 }
 

@@ -289,7 +289,7 @@ START_TEST(no_goal)
 	ck_assert_int_eq(plan.timeline_months, 9);
 	ck_assert_str_eq(plan.projected_goal_date, "2025-10-31");
 	ck_assert_int_eq(plan.projection[0].balance_cents, 200000);
-	ck_assert_int_eq(plan.emergency_fund_tenths, 7);
+	ck_assert_int_eq(plan.emergency_fund_tenths, 8);	/* 1,500 / 2,000 = 0.75 month: 0.8, half up */
 	ck_assert_ptr_nonnull(strstr(plan.summary, "toward your emergency fund ($6,000.00)"));
 	ck_assert_int_eq(has_action("Build your emergency fund"), -1);	/* it is the goal */
 
