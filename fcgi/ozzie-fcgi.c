@@ -209,30 +209,64 @@ worker_on_signal(int sig)
 }
 
 /*
- * Wait until there is work. A worker holding a kept connection (nginx's
- * fastcgi_keep_conn) serves only that connection until nginx closes it: it
- * never closes it itself, since nginx may be writing a request into it at
- * that very moment, and a POST lost that way is not retried. So nginx must
- * cache fewer idle connections than the pool has workers (nginx worker
- * processes x upstream keepalive < workers), leaving workers free to accept.
- * Without a kept connection, wait for the (non-blocking) listening socket.
- *
- * SIGTERM and SIGINT stay blocked except inside this ppoll, so a request is
- * never interrupted and the wait is the one place a stop is noticed, with no
- * signal-mask system calls per request. Returns 0 when FCGX_Accept_r may run,
- * -1 to look again (a signal, or another worker took the connection).
+ * A worker holds up to WORKER_CONNS connections from nginx at once
+ * (fastcgi_keep_conn keeps them open between requests) and serves one
+ * request at a time from whichever has one, so an idle kept connection never
+ * pins a worker: libfcgi reads and writes each through its own FCGX_Request.
+ */
+#define WORKER_CONNS	32
+
+static FCGX_Request	 conns[WORKER_CONNS];
+static int		 next_turn;
+
+/*
+ * Wait for work on the listening socket (while a slot is free) and on every
+ * connection held. SIGTERM and SIGINT stay blocked except inside this ppoll,
+ * so a request is never interrupted and the wait is where a stop is noticed.
+ * Returns the slot of a connection ready for FCGX_Accept_r, or -1 to look
+ * again (a signal, or another worker took the new connection).
  */
 static int
-wait_for_work(FCGX_Request *fr, const sigset_t *waitmask)
+wait_for_work(const sigset_t *waitmask)
 {
-	struct pollfd p;
+	struct pollfd	 p[WORKER_CONNS + 1];
+	int		 slot[WORKER_CONNS + 1], n = 0, free_slot = -1, i, k, fd;
 
-	p.fd = fr->ipcFd >= 0 ? fr->ipcFd : listen_fd;
-	p.events = POLLIN;
-	p.revents = 0;
-	if (ppoll(&p, 1, NULL, waitmask) <= 0)
+	for (i = 0; i < WORKER_CONNS; i++) {
+		if (conns[i].ipcFd < 0) {
+			if (free_slot < 0)
+				free_slot = i;
+			continue;
+		}
+		p[n].fd = conns[i].ipcFd;
+		p[n].events = POLLIN;
+		p[n].revents = 0;
+		slot[n++] = i;
+	}
+	if (free_slot >= 0) {
+		p[n].fd = listen_fd;
+		p[n].events = POLLIN;
+		p[n].revents = 0;
+		slot[n++] = -1;
+	}
+	if (n == 0 || ppoll(p, (nfds_t)n, NULL, waitmask) <= 0)
 		return -1;
-	return 0;
+	/* Round robin over the ready ones, so no connection starves the others. */
+	for (k = 0; k < n; k++) {
+		i = (next_turn + k) % n;
+		if (p[i].revents == 0)
+			continue;
+		next_turn = i + 1;
+		if (slot[i] >= 0)
+			return slot[i];
+		if ((fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
+			return -1;	/* another worker was quicker */
+		/* FCGX_Accept_r first "finishes" the slot: it must not close this fd */
+		conns[free_slot].ipcFd = fd;
+		conns[free_slot].keepConnection = 1;
+		return free_slot;
+	}
+	return -1;
 }
 
 static void __attribute__((noreturn))
@@ -242,8 +276,8 @@ worker_main(void)
 	sigset_t	 all, waitmask;
 	struct oz_app	 app;
 	struct oz_req	 req;
-	FCGX_Request	 fr;
 	char		 ident[64];
+	int		 i;
 
 #ifdef __linux__
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -271,30 +305,26 @@ worker_main(void)
 	}
 	(void)db_connect(&app.db);	/* best effort: requests retry */
 	http_req_init(&req);
-	if (FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
-		log_warnx("worker: FCGX_InitRequest failed");
-		_exit(1);
-	}
+	for (i = 0; i < WORKER_CONNS; i++)
+		if (FCGX_InitRequest(&conns[i], listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+			log_warnx("worker: FCGX_InitRequest failed");
+			_exit(1);
+		}
 	/* Signals are held except while waiting for work: a request always completes. */
 	sigprocmask(SIG_BLOCK, &all, &waitmask);
 	sigdelset(&waitmask, SIGTERM);
 	sigdelset(&waitmask, SIGINT);
 	while (!worker_stop) {
-		int rc = wait_for_work(&fr, &waitmask);
+		int s = wait_for_work(&waitmask);
 
-		if (rc == 0 && !worker_stop)
-			rc = FCGX_Accept_r(&fr);
-		if (rc < 0) {
-			if (worker_stop)
-				break;
-			if (rc != -1 && rc != -EINTR && rc != -EAGAIN && rc != -EWOULDBLOCK)
-				log_warnx("worker: accept failed (%d)", rc);
+		/* A closed kept connection reads as an error here: its slot is free again. */
+		if (s < 0 || worker_stop || FCGX_Accept_r(&conns[s]) < 0)
 			continue;
-		}
-		fcgi_serve(&app, &req, &fr);
-		FCGX_Finish_r(&fr);
+		fcgi_serve(&app, &req, &conns[s]);
+		FCGX_Finish_r(&conns[s]);
 	}
-	FCGX_Free(&fr, 1);
+	for (i = 0; i < WORKER_CONNS; i++)
+		FCGX_Free(&conns[i], 1);
 	http_req_free(&req);
 	app_free(&app);
 	config_free(&cfg);
