@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http_client.h"
 #include "it_common.h"
 #include "num.h"
 
@@ -187,4 +188,20 @@ it_dev_stack_up(void)
 	ck_assert_ptr_nonnull(build);
 	snprintf(cmd, sizeof(cmd), "_stack-up '%s'", build);
 	return it_dev(cmd);
+}
+
+void
+it_call(const struct it_client *c, const char *method, const char *path, const char *body,
+    struct http_result *res)
+{
+	const char *h[3] = { c ? c->auth : "X-No-Auth: 1", "Content-Type: application/json", NULL };
+
+	ck_assert_msg(http_do(method, path, h, body, body ? strlen(body) : 0, res) == 0,
+	    "%s %s failed", method, path);
+}
+
+void
+it_user_path(char *out, size_t len, const char *ext)
+{
+	snprintf(out, len, "/v1/users/external:%s-%ld-%d", ext, (long)time(NULL), (int)getpid());
 }

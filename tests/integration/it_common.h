@@ -30,6 +30,14 @@ struct it_client {
 /* Create a client named name (with --require-signature when sig). */
 void	it_client_create(const char *name, int sig, struct it_client *c);
 
+struct http_result;
+
+/* method path as client c (NULL: no credentials), JSON body or none; aborts on transport failure. */
+void	it_call(const struct it_client *c, const char *method, const char *path,
+	    const char *body, struct http_result *res);
+/* "/v1/users/external:<ext>-<time>-<pid>": a user no earlier run has made. */
+void	it_user_path(char *out, size_t len, const char *ext);
+
 /* Start what of the stack under test is not running (tools/ozzie-dev _stack-up). */
 int	it_dev_stack_up(void);
 

@@ -33,10 +33,7 @@ setup_client(void)
 static void
 call(const char *method, const char *path, const char *body, struct http_result *r)
 {
-	const char *h[3] = { fin.auth, "Content-Type: application/json", NULL };
-
-	ck_assert_msg(http_do(method, path, h, body, body ? strlen(body) : 0, r) == 0,
-	    "%s %s failed", method, path);
+	it_call(&fin, method, path, body, r);
 }
 
 /* The raw JSON text of data.field, as sent on the wire (numbers exactly). */
@@ -56,19 +53,13 @@ raw(const struct http_result *r, const char *field)
 	return out;
 }
 
-static void
-user_path(char *out, size_t len, const char *ext)
-{
-	snprintf(out, len, "/v1/users/external:%s-%ld-%d", ext, (long)time(NULL), (int)getpid());
-}
-
 START_TEST(intake_is_exact_and_moves_the_stage)
 {
 	struct http_result r;
 	char u[160], p[256];
 
 	setup_client();
-	user_path(u, sizeof(u), "intake");
+	it_user_path(u, sizeof(u), "intake");
 	call("GET", u, NULL, &r);
 	ck_assert_str_eq(raw(&r, "onboarding_stage"), "\"intake_pending\"");
 	http_result_free(&r);
@@ -133,7 +124,7 @@ START_TEST(intake_bad_input_stores_nothing)
 	size_t i;
 
 	setup_client();
-	user_path(u, sizeof(u), "badintake");
+	it_user_path(u, sizeof(u), "badintake");
 	snprintf(p, sizeof(p), "%s/financial-intake", u);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		call("POST", p, bad[i].body, &r);
@@ -157,7 +148,7 @@ START_TEST(goals_primary_cadence_and_achievement)
 	char u[160], p[256], g1[64], g2[64];
 
 	setup_client();
-	user_path(u, sizeof(u), "goals");
+	it_user_path(u, sizeof(u), "goals");
 	snprintf(p, sizeof(p), "%s/goals", u);
 	call("POST", p, "{\"goal_type\":\"savings\",\"goal_name\":\"Emergency fund\","
 	    "\"target_amount\":1000,\"starting_amount\":100,\"cadence\":\"weekly\"}", &r);
@@ -261,7 +252,7 @@ START_TEST(goal_bad_input)
 	size_t i;
 
 	setup_client();
-	user_path(u, sizeof(u), "badgoals");
+	it_user_path(u, sizeof(u), "badgoals");
 	snprintf(p, sizeof(p), "%s/goals", u);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		call("POST", p, bad[i].body, &r);
@@ -281,7 +272,7 @@ START_TEST(deleting_a_user_removes_their_data)
 	char u[160], p[256], id[64], out[4096];
 
 	setup_client();
-	user_path(u, sizeof(u), "cascade");
+	it_user_path(u, sizeof(u), "cascade");
 	call("GET", u, NULL, &r);
 	snprintf(id, sizeof(id), "%.*s", 30, raw(&r, "id") + 1);
 	http_result_free(&r);
@@ -337,7 +328,7 @@ START_TEST(transactions_from_json_and_batches)
 	int i;
 
 	setup_client();
-	user_path(u, sizeof(u), "txn");
+	it_user_path(u, sizeof(u), "txn");
 	snprintf(p, sizeof(p), "%s/transactions", u);
 	call("POST", p, "{\"amount_cents\":4590,\"currency\":\"BRL\",\"description\":"
 	    "\"PAG*IFOOD SAO PAULO\",\"transaction_date\":\"2026-11-20\"}", &r);
@@ -447,7 +438,7 @@ START_TEST(transaction_bad_input_stores_nothing)
 	size_t i;
 
 	setup_client();
-	user_path(u, sizeof(u), "badtxn");
+	it_user_path(u, sizeof(u), "badtxn");
 	snprintf(p, sizeof(p), "%s/transactions", u);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		call("POST", p, bad[i].body, &r);
@@ -484,7 +475,7 @@ START_TEST(transactions_from_text)
 	char u[160], p[256];
 
 	setup_client();
-	user_path(u, sizeof(u), "text");
+	it_user_path(u, sizeof(u), "text");
 	snprintf(p, sizeof(p), "%s/transactions", u);
 	call("POST", p, "{\"type\":\"text\",\"content\":\"coffee $5 and lunch $15\"}", &r);
 	ck_assert_msg(r.status == 201, "%s", r.body);
@@ -538,8 +529,8 @@ START_TEST(corrections_teach_the_user)
 	char u[160], p[256], id[64], other[160];
 
 	setup_client();
-	user_path(u, sizeof(u), "teach");
-	user_path(other, sizeof(other), "teach-other");
+	it_user_path(u, sizeof(u), "teach");
+	it_user_path(other, sizeof(other), "teach-other");
 	snprintf(p, sizeof(p), "%s/transactions", u);
 	call("POST", p, "{\"amount_cents\":2500,\"description\":\"ZORBLAX 123 LISBOA\"}", &r);
 	ck_assert_int_eq(r.status, 201);

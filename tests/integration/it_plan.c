@@ -35,10 +35,7 @@ setup_client(void)
 static void
 call(const char *method, const char *path, const char *body, struct http_result *r)
 {
-	const char *h[3] = { cl.auth, "Content-Type: application/json", NULL };
-
-	ck_assert_msg(http_do(method, path, h, body, body ? strlen(body) : 0, r) == 0,
-	    "%s %s failed", method, path);
+	it_call(&cl, method, path, body, r);
 }
 
 static struct json_object *
@@ -72,10 +69,22 @@ str(const struct http_result *r, const char *path)
 	return v ? json_object_get_string(v) : "";
 }
 
+/* Into out, field of the cycle's task of type (do, learn, mind) in response r. */
 static void
-user_path(char *out, size_t len, const char *ext)
+task_field(const struct http_result *r, const char *type, const char *field, char *out,
+    size_t len)
 {
-	snprintf(out, len, "/v1/users/external:%s-%ld-%d", ext, (long)time(NULL), (int)getpid());
+	char	 key[64];
+	int	 i;
+
+	out[0] = '\0';
+	for (i = 0; i < 3; i++) {
+		snprintf(key, sizeof(key), "data.tasks.%d.task_type", i);
+		if (strcmp(str(r, key), type) == 0) {
+			snprintf(key, sizeof(key), "data.tasks.%d.%s", i, field);
+			snprintf(out, len, "%s", str(r, key));
+		}
+	}
 }
 
 /* A user with an intake and a goal; returns its path. */
@@ -85,7 +94,7 @@ ready_user(char *u, size_t len, const char *ext, const char *intake)
 	struct http_result r;
 	char	 p[256];
 
-	user_path(u, len, ext);
+	it_user_path(u, len, ext);
 	snprintf(p, sizeof(p), "%s/financial-intake", u);
 	call("POST", p, intake, &r);
 	ck_assert_msg(r.status == 201, "%s", r.body);
@@ -103,7 +112,7 @@ START_TEST(plan_requires_an_intake)
 	char	 u[160], p[256];
 
 	setup_client();
-	user_path(u, sizeof(u), "noplan");
+	it_user_path(u, sizeof(u), "noplan");
 	snprintf(p, sizeof(p), "%s/plan", u);
 	call("POST", p, NULL, &r);
 	ck_assert_int_eq(r.status, 409);
@@ -204,7 +213,7 @@ START_TEST(honest_plans_for_hard_cases)
 	ck_assert_ptr_null(get(r.json, "data.timeline_months"));
 	http_result_free(&r);
 	/* a currency without minor units: amounts stay in yen */
-	user_path(u, sizeof(u), "yen");
+	it_user_path(u, sizeof(u), "yen");
 	call("PATCH", u, "{\"currency\":\"JPY\"}", &r);
 	http_result_free(&r);
 	snprintf(p, sizeof(p), "%s/financial-intake", u);
@@ -259,6 +268,7 @@ START_TEST(money_moves_and_points)
 {
 	struct http_result r;
 	char	 u[160], p[256], cyc[64], cyc2[64], t_do[64], t_learn[64], t_mind[64], l1[256];
+	char	 l2[256], amount[32];
 	long	 pts = -1;
 	size_t	 i;
 
@@ -278,24 +288,13 @@ START_TEST(money_moves_and_points)
 	ck_assert_str_eq(str(&r, "data.status"), "scheduled");
 	ck_assert_int_eq(json_object_array_length(get(r.json, "data.tasks")), 3);
 	snprintf(cyc, sizeof(cyc), "%s", str(&r, "data.id"));
-	for (i = 0; i < 3; i++) {
-		char key[64];
-		const char *type;
-
-		snprintf(key, sizeof(key), "data.tasks.%zu.task_type", i);
-		type = str(&r, key);
-		snprintf(key, sizeof(key), "data.tasks.%zu.id", i);
-		if (strcmp(type, "do") == 0) {
-			snprintf(t_do, sizeof(t_do), "%s", str(&r, key));
-			snprintf(key, sizeof(key), "data.tasks.%zu.amount_cents", i);
-			ck_assert(json_object_get_int64(get(r.json, key)) > 0);
-		} else if (strcmp(type, "learn") == 0) {
-			snprintf(t_learn, sizeof(t_learn), "%s", str(&r, key));
-			snprintf(key, sizeof(key), "data.tasks.%zu.title", i);
-			snprintf(l1, sizeof(l1), "%s", str(&r, key));
-		} else
-			snprintf(t_mind, sizeof(t_mind), "%s", str(&r, key));
-	}
+	task_field(&r, "do", "id", t_do, sizeof(t_do));
+	task_field(&r, "do", "amount_cents", amount, sizeof(amount));
+	ck_assert_msg(amount[0] > '0' && amount[0] <= '9', "do amount %s", amount);
+	task_field(&r, "learn", "id", t_learn, sizeof(t_learn));
+	task_field(&r, "learn", "title", l1, sizeof(l1));
+	task_field(&r, "mind", "id", t_mind, sizeof(t_mind));
+	ck_assert(t_do[0] && t_learn[0] && t_mind[0] && l1[0]);
 	http_result_free(&r);
 
 	/* The next cycle comes later on the cadence, with another lesson. */
@@ -303,15 +302,8 @@ START_TEST(money_moves_and_points)
 	ck_assert_int_eq(r.status, 201);
 	ck_assert_str_eq(str(&r, "data.cycle_number"), "2");
 	snprintf(cyc2, sizeof(cyc2), "%s", str(&r, "data.id"));
-	for (i = 0; i < 3; i++) {
-		char key[64];
-
-		snprintf(key, sizeof(key), "data.tasks.%zu.task_type", i);
-		if (strcmp(str(&r, key), "learn") == 0) {
-			snprintf(key, sizeof(key), "data.tasks.%zu.title", i);
-			ck_assert_str_ne(str(&r, key), l1);
-		}
-	}
+	task_field(&r, "learn", "title", l2, sizeof(l2));
+	ck_assert_str_ne(l2, l1);
 	http_result_free(&r);
 
 	/* Points: do 50 + 150 first-completion bonus, once. */
@@ -338,7 +330,7 @@ START_TEST(money_moves_and_points)
 	{
 		char other[160], op[320];
 
-		user_path(other, sizeof(other), "moves-other");
+		it_user_path(other, sizeof(other), "moves-other");
 		snprintf(op, sizeof(op), "%s/money-moves/%s", other, cyc);
 		call("GET", op, NULL, &r);
 		ck_assert_int_eq(r.status, 404);	/* another user's cycle */
@@ -397,7 +389,7 @@ START_TEST(monthly_cycles_keep_their_day)
 	int	 i;
 
 	setup_client();
-	user_path(u, sizeof(u), "monthly");
+	it_user_path(u, sizeof(u), "monthly");
 	snprintf(p, sizeof(p), "%s/financial-intake", u);
 	call("POST", p, "{\"monthly_income\":4000,\"monthly_expenses\":3000}", &r);
 	snprintf(uid, sizeof(uid), "%s", str(&r, "data.user_id"));
@@ -436,15 +428,7 @@ START_TEST(concurrent_patches_award_once)
 	snprintf(p, sizeof(p), "%s/money-moves/generate", u);
 	call("POST", p, NULL, &r);
 	snprintf(cyc, sizeof(cyc), "%s", str(&r, "data.id"));
-	for (i = 0; i < 3; i++) {
-		char key[64];
-
-		snprintf(key, sizeof(key), "data.tasks.%d.task_type", i);
-		if (strcmp(str(&r, key), "do") == 0) {
-			snprintf(key, sizeof(key), "data.tasks.%d.id", i);
-			snprintf(task, sizeof(task), "%s", str(&r, key));
-		}
-	}
+	task_field(&r, "do", "id", task, sizeof(task));
 	http_result_free(&r);
 	for (i = 0; i < N; i++)
 		if ((kids[i] = fork()) == 0)

@@ -38,10 +38,7 @@ static void
 api(const struct it_client *c, const char *method, const char *path, const char *body,
     struct http_result *res)
 {
-	const char *h[4] = { c ? c->auth : "X-No-Auth: 1", JSON_CT, NULL, NULL };
-
-	ck_assert_msg(http_do(method, path, h, body, body ? strlen(body) : 0, res) == 0,
-	    "%s %s failed", method, path);
+	it_call(c, method, path, body, res);
 }
 
 static void
