@@ -85,6 +85,19 @@ build_request(struct oz_req *r, FCGX_Request *fr)
 	}
 }
 
+/* Stream writes go out at once: nginx has buffering off for them. */
+static int
+fcgi_stream_write(void *ctx, const char *p, size_t n)
+{
+	FCGX_Request	*fr = ctx;
+
+	if (n > 0 && FCGX_PutStr(p, (int)n, fr->out) != (int)n)
+		return -1;
+	if (FCGX_FFlush(fr->out) != 0 || FCGX_GetError(fr->out) != 0)
+		return -1;
+	return 0;
+}
+
 /* libfcgi's own printf knows few conversions: format with snprintf instead. */
 static void
 write_response(struct oz_req *r, FCGX_Request *fr)
@@ -92,6 +105,8 @@ write_response(struct oz_req *r, FCGX_Request *fr)
 	struct buf	 head;
 	size_t		 i;
 
+	if (r->stream.started)
+		return;		/* already on the wire, event by event */
 	buf_init(&head, 16384);
 	buf_printf(&head, "Status: %d %s\r\n", r->resp.status, oz_status_reason(r->resp.status));
 	for (i = 0; i < r->resp.nheaders; i++)
@@ -109,6 +124,8 @@ fcgi_serve(struct oz_app *app, struct oz_req *r, FCGX_Request *fr)
 {
 	http_req_clear(r);
 	build_request(r, fr);
+	r->stream.write = fcgi_stream_write;
+	r->stream.ctx = fr;
 	app_handle(app, r, fcgi_read, fr);
 	write_response(r, fr);
 }

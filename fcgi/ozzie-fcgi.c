@@ -20,6 +20,7 @@
 #endif
 
 #include <errno.h>
+#include <curl/curl.h>
 #include <fcgiapp.h>
 #include <getopt.h>
 #include <netdb.h>
@@ -38,6 +39,7 @@
 #include "log.h"
 #include "num.h"
 #include "ratelimit.h"
+#include "ai_breaker.h"
 
 struct worker {
 	pid_t		pid;
@@ -526,6 +528,22 @@ shutdown_workers(void)
 	}
 }
 
+/* Map the breaker next to the rate-limit file (<file>.ai), else for this instance. */
+static int
+breaker_setup(const char *rate_limit_file)
+{
+	char	 path[4096];
+
+	if (rate_limit_file[0] != '\0' &&
+	    (size_t)snprintf(path, sizeof(path), "%s.ai", rate_limit_file) < sizeof(path) &&
+	    ai_breaker_open(path) == 0)
+		return 0;
+	if (rate_limit_file[0] != '\0')
+		log_warnx("the AI circuit breaker is per instance: cannot map %s.ai",
+		    rate_limit_file);
+	return ai_breaker_open("");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -573,6 +591,10 @@ main(int argc, char *argv[])
 		if (ratelimit_open("") == -1)
 			return 1;
 	}
+	/* The AI provider's circuit breaker, beside the rate limits: one per host. */
+	if (breaker_setup(cfg.rate_limit_file) == -1 ||
+	    curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return 1;
 	/* Non-blocking: a worker woken for a connection another worker took must not block. */
 	if (fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK) == -1) {
 		log_warn("listen socket");

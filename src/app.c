@@ -179,6 +179,9 @@ app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *c
 		if (r->err.code == OZ_INTERNAL_ERROR)
 			log_warnx("internal error: %s", r->err.message ? r->err.message : "?");
 		json_out_error(r);
+		/* A stream already under way ends with the error as its last event. */
+		if (r->stream.started)
+			http_stream_event(r, "error", buf_str(&r->resp.body));
 	}
 	/* A handler that failed mid-transaction leaves nothing half-done. */
 	db_rollback(&app->db);
@@ -190,6 +193,6 @@ app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *c
 	if (r->method && strcmp(r->method, "HEAD") == 0)
 		r->resp.suppress_body = 1;
 	log_request(r->method ? r->method : "-", r->path ? r->path : "-",
-	    r->resp.status, http_req_elapsed_ms(r), r->request_id, r->client_id);
+	    r->stream.started ? 200 : r->resp.status, http_req_elapsed_ms(r), r->request_id, r->client_id);
 	log_clear_context();
 }

@@ -19,6 +19,7 @@
 #include "oz_limits.h"
 
 static const char *const log_levels[] = { "debug", "info", "warn", "error", NULL };
+const char *const oz_ai_providers[] = { "local", "openai", "anthropic", NULL };
 
 #define OFF(f) offsetof(struct oz_config, f)
 
@@ -63,6 +64,18 @@ const struct oz_config_key oz_config_keys[] = {
 	  "shared memory file holding the rate limit state of every worker of the host" },
 	{ "expected_return_bp", CFG_INT, OFF(expected_return_bp), "500", 0, 10000, 0, NULL,
 	  "expected annual return of investment goals in plans, in basis points (500 = 5%)" },
+	{ "ai_provider", CFG_ENUM, OFF(ai_provider), "local", 0, 0, 0, oz_ai_providers,
+	  "who answers chat and words plans: local (built in, no network), openai or anthropic" },
+	{ "ai_base_url", CFG_STRING, OFF(ai_base_url), "", 0, 0, 0, NULL,
+	  "the provider's API base URL (empty: https://api.openai.com/v1 or https://api.anthropic.com)" },
+	{ "ai_api_key", CFG_STRING, OFF(ai_api_key), "", 0, 0, 1, NULL,
+	  "the provider's API key (prefer ai_api_key_file)" },
+	{ "ai_model", CFG_STRING, OFF(ai_model), "", 0, 0, 0, NULL,
+	  "the model to ask (empty: gpt-4o-mini or claude-3-5-haiku-latest)" },
+	{ "ai_timeout_ms", CFG_INT, OFF(ai_timeout_ms), "30000", 500, 600000, 0, NULL,
+	  "total time allowed for one answer from the provider, retries included, in ms" },
+	{ "ai_max_retries", CFG_INT, OFF(ai_max_retries), "2", 0, 10, 0, NULL,
+	  "retries after a failed provider request (connection error, 408, 409, 429, 5xx)" },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL, NULL }
 };
 

@@ -28,7 +28,16 @@ struct oz_config {
 	int64_t	 rate_burst;
 	char	*rate_limit_file;
 	int64_t	 expected_return_bp;	/* annual, investment goal projections */
+	int64_t	 ai_provider;		/* index in oz_ai_providers */
+	char	*ai_base_url;
+	char	*ai_api_key;		/* secret */
+	char	*ai_model;
+	int64_t	 ai_timeout_ms;
+	int64_t	 ai_max_retries;
 };
+
+/* The ai_provider names, by index ("local", "openai", "anthropic"), NULL-terminated. */
+extern const char *const oz_ai_providers[];
 
 /* What the table says of one key; exported for ozzie-admin's config dump. */
 struct oz_config_key {

@@ -301,6 +301,102 @@ static const struct {
 	    " RETURNING u.points::text, old.first::text", 0 },
 	[DB_GOAL_DELETE] = { "goal_delete",
 	    "DELETE FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3 RETURNING id", 0 },
+	/*
+	 * The coach's read-only tools (ai_tools.c): each answers one JSON text
+	 * for one user of one client. Amounts in major units, exact (numeric).
+	 */
+	[DB_AI_INTAKE] = { "ai_intake",
+	    "SELECT json_build_object('month', month, 'monthly_income', monthly_income,"
+	    " 'monthly_expenses', monthly_expenses, 'monthly_surplus',"
+	    " monthly_income - monthly_expenses, 'savings_balance', savings_balance,"
+	    " 'debt_balance', debt_balance, 'debt_interest_rate', debt_interest_rate,"
+	    " 'next_pay_date', next_pay_date, 'financial_goal', financial_goal)::text"
+	    " FROM financial_intakes WHERE client_id = $1 AND user_id = $2"
+	    " ORDER BY created_at DESC, id DESC LIMIT 1", 1 },
+	[DB_AI_GOALS] = { "ai_goals",
+	    "SELECT coalesce(json_agg(json_build_object('id', id, 'goal_type', goal_type,"
+	    " 'goal_name', goal_name, 'target_amount', target_amount, 'current_amount',"
+	    " current_amount, 'starting_amount', starting_amount, 'target_date', target_date,"
+	    " 'cadence', cadence, 'next_move_date', next_move_date, 'status', status,"
+	    " 'is_primary', is_primary) ORDER BY o), '[]')::text FROM (SELECT g.*,"
+	    " row_number() OVER (ORDER BY status = 'active' DESC, is_primary DESC,"
+	    " created_at DESC) AS o FROM goals g WHERE client_id = $1 AND user_id = $2) x"
+	    " WHERE o <= 20", 1 },
+	[DB_AI_PLAN] = { "ai_plan",
+	    "SELECT jsonb_build_object('id', body->'id', 'created_at', body->'created_at',"
+	    " 'summary', body->'summary', 'timeline_months', body->'timeline_months',"
+	    " 'allocations', body->'allocations', 'key_metrics', body->'key_metrics',"
+	    " 'action_items', body->'action_items')::text FROM plans WHERE client_id = $1"
+	    " AND user_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1", 1 },
+	/* The current cycle: the first still open, else the last. $3: minor digits. */
+	[DB_AI_MOVES] = { "ai_moves",
+	    "SELECT json_build_object('current', (SELECT json_build_object('id', c.id,"
+	    " 'due_date', c.due_date, 'status', " MM_STATUS ", 'tasks', coalesce((SELECT"
+	    " json_agg(json_build_object('id', t.id, 'task_type', t.task_type, 'title', t.title,"
+	    " 'amount', round(t.amount_cents::numeric / power(10::numeric, $3::integer),"
+	    " $3::integer), 'status', t.status, 'priority', t.priority) ORDER BY t.priority)"
+	    " FROM money_move_tasks t WHERE t.client_id = c.client_id AND t.cycle_id = c.id),"
+	    " '[]')) FROM money_move_cycles c WHERE c.client_id = $1 AND c.user_id = $2"
+	    " ORDER BY c.status <> 'scheduled', CASE WHEN c.status = 'scheduled'"
+	    " THEN c.cycle_number END, c.cycle_number DESC LIMIT 1), 'points',"
+	    " (SELECT points FROM users WHERE client_id = $1 AND id = $2))::text", 1 },
+	/*
+	 * Spending between $4 and $5 in the user's currency $3, optionally of
+	 * category $6; $7: minor digits. Income is not spending.
+	 */
+	[DB_AI_SPEND] = { "ai_spend",
+	    "WITH c AS (SELECT category, sum(amount_cents) AS cents, count(*) AS n"
+	    " FROM transactions WHERE client_id = $1 AND user_id = $2 AND currency = $3"
+	    " AND transaction_date BETWEEN $4::date AND $5::date"
+	    " AND ($6::text IS NULL OR category IN ($6, 'income')) GROUP BY category),"
+	    " s AS (SELECT * FROM c WHERE category <> 'income')"
+	    " SELECT json_build_object('total_spent', round(coalesce((SELECT sum(cents) FROM s),"
+	    " 0)::numeric / power(10::numeric, $7::integer), $7::integer), 'transaction_count',"
+	    " coalesce((SELECT sum(n) FROM s), 0), 'income', round(coalesce((SELECT sum(cents)"
+	    " FROM c WHERE category = 'income'), 0)::numeric / power(10::numeric, $7::integer),"
+	    " $7::integer), 'by_category', coalesce((SELECT json_agg(json_build_object("
+	    " 'category', category, 'amount', round(cents::numeric / power(10::numeric,"
+	    " $7::integer), $7::integer), 'count', n) ORDER BY cents DESC, category) FROM s),"
+	    " '[]'))::text", 1 },
+	/* $6: spending | income | all; $7: words to find in the description. */
+	[DB_AI_TXNS] = { "ai_txns",
+	    "SELECT id, transaction_date::text, description, merchant, category,"
+	    " amount_cents::text, currency FROM transactions WHERE client_id = $1"
+	    " AND user_id = $2 AND ($3::date IS NULL OR transaction_date >= $3::date)"
+	    " AND ($4::date IS NULL OR transaction_date <= $4::date)"
+	    " AND ($5::text IS NULL OR category = $5)"
+	    " AND ($6 = 'all' OR ($6 = 'income') = (category = 'income'))"
+	    " AND ($7::text IS NULL OR strpos(lower(description || ' ' || coalesce(merchant, '')),"
+	    " lower($7)) > 0)"
+	    " ORDER BY transaction_date DESC, created_at DESC, id DESC LIMIT $8::integer", 1 },
+	[DB_CHAT_INSERT] = { "chat_insert",
+	    "INSERT INTO chat_messages (client_id, id, user_id, role, content, emotion, topic,"
+	    " intent, reply_to, generated_by, transaction_ids) VALUES ($1, $2, $3, $4, $5, $6,"
+	    " $7, $8, $9, $10::jsonb, coalesce($11::text[], '{}'))"
+	    " RETURNING " TS("created_at"), 0 },
+	[DB_CHAT_LIST] = { "chat_list",
+	    "SELECT id, user_id, role, content, emotion, topic, intent, reply_to,"
+	    " generated_by::text, array_to_json(transaction_ids)::text, " TS("created_at") ", "
+	    CURSOR_US("created_at") " FROM chat_messages WHERE client_id = $1 AND user_id = $2"
+	    " AND " CURSOR_BEFORE("created_at", "id", "$3", "$4")
+	    " ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1 },
+	/* The turns before message $3, newest first. */
+	[DB_CHAT_RECENT] = { "chat_recent",
+	    "SELECT role, content FROM chat_messages WHERE client_id = $1 AND user_id = $2"
+	    " AND id <> $3 ORDER BY created_at DESC, id DESC LIMIT 20", 1 },
+	[DB_USAGE_ADD] = { "usage_add",
+	    "INSERT INTO ai_usage AS u (client_id, day, provider, model, replies, requests,"
+	    " fallbacks, input_tokens, output_tokens) VALUES ($1, (now() AT TIME ZONE 'UTC')::date,"
+	    " $2, $3, $4::bigint, $5::bigint, $6::bigint, $7::bigint, $8::bigint)"
+	    " ON CONFLICT (client_id, day, provider, model) DO UPDATE SET"
+	    " replies = u.replies + EXCLUDED.replies, requests = u.requests + EXCLUDED.requests,"
+	    " fallbacks = u.fallbacks + EXCLUDED.fallbacks,"
+	    " input_tokens = u.input_tokens + EXCLUDED.input_tokens,"
+	    " output_tokens = u.output_tokens + EXCLUDED.output_tokens", 0 },
+	[DB_USAGE_LIST] = { "usage_list",
+	    "SELECT day::text, provider, model, replies::text, requests::text, fallbacks::text,"
+	    " input_tokens::text, output_tokens::text FROM ai_usage WHERE client_id = $1"
+	    " AND day BETWEEN $2::date AND $3::date ORDER BY day DESC, provider, model", 1 },
 };
 
 static char last_state[6];

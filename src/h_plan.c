@@ -7,14 +7,18 @@
 
 #include <json-c/json.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "ai.h"
+#include "ai_remote.h"
 #include "app.h"
 #include "categorize.h"
 #include "currency.h"
 #include "db.h"
 #include "finance.h"
+#include "h_chat.h"
 #include "h_moves.h"
 #include "h_plan.h"
 #include "h_users.h"
@@ -22,7 +26,9 @@
 #include "ids.h"
 #include "json_io.h"
 #include "num.h"
+#include "log.h"
 #include "page.h"
+#include "plan_wording.h"
 #include "validate.h"
 
 /* Column order of intake and goal rows (db.c INTAKE_COLS, GOAL_COLS). */
@@ -84,10 +90,19 @@ date_or_null(const char *d)
 	return d && *d ? json_object_new_string(d) : NULL;
 }
 
+/* Who worded a plan: the engine, or a model whose wording passed the checks. */
+struct wording {
+	int	 asked;			/* a remote provider was asked */
+	int	 accepted;
+	char	 provider[16];
+	char	 model[128];
+	char	 reason[192];		/* why the engine's wording was kept */
+};
+
 /* The plan as the API shows it; money_moves is filled at read time. */
 static struct json_object *
 plan_body(const struct fin_plan *p, const char *id, const char *user, const char *created,
-    const char *personality, struct json_object *inputs)
+    const char *personality, struct json_object *inputs, const struct wording *w)
 {
 	struct json_object *o = json_object_new_object(), *a, *k, *proj, *acts, *gen;
 	char	 buf[32];
@@ -139,8 +154,12 @@ plan_body(const struct fin_plan *p, const char *id, const char *user, const char
 	json_object_object_add(o, "inputs", inputs);
 	gen = json_object_new_object();
 	json_object_object_add(gen, "engine", json_object_new_string(ENGINE_NAME));
-	json_object_object_add(gen, "ai_provider", json_object_new_string("local"));
-	json_object_object_add(gen, "model", NULL);
+	json_object_object_add(gen, "ai_provider", json_object_new_string(w->accepted ?
+	    w->provider : "local"));
+	json_object_object_add(gen, "model", w->accepted ? json_object_new_string(w->model) : NULL);
+	json_object_object_add(gen, "fallback", json_object_new_boolean(w->asked && !w->accepted));
+	json_object_object_add(gen, "fallback_reason", w->asked && !w->accepted ?
+	    json_object_new_string(w->reason) : NULL);
 	json_object_object_add(o, "generated_by", gen);
 	json_object_object_add(o, "created_at", json_object_new_string(created));
 	json_object_object_add(o, "updated_at", json_object_new_string(created));
@@ -231,6 +250,104 @@ gather(struct oz_app *app, struct oz_req *r, const struct user_ref *u, const cha
 	return 0;
 }
 
+/* Every number the engine wrote for p, as text a wording is checked against. */
+static void
+engine_numbers(const struct fin_plan *p, struct buf *ref)
+{
+	int	 i;
+
+	buf_puts(ref, p->summary);
+	for (i = 0; i < p->n_actions; i++)
+		buf_printf(ref, " %s", p->actions[i]);
+	buf_printf(ref, " %d %d %d %d %d %d.%02d %d.%02d %s %s", p->needs_pct, p->wants_pct,
+	    p->savings_pct, p->debt_pct, p->timeline_months,
+	    p->current_savings_rate_bp / 100, abs(p->current_savings_rate_bp % 100),
+	    p->target_savings_rate_bp / 100, abs(p->target_savings_rate_bp % 100),
+	    p->projected_goal_date, p->debt_payoff_date);
+}
+
+_Static_assert(WORDING_SUMMARY_MAX == sizeof(((struct fin_plan *)0)->summary), "summary");
+_Static_assert(WORDING_ITEM_MAX == FIN_TEXT_MAX, "action items");
+
+/* Check a model's wording of p; 0 and p reworded, or -1 with w->reason. */
+static int
+apply_wording(struct fin_plan *p, const char *answer, struct wording *w)
+{
+	static char items[FIN_MAX_ACTIONS][WORDING_ITEM_MAX];
+	char	 summary[WORDING_SUMMARY_MAX], bad[48];
+	struct buf ref;
+	int	 i, ok = 1;
+
+	if (wording_parse(answer, p->n_actions, summary, items, w->reason,
+	    sizeof(w->reason)) == -1)
+		return -1;
+	buf_init(&ref, 64 * 1024);
+	engine_numbers(p, &ref);
+	ok = wording_numbers_ok(summary, buf_str(&ref), bad, sizeof(bad));
+	for (i = 0; ok && i < p->n_actions; i++)
+		ok = wording_numbers_ok(items[i], buf_str(&ref), bad, sizeof(bad));
+	buf_free(&ref);
+	if (!ok) {
+		snprintf(w->reason, sizeof(w->reason),
+		    "the wording has a number the engine did not produce: %s", bad);
+		return -1;
+	}
+	/* wording_parse bounded both to the plan's buffers */
+	memcpy(p->summary, summary, sizeof(p->summary));
+	for (i = 0; i < p->n_actions; i++)
+		memcpy(p->actions[i], items[i], sizeof(p->actions[i]));
+	return 0;
+}
+
+/*
+ * With a model configured, let it reword the summary and action items. Any
+ * failure, or any number it did not get from the engine, keeps the engine's
+ * own words.
+ */
+static void
+reword(struct oz_app *app, struct oz_req *r, const struct user_ref *u, struct fin_plan *p,
+    struct wording *w)
+{
+	struct json_object *in, *acts;
+	struct ai_settings s;
+	struct ai_result res;
+	struct buf	 out;
+	int		 i;
+
+	memset(w, 0, sizeof(*w));
+	chat_settings(app, &s);
+	if (strcmp(s.provider, "local") == 0)
+		return;
+	w->asked = 1;
+	in = json_object_new_object();
+	json_object_object_add(in, "language", json_object_new_string(u->language));
+	json_object_object_add(in, "summary", json_object_new_string(p->summary));
+	acts = json_object_new_array();
+	for (i = 0; i < p->n_actions; i++)
+		json_object_array_add(acts, json_object_new_string(p->actions[i]));
+	json_object_object_add(in, "action_items", acts);
+	ai_result_init(&res);
+	buf_init(&out, AI_MAX_REPLY);
+	if (ai_complete(&s, ai_prompt_plan_wording(u->language), json_object_to_json_string_ext(in,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), &out, &res) == -1)
+		snprintf(w->reason, sizeof(w->reason), "%s", res.error[0] ? res.error :
+		    "the provider failed");
+	else if (apply_wording(p, buf_str(&out), w) == 0) {
+		w->accepted = 1;
+		snprintf(w->provider, sizeof(w->provider), "%s", res.provider[0] ? res.provider :
+		    s.provider);
+		snprintf(w->model, sizeof(w->model), "%s", res.model);
+	}
+	if (!w->accepted) {
+		log_warnx("plan: kept the engine's wording: %s", w->reason);
+		res.fallback = 1;	/* counted in usage as a fallback */
+	}
+	chat_record_usage(app, r, &s, &res);
+	buf_free(&out);
+	ai_result_free(&res);
+	json_object_put(in);
+}
+
 static void
 now_strings(char today[11], char stamp[21])
 {
@@ -274,6 +391,7 @@ h_plan_create(struct oz_app *app, struct oz_req *r)
 {
 	static const char *const allowed[] = { "personality_type", NULL };
 	static struct fin_plan plan;	/* large: kept off the stack */
+	struct wording	 wording;
 	struct fin_input in;
 	struct user_ref	 u;
 	struct json_object *inputs, *body;
@@ -308,7 +426,8 @@ h_plan_create(struct oz_app *app, struct oz_req *r)
 		oz_fail(r, OZ_INTERNAL_ERROR, "cannot make an id");
 		goto out;
 	}
-	body = plan_body(&plan, id, u.id, stamp, personality, inputs);
+	reword(app, r, &u, &plan, &wording);
+	body = plan_body(&plan, id, u.id, stamp, personality, inputs, &wording);
 	js = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	/* what a money move puts aside each month: savings, or the debt payment */
 	snprintf(move, sizeof(move), "%lld", (long long)(strcmp(plan.derived_goal_type,

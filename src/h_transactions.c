@@ -324,6 +324,31 @@ h_txn_create(struct oz_app *app, struct oz_req *r)
 }
 
 int
+txn_store_text(struct oz_app *app, struct oz_req *r, const struct user_ref *u,
+    const char *text, const char *source, struct json_object *out)
+{
+	static struct txn_in items[TXT_MAX_ITEMS];
+	static struct txt_item parsed[TXT_MAX_ITEMS];
+	struct rules	 rl = { NULL };
+	const char	*params[2] = { r->client_id, u->id };
+	char		 today[11];
+	size_t		 n = 0, i;
+
+	today_utc(today);
+	if (parse_text(r, u, text, today, items, parsed, &n) == -1)
+		return -1;
+	if ((rl.res = db_exec(&app->db, DB_RULES_GET, 2, params)) == NULL)
+		return db_fail(&app->db, r);
+	for (i = 0; i < n; i++)
+		if (insert_one(app, r, u, &items[i], source, today, &rl, out) == -1) {
+			PQclear(rl.res);
+			return -1;
+		}
+	PQclear(rl.res);
+	return 0;
+}
+
+int
 h_txn_list(struct oz_app *app, struct oz_req *r)
 {
 	const char	*from = http_req_query(r, "from", NULL), *to = http_req_query(r, "to", NULL);

@@ -46,6 +46,18 @@ struct oz_error {
 	const char	*allow;		/* 405: the Allow header */
 };
 
+/*
+ * A response sent while it is produced (server-sent events). The FastCGI
+ * layer sets write (send and flush; 0, or -1 when the client is gone);
+ * without one (tests) the stream collects into resp.body.
+ */
+struct oz_stream {
+	int		(*write)(void *ctx, const char *p, size_t n);
+	void		*ctx;
+	int		 started;	/* the head is sent: resp is no longer written */
+	int		 broken;	/* a write failed: the client went away */
+};
+
 struct oz_req {
 	struct pool	 pool;
 	const char	*method;
@@ -69,6 +81,7 @@ struct oz_req {
 	const char	*client_id;		/* set by auth */
 	struct oz_error	 err;
 	struct oz_resp	 resp;
+	struct oz_stream stream;
 	struct timespec	 started;
 };
 
@@ -106,6 +119,14 @@ void	oz_fail_detail(struct oz_req *r, const char *field, const char *message);
 /* Response helpers. Header names and values are copied into the pool. */
 int	http_resp_header(struct oz_req *r, const char *name, const char *value);
 const char *http_resp_get_header(const struct oz_req *r, const char *name);
+
+/*
+ * Start a text/event-stream answer (status 200, the response headers set so
+ * far, no buffering by nginx). 0/-1.
+ */
+int	http_stream_begin(struct oz_req *r);
+/* Send one event ("event: name" and one "data:" line; data has no newline). 0/-1. */
+int	http_stream_event(struct oz_req *r, const char *event, const char *data);
 
 /* Milliseconds since the request started. */
 double	http_req_elapsed_ms(const struct oz_req *r);

@@ -291,3 +291,56 @@ http_req_elapsed_ms(const struct oz_req *r)
 	return (double)(now.tv_sec - r->started.tv_sec) * 1000.0 +
 	    (double)(now.tv_nsec - r->started.tv_nsec) / 1e6;
 }
+
+int
+http_stream_begin(struct oz_req *r)
+{
+	struct buf	 head;
+	size_t		 i;
+	int		 rc;
+
+	if (r->stream.write == NULL || r->stream.started)
+		return -1;
+	buf_init(&head, 16384);
+	buf_puts(&head, "Status: 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+	    "Cache-Control: no-store\r\nX-Accel-Buffering: no\r\n");
+	for (i = 0; i < r->resp.nheaders; i++)
+		if (strcasecmp(r->resp.headers[i].name, "Content-Type") != 0 &&
+		    strcasecmp(r->resp.headers[i].name, "Cache-Control") != 0)
+			buf_printf(&head, "%s: %s\r\n", r->resp.headers[i].name,
+			    r->resp.headers[i].value);
+	buf_puts(&head, "\r\n");
+	r->stream.started = 1;
+	rc = r->stream.write(r->stream.ctx, buf_str(&head), head.len);
+	buf_free(&head);
+	if (rc == -1)
+		r->stream.broken = 1;
+	return rc;
+}
+
+int
+http_stream_event(struct oz_req *r, const char *event, const char *data)
+{
+	struct buf	 ev;
+	size_t		 len = strlen(data);
+	int		 rc;
+
+	if (!r->stream.started || r->stream.broken)
+		return -1;
+	/* A rendered body ends with a newline; inside, JSON has none. */
+	while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
+		len--;
+	if (memchr(data, '\n', len) != NULL || memchr(data, '\r', len) != NULL ||
+	    len > INT32_MAX)
+		return -1;
+	buf_init(&ev, OZ_MAX_RESPONSE);
+	if (buf_printf(&ev, "event: %s\ndata: %.*s\n\n", event, (int)len, data) == -1) {
+		buf_free(&ev);
+		return -1;
+	}
+	rc = r->stream.write(r->stream.ctx, buf_str(&ev), ev.len);
+	buf_free(&ev);
+	if (rc == -1)
+		r->stream.broken = 1;
+	return rc;
+}

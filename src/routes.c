@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "h_chat.h"
 #include "h_goals.h"
 #include "h_intake.h"
 #include "h_moves.h"
@@ -44,5 +45,9 @@ const struct oz_route oz_routes[] = {
 	{ "GET",	"/v1/users/{user_id}/money-moves/{move_id}",	h_moves_get,	0 },
 	{ "PATCH",	"/v1/users/{user_id}/money-moves/{move_id}",	h_moves_update,	ROUTE_JSON },
 	{ "PATCH",	"/v1/users/{user_id}/money-moves/{move_id}/tasks/{task_id}", h_moves_task_update, ROUTE_JSON },
+	{ "POST",	"/v1/users/{user_id}/chat/messages",		h_chat_post,	ROUTE_JSON },
+	{ "POST",	"/v1/users/{user_id}/chat",			h_chat_post,	ROUTE_JSON },
+	{ "GET",	"/v1/users/{user_id}/chat/messages",		h_chat_list,	0 },
+	{ "GET",	"/v1/usage",					h_usage,	0 },
 	{ NULL, NULL, NULL, 0 }
 };
