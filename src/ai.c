@@ -151,6 +151,31 @@ ai_json_int(struct json_object *o, const char *key)
 	return v != NULL ? json_object_get_int64(v) : -1;
 }
 
+struct json_object *
+ai_json_message(const char *role, struct json_object *content)
+{
+	struct json_object *m = json_object_new_object();
+
+	if (m == NULL || content == NULL) {
+		json_object_put(m);
+		json_object_put(content);
+		return NULL;
+	}
+	json_object_object_add(m, "role", json_object_new_string(role));
+	json_object_object_add(m, "content", content);
+	return m;
+}
+
+int
+ai_json_push(struct json_object *arr, struct json_object *v)
+{
+	if (v == NULL || json_object_array_add(arr, v) != 0) {
+		json_object_put(v);
+		return -1;
+	}
+	return 0;
+}
+
 const char *
 ai_role_name(enum ai_role role)
 {

@@ -40,31 +40,6 @@ block(const char *type, const char *key, struct json_object *value)
 }
 
 static struct json_object *
-message(const char *role, struct json_object *content)
-{
-	struct json_object *m = json_object_new_object();
-
-	if (m == NULL || content == NULL) {
-		json_object_put(m);
-		json_object_put(content);
-		return NULL;
-	}
-	json_object_object_add(m, "role", json_object_new_string(role));
-	json_object_object_add(m, "content", content);
-	return m;
-}
-
-static int
-push(struct json_object *arr, struct json_object *v)
-{
-	if (v == NULL || json_object_array_add(arr, v) != 0) {
-		json_object_put(v);
-		return -1;
-	}
-	return 0;
-}
-
-static struct json_object *
 tools_json(void)
 {
 	struct json_object	*arr = json_object_new_array(), *t, *schema;
@@ -101,11 +76,12 @@ messages(const struct ai_chat *c)
 		if (!started && c->history[i].role != AI_ROLE_USER)
 			continue;	/* and a conversation that opens with the assistant */
 		started = 1;
-		if (push(msgs, message(ai_role_name(c->history[i].role),
+		if (ai_json_push(msgs, ai_json_message(ai_role_name(c->history[i].role),
 		    json_object_new_string(c->history[i].content))) == -1)
 			goto fail;
 	}
-	if (msgs != NULL && push(msgs, message("user", json_object_new_string(c->message))) == 0)
+	if (msgs != NULL && ai_json_push(msgs, ai_json_message("user",
+	    json_object_new_string(c->message))) == 0)
 		return msgs;
 fail:
 	json_object_put(msgs);
@@ -119,8 +95,9 @@ chat_request(const char *model, const struct ai_chat *c)
 	struct json_object	*msgs = messages(c), *tools = tools_json();
 
 	if (req == NULL || sys == NULL || msgs == NULL || tools == NULL ||
-	    push(sys, block("text", "text", json_object_new_string(ai_prompt_chat(c->language)))) ||
-	    push(sys, block("text", "text", ai_data_block(c)))) {
+	    ai_json_push(sys, block("text", "text",
+	    json_object_new_string(ai_prompt_chat(c->language)))) ||
+	    ai_json_push(sys, block("text", "text", ai_data_block(c)))) {
 		json_object_put(req);
 		json_object_put(sys);
 		json_object_put(msgs);
@@ -141,7 +118,7 @@ complete_request(const char *model, const char *system, const char *user)
 	struct json_object *req = json_object_new_object(), *msgs = json_object_new_array();
 
 	if (req == NULL || msgs == NULL ||
-	    push(msgs, message("user", json_object_new_string(user)))) {
+	    ai_json_push(msgs, ai_json_message("user", json_object_new_string(user)))) {
 		json_object_put(req);
 		json_object_put(msgs);
 		return NULL;
@@ -338,7 +315,7 @@ assistant_turn(const struct ai_round *r)
 
 	if (content == NULL)
 		return NULL;
-	if (r->text.len > 0 && push(content, block("text", "text",
+	if (r->text.len > 0 && ai_json_push(content, block("text", "text",
 	    json_object_new_string_len(r->text.data, (int)r->text.len))) == -1)
 		goto fail;
 	for (i = 0; i < r->ncalls; i++) {
@@ -351,10 +328,10 @@ assistant_turn(const struct ai_round *r)
 			goto fail;
 		json_object_object_add(b, "id", json_object_new_string(r->calls[i].id));
 		json_object_object_add(b, "name", json_object_new_string(r->calls[i].name));
-		if (push(content, b) == -1)
+		if (ai_json_push(content, b) == -1)
 			goto fail;
 	}
-	return message("assistant", content);
+	return ai_json_message("assistant", content);
 fail:
 	json_object_put(content);
 	return NULL;
@@ -378,7 +355,7 @@ results_turn(const struct ai_round *r, struct json_object *const *results, const
 			json_object_object_add(b, "is_error", json_object_new_boolean(1));
 		json_object_array_add(content, b);
 	}
-	return message("user", content);
+	return ai_json_message("user", content);
 }
 
 static int
@@ -387,8 +364,8 @@ add_results(struct json_object *req, const struct ai_round *r,
 {
 	struct json_object *msgs = ai_json_get(req, "messages", json_type_array);
 
-	if (msgs == NULL || push(msgs, assistant_turn(r)) == -1 ||
-	    push(msgs, results_turn(r, results, refused)) == -1)
+	if (msgs == NULL || ai_json_push(msgs, assistant_turn(r)) == -1 ||
+	    ai_json_push(msgs, results_turn(r, results, refused)) == -1)
 		return -1;
 	return 0;
 }

@@ -21,32 +21,6 @@ static const struct ai_header openai_headers[] = {
 };
 
 static struct json_object *
-message(const char *role, struct json_object *content)
-{
-	struct json_object *m = json_object_new_object();
-
-	if (m == NULL || content == NULL) {
-		json_object_put(m);
-		json_object_put(content);
-		return NULL;
-	}
-	json_object_object_add(m, "role", json_object_new_string(role));
-	json_object_object_add(m, "content", content);
-	return m;
-}
-
-/* Append a message to the array; -1 (and nothing added) on OOM. */
-static int
-push(struct json_object *arr, struct json_object *m)
-{
-	if (m == NULL || json_object_array_add(arr, m) != 0) {
-		json_object_put(m);
-		return -1;
-	}
-	return 0;
-}
-
-static struct json_object *
 tools_json(void)
 {
 	struct json_object	*arr = json_object_new_array(), *fn, *t, *schema;
@@ -86,17 +60,18 @@ chat_request(const char *model, const struct ai_chat *c)
 
 	if (req == NULL || msgs == NULL || tools == NULL)
 		goto fail;
-	if (push(msgs, message("system", json_object_new_string(ai_prompt_chat(c->language)))) ||
-	    push(msgs, message("system", ai_data_block(c))))
+	if (ai_json_push(msgs, ai_json_message("system",
+	    json_object_new_string(ai_prompt_chat(c->language)))) ||
+	    ai_json_push(msgs, ai_json_message("system", ai_data_block(c))))
 		goto fail;
 	for (i = 0; i < c->nhistory; i++) {
 		if (c->history[i].content == NULL || c->history[i].content[0] == '\0')
 			continue;
-		if (push(msgs, message(ai_role_name(c->history[i].role),
+		if (ai_json_push(msgs, ai_json_message(ai_role_name(c->history[i].role),
 		    json_object_new_string(c->history[i].content))))
 			goto fail;
 	}
-	if (push(msgs, message("user", json_object_new_string(c->message))))
+	if (ai_json_push(msgs, ai_json_message("user", json_object_new_string(c->message))))
 		goto fail;
 	json_object_object_add(req, "model", json_object_new_string(model));
 	json_object_object_add(req, "messages", msgs);
@@ -115,8 +90,8 @@ complete_request(const char *model, const char *system, const char *user)
 	struct json_object *req = json_object_new_object(), *msgs = json_object_new_array();
 
 	if (req == NULL || msgs == NULL ||
-	    push(msgs, message("system", json_object_new_string(system))) ||
-	    push(msgs, message("user", json_object_new_string(user)))) {
+	    ai_json_push(msgs, ai_json_message("system", json_object_new_string(system))) ||
+	    ai_json_push(msgs, ai_json_message("user", json_object_new_string(user)))) {
 		json_object_put(req);
 		json_object_put(msgs);
 		return NULL;
@@ -311,15 +286,15 @@ add_results(struct json_object *req, const struct ai_round *r,
 	size_t			 i;
 
 	(void)refused;
-	if (msgs == NULL || push(msgs, assistant_turn(r)) == -1)
+	if (msgs == NULL || ai_json_push(msgs, assistant_turn(r)) == -1)
 		return -1;
 	for (i = 0; i < r->ncalls; i++) {
-		m = message("tool", json_object_new_string(
+		m = ai_json_message("tool", json_object_new_string(
 		    json_object_to_json_string_ext(results[i], JSON_FLAGS)));
 		if (m == NULL)
 			return -1;
 		json_object_object_add(m, "tool_call_id", json_object_new_string(r->calls[i].id));
-		if (push(msgs, m) == -1)
+		if (ai_json_push(msgs, m) == -1)
 			return -1;
 	}
 	return 0;

@@ -113,6 +113,10 @@ struct json_object *ai_json_get(struct json_object *o, const char *key, enum jso
 const char *ai_json_str(struct json_object *o, const char *key);
 /* o[key] as an integer if it is one, else -1. */
 int64_t	ai_json_int(struct json_object *o, const char *key);
+/* {"role": role, "content": content}, taking content; NULL (content put) on OOM. */
+struct json_object *ai_json_message(const char *role, struct json_object *content);
+/* Append v to arr, taking v; -1 (v put, nothing added) when v is NULL or on OOM. */
+int	ai_json_push(struct json_object *arr, struct json_object *v);
 /* "user" / "assistant". */
 const char *ai_role_name(enum ai_role role);
 /* Text the model wrote: kept in r, added to the reply and streamed as the round says. 0/-1. */

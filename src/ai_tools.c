@@ -14,6 +14,7 @@
 #include "ai_tools.h"
 #include "app.h"
 #include "categorize.h"
+#include "civil.h"
 #include "currency.h"
 #include "db.h"
 #include "http.h"
@@ -68,36 +69,6 @@ tool_error(const char *msg)
 	return o;
 }
 
-/* days since 1970-01-01 of a civil date (proleptic Gregorian) */
-static long
-days_from_civil(long y, long m, long d)
-{
-	long	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, long *y, long *m, long *d)
-{
-	long	 era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
 static long
 digits_at(const char *s, size_t n)
 {
@@ -115,7 +86,7 @@ parse_date(const char *s, long *days)
 {
 	if (s == NULL || !v_is_date(s))
 		return -1;
-	*days = days_from_civil(digits_at(s, 4), digits_at(s + 5, 2), digits_at(s + 8, 2));
+	*days = civil_days(digits_at(s, 4), digits_at(s + 5, 2), digits_at(s + 8, 2));
 	return 0;
 }
 
@@ -125,7 +96,7 @@ format_date(long days, char out[11])
 	long	 y, m, d;
 	char	 buf[64];
 
-	civil_from_days(days, &y, &m, &d);
+	civil_date(days, &y, &m, &d);
 	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y % 10000, m % 100, d % 100);
 	memcpy(out, buf, 10);
 	out[10] = '\0';
@@ -148,7 +119,7 @@ period_range(const char *period, long today, long *from, long *to)
 {
 	long	 y, m, d, dow = ((today % 7) + 7 + 3) % 7;	/* 0 = Monday */
 
-	civil_from_days(today, &y, &m, &d);
+	civil_date(today, &y, &m, &d);
 	*to = today;
 	if (strcmp(period, "today") == 0)
 		*from = today;
@@ -160,10 +131,10 @@ period_range(const char *period, long today, long *from, long *to)
 		*from = today - dow - 7;
 		*to = today - dow - 1;
 	} else if (strcmp(period, "this_month") == 0)
-		*from = days_from_civil(y, m, 1);
+		*from = civil_days(y, m, 1);
 	else if (strcmp(period, "last_month") == 0) {
-		*to = days_from_civil(y, m, 1) - 1;
-		*from = m == 1 ? days_from_civil(y - 1, 12, 1) : days_from_civil(y, m - 1, 1);
+		*to = civil_days(y, m, 1) - 1;
+		*from = m == 1 ? civil_days(y - 1, 12, 1) : civil_days(y, m - 1, 1);
 	} else if (strcmp(period, "last_7_days") == 0)
 		*from = today - 6;
 	else if (strcmp(period, "last_30_days") == 0)
@@ -171,7 +142,7 @@ period_range(const char *period, long today, long *from, long *to)
 	else if (strcmp(period, "last_90_days") == 0)
 		*from = today - 89;
 	else if (strcmp(period, "this_year") == 0)
-		*from = days_from_civil(y, 1, 1);
+		*from = civil_days(y, 1, 1);
 	else
 		return -1;
 	return 0;

@@ -18,6 +18,7 @@
 #include "app.h"
 #include "coach_local.h"
 #include "currency.h"
+#include "civil.h"
 #include "db.h"
 #include "h_chat.h"
 #include "h_transactions.h"
@@ -41,16 +42,6 @@ to_json(struct oz_req *r, struct json_object *o)
 	    JSON_C_TO_STRING_NOSLASHESCAPE);	/* plain: one line, as SSE data needs */
 
 	return s ? pool_strdup(&r->pool, s) : NULL;
-}
-
-static void
-today_utc(char out[11])
-{
-	time_t	 now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 void
@@ -368,7 +359,7 @@ answer(struct oz_app *app, struct oz_req *r, const struct user_ref *u, const cha
 	char		 today[11], reply_id[OZ_ID_MAX], created[32];
 	int		 rc = -1;
 
-	today_utc(today);
+	civil_today(today);
 	tc.today = today;
 	chat_settings(app, &s);
 	memset(&c, 0, sizeof(c));
@@ -464,28 +455,7 @@ message_row(PGresult *res, int row)
 int
 h_chat_list(struct oz_app *app, struct oz_req *r)
 {
-	const char	*params[5];
-	char		 scope[200];
-	struct user_ref	 u;
-	struct page	 pg;
-	PGresult	*res;
-	int		 rc;
-
-	if (user_ref_of(app, r, &u, 1) == -1)
-		return -1;
-	snprintf(scope, sizeof(scope), "chat|%s|%s", r->client_id, u.id);
-	if (page_begin(app, r, scope, &pg) == -1)
-		return -1;
-	params[0] = r->client_id;
-	params[1] = u.id;
-	params[2] = page_ts_param(&pg);
-	params[3] = page_id_param(&pg);
-	params[4] = pg.limit_plus_one;
-	if ((res = db_exec(&app->db, DB_CHAT_LIST, 5, params)) == NULL)
-		return db_fail(&app->db, r);
-	rc = page_render(app, r, &pg, res, message_row, C_ID, C_CURSOR);
-	PQclear(res);
-	return rc;
+	return page_user_list(app, r, "chat", DB_CHAT_LIST, message_row, C_ID, C_CURSOR);
 }
 
 /* from/to of GET /v1/usage: default the last 30 days, at most 366. 0/-1. */
@@ -495,7 +465,7 @@ usage_range(struct oz_req *r, char from[11], char to[11])
 	const char	*f = http_req_query(r, "from", NULL), *t = http_req_query(r, "to", NULL);
 	char		 today[11], lim[11];
 
-	today_utc(today);
+	civil_today(today);
 	if (f && !v_is_date(f))
 		oz_fail_detail(r, "from", "must be a date YYYY-MM-DD");
 	if (t && !v_is_date(t))

@@ -140,25 +140,5 @@ h_intake_latest(struct oz_app *app, struct oz_req *r)
 int
 h_intake_history(struct oz_app *app, struct oz_req *r)
 {
-	const char	*params[5];
-	char		 user[OZ_ID_MAX], scope[200];
-	struct page	 pg;
-	PGresult	*res;
-	int		 rc;
-
-	if (user_id_of(app, r, user, sizeof(user)) == -1)
-		return -1;
-	snprintf(scope, sizeof(scope), "intakes|%s|%s", r->client_id, user);
-	if (page_begin(app, r, scope, &pg) == -1)
-		return -1;
-	params[0] = r->client_id;
-	params[1] = user;
-	params[2] = page_ts_param(&pg);
-	params[3] = page_id_param(&pg);
-	params[4] = pg.limit_plus_one;
-	if ((res = db_exec(&app->db, DB_INTAKE_LIST, 5, params)) == NULL)
-		return db_fail(&app->db, r);
-	rc = page_render(app, r, &pg, res, intake_json, I_ID, I_CURSOR);
-	PQclear(res);
-	return rc;
+	return page_user_list(app, r, "intakes", DB_INTAKE_LIST, intake_json, I_ID, I_CURSOR);
 }

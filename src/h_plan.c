@@ -485,26 +485,5 @@ history_row(PGresult *res, int row)
 int
 h_plan_history(struct oz_app *app, struct oz_req *r)
 {
-	const char	*params[5];
-	char		 scope[200];
-	struct user_ref	 u;
-	struct page	 pg;
-	PGresult	*res;
-	int		 rc;
-
-	if (user_ref_of(app, r, &u, 1) == -1)
-		return -1;
-	snprintf(scope, sizeof(scope), "plans|%s|%s", r->client_id, u.id);
-	if (page_begin(app, r, scope, &pg) == -1)
-		return -1;
-	params[0] = r->client_id;
-	params[1] = u.id;
-	params[2] = page_ts_param(&pg);
-	params[3] = page_id_param(&pg);
-	params[4] = pg.limit_plus_one;
-	if ((res = db_exec(&app->db, DB_PLAN_LIST, 5, params)) == NULL)
-		return db_fail(&app->db, r);
-	rc = page_render(app, r, &pg, res, history_row, P_ID, P_CURSOR);
-	PQclear(res);
-	return rc;
+	return page_user_list(app, r, "plans", DB_PLAN_LIST, history_row, P_ID, P_CURSOR);
 }

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "categorize.h"
 #include "currency.h"
+#include "civil.h"
 #include "db.h"
 #include "h_transactions.h"
 #include "h_users.h"
@@ -65,16 +66,6 @@ txn_json(PGresult *res, int row)
 	json_object_object_add(o, "import_id", json_str_or_null(db_col(res, row, T_IMPORT)));
 	json_object_object_add(o, "created_at", json_str_or_null(db_col(res, row, T_CREATED)));
 	return o;
-}
-
-static void
-today_utc(char out[11])
-{
-	time_t	 now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 /* Validate one structured record; details are named "<prefix>field". */
@@ -273,7 +264,7 @@ h_txn_create(struct oz_app *app, struct oz_req *r)
 	size_t		 n = 0, i;
 	int		 need_rules = 0;
 
-	today_utc(today);
+	civil_today(today);
 	if (json_object_object_get_ex(r->json, "transactions", &arr)) {
 		if (read_batch(r, arr, items, &n) == -1)
 			return -1;
@@ -334,7 +325,7 @@ txn_store_text(struct oz_app *app, struct oz_req *r, const struct user_ref *u,
 	char		 today[11];
 	size_t		 n = 0, i;
 
-	today_utc(today);
+	civil_today(today);
 	if (parse_text(r, u, text, today, items, parsed, &n) == -1)
 		return -1;
 	if ((rl.res = db_exec(&app->db, DB_RULES_GET, 2, params)) == NULL)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "h_users.h"
 #include "http.h"
 #include "ids.h"
 #include "json_io.h"
@@ -95,4 +96,31 @@ page_render(struct oz_app *app, struct oz_req *r, struct page *p, PGresult *res,
 	return page_finish(app, r, p, items,
 	    last >= 0 ? PQgetvalue(res, last, cursor_col) : NULL,
 	    last >= 0 ? PQgetvalue(res, last, id_col) : NULL);
+}
+
+int
+page_user_list(struct oz_app *app, struct oz_req *r, const char *list, enum db_stmt stmt,
+    page_row_fn fn, int id_col, int cursor_col)
+{
+	const char	*params[5];
+	char		 user[OZ_ID_MAX], scope[200];
+	struct page	 pg;
+	PGresult	*res;
+	int		 rc;
+
+	if (user_id_of(app, r, user, sizeof(user)) == -1)
+		return -1;
+	snprintf(scope, sizeof(scope), "%s|%s|%s", list, r->client_id, user);
+	if (page_begin(app, r, scope, &pg) == -1)
+		return -1;
+	params[0] = r->client_id;
+	params[1] = user;
+	params[2] = page_ts_param(&pg);
+	params[3] = page_id_param(&pg);
+	params[4] = pg.limit_plus_one;
+	if ((res = db_exec(&app->db, stmt, 5, params)) == NULL)
+		return db_fail(&app->db, r);
+	rc = page_render(app, r, &pg, res, fn, id_col, cursor_col);
+	PQclear(res);
+	return rc;
 }

@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 #include <stdint.h>
 
+#include "db.h"
 #include "oz_limits.h"
 
 struct json_object;
@@ -52,5 +53,15 @@ typedef struct json_object *(*page_row_fn)(PGresult *res, int row);
  */
 int	page_render(struct oz_app *app, struct oz_req *r, struct page *p, PGresult *res,
 	    page_row_fn fn, int id_col, int cursor_col);
+
+/*
+ * A page of one user's list, the shape several resources share: resolve
+ * r->params[0] (an external id is created on first use), read limit and
+ * cursor for the scope "<list>|<client>|<user>", run stmt with (client,
+ * user, cursor time, cursor id, limit + 1) and render the rows with fn.
+ * 0/-1.
+ */
+int	page_user_list(struct oz_app *app, struct oz_req *r, const char *list,
+	    enum db_stmt stmt, page_row_fn fn, int id_col, int cursor_col);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "categorize.h"
 #include "currency.h"
+#include "civil.h"
 #include "txtparse.h"
 
 #define TOK_MAX		4096
@@ -353,34 +354,22 @@ valid_date(int y, int m, int d)
 	return d <= mdays[m - 1] + (m == 2 && leap(y));
 }
 
-/* Days since 1970-01-01 (H. Hinnant's days_from_civil). */
+/* Days since 1970-01-01. */
 static long
 days_from_civil(int y, int m, int d)
 {
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return civil_days(y, m, d);
 }
 
 static void
 civil_from_days(long z, int *y, int *m, int *d)
 {
-	long era, doe, yoe, doy, mp;
+	long	 ly, lm, ld;
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
+	civil_date(z, &ly, &lm, &ld);
+	*y = (int)ly;
+	*m = (int)lm;
+	*d = (int)ld;
 }
 
 static int

@@ -205,3 +205,29 @@ it_user_path(char *out, size_t len, const char *ext)
 {
 	snprintf(out, len, "/v1/users/external:%s-%ld-%d", ext, (long)time(NULL), (int)getpid());
 }
+
+/* o at a dotted path ("data.days.0.provider"); NULL if absent. */
+struct json_object *
+it_json_at(struct json_object *o, const char *path)
+{
+	char	 key[64];
+	const char *p = path, *dot;
+
+	while (o && *p) {
+		dot = strchr(p, '.');
+		snprintf(key, sizeof(key), "%.*s", dot ? (int)(dot - p) : (int)strlen(p), p);
+		if (key[0] >= '0' && key[0] <= '9') {
+			size_t	 idx = 0, k;
+
+			if (!json_object_is_type(o, json_type_array))
+				return NULL;
+			for (k = 0; key[k] >= '0' && key[k] <= '9'; k++)
+				idx = idx * 10 + (size_t)(key[k] - '0');
+			o = json_object_array_get_idx(o, idx);
+		} else if (!json_object_is_type(o, json_type_object) ||
+		    !json_object_object_get_ex(o, key, &o))
+			return NULL;
+		p = dot ? dot + 1 : p + strlen(p);
+	}
+	return o;
+}

@@ -46,4 +46,8 @@ void	it_sleep_ms(int ms);
 /* Milliseconds on a monotonic clock. */
 double	it_now_ms(void);
 
+struct json_object;
+/* o at a dotted path ("data.days.0.provider", numbers index arrays); NULL if absent. Borrowed. */
+struct json_object *it_json_at(struct json_object *o, const char *path);
+
 #endif

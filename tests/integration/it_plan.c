@@ -38,33 +38,10 @@ call(const char *method, const char *path, const char *body, struct http_result 
 	it_call(&cl, method, path, body, r);
 }
 
-static struct json_object *
-get(struct json_object *o, const char *path)
-{
-	char	 key[64];
-	const char *p = path, *dot;
-
-	while (o && *p) {
-		dot = strchr(p, '.');
-		snprintf(key, sizeof(key), "%.*s", dot ? (int)(dot - p) : (int)strlen(p), p);
-		if (key[0] >= '0' && key[0] <= '9') {
-			size_t idx = 0, k;
-
-			for (k = 0; key[k] >= '0' && key[k] <= '9'; k++)
-				idx = idx * 10 + (size_t)(key[k] - '0');
-			o = json_object_array_get_idx(o, idx);
-		}
-		else if (!json_object_object_get_ex(o, key, &o))
-			return NULL;
-		p = dot ? dot + 1 : p + strlen(p);
-	}
-	return o;
-}
-
 static const char *
 str(const struct http_result *r, const char *path)
 {
-	struct json_object *v = get(r->json, path);
+	struct json_object *v = it_json_at(r->json, path);
 
 	return v ? json_object_get_string(v) : "";
 }
@@ -152,15 +129,15 @@ START_TEST(plan_generation_and_history)
 	ck_assert_msg(r.status == 201, "%s", r.body);
 	ck_assert_str_eq(str(&r, "object"), "plan");
 	ck_assert(strncmp(str(&r, "data.id"), "ozz_plan_", 9) == 0);
-	sum = json_object_get_int(get(r.json, "data.allocations.needs")) +
-	    json_object_get_int(get(r.json, "data.allocations.wants")) +
-	    json_object_get_int(get(r.json, "data.allocations.savings")) +
-	    json_object_get_int(get(r.json, "data.allocations.debt"));
+	sum = json_object_get_int(it_json_at(r.json, "data.allocations.needs")) +
+	    json_object_get_int(it_json_at(r.json, "data.allocations.wants")) +
+	    json_object_get_int(it_json_at(r.json, "data.allocations.savings")) +
+	    json_object_get_int(it_json_at(r.json, "data.allocations.debt"));
 	ck_assert_int_eq(sum, 100);
-	ck_assert_ptr_nonnull(get(r.json, "data.key_metrics.monthly_savings_amount"));
-	ck_assert_ptr_nonnull(get(r.json, "data.key_metrics.current_savings_rate"));
-	ck_assert(json_object_array_length(get(r.json, "data.savings_projection")) > 0);
-	ck_assert(json_object_array_length(get(r.json, "data.action_items")) > 0);
+	ck_assert_ptr_nonnull(it_json_at(r.json, "data.key_metrics.monthly_savings_amount"));
+	ck_assert_ptr_nonnull(it_json_at(r.json, "data.key_metrics.current_savings_rate"));
+	ck_assert(json_object_array_length(it_json_at(r.json, "data.savings_projection")) > 0);
+	ck_assert(json_object_array_length(it_json_at(r.json, "data.action_items")) > 0);
 	ck_assert(strlen(str(&r, "data.summary")) > 20);
 	ck_assert_str_eq(str(&r, "data.inputs.transactions_considered"), "3");
 	ck_assert_str_eq(str(&r, "data.inputs.transactions_days_covered"), "1");	/* scaled as a month */
@@ -189,12 +166,12 @@ START_TEST(plan_generation_and_history)
 	call("GET", p, NULL, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_str_eq(str(&r, "data.personality_type"), "saver");
-	ck_assert_ptr_null(get(r.json, "data.money_moves"));
+	ck_assert_ptr_null(it_json_at(r.json, "data.money_moves"));
 	http_result_free(&r);
 	snprintf(p, sizeof(p), "%s/plan/history?limit=2", u);
 	call("GET", p, NULL, &r);
-	ck_assert_int_eq(json_object_array_length(get(r.json, "data")), 2);
-	ck_assert(json_object_get_boolean(get(r.json, "pagination.has_more")));
+	ck_assert_int_eq(json_object_array_length(it_json_at(r.json, "data")), 2);
+	ck_assert(json_object_get_boolean(it_json_at(r.json, "pagination.has_more")));
 	http_result_free(&r);
 }
 END_TEST
@@ -210,7 +187,7 @@ START_TEST(honest_plans_for_hard_cases)
 	snprintf(p, sizeof(p), "%s/plan", u);
 	call("POST", p, NULL, &r);
 	ck_assert_msg(r.status == 201, "%s", r.body);
-	ck_assert_ptr_null(get(r.json, "data.timeline_months"));
+	ck_assert_ptr_null(it_json_at(r.json, "data.timeline_months"));
 	http_result_free(&r);
 	/* a currency without minor units: amounts stay in yen */
 	it_user_path(u, sizeof(u), "yen");
@@ -246,8 +223,8 @@ mark(const char *u, const char *cycle, const char *task, const char *status, lon
 	snprintf(body, sizeof(body), "{\"status\":\"%s\"}", status);
 	call("PATCH", p, body, &r);
 	st = r.status;
-	if (points && get(r.json, "data.user_points"))
-		*points = json_object_get_int64(get(r.json, "data.user_points"));
+	if (points && it_json_at(r.json, "data.user_points"))
+		*points = json_object_get_int64(it_json_at(r.json, "data.user_points"));
 	http_result_free(&r);
 	return st;
 }
@@ -259,7 +236,7 @@ user_points(const char *u)
 	long	 v;
 
 	call("GET", u, NULL, &r);
-	v = json_object_get_int64(get(r.json, "data.points"));
+	v = json_object_get_int64(it_json_at(r.json, "data.points"));
 	http_result_free(&r);
 	return v;
 }
@@ -286,7 +263,7 @@ START_TEST(money_moves_and_points)
 	ck_assert_str_eq(str(&r, "data.cycle_number"), "1");
 	ck_assert_str_eq(str(&r, "data.cadence"), "biweekly");
 	ck_assert_str_eq(str(&r, "data.status"), "scheduled");
-	ck_assert_int_eq(json_object_array_length(get(r.json, "data.tasks")), 3);
+	ck_assert_int_eq(json_object_array_length(it_json_at(r.json, "data.tasks")), 3);
 	snprintf(cyc, sizeof(cyc), "%s", str(&r, "data.id"));
 	task_field(&r, "do", "id", t_do, sizeof(t_do));
 	task_field(&r, "do", "amount_cents", amount, sizeof(amount));
@@ -363,7 +340,7 @@ START_TEST(money_moves_and_points)
 	ck_assert_int_eq(user_points(u), 210);
 	snprintf(p, sizeof(p), "%s/money-moves?status=completed", u);
 	call("GET", p, NULL, &r);
-	ck_assert_int_eq(json_object_array_length(get(r.json, "data")), 1);
+	ck_assert_int_eq(json_object_array_length(it_json_at(r.json, "data")), 1);
 	http_result_free(&r);
 	snprintf(p, sizeof(p), "%s/money-moves?status=late", u);
 	call("GET", p, NULL, &r);
