@@ -193,6 +193,7 @@ app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *c
 	if (r->method && strcmp(r->method, "HEAD") == 0)
 		r->resp.suppress_body = 1;
 	log_request(r->method ? r->method : "-", r->path ? r->path : "-",
-	    r->stream.started ? 200 : r->resp.status, http_req_elapsed_ms(r), r->request_id, r->client_id);
+	    r->stream.started ? 200 : r->resp.status, http_req_elapsed_ms(r), r->request_id,
+	    r->client_id);
 	log_clear_context();
 }

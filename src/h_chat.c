@@ -11,14 +11,13 @@
 #include <json-c/json.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "ai.h"
 #include "ai_tools.h"
 #include "app.h"
+#include "civil.h"
 #include "coach_local.h"
 #include "currency.h"
-#include "civil.h"
 #include "db.h"
 #include "h_chat.h"
 #include "h_transactions.h"

@@ -13,8 +13,8 @@
 
 #include "app.h"
 #include "categorize.h"
-#include "currency.h"
 #include "civil.h"
+#include "currency.h"
 #include "db.h"
 #include "h_transactions.h"
 #include "h_users.h"
