@@ -1499,6 +1499,106 @@ START_TEST(openai_tool_call_reads_real_data)
 }
 END_TEST
 
+/* The nth tool result (0-based) of the request q, which must not be an error. */
+static struct json_object *
+tool_ok(struct json_object *q, size_t n)
+{
+	struct json_object *res = openai_tool_result_n(q, n);
+
+	ck_assert_msg(res != NULL, "no tool result %zu", n);
+	ck_assert_msg(it_json_at(res, "error") == NULL, "tool result %zu: %s", n, jtext(res));
+	return res;
+}
+
+/* The nth tool result of q is a refusal naming why. */
+static void
+tool_refused(struct json_object *q, size_t n, const char *why)
+{
+	struct json_object *res = openai_tool_result_n(q, n);
+
+	ck_assert_msg(res != NULL, "no tool result %zu", n);
+	ck_assert_msg(strstr(jstr(res, "error"), why) != NULL, "tool result %zu: %s", n, jtext(res));
+	ck_assert_int_eq(json_object_object_length(res), 1);	/* the error alone */
+	json_object_put(res);
+}
+
+START_TEST(openai_every_tool_reads_and_validates)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *d, *reqs, *q, *res;
+	char	 u[160], uid[64];
+
+	use_provider(OPENAI);
+	new_client("chat-tools", &c);
+	make_user(&c, "chat-tools", "en", "USD", "", u, sizeof(u), uid, sizeof(uid));
+	rich_user(&c, u, "USD", "Safety net", 1);
+	fake_script("[{\"kind\":\"tool_call\",\"calls\":["
+	    "{\"name\":\"list_transactions\",\"arguments\":\"{\\\"category\\\":\\\"food\\\",\\\"limit\\\":1}\"},"
+	    "{\"name\":\"list_transactions\",\"arguments\":\"{\\\"search\\\":\\\"BUS\\\",\\\"type\\\":\\\"spending\\\"}\"},"
+	    "{\"name\":\"list_transactions\",\"arguments\":\"{\\\"type\\\":\\\"income\\\"}\"},"
+	    "{\"name\":\"get_money_moves\",\"arguments\":\"{}\"},"
+	    "{\"name\":\"get_intake\",\"arguments\":\"\"},"
+	    "{\"name\":\"get_plan\",\"arguments\":\"{}\"},"
+	    "{\"name\":\"list_transactions\",\"arguments\":\"{\\\"limit\\\":51}\"},"
+	    "{\"name\":\"get_spending_summary\",\"arguments\":"
+	    "\"{\\\"from\\\":\\\"2026-02-01\\\",\\\"to\\\":\\\"2026-01-01\\\"}\"}]},"
+	    "{\"kind\":\"tool_call\",\"calls\":["
+	    "{\"name\":\"get_spending_summary\",\"arguments\":\"{\\\"period\\\":\\\"fortnight\\\"}\"},"
+	    "{\"name\":\"get_spending_summary\",\"arguments\":\"{\\\"category\\\":\\\"toys\\\"}\"},"
+	    "{\"name\":\"list_transactions\",\"arguments\":\"{\\\"sort\\\":\\\"amount\\\"}\"},"
+	    "{\"name\":\"get_plan\",\"arguments\":\"{\\\"client_id\\\":\\\"ozz_client_x\\\"}\"},"
+	    "{\"name\":\"drop_tables\",\"arguments\":\"{}\"}]},"
+	    "{\"kind\":\"text\",\"text\":\"Here is what I found.\"}]");
+	d = chat_ok(&c, u, "show me my recent food spending", &r);
+	ck_assert_str_eq(jstr(d, "reply"), "Here is what I found.");
+	check_remote(d, "openai", "fake-model");
+	http_result_free(&r);
+	reqs = fake_requests();
+	ck_assert_int_eq(json_object_array_length(reqs), 3);
+
+	q = json_object_array_get_idx(reqs, 1);
+	res = tool_ok(q, 0);		/* the newest food item only, and more exist */
+	ck_assert_int_eq(ji(res, "count"), 1);
+	ck_assert(json_object_get_boolean(it_json_at(res, "truncated")));
+	ck_assert_str_eq(jstr(res, "transactions.0.description"), "lunch sandwich");
+	ck_assert_str_eq(json_object_to_json_string(it_json_at(res, "transactions.0.amount")), "15.75");
+	json_object_put(res);
+	res = tool_ok(q, 1);		/* search ignores case */
+	ck_assert_int_eq(ji(res, "count"), 1);
+	ck_assert_str_eq(jstr(res, "transactions.0.category"), "transport");
+	ck_assert(!json_object_get_boolean(it_json_at(res, "truncated")));
+	json_object_put(res);
+	res = tool_ok(q, 2);		/* no income recorded */
+	ck_assert_int_eq(ji(res, "count"), 0);
+	json_object_put(res);
+	res = tool_ok(q, 3);
+	ck_assert_int_gt(jlen(res, "current.tasks"), 0);
+	ck_assert_ptr_nonnull(it_json_at(res, "points"));
+	json_object_put(res);
+	res = tool_ok(q, 4);		/* empty arguments read as {} */
+	ck_assert_str_eq(json_object_to_json_string(it_json_at(res, "intake.monthly_income")),
+	    "5000.00");
+	json_object_put(res);
+	res = tool_ok(q, 5);
+	ck_assert_int_gt(strlen(jstr(res, "plan.summary")), 0);
+	ck_assert_int_gt(jlen(res, "plan.action_items"), 0);
+	json_object_put(res);
+	tool_refused(q, 6, "limit");
+	tool_refused(q, 7, "from is after to");
+
+	/* The third request carries both rounds: the second's results follow the 8 first. */
+	q = json_object_array_get_idx(reqs, 2);
+	tool_refused(q, 8, "period");
+	tool_refused(q, 9, "category");
+	tool_refused(q, 10, "unknown argument");
+	tool_refused(q, 11, "refused");
+	tool_refused(q, 12, "");	/* a tool that does not exist */
+	assert_not_sent(reqs, uid, "the user's id");
+	json_object_put(reqs);
+}
+END_TEST
+
 START_TEST(openai_stall_falls_back)
 {
 	struct it_client c;
@@ -2036,6 +2136,7 @@ chat_suite(void)
 	tcase_add_test(remote, openai_plain_answer);
 	tcase_add_test(remote, openai_server_errors_fall_back);
 	tcase_add_test(remote, openai_tool_call_reads_real_data);
+	tcase_add_test(remote, openai_every_tool_reads_and_validates);
 	tcase_add_test(remote, openai_stall_falls_back);
 	tcase_add_test(remote, openai_hostile_tool_call_is_refused);
 	tcase_add_test(remote, openai_invalid_json_falls_back);
