@@ -2,6 +2,7 @@
 #ifndef OZ_H_CHAT_H
 #define OZ_H_CHAT_H
 
+struct ai_result;
 struct ai_settings;
 struct oz_app;
 struct oz_req;
@@ -20,7 +21,6 @@ void	chat_settings(const struct oz_app *app, struct ai_settings *s);
  * Add one answer's AI usage to r's client's row of today (provider, model,
  * requests, fallbacks, tokens). 0/-1 (logged; usage never fails a request).
  */
-struct ai_result;
 int	chat_record_usage(struct oz_app *app, struct oz_req *r, const struct ai_settings *s,
 	    const struct ai_result *res);
 

@@ -632,6 +632,21 @@ assert_not_sent(struct json_object *reqs, const char *needle, const char *what)
 }
 
 /*
+ * A tool result's content as both providers carry it: a string of JSON, or
+ * content parts whose first text part is that JSON. Parsed (a new object the
+ * caller puts), or NULL.
+ */
+static struct json_object *
+tool_content(struct json_object *c)
+{
+	if (c == NULL)
+		return NULL;
+	if (json_object_is_type(c, json_type_string))
+		return json_tokener_parse(json_object_get_string(c));
+	return json_tokener_parse(jstr(c, "0.text"));
+}
+
+/*
  * The content of the nth OpenAI "tool" message of recorded request q (parsed
  * into a new object the caller puts), or NULL.
  */
@@ -642,17 +657,11 @@ openai_tool_result_n(struct json_object *q, size_t n)
 	size_t	 i;
 
 	for (i = 0; msgs && i < json_object_array_length(msgs); i++) {
-		struct json_object *m = json_object_array_get_idx(msgs, i), *c;
+		struct json_object *m = json_object_array_get_idx(msgs, i);
 
 		if (strcmp(jstr(m, "role"), "tool") != 0 || n-- > 0)
 			continue;
-		c = it_json_at(m, "content");
-		if (c == NULL)
-			return NULL;
-		if (json_object_is_type(c, json_type_string))
-			return json_tokener_parse(json_object_get_string(c));
-		/* content parts: the first text part */
-		return json_tokener_parse(jstr(c, "0.text"));
+		return tool_content(it_json_at(m, "content"));
 	}
 	return NULL;
 }
@@ -1827,16 +1836,11 @@ anthropic_tool_result_n(struct json_object *q, size_t n)
 		if (blocks == NULL || !json_object_is_type(blocks, json_type_array))
 			continue;
 		for (k = 0; k < json_object_array_length(blocks); k++) {
-			struct json_object *b = json_object_array_get_idx(blocks, k), *c;
+			struct json_object *b = json_object_array_get_idx(blocks, k);
 
 			if (strcmp(jstr(b, "type"), "tool_result") != 0 || n-- > 0)
 				continue;
-			c = it_json_at(b, "content");
-			if (c == NULL)
-				return NULL;
-			if (json_object_is_type(c, json_type_string))
-				return json_tokener_parse(json_object_get_string(c));
-			return json_tokener_parse(jstr(c, "0.text"));
+			return tool_content(it_json_at(b, "content"));
 		}
 	}
 	return NULL;
