@@ -119,13 +119,48 @@ write_response(struct oz_req *r, FCGX_Request *fr)
 		FCGX_PutStr(buf_str(&r->resp.body), (int)r->resp.body.len, fr->out);
 }
 
-void
+/*
+ * Read the request's input up to its end record, so that the next request on
+ * a kept connection starts with its own first record: libfcgi would take a
+ * left-over end record for a protocol error and drop the connection, after
+ * waiting up to 2 seconds for nginx to close it. That record is usually
+ * already buffered; a large body left unread is not worth reading, so that
+ * connection is closed instead.
+ */
+static void
+finish_input(struct oz_req *r, FCGX_Request *fr)
+{
+	char	 sink[4096];
+	int64_t	 left = r->content_length > 0 ? r->content_length - (int64_t)r->body_len : 0;
+
+	if (left > (int64_t)sizeof(sink) * 16) {
+		fr->keepConnection = 0;
+		return;
+	}
+	while (FCGX_GetStr(sink, (int)sizeof(sink), fr->in) > 0)
+		;
+}
+
+int
 fcgi_serve(struct oz_app *app, struct oz_req *r, FCGX_Request *fr)
 {
+	int	 waits;
+
 	http_req_clear(r);
 	build_request(r, fr);
 	r->stream.write = fcgi_stream_write;
 	r->stream.ctx = fr;
-	app_handle(app, r, fcgi_read, fr);
+	waits = app_handle(app, r, fcgi_read, fr) == 1;
+	finish_input(r, fr);
+	if (waits)
+		return 1;
+	write_response(r, fr);
+	return 0;
+}
+
+void
+fcgi_complete(struct oz_app *app, struct oz_req *r, FCGX_Request *fr, PGresult *res)
+{
+	app_complete(app, r, res);
 	write_response(r, fr);
 }

@@ -212,27 +212,34 @@ worker_on_signal(int sig)
 
 /*
  * A worker holds up to WORKER_CONNS connections from nginx at once
- * (fastcgi_keep_conn keeps them open between requests) and serves one
- * request at a time from whichever has one, so an idle kept connection never
- * pins a worker: libfcgi reads and writes each through its own FCGX_Request.
+ * (fastcgi_keep_conn keeps them open between requests), so an idle kept
+ * connection never pins a worker: libfcgi reads and writes each through its
+ * own FCGX_Request. Each turn of the loop waits for all of them, then serves
+ * every connection that has a request, one request at a time. An answer that
+ * needs only one read-only statement (/ready) waits for the end of the turn,
+ * where all such statements share one pipelined database round trip.
  */
-#define WORKER_CONNS	32
+#define WORKER_CONNS	64
+#define WORKER_WAIT	16	/* answers waiting for one round trip, at most */
 
 static FCGX_Request	 conns[WORKER_CONNS];
+static struct oz_req	 reqs[WORKER_WAIT + 1];	/* the waiting ones, then the one served */
 static int		 next_turn;
 
 /*
  * Wait for work on the listening socket (while a slot is free) and on every
  * connection held. SIGTERM and SIGINT stay blocked except inside this ppoll,
  * so a request is never interrupted and the wait is where a stop is noticed.
- * Returns the slot of a connection ready for FCGX_Accept_r, or -1 to look
- * again (a signal, or another worker took the new connection).
+ * Fills ready[] with the slots that have a request for FCGX_Accept_r, in
+ * round-robin order so no connection starves the others; a new connection is
+ * accepted into a free slot. Returns how many (0: a signal, or another worker
+ * took the new connection).
  */
 static int
-wait_for_work(const sigset_t *waitmask)
+wait_for_work(const sigset_t *waitmask, int *ready)
 {
 	struct pollfd	 p[WORKER_CONNS + 1];
-	int		 slot[WORKER_CONNS + 1], n = 0, free_slot = -1, i, k, fd;
+	int		 slot[WORKER_CONNS + 1], n = 0, nready = 0, free_slot = -1, i, k, fd;
 
 	for (i = 0; i < WORKER_CONNS; i++) {
 		if (conns[i].ipcFd < 0) {
@@ -252,23 +259,49 @@ wait_for_work(const sigset_t *waitmask)
 		slot[n++] = -1;
 	}
 	if (n == 0 || ppoll(p, (nfds_t)n, NULL, waitmask) <= 0)
-		return -1;
-	/* Round robin over the ready ones, so no connection starves the others. */
+		return 0;
 	for (k = 0; k < n; k++) {
 		i = (next_turn + k) % n;
 		if (p[i].revents == 0)
 			continue;
-		next_turn = i + 1;
-		if (slot[i] >= 0)
-			return slot[i];
+		if (slot[i] >= 0) {
+			ready[nready++] = slot[i];
+			continue;
+		}
 		if ((fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
-			return -1;	/* another worker was quicker */
+			continue;	/* another worker was quicker */
 		/* FCGX_Accept_r first "finishes" the slot: it must not close this fd */
 		conns[free_slot].ipcFd = fd;
 		conns[free_slot].keepConnection = 1;
-		return free_slot;
+		ready[nready++] = free_slot;
 	}
-	return -1;
+	next_turn = (next_turn + 1) % n;
+	return nready;
+}
+
+/*
+ * Answer the requests of this turn that wait for a statement: together in
+ * one pipelined round trip when there are several, else (or for any the
+ * pipeline could not answer) each on its own through the usual path.
+ */
+static void
+answer_waiting(struct oz_app *app, const int *slot, int nwait)
+{
+	enum db_stmt	 which[WORKER_WAIT];
+	PGresult	*res[WORKER_WAIT];
+	int		 i;
+
+	for (i = 0; i < nwait; i++) {
+		which[i] = (enum db_stmt)reqs[i].defer.stmt;
+		res[i] = NULL;
+	}
+	if (nwait > 1)
+		(void)db_pipeline(&app->db, (size_t)nwait, which, res);
+	for (i = 0; i < nwait; i++) {
+		reqs[i].defer.shared = res[i] != NULL ? nwait : 1;
+		fcgi_complete(app, &reqs[i], &conns[slot[i]], res[i]);
+		FCGX_Finish_r(&conns[slot[i]]);
+	}
 }
 
 static void __attribute__((noreturn))
@@ -277,9 +310,8 @@ worker_main(void)
 	struct sigaction sa;
 	sigset_t	 all, waitmask;
 	struct oz_app	 app;
-	struct oz_req	 req;
 	char		 ident[64];
-	int		 i;
+	int		 i, k, n, nwait, ready[WORKER_CONNS], waiting[WORKER_WAIT];
 
 #ifdef __linux__
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -305,8 +337,10 @@ worker_main(void)
 		log_warnx("worker: cannot initialise");
 		_exit(1);
 	}
+	app.batch = db_pipeline_supported();
 	(void)db_connect(&app.db);	/* best effort: requests retry */
-	http_req_init(&req);
+	for (i = 0; i <= WORKER_WAIT; i++)
+		http_req_init(&reqs[i]);
 	for (i = 0; i < WORKER_CONNS; i++)
 		if (FCGX_InitRequest(&conns[i], listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
 			log_warnx("worker: FCGX_InitRequest failed");
@@ -317,17 +351,27 @@ worker_main(void)
 	sigdelset(&waitmask, SIGTERM);
 	sigdelset(&waitmask, SIGINT);
 	while (!worker_stop) {
-		int s = wait_for_work(&waitmask);
-
-		/* A closed kept connection reads as an error here: its slot is free again. */
-		if (s < 0 || worker_stop || FCGX_Accept_r(&conns[s]) < 0)
-			continue;
-		fcgi_serve(&app, &req, &conns[s]);
-		FCGX_Finish_r(&conns[s]);
+		n = wait_for_work(&waitmask, ready);
+		for (k = 0, nwait = 0; k < n; k++) {
+			/* A closed kept connection reads as an error here: its slot is free again. */
+			if (FCGX_Accept_r(&conns[ready[k]]) < 0)
+				continue;
+			if (fcgi_serve(&app, &reqs[nwait], &conns[ready[k]]) == 0) {
+				FCGX_Finish_r(&conns[ready[k]]);
+				continue;
+			}
+			waiting[nwait++] = ready[k];
+			if (nwait == WORKER_WAIT) {
+				answer_waiting(&app, waiting, nwait);
+				nwait = 0;
+			}
+		}
+		answer_waiting(&app, waiting, nwait);
 	}
 	for (i = 0; i < WORKER_CONNS; i++)
 		FCGX_Free(&conns[i], 1);
-	http_req_free(&req);
+	for (i = 0; i <= WORKER_WAIT; i++)
+		http_req_free(&reqs[i]);
 	app_free(&app);
 	config_free(&cfg);
 	_exit(0);

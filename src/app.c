@@ -132,7 +132,7 @@ dispatch(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *ctx
 {
 	const struct oz_route *rt;
 	struct oz_client client;
-	int	 takes_body;
+	int	 takes_body, rc;
 
 	if ((rt = router_match(app->routes, r)) == NULL)
 		return -1;
@@ -162,20 +162,43 @@ dispatch(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *ctx
 		return -1;
 	if (*idem == IDEM_REPLAYED)
 		return 0;
-	if (rt->handler(app, r) == -1)
+	/* Only a request with nothing to finish after its answer may wait. */
+	r->defer.allowed = app->batch && *idem == IDEM_NONE;
+	rc = rt->handler(app, r);
+	r->defer.allowed = 0;
+	if (rc == -1)
 		return -1;
+	if (rc == 1 && r->defer.answer != NULL)
+		return 1;
 	if (r->resp.status == 0)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "internal error");
 	return 0;
 }
 
-void
-app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *ctx)
+int
+app_query(struct oz_app *app, struct oz_req *r, enum db_stmt stmt, app_answer answer)
 {
-	enum idem_outcome idem = IDEM_NONE;
+	PGresult *res;
+	int	 rc;
 
-	log_set_context(r->request_id, NULL);
-	if (r->err.code != OZ_OK || dispatch(app, r, reader, ctx, &idem) == -1) {
+	if (r->defer.allowed && r->method &&
+	    (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)) {
+		r->defer.stmt = (int)stmt;
+		r->defer.answer = answer;
+		return 1;
+	}
+	if ((res = db_exec(&app->db, stmt, 0, NULL)) == NULL)
+		return db_fail(&app->db, r);
+	rc = answer(app, r, res);
+	PQclear(res);
+	return rc;
+}
+
+/* The end of every request: the error rendered, headers, the access log line. */
+static void
+finish(struct oz_app *app, struct oz_req *r, enum idem_outcome idem, int failed)
+{
+	if (failed) {
 		if (r->err.code == OZ_INTERNAL_ERROR)
 			log_warnx("internal error: %s", r->err.message ? r->err.message : "?");
 		json_out_error(r);
@@ -194,6 +217,38 @@ app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *c
 		r->resp.suppress_body = 1;
 	log_request(r->method ? r->method : "-", r->path ? r->path : "-",
 	    r->stream.started ? 200 : r->resp.status, http_req_elapsed_ms(r), r->request_id,
-	    r->client_id);
+	    r->client_id, r->defer.shared);
 	log_clear_context();
+}
+
+int
+app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *ctx)
+{
+	enum idem_outcome idem = IDEM_NONE;
+	int	 rc = -1;
+
+	log_set_context(r->request_id, NULL);
+	if (r->err.code == OZ_OK && (rc = dispatch(app, r, reader, ctx, &idem)) == 1) {
+		log_clear_context();
+		return 1;	/* waits for app_complete */
+	}
+	finish(app, r, idem, rc == -1);
+	return 0;
+}
+
+void
+app_complete(struct oz_app *app, struct oz_req *r, PGresult *res)
+{
+	int	 rc;
+
+	log_set_context(r->request_id, r->client_id);
+	if (res == NULL)
+		rc = app_query(app, r, (enum db_stmt)r->defer.stmt, r->defer.answer);
+	else {
+		rc = r->defer.answer(app, r, res);
+		PQclear(res);
+	}
+	if (rc == 0 && r->resp.status == 0)
+		rc = oz_fail(r, OZ_INTERNAL_ERROR, "internal error");
+	finish(app, r, IDEM_NONE, rc == -1);
 }

@@ -511,6 +511,27 @@ fail:
 	return -1;
 }
 
+/* Forget a connection that broke: the next db_connect opens a new one at once. */
+static void
+db_drop(struct oz_db *db)
+{
+	PQfinish(db->conn);
+	db->conn = NULL;
+	db->unavailable = 1;
+	db->last_attempt.tv_sec = 0;
+}
+
+/* Keep a failed result's SQLSTATE and log its primary message (never DETAIL). */
+static void
+db_note_failure(const char *name, PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+	snprintf(last_state, sizeof(last_state), "%s", state ? state : "");
+	log_warnx("db: %s failed: %s (%s)", name, msg ? msg : "?", last_state);
+}
+
 PGresult *
 db_exec(struct oz_db *db, enum db_stmt stmt, int nparams, const char *const *params)
 {
@@ -533,24 +554,89 @@ db_exec(struct oz_db *db, enum db_stmt stmt, int nparams, const char *const *par
 		if (PQstatus(db->conn) != CONNECTION_OK) {
 			log_warnx("db: connection lost during %s", stmts[stmt].name);
 			PQclear(res);
-			PQfinish(db->conn);
-			db->conn = NULL;
-			db->unavailable = 1;
-			db->last_attempt.tv_sec = 0;	/* reconnect at once */
+			db_drop(db);
 			/* Inside a transaction a retry would run outside it. */
 			if (stmts[stmt].readonly && !db->in_tx)
 				continue;
 			return NULL;
 		}
 		/* The primary message only: DETAIL lines can quote request values. */
-		log_warnx("db: %s failed: %s (%s)", stmts[stmt].name,
-		    PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) ?
-		    PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : "?", last_state);
+		db_note_failure(stmts[stmt].name, res);
 		PQclear(res);
 		db->unavailable = 0;
 		return NULL;
 	}
 	return NULL;
+}
+
+int
+db_pipeline_supported(void)
+{
+#ifdef HAVE_PQENTERPIPELINEMODE
+	return 1;
+#else
+	return 0;
+#endif
+}
+
+size_t
+db_pipeline(struct oz_db *db, size_t n, const enum db_stmt *which, PGresult **out)
+{
+	size_t		 i, got = 0;
+#ifdef HAVE_PQENTERPIPELINEMODE
+	PGresult	*res;
+	size_t		 sent;
+	int		 k;
+#endif
+
+	for (i = 0; i < n; i++)
+		out[i] = NULL;
+#ifdef HAVE_PQENTERPIPELINEMODE
+	if (n == 0 || db->in_tx || db_connect(db) == -1 ||
+	    PQenterPipelineMode(db->conn) != 1)
+		return 0;
+	last_state[0] = '\0';
+	for (sent = 0; sent < n; sent++)
+		if (PQsendQueryPrepared(db->conn, stmts[which[sent]].name, 0, NULL, NULL,
+		    NULL, 0) != 1)
+			break;
+	if (PQpipelineSync(db->conn) != 1)
+		goto broken;
+	for (i = 0; i < sent; i++) {
+		/* A statement's results end with NULL; a few at most, whatever happens. */
+		for (k = 0; k < 4 && (res = PQgetResult(db->conn)) != NULL; k++) {
+			ExecStatusType st = PQresultStatus(res);
+
+			if ((st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) && out[i] == NULL) {
+				out[i] = res;
+				got++;
+				continue;
+			}
+			if (st == PGRES_FATAL_ERROR)
+				db_note_failure(stmts[which[i]].name, res);
+			PQclear(res);
+		}
+		if (k == 4 || PQstatus(db->conn) != CONNECTION_OK)
+			goto broken;
+	}
+	res = PQgetResult(db->conn);
+	if (PQresultStatus(res) != PGRES_PIPELINE_SYNC) {
+		PQclear(res);
+		goto broken;
+	}
+	PQclear(res);
+	if (PQexitPipelineMode(db->conn) != 1)
+		goto broken;
+	db->unavailable = 0;
+	return got;
+broken:
+	log_warnx("db: connection lost during a pipelined round trip");
+	db_drop(db);
+#else
+	(void)db;
+	(void)which;
+#endif
+	return got;
 }
 
 static int

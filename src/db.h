@@ -101,6 +101,17 @@ int	db_connect(struct oz_db *db);
  */
 PGresult *db_exec(struct oz_db *db, enum db_stmt stmt, int nparams,
 	    const char *const *params);
+/*
+ * Run n parameterless read-only statements in one pipelined round trip
+ * (libpq pipeline mode). out[i] gets statement i's result, or NULL when it
+ * failed or could not be sent; the caller PQclears them. The connection is
+ * left idle, or closed if it broke. Runs nothing inside a transaction or
+ * without pipeline support (db_pipeline_supported() == 0). Returns the number
+ * of results obtained.
+ */
+size_t	db_pipeline(struct oz_db *db, size_t n, const enum db_stmt *which,
+	    PGresult **out);
+int	db_pipeline_supported(void);
 /* A column's text, or NULL for SQL NULL. */
 const char *db_col(PGresult *res, int row, int col);
 /* Cents as an exact decimal SQL parameter ("1234.50"), in r's pool; NULL on OOM. */

@@ -23,22 +23,18 @@ h_health(struct oz_app *app, struct oz_req *r)
 	return json_out_object(r, 200, "health", d);
 }
 
-int
-h_ready(struct oz_app *app, struct oz_req *r)
+/* The schema version read by DB_SCHEMA_VERSION, against what this build needs. */
+static int
+ready_answer(struct oz_app *app, struct oz_req *r, PGresult *res)
 {
 	struct json_object *d;
-	PGresult	*res;
 	int64_t		 v;
 	const char	*errstr;
 	char		 msg[160];
 
-	if ((res = db_exec(&app->db, DB_SCHEMA_VERSION, 0, NULL)) == NULL)
-		return db_fail(&app->db, r);
-	if (num_parse_i64z(PQgetvalue(res, 0, 0), 0, 999999, &v, &errstr) == -1) {
-		PQclear(res);
+	if (PQntuples(res) != 1 ||
+	    num_parse_i64z(PQgetvalue(res, 0, 0), 0, 999999, &v, &errstr) == -1)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "unreadable schema version");
-	}
-	PQclear(res);
 	if (v < migrate_latest()) {
 		snprintf(msg, sizeof(msg),
 		    "the database schema is at version %lld, this build needs %d: run ozzie-admin migrate",
@@ -51,4 +47,11 @@ h_ready(struct oz_app *app, struct oz_req *r)
 	json_object_object_add(d, "database", json_object_new_string("ok"));
 	json_object_object_add(d, "schema_version", json_object_new_int64(v));
 	return json_out_object(r, 200, "ready", d);
+}
+
+/* One database round trip, which the worker may share with other /ready checks. */
+int
+h_ready(struct oz_app *app, struct oz_req *r)
+{
+	return app_query(app, r, DB_SCHEMA_VERSION, ready_answer);
 }

@@ -17,6 +17,9 @@
 #include "pool.h"
 
 struct json_object;
+struct oz_app;
+struct oz_req;
+struct pg_result;
 
 struct oz_kv {
 	const char	*name;
@@ -58,6 +61,17 @@ struct oz_stream {
 	int		 broken;	/* a write failed: the client went away */
 };
 
+/*
+ * An answer waiting for the worker's next shared database round trip
+ * (app_query): the statement, and what builds the response from its result.
+ */
+struct oz_defer {
+	int		 allowed;	/* the handler running may wait */
+	int		 stmt;		/* enum db_stmt */
+	int		 shared;	/* requests answered by the same round trip */
+	int		(*answer)(struct oz_app *, struct oz_req *, struct pg_result *);
+};
+
 struct oz_req {
 	struct pool	 pool;
 	const char	*method;
@@ -82,6 +96,7 @@ struct oz_req {
 	struct oz_error	 err;
 	struct oz_resp	 resp;
 	struct oz_stream stream;
+	struct oz_defer	 defer;
 	struct timespec	 started;
 };
 

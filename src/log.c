@@ -104,9 +104,9 @@ LOGFN(log_error, LOG_LVL_ERROR, 0)
 
 void
 log_request(const char *method, const char *path, int status, double duration_ms,
-    const char *request_id, const char *client_id)
+    const char *request_id, const char *client_id, int db_batch)
 {
-	char	 m[16], p[512], r[80], c[80];
+	char	 m[16], p[512], r[80], c[80], b[24] = "";
 	char	 saved_r[80], saved_c[80];
 
 	copy_safe(m, sizeof(m), method);
@@ -116,8 +116,10 @@ log_request(const char *method, const char *path, int status, double duration_ms
 	memcpy(saved_r, log_reqid, sizeof(saved_r));
 	memcpy(saved_c, log_client, sizeof(saved_c));
 	log_reqid[0] = log_client[0] = '\0';
-	log_info("request method=%s path=%s status=%d duration_ms=%.2f request_id=%s client_id=%s",
-	    m, p, status, duration_ms, r, c);
+	if (db_batch > 1)
+		snprintf(b, sizeof(b), " db_batch=%d", db_batch);
+	log_info("request method=%s path=%s status=%d duration_ms=%.2f request_id=%s client_id=%s%s",
+	    m, p, status, duration_ms, r, c, b);
 	memcpy(log_reqid, saved_r, sizeof(log_reqid));
 	memcpy(log_client, saved_c, sizeof(log_client));
 }

@@ -16,8 +16,13 @@ void	log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	log_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* The access line: never a body, a query string or a header value. */
+/*
+ * The access line: never a body, a query string or a header value. db_batch,
+ * when above 1, is the number of requests whose statements shared this one's
+ * database round trip.
+ */
 void	log_request(const char *method, const char *path, int status,
-	    double duration_ms, const char *request_id, const char *client_id);
+	    double duration_ms, const char *request_id, const char *client_id,
+	    int db_batch);
 
 #endif

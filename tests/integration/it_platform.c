@@ -302,14 +302,21 @@ END_TEST
 /* --- a FastCGI client, to hold a request in flight inside a worker ---------- */
 
 static void
-fcgi_record(int fd, int type, const void *content, size_t len)
+fcgi_record_id(int fd, int id, int type, const void *content, size_t len)
 {
-	unsigned char h[8] = { 1, (unsigned char)type, 0, 1,
-	    (unsigned char)(len >> 8), (unsigned char)(len & 0xff), 0, 0 };
+	unsigned char h[8] = { 1, (unsigned char)type, (unsigned char)(id >> 8),
+	    (unsigned char)(id & 0xff), (unsigned char)(len >> 8), (unsigned char)(len & 0xff),
+	    0, 0 };
 
 	ck_assert(write(fd, h, sizeof(h)) == (ssize_t)sizeof(h));
 	if (len > 0)
 		ck_assert(write(fd, content, len) == (ssize_t)len);
+}
+
+static void
+fcgi_record(int fd, int type, const void *content, size_t len)
+{
+	fcgi_record_id(fd, 1, type, content, len);
 }
 
 static void
@@ -324,9 +331,12 @@ fcgi_param(struct buf *b, const char *name, const char *value)
 	buf_append(b, value, vl);
 }
 
-/* Read the response records until END_REQUEST; the stdout content into out. */
+/*
+ * Read the response records until END_REQUEST; the stdout content into out.
+ * Every record must carry the FastCGI request id the request was sent with.
+ */
 static void
-fcgi_read_response(int fd, struct buf *out)
+fcgi_read_response(int fd, int id, struct buf *out)
 {
 	unsigned char h[8], content[65536 + 256];
 
@@ -336,6 +346,7 @@ fcgi_read_response(int fd, struct buf *out)
 
 		for (got = 0; got < 8; got += (size_t)n)
 			ck_assert_int_gt(n = read(fd, h + got, 8 - got), 0);
+		ck_assert_int_eq((int)h[2] << 8 | h[3], id);
 		len = (size_t)h[4] << 8 | h[5];
 		pad = h[6];
 		for (got = 0; got < len + pad; got += (size_t)n)
@@ -347,13 +358,231 @@ fcgi_read_response(int fd, struct buf *out)
 	}
 }
 
+/*
+ * Connect to a pool's socket (its path into path), with a receive timeout, so
+ * that an answer that never comes fails the test instead of hanging it.
+ */
+static int
+pool_connect(const char *pool, char *path, size_t pathlen)
+{
+	struct sockaddr_un sun;
+	struct timeval	 tv = { 30, 0 };
+	int		 fd;
+
+	snprintf(path, pathlen, "%s/run/%s.sock", getenv("OZZIE_DEV_DIR"), pool);
+	ck_assert_int_ge(fd = socket(AF_UNIX, SOCK_STREAM, 0), 0);
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	ck_assert(strlen(path) < sizeof(sun.sun_path));
+	memcpy(sun.sun_path, path, strlen(path) + 1);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&sun, sizeof(sun)), 0);
+	ck_assert_int_eq(setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)), 0);
+	return fd;
+}
+
+/* A request without a body, as FastCGI request id; keep asks to keep the connection. */
+static void
+fcgi_send_bodyless(int fd, int id, int keep, const char *method, const char *uri,
+    const char *request_id)
+{
+	const unsigned char begin[8] = { 0, 1, keep ? 1 : 0, 0, 0, 0, 0, 0 };
+	struct buf	 params;
+
+	buf_init(&params, 4096);
+	fcgi_param(&params, "REQUEST_METHOD", method);
+	fcgi_param(&params, "REQUEST_URI", uri);
+	fcgi_param(&params, "REQUEST_ID", request_id);
+	fcgi_record_id(fd, id, 1, begin, sizeof(begin));
+	fcgi_record_id(fd, id, 4, params.data, params.len);
+	fcgi_record_id(fd, id, 4, NULL, 0);
+	fcgi_record_id(fd, id, 5, NULL, 0);
+	buf_free(&params);
+}
+
+/* Half of a POST's body: the worker that takes it waits, busy, for the rest. */
+static const char blocker_body[] = "{\"external_user_id\":\"blocker\"}";
+
+static int
+block_a_worker(const char *pool)
+{
+	const unsigned char begin[8] = { 0, 1, 0, 0, 0, 0, 0, 0 };
+	struct buf	 params;
+	char		 path[300], len[16];
+	int		 fd = pool_connect(pool, path, sizeof(path));
+
+	snprintf(len, sizeof(len), "%zu", strlen(blocker_body));
+	buf_init(&params, 4096);
+	fcgi_param(&params, "REQUEST_METHOD", "POST");
+	fcgi_param(&params, "REQUEST_URI", "/v1/users");
+	fcgi_param(&params, "CONTENT_TYPE", "application/json");
+	fcgi_param(&params, "CONTENT_LENGTH", len);
+	fcgi_param(&params, "REQUEST_ID", "blocker");
+	fcgi_record(fd, 1, begin, sizeof(begin));
+	fcgi_record(fd, 4, params.data, params.len);
+	fcgi_record(fd, 4, NULL, 0);
+	fcgi_record(fd, 5, blocker_body, 10);
+	buf_free(&params);
+	return fd;
+}
+
+/* The rest of the body; the answer (401: no credentials) must come whole. */
+static void
+release_worker(int fd)
+{
+	struct buf resp;
+
+	fcgi_record(fd, 5, blocker_body + 10, strlen(blocker_body) - 10);
+	fcgi_record(fd, 5, NULL, 0);
+	buf_init(&resp, 1 << 20);
+	fcgi_read_response(fd, 1, &resp);
+	ck_assert_msg(strncmp(buf_str(&resp), "Status: 401", 11) == 0, "%s", buf_str(&resp));
+	buf_free(&resp);
+	close(fd);
+}
+
+/*
+ * A burst of N requests that reach the api workers together: kept
+ * connections, each already held by a worker; every worker busy reading a
+ * half-sent body; the requests written on every connection; then the workers
+ * released. Request 0 is HEAD /ready, request 1 GET /health, the rest GET
+ * /ready. Checks that each gets its own whole answer on its own connection,
+ * /ready with ready_status, and that each /ready is logged once; returns how
+ * many of those lines say their round trip was shared (db_batch=).
+ */
+static int
+ready_burst(const char *tag, int ready_status)
+{
+	enum { N = 12 };
+	pid_t		 pids[64];
+	struct buf	 resp;
+	char		 path[300], rid[N][64], logf[300], line[1024], want[96], status[32];
+	int		 fd[N], blk[64], i, w, shared = 0, logged = 0;
+	const char	*end;
+	FILE		*f;
+
+	w = it_children(it_master_pid("api"), pids, 64);
+	ck_assert_int_ge(w, 1);
+	for (i = 0; i < N; i++) {
+		fd[i] = pool_connect("api", path, sizeof(path));
+		fcgi_send_bodyless(fd[i], i + 1, 1, "GET", "/health", "burst-warm-up");
+		buf_init(&resp, 1 << 16);
+		fcgi_read_response(fd[i], i + 1, &resp);
+		ck_assert_msg(strncmp(buf_str(&resp), "Status: 200", 11) == 0, "%s", buf_str(&resp));
+		buf_free(&resp);
+	}
+	for (i = 0; i < w; i++) {
+		blk[i] = block_a_worker("api");
+		it_sleep_ms(150);	/* taken by a worker before the next one comes */
+	}
+	for (i = 0; i < N; i++) {
+		snprintf(rid[i], sizeof(rid[i]), "%s-%ld-%d", tag, (long)getpid(), i);
+		fcgi_send_bodyless(fd[i], i + 1, 1, i == 0 ? "HEAD" : "GET",
+		    i == 1 ? "/health" : "/ready", rid[i]);
+	}
+	it_sleep_ms(100);
+	for (i = 0; i < w; i++)
+		release_worker(blk[i]);
+	snprintf(status, sizeof(status), "Status: %d", ready_status);
+	for (i = 0; i < N; i++) {
+		buf_init(&resp, 1 << 16);
+		fcgi_read_response(fd[i], i + 1, &resp);
+		close(fd[i]);
+		if (i == 1) {
+			ck_assert_msg(strncmp(buf_str(&resp), "Status: 200", 11) == 0 &&
+			    strstr(buf_str(&resp), "\"object\":\"health\"") != NULL, "%s",
+			    buf_str(&resp));
+			buf_free(&resp);
+			continue;
+		}
+		ck_assert_msg(strncmp(buf_str(&resp), status, strlen(status)) == 0, "%d: %s", i,
+		    buf_str(&resp));
+		end = strstr(buf_str(&resp), "\r\n\r\n");
+		ck_assert_ptr_nonnull(end);
+		if (i == 0)
+			ck_assert_msg(end[4] == '\0', "HEAD answered with a body: %s", buf_str(&resp));
+		else if (ready_status == 200)
+			ck_assert_msg(strstr(end, "\"schema_version\":") != NULL, "%s", buf_str(&resp));
+		else
+			ck_assert_msg(strstr(buf_str(&resp), "Retry-After: ") != NULL &&
+			    strstr(end, "\"SERVICE_UNAVAILABLE\"") != NULL, "%s", buf_str(&resp));
+		buf_free(&resp);
+	}
+	snprintf(logf, sizeof(logf), "%s/log/fcgi-api.log", getenv("OZZIE_DEV_DIR"));
+	snprintf(want, sizeof(want), "request_id=%s-%ld-", tag, (long)getpid());
+	snprintf(status, sizeof(status), "path=/ready status=%d ", ready_status);
+	ck_assert_ptr_nonnull(f = fopen(logf, "r"));
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strstr(line, status) == NULL || strstr(line, want) == NULL)
+			continue;
+		logged++;
+		shared += strstr(line, " db_batch=") != NULL;
+	}
+	fclose(f);
+	ck_assert_int_eq(logged, N - 1);
+	return shared;
+}
+
+/*
+ * Requests on one kept connection whose records arrive in separate writes (as
+ * nginx sends a large body): the end of one request's input must not be taken
+ * for the start of the next, which would drop the connection.
+ */
+START_TEST(kept_connection_survives_split_records)
+{
+	struct buf	 resp;
+	char		 path[300];
+	int		 fd = pool_connect("api", path, sizeof(path)), i;
+
+	for (i = 0; i < 5; i++) {
+		fcgi_send_bodyless(fd, 7, 1, "GET", i % 2 ? "/ready" : "/health", "split-records");
+		buf_init(&resp, 1 << 16);
+		fcgi_read_response(fd, 7, &resp);
+		ck_assert_msg(strncmp(buf_str(&resp), "Status: 200", 11) == 0, "%d: %s", i,
+		    buf_str(&resp));
+		buf_free(&resp);
+	}
+	close(fd);
+}
+END_TEST
+
+/* /ready checks that reach a worker together share one pipelined round trip. */
+START_TEST(ready_checks_share_a_round_trip)
+{
+	int shared = ready_burst("burst", 200);
+
+	ck_assert_msg(shared >= 2, "no /ready shared a round trip (%d did)", shared);
+}
+END_TEST
+
+/* With the database down, each /ready of a burst is its own 503. */
+START_TEST(ready_burst_without_database_is_503)
+{
+	struct http_result r;
+	double	 t0;
+	int	 ok = 0;
+
+	ck_assert_int_eq(it_dev("_pg-stop"), 0);
+	ck_assert_int_eq(ready_burst("burst-down", 503), 0);
+	ck_assert_int_eq(it_dev("_pg-start"), 0);
+	t0 = it_now_ms();
+	while (!ok && it_now_ms() - t0 < 2000.0) {
+		http_get("/ready", &r);
+		ok = r.status == 200;
+		http_result_free(&r);
+		if (!ok)
+			it_sleep_ms(50);
+	}
+	ck_assert_msg(ok, "/ready not 200 within 2 s of PostgreSQL returning");
+	it_sleep_ms(300);	/* every worker may retry (db_retry_ms) */
+	ck_assert_int_ge(ready_burst("burst-back", 200), 2);
+}
+END_TEST
+
 START_TEST(sigterm_finishes_the_request_in_flight)
 {
 	struct it_client c;
-	struct sockaddr_un sun;
 	struct buf	 params, resp;
 	char		 path[300], auth[600], len[16], body[128];
-	const char	*dev = getenv("OZZIE_DEV_DIR");
 	pid_t		 master = it_master_pid("slow");
 	double		 t0;
 	int		 fd, alive = 1;
@@ -362,13 +591,7 @@ START_TEST(sigterm_finishes_the_request_in_flight)
 	snprintf(body, sizeof(body), "{\"external_user_id\":\"drain-%ld\"}", (long)time(NULL));
 	snprintf(len, sizeof(len), "%zu", strlen(body));
 	snprintf(auth, sizeof(auth), "%s", c.auth + strlen("Authorization: "));
-	snprintf(path, sizeof(path), "%s/run/slow.sock", dev);
-	ck_assert_int_ge(fd = socket(AF_UNIX, SOCK_STREAM, 0), 0);
-	memset(&sun, 0, sizeof(sun));
-	sun.sun_family = AF_UNIX;
-	ck_assert(strlen(path) < sizeof(sun.sun_path));
-	memcpy(sun.sun_path, path, strlen(path) + 1);
-	ck_assert_int_eq(connect(fd, (struct sockaddr *)&sun, sizeof(sun)), 0);
+	fd = pool_connect("slow", path, sizeof(path));
 
 	/* A request whose body is only half sent: a worker is busy reading it. */
 	fcgi_record(fd, 1, (const unsigned char[8]){ 0, 1, 0, 0, 0, 0, 0, 0 }, 8);
@@ -392,7 +615,7 @@ START_TEST(sigterm_finishes_the_request_in_flight)
 	fcgi_record(fd, 5, body + 10, strlen(body) - 10);
 	fcgi_record(fd, 5, NULL, 0);
 	buf_init(&resp, 1 << 20);
-	fcgi_read_response(fd, &resp);
+	fcgi_read_response(fd, 1, &resp);
 	close(fd);
 	ck_assert_msg(strncmp(buf_str(&resp), "Status: 201", 11) == 0, "%s", buf_str(&resp));
 	buf_free(&resp);
@@ -482,6 +705,9 @@ platform_suite(void)
 	tcase_add_test(proc, sigterm_finishes_the_request_in_flight);
 	tcase_add_test(proc, sighup_rolls_workers_without_failures);
 	tcase_add_test(proc, database_outage_is_503_then_recovers);
+	tcase_add_test(proc, kept_connection_survives_split_records);
+	tcase_add_test(proc, ready_checks_share_a_round_trip);
+	tcase_add_test(proc, ready_burst_without_database_is_503);
 	suite_add_tcase(s, http);
 	suite_add_tcase(s, proc);
 	return s;
