@@ -14,7 +14,7 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <fcntl.h>
-#include <poll.h>
+#include <sys/epoll.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -214,68 +214,85 @@ worker_on_signal(int sig)
  * A worker holds up to WORKER_CONNS connections from nginx at once
  * (fastcgi_keep_conn keeps them open between requests), so an idle kept
  * connection never pins a worker: libfcgi reads and writes each through its
- * own FCGX_Request. Each turn of the loop waits for all of them, then serves
- * every connection that has a request, one request at a time. An answer that
- * needs only one read-only statement (/ready) waits for the end of the turn,
- * where all such statements share one pipelined database round trip.
+ * own FCGX_Request. Each turn of the loop waits (epoll) for all of them, then
+ * serves every connection that has a request, one request at a time. An
+ * answer that needs only one read-only statement (/ready) waits for the end
+ * of the turn, where all such statements share one pipelined database round
+ * trip.
+ *
+ * The worker accepts connections itself: libfcgi's requests are given no
+ * listening socket, so FCGX_Accept_r never accepts one on its own (it would
+ * then wait up to 2 s for a request on it), and a slot's descriptor changes
+ * only here or when libfcgi closes it, which also drops it from the epoll set.
  */
 #define WORKER_CONNS	64
 #define WORKER_WAIT	16	/* answers waiting for one round trip, at most */
+#define LISTEN_TAG	WORKER_CONNS	/* the listening socket's epoll data */
 
 static FCGX_Request	 conns[WORKER_CONNS];
 static struct oz_req	 reqs[WORKER_WAIT + 1];	/* the waiting ones, then the one served */
-static int		 next_turn;
+static int		 epfd = -1;
+static int		 listening;	/* listen_fd is in the epoll set */
+
+/* Watch fd (LISTEN_TAG, or a slot's connection) for input; 0/-1. */
+static int
+watch(int fd, uint32_t tag, uint32_t flags)
+{
+	struct epoll_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.events = EPOLLIN | flags;
+	ev.data.u32 = tag;
+	if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) == -1) {
+		log_warn("epoll_ctl");
+		return -1;
+	}
+	return 0;
+}
 
 /*
  * Wait for work on the listening socket (while a slot is free) and on every
- * connection held. SIGTERM and SIGINT stay blocked except inside this ppoll,
+ * connection held. SIGTERM and SIGINT stay blocked except inside this wait,
  * so a request is never interrupted and the wait is where a stop is noticed.
- * Fills ready[] with the slots that have a request for FCGX_Accept_r, in
- * round-robin order so no connection starves the others; a new connection is
- * accepted into a free slot. Returns how many (0: a signal, or another worker
- * took the new connection).
+ * Fills ready[] with the slots that have a request for FCGX_Accept_r; a new
+ * connection is accepted into a free slot. Returns how many (0: a signal, or
+ * another worker took the new connection).
  */
 static int
 wait_for_work(const sigset_t *waitmask, int *ready)
 {
-	struct pollfd	 p[WORKER_CONNS + 1];
-	int		 slot[WORKER_CONNS + 1], n = 0, nready = 0, free_slot = -1, i, k, fd;
+	struct epoll_event ev[WORKER_CONNS + 1];
+	int		 n, k, nready = 0, free_slot = -1, i, fd;
 
-	for (i = 0; i < WORKER_CONNS; i++) {
-		if (conns[i].ipcFd < 0) {
-			if (free_slot < 0)
-				free_slot = i;
-			continue;
-		}
-		p[n].fd = conns[i].ipcFd;
-		p[n].events = POLLIN;
-		p[n].revents = 0;
-		slot[n++] = i;
+	for (i = 0; i < WORKER_CONNS && free_slot < 0; i++)
+		if (conns[i].ipcFd < 0)
+			free_slot = i;
+	/* Take new connections only with room for them; one worker woken for each. */
+	if (free_slot >= 0 && !listening)
+		listening = watch(listen_fd, LISTEN_TAG, EPOLLEXCLUSIVE) == 0;
+	else if (free_slot < 0 && listening) {
+		(void)epoll_ctl(epfd, EPOLL_CTL_DEL, listen_fd, NULL);
+		listening = 0;
 	}
-	if (free_slot >= 0) {
-		p[n].fd = listen_fd;
-		p[n].events = POLLIN;
-		p[n].revents = 0;
-		slot[n++] = -1;
-	}
-	if (n == 0 || ppoll(p, (nfds_t)n, NULL, waitmask) <= 0)
+	if ((n = epoll_pwait(epfd, ev, WORKER_CONNS + 1, -1, waitmask)) <= 0)
 		return 0;
 	for (k = 0; k < n; k++) {
-		i = (next_turn + k) % n;
-		if (p[i].revents == 0)
-			continue;
-		if (slot[i] >= 0) {
-			ready[nready++] = slot[i];
+		if (ev[k].data.u32 != LISTEN_TAG) {
+			ready[nready++] = (int)ev[k].data.u32;
 			continue;
 		}
-		if ((fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
+		if (free_slot < 0 || (fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
 			continue;	/* another worker was quicker */
+		if (watch(fd, (uint32_t)free_slot, 0) == -1) {
+			close(fd);
+			continue;
+		}
 		/* FCGX_Accept_r first "finishes" the slot: it must not close this fd */
 		conns[free_slot].ipcFd = fd;
 		conns[free_slot].keepConnection = 1;
 		ready[nready++] = free_slot;
+		free_slot = -1;
 	}
-	next_turn = (next_turn + 1) % n;
 	return nready;
 }
 
@@ -341,8 +358,12 @@ worker_main(void)
 	(void)db_connect(&app.db);	/* best effort: requests retry */
 	for (i = 0; i <= WORKER_WAIT; i++)
 		http_req_init(&reqs[i]);
+	if ((epfd = epoll_create1(EPOLL_CLOEXEC)) == -1) {
+		log_warn("worker: epoll_create1");
+		_exit(1);
+	}
 	for (i = 0; i < WORKER_CONNS; i++)
-		if (FCGX_InitRequest(&conns[i], listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+		if (FCGX_InitRequest(&conns[i], -1, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
 			log_warnx("worker: FCGX_InitRequest failed");
 			_exit(1);
 		}
