@@ -258,11 +258,29 @@ START_TEST(sighup_rolls_workers_without_failures)
 }
 END_TEST
 
-START_TEST(database_outage_is_503_then_recovers)
+/* Start PostgreSQL again: /ready must answer 200 within two seconds. */
+static void
+restart_database(void)
 {
 	struct http_result r;
 	double	 t0;
 	int	 ok = 0;
+
+	ck_assert_int_eq(it_dev("_pg-start"), 0);
+	t0 = it_now_ms();
+	while (!ok && it_now_ms() - t0 < 2000.0) {
+		http_get("/ready", &r);
+		ok = r.status == 200;
+		http_result_free(&r);
+		if (!ok)
+			it_sleep_ms(50);
+	}
+	ck_assert_msg(ok, "/ready not 200 within 2 s of PostgreSQL returning");
+}
+
+START_TEST(database_outage_is_503_then_recovers)
+{
+	struct http_result r;
 
 	ck_assert_int_eq(it_dev("_pg-stop"), 0);
 	http_get("/ready", &r);
@@ -277,17 +295,7 @@ START_TEST(database_outage_is_503_then_recovers)
 	ck_assert_int_eq(r.status, 200);
 	http_result_free(&r);
 
-	ck_assert_int_eq(it_dev("_pg-start"), 0);
-	t0 = it_now_ms();
-	while (it_now_ms() - t0 < 2000.0) {
-		http_get("/ready", &r);
-		ok = r.status == 200;
-		http_result_free(&r);
-		if (ok)
-			break;
-		it_sleep_ms(50);
-	}
-	ck_assert_msg(ok, "/ready not 200 within 2 s of PostgreSQL returning");
+	restart_database();
 	/* Every worker recovers, not just one: once each may have retried
 	 * (db_retry_ms, 250 ms in the dev stack), a burst all answers 200. */
 	it_sleep_ms(300);
@@ -557,22 +565,9 @@ END_TEST
 /* With the database down, each /ready of a burst is its own 503. */
 START_TEST(ready_burst_without_database_is_503)
 {
-	struct http_result r;
-	double	 t0;
-	int	 ok = 0;
-
 	ck_assert_int_eq(it_dev("_pg-stop"), 0);
 	ck_assert_int_eq(ready_burst("burst-down", 503), 0);
-	ck_assert_int_eq(it_dev("_pg-start"), 0);
-	t0 = it_now_ms();
-	while (!ok && it_now_ms() - t0 < 2000.0) {
-		http_get("/ready", &r);
-		ok = r.status == 200;
-		http_result_free(&r);
-		if (!ok)
-			it_sleep_ms(50);
-	}
-	ck_assert_msg(ok, "/ready not 200 within 2 s of PostgreSQL returning");
+	restart_database();
 	it_sleep_ms(300);	/* every worker may retry (db_retry_ms) */
 	ck_assert_int_ge(ready_burst("burst-back", 200), 2);
 }
