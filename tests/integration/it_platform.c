@@ -553,6 +553,67 @@ START_TEST(kept_connection_survives_split_records)
 }
 END_TEST
 
+/* A POST to an unknown path whose body of n bytes the worker never reads. */
+static void
+fcgi_send_unread_body(int fd, int id, size_t n)
+{
+	const unsigned char begin[8] = { 0, 1, 1, 0, 0, 0, 0, 0 };
+	struct buf	 params;
+	char		 len[24], chunk[8192];
+	size_t		 sent, k;
+
+	snprintf(len, sizeof(len), "%zu", n);
+	buf_init(&params, 4096);
+	fcgi_param(&params, "REQUEST_METHOD", "POST");
+	fcgi_param(&params, "REQUEST_URI", "/v1/no-such-resource");
+	fcgi_param(&params, "CONTENT_TYPE", "application/json");
+	fcgi_param(&params, "CONTENT_LENGTH", len);
+	fcgi_param(&params, "REQUEST_ID", "unread-body");
+	fcgi_record_id(fd, id, 1, begin, sizeof(begin));
+	fcgi_record_id(fd, id, 4, params.data, params.len);
+	fcgi_record_id(fd, id, 4, NULL, 0);
+	buf_free(&params);
+	memset(chunk, ' ', sizeof(chunk));
+	for (sent = 0; sent < n; sent += k) {
+		k = n - sent < sizeof(chunk) ? n - sent : sizeof(chunk);
+		fcgi_record_id(fd, id, 5, chunk, k);
+	}
+	fcgi_record_id(fd, id, 5, NULL, 0);
+}
+
+/*
+ * A body the worker answers without reading: a small one is read past, so the
+ * kept connection serves the next request; a large one (over 64 KiB) is not
+ * worth reading, so the worker answers and closes that connection.
+ */
+START_TEST(unread_body_is_skipped_or_closes_the_connection)
+{
+	struct buf	 resp;
+	char		 path[300], c;
+	int		 fd = pool_connect("api", path, sizeof(path));
+
+	fcgi_send_unread_body(fd, 3, 3000);
+	buf_init(&resp, 1 << 16);
+	fcgi_read_response(fd, 3, &resp);
+	ck_assert_msg(strncmp(buf_str(&resp), "Status: 404", 11) == 0 &&
+	    strstr(buf_str(&resp), "\"NOT_FOUND\"") != NULL, "%s", buf_str(&resp));
+	buf_free(&resp);
+	fcgi_send_bodyless(fd, 4, 1, "GET", "/health", "after-unread-body");
+	buf_init(&resp, 1 << 16);
+	fcgi_read_response(fd, 4, &resp);
+	ck_assert_msg(strncmp(buf_str(&resp), "Status: 200", 11) == 0, "%s", buf_str(&resp));
+	buf_free(&resp);
+
+	fcgi_send_unread_body(fd, 5, 300000);
+	buf_init(&resp, 1 << 16);
+	fcgi_read_response(fd, 5, &resp);
+	ck_assert_msg(strncmp(buf_str(&resp), "Status: 404", 11) == 0, "%s", buf_str(&resp));
+	buf_free(&resp);
+	ck_assert_int_eq(read(fd, &c, 1), 0);	/* closed by the worker */
+	close(fd);
+}
+END_TEST
+
 /* /ready checks that reach a worker together share one pipelined round trip. */
 START_TEST(ready_checks_share_a_round_trip)
 {
@@ -701,6 +762,7 @@ platform_suite(void)
 	tcase_add_test(proc, sighup_rolls_workers_without_failures);
 	tcase_add_test(proc, database_outage_is_503_then_recovers);
 	tcase_add_test(proc, kept_connection_survives_split_records);
+	tcase_add_test(proc, unread_body_is_skipped_or_closes_the_connection);
 	tcase_add_test(proc, ready_checks_share_a_round_trip);
 	tcase_add_test(proc, ready_burst_without_database_is_503);
 	suite_add_tcase(s, http);
