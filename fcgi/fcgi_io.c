@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
+#include "core/ids.h"
+#include "core/num.h"
 #include "fcgi_io.h"
-#include "http.h"
-#include "ids.h"
-#include "num.h"
+#include "http/app.h"
+#include "http/http.h"
 
 static long
 fcgi_read(void *ctx, char *p, size_t n)
@@ -141,26 +141,14 @@ finish_input(struct oz_req *r, FCGX_Request *fr)
 		;
 }
 
-int
+void
 fcgi_serve(struct oz_app *app, struct oz_req *r, FCGX_Request *fr)
 {
-	int	 waits;
-
 	http_req_clear(r);
 	build_request(r, fr);
 	r->stream.write = fcgi_stream_write;
 	r->stream.ctx = fr;
-	waits = app_handle(app, r, fcgi_read, fr) == 1;
+	app_handle(app, r, fcgi_read, fr);
 	finish_input(r, fr);
-	if (waits)
-		return 1;
-	write_response(r, fr);
-	return 0;
-}
-
-void
-fcgi_complete(struct oz_app *app, struct oz_req *r, FCGX_Request *fr, PGresult *res)
-{
-	app_complete(app, r, res);
 	write_response(r, fr);
 }

@@ -15,13 +15,13 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
-#include "conf.h"
-#include "ids.h"
-#include "log.h"
-#include "migrate.h"
-#include "num.h"
-#include "oz_limits.h"
-#include "secret.h"
+#include "core/conf.h"
+#include "core/ids.h"
+#include "core/log.h"
+#include "core/num.h"
+#include "core/oz_limits.h"
+#include "core/secret.h"
+#include "store/migrate.h"
 
 static const char *cfg_path;
 

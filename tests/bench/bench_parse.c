@@ -15,8 +15,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "categorize.h"
-#include "txtparse.h"
+#include "domain/categorize.h"
+#include "domain/txtparse.h"
 
 #ifndef CORPUS_PATH
 #define CORPUS_PATH "tests/data/transactions-corpus.tsv"

@@ -27,10 +27,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/num.h"
 #include "http_client.h"
 #include "it_common.h"
 #include "it_suites.h"
-#include "num.h"
 
 /* --- JSON and HTTP helpers ------------------------------------------------ */
 

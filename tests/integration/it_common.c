@@ -14,9 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/num.h"
 #include "http_client.h"
 #include "it_common.h"
-#include "num.h"
 
 pid_t
 it_master_pid(const char *pool)

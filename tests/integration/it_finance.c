@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "core/buf.h"
 #include "http_client.h"
 #include "it_common.h"
 #include "it_suites.h"

@@ -15,8 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "num.h"
+#include "core/buf.h"
+#include "core/num.h"
 #include "http_client.h"
 #include "it_common.h"
 #include "it_suites.h"

@@ -20,14 +20,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ai.h"
-#include "ai_breaker.h"
-#include "ai_http.h"
-#include "ai_remote.h"
-#include "buf.h"
+#include "ai/ai.h"
+#include "ai/ai_breaker.h"
+#include "ai/ai_http.h"
+#include "ai/ai_remote.h"
 #include "check_main.h"
-#include "coach_local.h"
-#include "num.h"
+#include "core/buf.h"
+#include "core/num.h"
+#include "domain/calendar.h"
+#include "domain/coach.h"
+#include "domain/facts.h"
 
 enum { OPENAI, ANTHROPIC };
 
@@ -191,23 +193,110 @@ header_at(struct json_object *log, size_t i, const char *name)
 /* ---- a chat, its tool and its stream ------------------------------------------ */
 
 struct tool_log {
-	int	calls;
-	char	name[64];
+	int	calls;		/* facts read: the data block's, then the model's tools' */
+	char	name[64];	/* the last one, in the tools' words */
 	char	args[256];
 };
 
-static struct json_object *
-fake_tool(void *ctx, const char *name, struct json_object *args)
-{
-	struct tool_log		*t = ctx;
-	struct json_object	*o = json_object_new_object();
+/* The data block a model gets up front reads five facts (ai_tools_context). */
+#define CONTEXT_CALLS	5
 
+static void
+logged_call(struct tool_log *t, const char *name, const char *args)
+{
 	t->calls++;
 	snprintf(t->name, sizeof(t->name), "%s", name);
-	snprintf(t->args, sizeof(t->args), "%s", json_object_to_json_string(args));
-	json_object_object_add(o, "total_spent", json_object_new_double_s(45.9, "45.90"));
-	json_object_object_add(o, "currency", json_object_new_string("EUR"));
-	return o;
+	snprintf(t->args, sizeof(t->args), "%s", args);
+}
+
+/* The period name of [from, to] around 2024-05-15, as a tool argument. */
+static void
+period_args(long from, long to, int category, char *out, size_t len)
+{
+	long	 today, f, t;
+	int	 p;
+
+	ck_assert_int_eq(cal_parse("2024-05-15", &today), 0);
+	snprintf(out, len, "{}");
+	for (p = 0; p < CAL_PERIOD_COUNT; p++) {
+		cal_period_range((enum cal_period)p, today, &f, &t);
+		if (f == from && t == to) {
+			snprintf(out, len, "{\"period\":\"%s\"%s%s%s}",
+			    cal_period_name((enum cal_period)p), category < CAT_COUNT ?
+			    ",\"category\":\"" : "", category < CAT_COUNT ?
+			    category_name((enum category)category) : "",
+			    category < CAT_COUNT ? "\"" : "");
+			return;
+		}
+	}
+}
+
+static int
+fake_spending(void *ctx, const struct fact_spending_q *q, struct fact_spending *out)
+{
+	char	 args[128];
+
+	period_args(q->from, q->to, q->category, args, sizeof(args));
+	logged_call(ctx, "get_spending_summary", args);
+	memset(out, 0, sizeof(*out));
+	out->total = 4590;	/* 45.90 EUR */
+	return 0;
+}
+
+static int
+fake_intake(void *ctx, struct fact_intake *out)
+{
+	logged_call(ctx, "get_intake", "{}");
+	memset(out, 0, sizeof(*out));
+	snprintf(out->month, sizeof(out->month), "2024-05");
+	out->income = 200000;
+	out->expenses = 150000;
+	out->surplus = 50000;
+	snprintf(out->financial_goal, sizeof(out->financial_goal), "savings");
+	return 1;
+}
+
+static int
+fake_plan(void *ctx, struct fact_plan *out)
+{
+	logged_call(ctx, "get_plan", "{}");
+	memset(out, 0, sizeof(*out));
+	return 0;
+}
+
+static int
+fake_goals(void *ctx, struct fact_goal *out, size_t max, size_t *n)
+{
+	(void)out;
+	(void)max;
+	logged_call(ctx, "get_goals", "{}");
+	*n = 0;
+	return 0;
+}
+
+static int
+fake_moves(void *ctx, struct fact_moves *out)
+{
+	logged_call(ctx, "get_money_moves", "{}");
+	memset(out, 0, sizeof(*out));
+	return 0;
+}
+
+static int
+fake_transactions(void *ctx, const struct fact_txn_q *q, struct fact_txn *out, size_t max,
+    size_t *n, int *more)
+{
+	char	 args[128];
+
+	(void)out;
+	snprintf(args, sizeof(args), "{%s%s%s\"limit\":%zu}",
+	    q->category < CAT_COUNT ? "\"category\":\"" : "",
+	    q->category < CAT_COUNT ? category_name((enum category)q->category) : "",
+	    q->category < CAT_COUNT ? "\"," : "", max);
+	logged_call(ctx, "list_transactions", args);
+	*n = 0;
+	*more = 0;
+	return 0;
 }
 
 struct stream_log {
@@ -235,6 +324,7 @@ record_delta(void *ctx, const char *text, size_t len)
 
 struct run {
 	struct ai_settings	 s;
+	struct facts_src	 facts;
 	struct ai_chat		 c;
 	struct ai_result	 res;
 	struct tool_log		 tools;
@@ -249,8 +339,6 @@ static const struct ai_turn history[] = {
 	{ AI_ROLE_ASSISTANT, "You have spent 120.00 EUR so far." },
 };
 
-#define CONTEXT "{\"user\":{\"language\":\"en\",\"currency\":\"EUR\"},\"intake\":" \
-	"{\"monthly_income\":2000},\"goal\":null,\"plan\":null}"
 
 static void
 run_init(struct run *r, int prov, const char *message, int stream)
@@ -270,9 +358,16 @@ run_init(struct run *r, int prov, const char *message, int stream)
 	r->c.message = message;
 	r->c.history = history;
 	r->c.nhistory = 2;
-	r->c.context = CONTEXT;
-	r->c.tool = fake_tool;
-	r->c.tool_ctx = &r->tools;
+	r->facts.ctx = &r->tools;
+	r->facts.currency = "EUR";
+	r->facts.digits = 2;
+	r->facts.spending = fake_spending;
+	r->facts.intake = fake_intake;
+	r->facts.plan = fake_plan;
+	r->facts.goals = fake_goals;
+	r->facts.moves = fake_moves;
+	r->facts.transactions = fake_transactions;
+	r->c.facts = &r->facts;
 	buf_init(&r->stream.text, 1 << 20);
 	if (stream) {
 		r->c.delta = record_delta;
@@ -450,7 +545,7 @@ START_TEST(tool_call_then_answer)
 	ck_assert_int_eq(r.res.requests, 2);
 	ck_assert_int_eq(r.res.tool_calls, 1);
 	ck_assert_int_eq(r.res.tool_refused, 0);
-	ck_assert_int_eq(r.tools.calls, 1);
+	ck_assert_int_eq(r.tools.calls, CONTEXT_CALLS + 1);
 	ck_assert_str_eq(r.tools.name, "get_spending_summary");
 	ck_assert_ptr_nonnull(strstr(r.tools.args, "last_month"));
 	ck_assert_int_eq(r.res.input_tokens, 22);	/* the fake's 11 + 11 */
@@ -480,7 +575,7 @@ refused_call(int prov, const char *call, int stream)
 	run_init(&r, prov, "What did I spend on food?", stream);
 	run_chat(&r);
 	check_success(&r, prov);
-	ck_assert_int_eq(r.tools.calls, 0);
+	ck_assert_int_eq(r.tools.calls, CONTEXT_CALLS);
 	ck_assert_int_eq(r.res.tool_calls, 1);
 	ck_assert_int_eq(r.res.tool_refused, 1);
 	ck_assert_int_eq(r.res.requests, 2);
@@ -578,7 +673,7 @@ START_TEST(streaming_tool_call)
 	run_init(&r, _i, "Show my food purchases", 1);
 	run_chat(&r);
 	check_success(&r, _i);
-	ck_assert_int_eq(r.tools.calls, 1);
+	ck_assert_int_eq(r.tools.calls, CONTEXT_CALLS + 1);
 	ck_assert_str_eq(r.tools.name, "list_transactions");
 	ck_assert_ptr_nonnull(strstr(r.tools.args, "\"category\""));
 	ck_assert_ptr_nonnull(strstr(r.tools.args, "\"limit\""));

@@ -4,11 +4,11 @@
 #include <json-c/json.h>
 #include <string.h>
 
-#include "app.h"
 #include "check_main.h"
-#include "http.h"
-#include "json_io.h"
-#include "router.h"
+#include "http/app.h"
+#include "http/http.h"
+#include "http/json_io.h"
+#include "http/router.h"
 
 static int
 h_echo(struct oz_app *app, struct oz_req *r)

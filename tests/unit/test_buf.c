@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "buf.h"
 #include "check_main.h"
+#include "core/buf.h"
 
 START_TEST(append_and_str)
 {

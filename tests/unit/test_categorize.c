@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "categorize.h"
 #include "check_main.h"
+#include "domain/categorize.h"
 
 static enum category
 cat(const char *s)

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "conf.h"
-#include "log.h"
+#include "core/conf.h"
+#include "core/log.h"
 
 static char tmpconf[256];
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "finance.h"
+#include "domain/finance.h"
 
 static struct fin_plan plan;	/* large (360 months): not on the stack */
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "http.h"
+#include "http/http.h"
 
 START_TEST(path_segments_and_query)
 {

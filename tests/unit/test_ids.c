@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "ids.h"
+#include "core/ids.h"
 
 static const unsigned char key[32] = "0123456789abcdef0123456789abcdef";
 static const unsigned char key2[32] = "ffffffffffffffffffffffffffffffff";

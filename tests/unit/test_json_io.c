@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "http.h"
-#include "json_io.h"
+#include "core/utf8.h"
+#include "http/http.h"
+#include "http/json_io.h"
 
 static int
 parse(struct oz_req *r, const char *body, size_t len)

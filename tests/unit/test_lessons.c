@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "lessons.h"
+#include "domain/lessons.h"
 
 typedef const char *(*pick_fn)(unsigned, unsigned, const char *);
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "money_fmt.h"
+#include "domain/money_fmt.h"
 
 static const char *
 fmt(int64_t cents, const char *cur, const char *lang)

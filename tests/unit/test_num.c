@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "num.h"
+#include "core/num.h"
 
 static int
 p64(const char *s, int64_t min, int64_t max, int64_t *v)

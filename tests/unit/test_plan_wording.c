@@ -3,8 +3,8 @@
 
 #include <string.h>
 
+#include "ai/plan_wording.h"
 #include "check_main.h"
-#include "plan_wording.h"
 
 static const char reference[] =
     "Put aside $1,234.50 a month and you reach your $15,000.00 goal in 12 months, "

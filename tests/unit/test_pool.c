@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "pool.h"
+#include "core/pool.h"
 
 START_TEST(alloc_aligned_and_strings)
 {

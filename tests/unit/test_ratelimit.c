@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "ratelimit.h"
+#include "http/ratelimit.h"
 
 static void
 sleep_ms(int ms)

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "http.h"
-#include "router.h"
+#include "http/http.h"
+#include "http/router.h"
 
 static int h_a(struct oz_app *a, struct oz_req *r) { (void)a; (void)r; return 0; }
 static int h_b(struct oz_app *a, struct oz_req *r) { (void)a; (void)r; return 0; }

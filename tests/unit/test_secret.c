@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "secret.h"
+#include "core/secret.h"
 
 START_TEST(new_secrets)
 {

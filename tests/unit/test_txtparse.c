@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "categorize.h"
 #include "check_main.h"
-#include "txtparse.h"
+#include "domain/categorize.h"
+#include "domain/txtparse.h"
 
 #ifndef CORPUS_PATH
 #define CORPUS_PATH "tests/data/transactions-corpus.tsv"

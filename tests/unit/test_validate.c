@@ -5,9 +5,10 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "currency.h"
-#include "http.h"
-#include "validate.h"
+#include "core/currency.h"
+#include "core/utf8.h"
+#include "http/http.h"
+#include "http/validate.h"
 
 START_TEST(shapes)
 {
@@ -30,10 +31,10 @@ START_TEST(shapes)
 	ck_assert(v_is_language("pt"));
 	ck_assert(!v_is_language("PT"));
 	ck_assert(!v_is_language("fr"));
-	ck_assert_uint_eq(v_utf8_chars("Jo\xc3\xa3o \xf0\x9f\x98\x80"), 6);
-	ck_assert(v_printable("Jo\xc3\xa3o"));
-	ck_assert(!v_printable("a\tb"));
-	ck_assert(!v_printable("a\xc2\x85" "b"));	/* NEL, a C1 control */
+	ck_assert_uint_eq(utf8_chars("Jo\xc3\xa3o \xf0\x9f\x98\x80"), 6);
+	ck_assert(utf8_printable("Jo\xc3\xa3o"));
+	ck_assert(!utf8_printable("a\tb"));
+	ck_assert(!utf8_printable("a\xc2\x85" "b"));	/* NEL, a C1 control */
 }
 END_TEST
 

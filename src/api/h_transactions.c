@@ -1,0 +1,298 @@
+/*
+ * h_transactions.c: a user's transactions. POST takes a structured record, a
+ * batch of up to 500 (all or nothing), or a text submission; the service
+ * categorises and stores them.
+ */
+#include "config.h"
+
+#include <json-c/json.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api/h_transactions.h"
+#include "core/currency.h"
+#include "core/pool.h"
+#include "domain/categorize.h"
+#include "domain/txtparse.h"
+#include "http/app.h"
+#include "http/http.h"
+#include "http/json_io.h"
+#include "http/page.h"
+#include "http/validate.h"
+#include "service/svc.h"
+#include "service/svc_txn.h"
+
+#define MAX_AMOUNT_CENTS	100000000000000LL	/* 10^12 major units */
+
+static const char *const sources[] = { "api_text", "api_image", "api_pdf", "api_spreadsheet",
+	"api_json", "whatsapp_text", "whatsapp_image", "whatsapp_document", NULL };
+
+struct json_object *
+txn_json(const struct txn *t)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "id", json_object_new_string(t->id));
+	json_object_object_add(o, "user_id", json_object_new_string(t->user_id));
+	json_object_object_add(o, "amount_cents", json_object_new_int64(t->amount_cents));
+	json_object_object_add(o, "currency", json_object_new_string(t->currency));
+	json_object_object_add(o, "category", json_object_new_string(t->category));
+	json_object_object_add(o, "description", json_str_or_null(t->description));
+	json_object_object_add(o, "merchant", json_str_or_null(t->merchant));
+	json_object_object_add(o, "transaction_date", json_object_new_string(t->transaction_date));
+	json_object_object_add(o, "source", json_object_new_string(t->source));
+	json_object_object_add(o, "ai_confidence", json_money(t->confidence, 3));
+	json_object_object_add(o, "categorized_by", json_object_new_string(t->categorized_by));
+	json_object_object_add(o, "import_id", json_str_or_null(t->import_id));
+	json_object_object_add(o, "created_at", json_object_new_string(t->created_at));
+	return o;
+}
+
+static struct json_object *
+txn_item(const void *row)
+{
+	return txn_json(row);
+}
+
+/* The created transactions, as a 201 list. */
+static int
+answer_created(struct oz_req *r, const struct txn *rows, size_t n)
+{
+	struct json_object *out = json_object_new_array();
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		json_object_array_add(out, txn_json(&rows[i]));
+	if (json_out_list(r, out, 0, NULL) == -1)
+		return oz_fail(r, OZ_INTERNAL_ERROR, "cannot render the response");
+	r->resp.status = 201;
+	return 0;
+}
+
+static int
+is_category(const char *s)
+{
+	enum category c;
+
+	return category_parse(s, &c) == 0;
+}
+
+/* Validate one structured record; details are named "<prefix>field". */
+static void
+read_record(struct oz_req *r, struct json_object *o, const char *prefix, struct txn_in *t)
+{
+	static const char *const allowed[] = { "amount_cents", "currency", "description",
+	    "transaction_date", "category", NULL };
+	char	 f[64];
+	size_t	 before = r->err.ndetails, i;
+
+	memset(t, 0, sizeof(*t));
+	if (!json_object_is_type(o, json_type_object)) {
+		snprintf(f, sizeof(f), "%.40s", *prefix ? prefix : "transaction");
+		if (f[strlen(f) - 1] == '.')
+			f[strlen(f) - 1] = '\0';
+		oz_fail_detail(r, f, "must be an object");
+		return;
+	}
+	v_known_fields(r, o, allowed);
+	if (v_int(r, o, "amount_cents", 1, MAX_AMOUNT_CENTS, &t->amount_cents, NULL) == 0)
+		oz_fail_detail(r, "amount_cents", "is required");
+	if (v_string(r, o, "currency", 3, 3, &t->currency, NULL) == 1 &&
+	    !currency_valid(t->currency))
+		oz_fail_detail(r, "currency", "must be an ISO 4217 code such as USD, BRL or EUR");
+	v_string(r, o, "description", 0, 60, &t->description, NULL);
+	v_date(r, o, "transaction_date", &t->date, NULL);
+	if (v_string(r, o, "category", 1, 20, &t->category, NULL) == 1 &&
+	    !is_category(t->category))
+		oz_fail_detail(r, "category", "must be one of the categories of GET /v1/categories");
+	/* Prefix the new details with the item's place in the batch. */
+	for (i = before; *prefix && i < r->err.ndetails; i++) {
+		snprintf(f, sizeof(f), "%s%s", prefix, r->err.details[i].field);
+		r->err.details[i].field = pool_strdup(&r->pool, f);
+	}
+}
+
+/* Validate a {"type":…,"content":…} submission (text only, for now). */
+static int
+read_submission(struct oz_req *r, const char **content)
+{
+	static const char *const allowed[] = { "type", "content", "mime_type", NULL };
+	static const char *const types[] = { "text", "image", "pdf", "spreadsheet", NULL };
+	const char	*type = NULL, *mime = NULL;
+
+	v_known_fields(r, r->json, allowed);
+	if (v_enum(r, r->json, "type", types, &type, NULL) == 0)
+		oz_fail_detail(r, "type", "is required");
+	if (v_text(r, r->json, "content", TXN_TEXT_MAX, content) == 0)
+		oz_fail_detail(r, "content", "is required");
+	v_string(r, r->json, "mime_type", 1, 100, &mime, NULL);
+	if (type && strcmp(type, "text") != 0)
+		oz_fail_detail(r, "type", "this server parses text submissions; image, pdf and "
+		    "spreadsheet documents are not accepted yet");
+	return v_done(r);
+}
+
+static int
+read_batch(struct oz_req *r, struct json_object *arr, struct txn_in *items, size_t *n)
+{
+	static const char *const allowed[] = { "transactions", NULL };
+	char	 prefix[32];
+	size_t	 i, len;
+
+	v_known_fields(r, r->json, allowed);
+	if (!json_object_is_type(arr, json_type_array)) {
+		oz_fail_detail(r, "transactions", "must be an array");
+		return v_done(r);
+	}
+	len = json_object_array_length(arr);
+	if (len == 0 || len > TXN_BATCH_MAX) {
+		oz_fail_detail(r, "transactions", "must hold 1 to 500 transactions");
+		return v_done(r);
+	}
+	for (i = 0; i < len; i++) {
+		snprintf(prefix, sizeof(prefix), "transactions[%zu].", i);
+		read_record(r, json_object_array_get_idx(arr, i), prefix, &items[i]);
+	}
+	*n = len;
+	return v_done(r);
+}
+
+int
+h_txn_create(struct oz_app *app, struct oz_req *r)
+{
+	struct json_object *arr;
+	struct txn_in	*items;
+	struct txn	*out;
+	struct svc	 s;
+	const char	*content = NULL;
+	size_t		 n = 0;
+
+	items = pool_alloc(&r->pool, sizeof(*items) * TXN_BATCH_MAX);
+	out = pool_alloc(&r->pool, sizeof(*out) * TXN_BATCH_MAX);
+	if (items == NULL || out == NULL)
+		return oz_fail(r, OZ_INTERNAL_ERROR, "out of memory");
+	app_svc(app, r, &s);
+	if (json_object_object_get_ex(r->json, "transactions", &arr)) {
+		if (read_batch(r, arr, items, &n) == -1)
+			return -1;
+	} else if (json_object_object_get_ex(r->json, "type", NULL) ||
+	    json_object_object_get_ex(r->json, "content", NULL)) {
+		if (read_submission(r, &content) == -1 ||
+		    svc_txn_record_text(&s, r->params[0], content, "api_text", out,
+		    TXN_BATCH_MAX, &n) == -1)
+			return -1;
+		return answer_created(r, out, n);
+	} else {
+		read_record(r, r->json, "", &items[0]);
+		if (v_done(r) == -1)
+			return -1;
+		n = 1;
+	}
+	if (svc_txn_record(&s, r->params[0], items, n, "api_json", out) == -1)
+		return -1;
+	return answer_created(r, out, n);
+}
+
+int
+h_txn_list(struct oz_app *app, struct oz_req *r)
+{
+	static const char *const filters[] = { "from", "to", "category", "source", NULL };
+	struct txn_filter f;
+	struct txn	*rows;
+	struct page	 pg;
+	struct svc	 s;
+	size_t		 n;
+	int		 more;
+
+	f.from = http_req_query(r, "from", NULL);
+	f.to = http_req_query(r, "to", NULL);
+	f.category = http_req_query(r, "category", NULL);
+	f.source = http_req_query(r, "source", NULL);
+	if (f.from && !v_is_date(f.from))
+		oz_fail_detail(r, "from", "must be a real date YYYY-MM-DD");
+	if (f.to && !v_is_date(f.to))
+		oz_fail_detail(r, "to", "must be a real date YYYY-MM-DD");
+	if (f.from && f.to && v_is_date(f.from) && v_is_date(f.to) && strcmp(f.from, f.to) > 0)
+		oz_fail_detail(r, "to", "must not be before from");
+	if (f.category && !is_category(f.category))
+		oz_fail_detail(r, "category", "must be one of the categories of GET /v1/categories");
+	if (f.source && !v_is_one_of(f.source, sources))
+		oz_fail_detail(r, "source", "is not a known source");
+	if (page_list_begin(app, r, "txns", filters, &pg, (void **)&rows, sizeof(*rows)) == -1)
+		return -1;
+	app_svc(app, r, &s);
+	if (svc_txn_list(&s, r->params[0], &f, &pg.pos, rows, &n, &more) == -1)
+		return -1;
+	return page_answer(app, r, &pg, rows, n, sizeof(*rows), txn_item,
+	    PAGE_ROW_FIELDS(struct txn), more);
+}
+
+int
+h_txn_get(struct oz_app *app, struct oz_req *r)
+{
+	struct txn	 t;
+	struct svc	 s;
+
+	app_svc(app, r, &s);
+	if (svc_txn_get(&s, r->params[0], r->params[1], &t) == -1)
+		return -1;
+	return json_out_object(r, 200, "transaction", txn_json(&t));
+}
+
+int
+h_txn_update(struct oz_app *app, struct oz_req *r)
+{
+	static const char *const allowed[] = { "category", "description", "amount_cents",
+	    "transaction_date", NULL };
+	struct json_object *o = r->json;
+	struct txn_fields f;
+	struct txn	 t;
+	struct svc	 s;
+
+	memset(&f, 0, sizeof(f));
+	v_known_fields(r, o, allowed);
+	if ((f.has_category = v_string(r, o, "category", 1, 20, &f.category, NULL) == 1) &&
+	    !is_category(f.category))
+		oz_fail_detail(r, "category", "must be one of the categories of GET /v1/categories");
+	f.has_description = v_string(r, o, "description", 0, 60, &f.description, NULL) == 1;
+	f.has_amount = v_int(r, o, "amount_cents", 1, MAX_AMOUNT_CENTS, &f.amount_cents,
+	    NULL) == 1;
+	f.has_date = v_date(r, o, "transaction_date", &f.transaction_date, NULL) == 1;
+	if (v_done(r) == -1)
+		return -1;
+	app_svc(app, r, &s);
+	if (svc_txn_update(&s, r->params[0], r->params[1], &f, &t) == -1)
+		return -1;
+	return json_out_object(r, 200, "transaction", txn_json(&t));
+}
+
+int
+h_txn_delete(struct oz_app *app, struct oz_req *r)
+{
+	struct svc	 s;
+
+	app_svc(app, r, &s);
+	if (svc_txn_delete(&s, r->params[0], r->params[1]) == -1)
+		return -1;
+	return http_no_content(r);
+}
+
+int
+h_categories(struct oz_app *app, struct oz_req *r)
+{
+	struct json_object *arr = json_object_new_array();
+	int	 c;
+
+	(void)app;
+	for (c = 0; c < CAT_COUNT; c++) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "id", json_object_new_string(category_name((enum category)c)));
+		json_object_object_add(o, "object", json_object_new_string("category"));
+		json_object_object_add(o, "name", json_object_new_string(category_name((enum category)c)));
+		json_object_object_add(o, "description",
+		    json_object_new_string(category_description((enum category)c)));
+		json_object_array_add(arr, o);
+	}
+	return json_out_list(r, arr, 0, NULL);
+}

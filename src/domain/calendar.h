@@ -1,0 +1,44 @@
+/*
+ * calendar.h: the one calendar of the tree. Proleptic Gregorian dates as day
+ * numbers (days since 1970-01-01), "YYYY-MM-DD" text, "today" in UTC, and the
+ * named periods the coach and the tools speak of.
+ */
+#ifndef OZ_CALENDAR_H
+#define OZ_CALENDAR_H
+
+/* The day number of y-m-d (m 1..12, d 1..31; not validated). */
+long	cal_days(long y, long m, long d);
+/* The date of day number z. */
+void	cal_date(long z, long *y, long *m, long *d);
+/* Days in month m of year y. */
+int	cal_month_days(long y, long m);
+/* 0 = Monday … 6 = Sunday. */
+int	cal_weekday(long z);
+
+/* Today's UTC date, "YYYY-MM-DD", and as a day number. */
+void	cal_today(char out[11]);
+long	cal_today_days(void);
+
+/* 1 if s is a real date "YYYY-MM-DD" with a year from 1900 to 2200. */
+int	cal_valid(const char *s);
+/* A real date (cal_valid) to its day number; 0, or -1. */
+int	cal_parse(const char *s, long *days);
+/* A day number as "YYYY-MM-DD". */
+void	cal_format(long days, char out[11]);
+/* date shifted by days into out; 0, or -1 for a date cal_valid refuses. */
+int	cal_add(const char *date, long days, char out[11]);
+
+/* The periods a person names, around a day. */
+enum cal_period {
+	CAL_TODAY, CAL_YESTERDAY, CAL_THIS_WEEK, CAL_LAST_WEEK, CAL_THIS_MONTH,
+	CAL_LAST_MONTH, CAL_LAST_7_DAYS, CAL_LAST_30_DAYS, CAL_LAST_90_DAYS,
+	CAL_THIS_YEAR, CAL_LAST_YEAR, CAL_PERIOD_COUNT
+};
+/* The period's name as the tools spell it ("last_month"). */
+const char *cal_period_name(enum cal_period p);
+/* The period named name; 0, or -1 for an unknown name. */
+int	cal_period_parse(const char *name, enum cal_period *out);
+/* The first and last day of period p as seen on day today (weeks start on Monday). */
+void	cal_period_range(enum cal_period p, long today, long *from, long *to);
+
+#endif

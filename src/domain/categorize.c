@@ -1,0 +1,449 @@
+/*
+ * categorize.c: rule-based categoriser over ASCII-folded text. The rule
+ * tables live in merchants.c; here they are indexed once by first word so a
+ * description costs one fold plus one binary search per word. Matching is on
+ * whole words; a match inside a longer match ("uber" in "uber eats",
+ * "mercado" in "mercado livre") does not count, and among the rest income
+ * keywords beat merchants, merchants beat keywords, and keywords beat general
+ * retailers ("shoes at walmart" is clothing).
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/categorize.h"
+
+#define FOLD_MAX	512	/* bytes of folded description looked at */
+#define MATCH_MAX	32
+#define SKIP		1	/* fold table: byte produces nothing (apostrophe) */
+
+struct cat_info {
+	const char	*name;
+	const char	*description;
+};
+
+static const struct cat_info categories[CAT_COUNT] = {
+	[CAT_FOOD] = { "food", "Groceries, restaurants, cafes, bars and food delivery." },
+	[CAT_TRANSPORT] = { "transport", "Fuel, ride-hailing, taxis, public transport, parking, tolls and flights." },
+	[CAT_HOUSING] = { "housing", "Rent, mortgage, condominium fees, property taxes, furniture and home repairs." },
+	[CAT_UTILITIES] = { "utilities", "Electricity, water, gas, internet, phone and TV bills." },
+	[CAT_HEALTH] = { "health", "Pharmacies, doctors, dentists, exams, health insurance and gyms." },
+	[CAT_ENTERTAINMENT] = { "entertainment", "Streaming, cinema, shows, games, outings, hotels and travel." },
+	[CAT_EDUCATION] = { "education", "Schools, tuition, courses, books and language classes." },
+	[CAT_CLOTHING] = { "clothing", "Clothes, shoes and accessories." },
+	[CAT_INCOME] = { "income", "Salary, freelance payments, transfers received and other money coming in." },
+	[CAT_OTHER] = { "other", "Anything that fits no other category." },
+};
+
+/* Second byte of a two-byte UTF-8 sequence led by 0xC3 (U+00C0..U+00FF). */
+static const char latin1_fold[64] =
+	"aaaaaaaceeeeiiiidnooooo ouuuuy saaaaaaaceeeeiiiidnooooo ouuuuy y";
+
+/* One index entry per rule: its first word, for binary search by token. */
+struct cat_ix {
+	const char	*word;
+	unsigned short	 len;
+	unsigned short	 rule;
+};
+
+struct cat_match {
+	size_t		start, end;	/* byte span in the folded text */
+	unsigned	rule;
+	unsigned	score;
+};
+
+static struct cat_ix	*cat_index;
+static size_t		 cat_nindex;
+static pthread_once_t	 cat_once = PTHREAD_ONCE_INIT;
+
+static unsigned char	 fold_ascii[128];
+
+const char *
+category_name(enum category c)
+{
+	if ((unsigned)c >= CAT_COUNT)
+		c = CAT_OTHER;
+	return categories[c].name;
+}
+
+int
+category_parse(const char *name, enum category *out)
+{
+	unsigned i;
+
+	if (name == NULL)
+		return -1;
+	for (i = 0; i < CAT_COUNT; i++)
+		if (strcmp(name, categories[i].name) == 0) {
+			*out = (enum category)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+category_description(enum category c)
+{
+	if ((unsigned)c >= CAT_COUNT)
+		c = CAT_OTHER;
+	return categories[c].description;
+}
+
+static int
+ix_cmp(const void *a, const void *b)
+{
+	const struct cat_ix *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int r = memcmp(x->word, y->word, n);
+
+	if (r != 0)
+		return r;
+	return (int)x->len - (int)y->len;
+}
+
+/* Build the first-word index and the ASCII fold table; runs once per process. */
+static void
+cat_init(void)
+{
+	static struct cat_ix ix[4096];
+	size_t i;
+	unsigned c;
+
+	for (c = 0; c < 128; c++) {
+		if (c >= 'A' && c <= 'Z')
+			fold_ascii[c] = (unsigned char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&')
+			fold_ascii[c] = (unsigned char)c;
+		else if (c == '\'')
+			fold_ascii[c] = SKIP;
+		else
+			fold_ascii[c] = ' ';
+	}
+	for (i = 0; i < cat_nrules && i < sizeof(ix) / sizeof(ix[0]); i++) {
+		const char *p = cat_rules[i].pattern, *sp = strchr(p, ' ');
+
+		ix[i].word = p;
+		ix[i].len = (unsigned short)(sp ? (size_t)(sp - p) : strlen(p));
+		ix[i].rule = (unsigned short)i;
+	}
+	cat_nindex = i;
+	qsort(ix, cat_nindex, sizeof(ix[0]), ix_cmp);
+	cat_index = ix;
+}
+
+static size_t
+utf8_len(unsigned char c)
+{
+	if (c >= 0xF0 && c <= 0xF7)
+		return 4;
+	if (c >= 0xE0)
+		return c <= 0xEF ? 3 : 1;
+	if (c >= 0xC2)
+		return 2;
+	return 1;
+}
+
+size_t
+categorize_fold(const char *s, size_t len, char *out, size_t outlen)
+{
+	size_t	i = 0, o = 0, lastsp = 0;
+	int	space = 1;	/* suppress leading and repeated spaces */
+
+	pthread_once(&cat_once, cat_init);
+	if (outlen == 0)
+		return 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n = 1;
+		char f;
+
+		if (c < 0x80)
+			f = (char)fold_ascii[c];
+		else {
+			n = utf8_len(c);
+			if (n > len - i)
+				n = len - i;
+			if (n == 2 && c == 0xC3 && ((unsigned char)s[i + 1] & 0xC0) == 0x80)
+				f = latin1_fold[(unsigned char)s[i + 1] - 0x80];
+			else if (n == 3 && c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+			    (unsigned char)s[i + 2] == 0x99)
+				f = SKIP;	/* U+2019, the typographic apostrophe */
+			else
+				f = ' ';
+		}
+		i += n;
+		if (f == SKIP)
+			continue;
+		if (f == ' ') {
+			if (!space) {
+				lastsp = o;
+				space = 1;
+				if (o + 1 >= outlen)
+					break;
+				out[o++] = ' ';
+			}
+			continue;
+		}
+		if (o + 1 >= outlen) {
+			/* Full mid-word: drop the partial word rather than match half of it. */
+			o = lastsp;
+			break;
+		}
+		out[o++] = f;
+		space = 0;
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	return o;
+}
+
+static unsigned
+rule_class(const struct cat_rule *r)
+{
+	if (r->flags & CR_STRONG)
+		return 4;
+	if ((r->flags & CR_MERCHANT) && !(r->flags & CR_GENERIC))
+		return 3;
+	if (!(r->flags & CR_MERCHANT))
+		return 2;
+	return 1;
+}
+
+/* Index range of rules whose first word is w[0..len): [*lo, *hi). */
+static void
+ix_range(const char *w, size_t len, size_t *lo, size_t *hi)
+{
+	struct cat_ix key = { w, (unsigned short)len, 0 };
+	size_t a = 0, b = cat_nindex;
+
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+
+		if (ix_cmp(&cat_index[m], &key) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	while (a < cat_nindex && ix_cmp(&cat_index[a], &key) == 0)
+		a++;
+	*hi = a;
+}
+
+static size_t
+add_match(struct cat_match *m, size_t n, size_t start, size_t end, unsigned rule)
+{
+	unsigned plen = (unsigned)(end - start);
+
+	if (n >= MATCH_MAX)
+		return n;
+	m[n].start = start;
+	m[n].end = end;
+	m[n].rule = rule;
+	m[n].score = rule_class(&cat_rules[rule]) * 256 + (plen > 255 ? 255 : plen);
+	return n + 1;
+}
+
+/* All rule matches in folded text t (length tlen) on word boundaries. */
+static size_t
+find_matches(const char *t, size_t tlen, struct cat_match *m)
+{
+	size_t n = 0, ws = 0;
+
+	while (ws < tlen) {
+		const char *sp = memchr(t + ws, ' ', tlen - ws);
+		size_t we = sp ? (size_t)(sp - t) : tlen, lo, hi, k;
+
+		ix_range(t + ws, we - ws, &lo, &hi);
+		for (k = lo; k < hi; k++) {
+			const char *p = cat_rules[cat_index[k].rule].pattern;
+			size_t plen = strlen(p);
+
+			if (plen <= tlen - ws && memcmp(t + ws, p, plen) == 0 &&
+			    (ws + plen == tlen || t[ws + plen] == ' '))
+				n = add_match(m, n, ws, ws + plen, cat_index[k].rule);
+		}
+		/* A plural: "coffees", "tacos" -> single-word patterns "coffee", "taco". */
+		if (lo == hi && we - ws > 3 && t[we - 1] == 's') {
+			ix_range(t + ws, we - ws - 1, &lo, &hi);
+			for (k = lo; k < hi; k++)
+				if (strlen(cat_rules[cat_index[k].rule].pattern) == we - ws - 1)
+					n = add_match(m, n, ws, we, cat_index[k].rule);
+		}
+		ws = we + 1;
+	}
+	return n;
+}
+
+/* Drop matches lying inside a longer one; returns the new count. */
+static size_t
+drop_contained(struct cat_match *m, size_t n)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		int inside = 0;
+
+		for (j = 0; j < n && !inside; j++)
+			inside = j != i && m[j].start <= m[i].start && m[j].end >= m[i].end &&
+			    m[j].end - m[j].start > m[i].end - m[i].start;
+		if (!inside)
+			m[k++] = m[i];
+	}
+	return k;
+}
+
+/* Best match overall (*best) and best merchant match (*merch); -1 when none. */
+static void
+pick(const struct cat_match *m, size_t n, long *best, long *merch)
+{
+	size_t i;
+
+	*best = *merch = -1;
+	for (i = 0; i < n; i++) {
+		if (*best < 0 || m[i].score > m[*best].score)
+			*best = (long)i;
+		if ((cat_rules[m[i].rule].flags & CR_MERCHANT) &&
+		    (*merch < 0 || m[i].score > m[*merch].score))
+			*merch = (long)i;
+	}
+}
+
+static void
+set_merchant(struct cat_result *out, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n >= sizeof(out->merchant))
+		n = sizeof(out->merchant) - 1;
+	memcpy(out->merchant, name, n);
+	out->merchant[n] = '\0';
+}
+
+void
+categorize(const char *description, struct cat_result *out)
+{
+	struct cat_match m[MATCH_MAX];
+	char	t[FOLD_MAX];
+	size_t	tlen, n;
+	long	best, merch;
+	const struct cat_rule *r;
+
+	out->category = CAT_OTHER;
+	out->merchant[0] = '\0';
+	out->confidence = 0.3;
+	if (description == NULL)
+		return;
+	tlen = categorize_fold(description, strnlen(description, 4 * FOLD_MAX), t, sizeof(t));
+	n = drop_contained(m, find_matches(t, tlen, m));
+	pick(m, n, &best, &merch);
+	if (best < 0)
+		return;
+	r = &cat_rules[m[best].rule];
+	out->category = (enum category)r->category;
+	if (merch >= 0)
+		set_merchant(out, cat_rules[m[merch].rule].merchant);
+	switch (rule_class(r)) {
+	case 4:
+		out->confidence = 0.85;
+		break;
+	case 3:
+		out->confidence = m[best].end - m[best].start >= 5 ? 0.95 : 0.9;
+		break;
+	case 2:
+		out->confidence = merch >= 0 ? 0.8 : 0.75;
+		break;
+	default:
+		out->confidence = 0.85;
+		break;
+	}
+}
+
+/* Words that say how a payment was made, not who was paid. */
+static const char *const key_noise[] = {
+	"pag", "pagto", "pagamento", "pago", "payment", "compra", "compras", "cartao",
+	"card", "tarjeta", "pos", "debit", "debito", "credit", "credito", "automatico",
+	"automatic", "autopay", "pix", "ted", "doc", "transferencia", "transfer", "enviado",
+	"enviada", "recebido", "recebida", "recibida", "loja", "store", "tienda", "sucursal",
+	"filial", "unidade", "purchase", "visa", "mastercard", "elo", "contactless", "nfc",
+	"online", "www", "com", "br", "mx", "es", "pt", "us", "usa", "ltda", "sa", "inc",
+	"llc", "sl", "eireli", "me", "trip", "help", "pending", "apple pay", "google pay",
+	"no", "n", "num", "nro", "de", "do", "da", "del", "the", "el", "la", "en", "em",
+	"at", "on", "in", "no", "na", NULL
+};
+
+/* City, state and country words that statements append to a merchant. */
+static const char *const key_places[] = {
+	"sao", "paulo", "rio", "janeiro", "belo", "horizonte", "porto", "alegre", "curitiba",
+	"salvador", "recife", "fortaleza", "brasilia", "campinas", "santos", "osasco",
+	"barueri", "niteroi", "goiania", "manaus", "belem", "florianopolis", "sp", "rj",
+	"mg", "rs", "pr", "sc", "ba", "pe", "ce", "df", "go", "lisboa", "lisbon", "braga",
+	"coimbra", "faro", "madrid", "barcelona", "valencia", "sevilla", "bilbao",
+	"malaga", "zaragoza", "mexico", "cdmx", "guadalajara", "monterrey", "bogota",
+	"medellin", "cali", "santiago", "lima", "buenos", "aires", "cordoba", "rosario",
+	"montevideo", "seattle", "new", "york", "ny", "nyc", "los", "angeles", "san",
+	"francisco", "chicago", "houston", "miami", "boston", "austin", "wa", "ca", "tx",
+	"fl", "il", "ma", "nj", "pa", "ga", "nc", "va", NULL
+};
+
+static int
+in_list(const char *const *list, const char *w, size_t len)
+{
+	for (; *list; list++)
+		if (strlen(*list) == len && memcmp(*list, w, len) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+put_word(char *out, size_t outlen, size_t *o, const char *w, size_t len)
+{
+	if (*o + (*o > 0) + len >= outlen)
+		return;
+	if (*o > 0)
+		out[(*o)++] = ' ';
+	memcpy(out + *o, w, len);
+	*o += len;
+	out[*o] = '\0';
+}
+
+void
+merchant_key(const char *description, char *out, size_t outlen)
+{
+	struct cat_match m[MATCH_MAX];
+	char	t[FOLD_MAX];
+	size_t	tlen, n, ws, o = 0, kept = 0;
+	long	best, merch;
+
+	if (outlen == 0)
+		return;
+	out[0] = '\0';
+	if (description == NULL)
+		return;
+	tlen = categorize_fold(description, strnlen(description, 4 * FOLD_MAX), t, sizeof(t));
+	n = drop_contained(m, find_matches(t, tlen, m));
+	pick(m, n, &best, &merch);
+	if (merch >= 0) {
+		const char *name = cat_rules[m[merch].rule].merchant;
+
+		categorize_fold(name, strlen(name), out, outlen);
+		return;
+	}
+	for (ws = 0; ws < tlen && kept < 4; ) {
+		const char *sp = memchr(t + ws, ' ', tlen - ws);
+		size_t we = sp ? (size_t)(sp - t) : tlen, k;
+		int digit = 0;
+
+		for (k = ws; k < we; k++)
+			digit |= t[k] >= '0' && t[k] <= '9';
+		if (!digit && we - ws > 1 && !in_list(key_noise, t + ws, we - ws) &&
+		    !in_list(key_places, t + ws, we - ws)) {
+			put_word(out, outlen, &o, t + ws, we - ws);
+			kept++;
+		}
+		ws = we + 1;
+	}
+}

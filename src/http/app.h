@@ -1,0 +1,46 @@
+/*
+ * app.h: one request through the application: route, size and media checks,
+ * body, JSON, handler, error rendering, access log. The FastCGI worker and the
+ * tests drive it the same way.
+ */
+#ifndef OZ_APP_H
+#define OZ_APP_H
+
+#include <stddef.h>
+
+#include "core/conf.h"
+#include "store/db.h"
+
+struct oz_req;
+struct oz_route;
+struct svc;
+
+struct oz_app {
+	struct oz_config	*cfg;
+	struct oz_db		 db;
+	unsigned char		 key[32];	/* derived from secret_key, or random */
+	const char		*name;		/* pool name, for logs */
+	const struct oz_route	*routes;	/* oz_routes, or a test table */
+};
+
+/* Reads up to n body bytes into p; returns bytes read, 0 at end, -1 on error. */
+typedef long (*app_body_reader)(void *ctx, char *p, size_t n);
+
+/*
+ * The service context of r: app's connection and configuration, r's pool,
+ * its client (authenticated) and its error. Valid while r is.
+ */
+void	app_svc(struct oz_app *app, struct oz_req *r, struct svc *s);
+
+/* Set up app from cfg (which it borrows); no connection yet. 0/-1. */
+int	app_init(struct oz_app *app, struct oz_config *cfg, const char *name);
+void	app_free(struct oz_app *app);
+/*
+ * Handle r, whose method, URI, headers, content type and length are set.
+ * The body is read through reader only once the route and the length check
+ * allow it. r->resp then holds the full response (or the stream was sent).
+ */
+void	app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader,
+	    void *ctx);
+
+#endif

@@ -1,9 +1,0 @@
-/* routes.h: the API's route table. */
-#ifndef OZ_ROUTES_H
-#define OZ_ROUTES_H
-
-#include "router.h"
-
-extern const struct oz_route oz_routes[];
-
-#endif

@@ -1,0 +1,50 @@
+/* svc.c: the service context and its error helpers (svc.h). */
+#include "config.h"
+
+#include "core/conf.h"
+#include "core/ids.h"
+#include "service/svc.h"
+
+int
+svc_fail(struct svc *s, enum oz_code code, const char *message)
+{
+	return oz_err_set(s->err, s->st.pool, code, message);
+}
+
+void
+svc_detail(struct svc *s, const char *field, const char *message)
+{
+	oz_err_detail(s->err, s->st.pool, field, message);
+}
+
+int
+svc_check(struct svc *s, const char *message)
+{
+	if (s->err->ndetails == 0)
+		return 0;
+	return svc_fail(s, OZ_VALIDATION_ERROR, message);
+}
+
+int
+svc_db_fail(struct svc *s)
+{
+	switch (db_fault(s->st.db)) {
+	case DB_FAULT_DOWN:
+		s->err->retry_after = s->st.db->retry_after;
+		return svc_fail(s, OZ_SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly");
+	case DB_FAULT_UNMIGRATED:
+		s->err->retry_after = s->st.db->retry_after;
+		return svc_fail(s, OZ_SERVICE_UNAVAILABLE,
+		    "the database schema is not migrated; run ozzie-admin migrate");
+	default:
+		return svc_fail(s, OZ_INTERNAL_ERROR, "internal error");
+	}
+}
+
+int
+svc_new_id(struct svc *s, const char *prefix, char *out, size_t outlen)
+{
+	if (ids_new(prefix, out, outlen) == -1)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "cannot make an id");
+	return 0;
+}

@@ -1,0 +1,63 @@
+/* svc_intake.c: financial intakes (svc_intake.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/calendar.h"
+#include "service/svc.h"
+#include "service/svc_intake.h"
+#include "service/svc_user.h"
+
+int
+svc_intake_create(struct svc *s, const char *ref, const struct intake *in,
+    struct intake *out)
+{
+	struct intake	 row = *in;
+	struct user	 u;
+	char		 today[11];
+
+	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
+	    svc_new_id(s, "ozz_intake", row.id, sizeof(row.id)) == -1)
+		return -1;
+	snprintf(row.user_id, sizeof(row.user_id), "%s", u.id);
+	if (row.month[0] == '\0') {
+		cal_today(today);
+		snprintf(row.month, sizeof(row.month), "%.7s", today);
+	}
+	if (row.financial_goal[0] == '\0')
+		snprintf(row.financial_goal, sizeof(row.financial_goal), "savings");
+	else if (strcmp(row.financial_goal, "debt") == 0)
+		snprintf(row.financial_goal, sizeof(row.financial_goal), "debt_payoff");
+	if (store_intake_insert(&s->st, &row, out) == -1)
+		return svc_db_fail(s);
+	return 0;
+}
+
+int
+svc_intake_latest(struct svc *s, const char *ref, struct intake *out)
+{
+	struct user	 u;
+	int		 rc;
+
+	if (svc_user_resolve(s, ref, 1, &u) == -1)
+		return -1;
+	if ((rc = store_intake_latest(&s->st, u.id, out)) == -1)
+		return svc_db_fail(s);
+	if (rc == 0)
+		return svc_fail(s, OZ_NOT_FOUND, "this user has no financial intake yet");
+	return 0;
+}
+
+int
+svc_intake_history(struct svc *s, const char *ref, const struct store_page *pg,
+    struct intake *rows, size_t *n, int *has_more)
+{
+	struct user	 u;
+
+	if (svc_user_resolve(s, ref, 1, &u) == -1)
+		return -1;
+	if (store_intake_list(&s->st, u.id, pg, rows, n, has_more) == -1)
+		return svc_db_fail(s);
+	return 0;
+}

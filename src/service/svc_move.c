@@ -1,0 +1,264 @@
+/* svc_move.c: money moves (svc_move.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/ids.h"
+#include "core/pool.h"
+#include "domain/calendar.h"
+#include "domain/finance.h"
+#include "domain/lessons.h"
+#include "service/svc.h"
+#include "service/svc_move.h"
+#include "service/svc_user.h"
+#include "store/store_goal.h"
+#include "store/store_plan.h"
+
+/* A user's lessons differ from another's: the id seeds their order. */
+static unsigned
+user_seed(const char *id)
+{
+	unsigned h = 2166136261u;
+
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
+static int
+not_found(struct svc *s)
+{
+	return svc_fail(s, OZ_NOT_FOUND, "no such money move");
+}
+
+/* The plan, the goal and the last cycle say what the next cycle is. */
+static int
+next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, int64_t *monthly,
+    struct goal *g, int *has_goal)
+{
+	struct plan_row	 plan;
+	char		 next[11];
+	int		 rc, last;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = store_plan_latest(&s->st, u->id, &plan)) == -1)
+		return svc_db_fail(s);
+	if (rc == 0)
+		return svc_fail(s, OZ_PLAN_REQUIRED,
+		    "this user has no plan yet: POST …/plan before generating money moves");
+	*monthly = plan.monthly_move_cents;
+	snprintf(c->plan_id, sizeof(c->plan_id), "%s", plan.id);
+	snprintf(c->user_id, sizeof(c->user_id), "%s", u->id);
+	if ((rc = store_goal_primary(&s->st, u->id, g)) == -1)
+		return svc_db_fail(s);
+	snprintf(c->cadence, sizeof(c->cadence), "monthly");
+	cal_today(c->due_date);
+	if ((*has_goal = rc == 1)) {
+		snprintf(c->goal_id, sizeof(c->goal_id), "%s", g->id);
+		snprintf(c->cadence, sizeof(c->cadence), "%s", g->cadence);
+		memcpy(c->due_date, g->next_move_date, sizeof(c->due_date));
+	}
+	if (store_move_last(&s->st, u->id, c->cadence, &last, next) == -1)
+		return svc_db_fail(s);
+	if (last > 0)	/* the cycle after the last one, on the cadence */
+		memcpy(c->due_date, next, sizeof(c->due_date));
+	c->cycle_number = last + 1;
+	return svc_new_id(s, "ozz_mm", c->id, sizeof(c->id));
+}
+
+/* The do, learn and mind tasks of cycle c. */
+static int
+add_tasks(struct svc *s, const struct user *u, struct move_cycle *c, int64_t monthly,
+    const char *goal_name)
+{
+	char		 title[256];
+	unsigned	 seed = user_seed(u->id), n = (unsigned)(c->cycle_number - 1);
+	int64_t		 cycle_cents;
+	size_t		 i;
+
+	if ((cycle_cents = finance_cycle_amount(monthly, c->cadence)) < 0)
+		cycle_cents = 0;	/* an amount the engine cannot split: nothing to move */
+	if (lesson_do_title(cycle_cents, u->currency, u->language, goal_name, title,
+	    sizeof(title)) == -1)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "cannot word the task");
+	c->ntasks = 3;
+	snprintf(c->tasks[0].task_type, sizeof(c->tasks[0].task_type), "do");
+	c->tasks[0].title = pool_strdup(s->st.pool, title);
+	c->tasks[0].has_amount = 1;
+	c->tasks[0].amount_cents = cycle_cents;
+	snprintf(c->tasks[1].task_type, sizeof(c->tasks[1].task_type), "learn");
+	c->tasks[1].title = lesson_learn(n, seed, u->language);
+	snprintf(c->tasks[2].task_type, sizeof(c->tasks[2].task_type), "mind");
+	c->tasks[2].title = lesson_mind(n, seed, u->language);
+	for (i = 0; i < c->ntasks; i++) {
+		c->tasks[i].priority = (int)i + 1;
+		if (svc_new_id(s, "ozz_task", c->tasks[i].id, sizeof(c->tasks[i].id)) == -1)
+			return -1;
+	}
+	return c->tasks[0].title == NULL ? svc_fail(s, OZ_INTERNAL_ERROR, "out of memory") : 0;
+}
+
+/* Read the cycle back as the API shows it. */
+static int
+read_cycle(struct svc *s, const char *user, const char *id, struct move_cycle *out)
+{
+	int	 rc;
+
+	if ((rc = store_move_get(&s->st, user, id, out)) == -1)
+		return svc_db_fail(s);
+	return rc == 1 ? 0 : not_found(s);
+}
+
+int
+svc_move_generate(struct svc *s, const char *ref, struct move_cycle *out)
+{
+	struct move_cycle c;
+	struct goal	 g;
+	struct user	 u;
+	int64_t		 monthly = 0;
+	int		 has_goal = 0;
+
+	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
+	    next_cycle(s, &u, &c, &monthly, &g, &has_goal) == -1 ||
+	    add_tasks(s, &u, &c, monthly, has_goal ? g.goal_name : NULL) == -1)
+		return -1;
+	if (db_begin(s->st.db) == -1)
+		return svc_db_fail(s);
+	if (store_move_insert(&s->st, &c) == -1 ||
+	    (has_goal && store_goal_advance(&s->st, u.id, g.id, c.due_date) == -1)) {
+		enum db_fault f = db_fault(s->st.db);
+
+		db_rollback(s->st.db);
+		if (f == DB_FAULT_UNIQUE)
+			return svc_fail(s, OZ_CONFLICT,
+			    "another cycle was generated at the same time; retry");
+		return svc_db_fail(s);
+	}
+	if (db_commit(s->st.db) == -1)
+		return svc_db_fail(s);
+	return read_cycle(s, u.id, c.id, out);
+}
+
+int
+svc_move_list(struct svc *s, const char *ref, const char *status, const struct store_page *pg,
+    struct move_cycle *rows, size_t *n, int *has_more)
+{
+	struct user	 u;
+
+	if (svc_user_resolve(s, ref, 1, &u) == -1)
+		return -1;
+	if (store_move_list(&s->st, u.id, status, pg, rows, n, has_more) == -1)
+		return svc_db_fail(s);
+	return 0;
+}
+
+/* The user and a cycle id of theirs. */
+static int
+target(struct svc *s, const char *ref, const char *id, struct user *u)
+{
+	if (svc_user_resolve(s, ref, 1, u) == -1)
+		return -1;
+	return ids_valid("ozz_mm", id) ? 0 : not_found(s);
+}
+
+int
+svc_move_get(struct svc *s, const char *ref, const char *id, struct move_cycle *out)
+{
+	struct user	 u;
+
+	if (target(s, ref, id, &u) == -1)
+		return -1;
+	return read_cycle(s, u.id, id, out);
+}
+
+int
+svc_move_close(struct svc *s, const char *ref, const char *id, const char *status,
+    struct move_cycle *out)
+{
+	struct user	 u;
+	char		 was[12];
+	int		 rc;
+
+	if (target(s, ref, id, &u) == -1)
+		return -1;
+	if ((rc = store_move_close(&s->st, u.id, id, status, was)) == -1)
+		return svc_db_fail(s);
+	if (rc == 0)
+		return not_found(s);
+	if (strcmp(was, "scheduled") != 0 && strcmp(was, status) != 0)
+		return svc_fail(s, OZ_CONFLICT, "this money move is already closed");
+	return read_cycle(s, u.id, id, out);
+}
+
+/* The task as it now is. */
+static int
+read_task(struct svc *s, const char *user, const char *cycle, const char *task,
+    struct move_task *out)
+{
+	struct move_cycle *c;
+	size_t		 i;
+
+	if ((c = pool_alloc(s->st.pool, sizeof(*c))) == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	if (read_cycle(s, user, cycle, c) == -1)
+		return -1;
+	for (i = 0; i < c->ntasks; i++)
+		if (strcmp(c->tasks[i].id, task) == 0) {
+			*out = c->tasks[i];
+			return 0;
+		}
+	return svc_fail(s, OZ_NOT_FOUND, "no such task");
+}
+
+/* Under the lock: what may change, and the points. 1 changed, 0 nothing to do, -1. */
+static int
+mark(struct svc *s, const struct user *u, const char *cycle, const char *task,
+    const char *status, int64_t *points)
+{
+	struct move_task_lock l;
+	int		 rc, bonus = 0, award = 0;
+
+	if ((rc = store_move_task_lock(&s->st, u->id, cycle, task, &l)) == -1)
+		return svc_db_fail(s);
+	if (rc == 0)
+		return svc_fail(s, OZ_NOT_FOUND, "no such task");
+	if (strcmp(l.status, status) == 0)	/* marking twice changes nothing */
+		return 0;
+	if (strcmp(l.status, "done") == 0)
+		return svc_fail(s, OZ_CONFLICT, "this task is done; it cannot be skipped now");
+	if (strcmp(l.cycle_status, "skipped") == 0)
+		return svc_fail(s, OZ_CONFLICT, "this money move was skipped; its tasks are closed");
+	if (strcmp(status, "done") == 0) {
+		if (store_move_award(&s->st, u->id, lesson_points(l.task_type),
+		    POINTS_FIRST_BONUS, points, &bonus) == -1)
+			return svc_db_fail(s);
+		award = lesson_points(l.task_type) + (bonus ? POINTS_FIRST_BONUS : 0);
+	}
+	if (store_move_task_set(&s->st, u->id, cycle, task, status, award) == -1)
+		return svc_db_fail(s);
+	return 1;
+}
+
+int
+svc_move_task(struct svc *s, const char *ref, const char *cycle, const char *task,
+    const char *status, struct move_task *out, int64_t *points)
+{
+	struct user	 u;
+	int		 rc;
+
+	*points = -1;
+	if (target(s, ref, cycle, &u) == -1)
+		return -1;
+	if (!ids_valid("ozz_task", task))
+		return svc_fail(s, OZ_NOT_FOUND, "no such task");
+	if (db_begin(s->st.db) == -1)
+		return svc_db_fail(s);
+	if ((rc = mark(s, &u, cycle, task, status, points)) != 1) {
+		db_rollback(s->st.db);
+		if (rc == -1)
+			return -1;
+	} else if (db_commit(s->st.db) == -1)
+		return svc_db_fail(s);
+	return read_task(s, u.id, cycle, task, out);
+}

@@ -1,0 +1,34 @@
+/*
+ * svc_move.h: money moves. Each cycle, on the goal's cadence, holds a "do"
+ * task (the plan's monthly amount split by cadence), a "learn" task and a
+ * "mind" task from the lessons library. Marking tasks done awards points
+ * once, in the same transaction, under a row lock.
+ */
+#ifndef OZ_SVC_MOVE_H
+#define OZ_SVC_MOVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store_move.h"
+
+struct store_page;
+struct svc;
+
+/* The next cycle of the user's plan (PLAN_REQUIRED without one), created. */
+int	svc_move_generate(struct svc *s, const char *ref, struct move_cycle *out);
+int	svc_move_list(struct svc *s, const char *ref, const char *status,
+	    const struct store_page *pg, struct move_cycle *rows, size_t *n, int *has_more);
+int	svc_move_get(struct svc *s, const char *ref, const char *id, struct move_cycle *out);
+/* Close a cycle as completed or skipped (CONFLICT once it is closed otherwise). */
+int	svc_move_close(struct svc *s, const char *ref, const char *id, const char *status,
+	    struct move_cycle *out);
+/*
+ * Mark a task done or skipped. Done awards its points (and the first
+ * completion's bonus) once; *points gets the user's points after, or -1
+ * when nothing changed. *task gets the task as it now is.
+ */
+int	svc_move_task(struct svc *s, const char *ref, const char *cycle, const char *task,
+	    const char *status, struct move_task *out, int64_t *points);
+
+#endif

@@ -1,0 +1,307 @@
+/* svc_txn.c: transactions (svc_txn.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/ids.h"
+#include "core/pool.h"
+#include "domain/calendar.h"
+#include "domain/categorize.h"
+#include "domain/txtparse.h"
+#include "service/svc.h"
+#include "service/svc_txn.h"
+#include "service/svc_user.h"
+
+#define RULES_MAX	5000	/* taught merchants looked at per request */
+
+/* The user's taught categories, loaded once per submission when needed. */
+struct rules {
+	struct txn_rule	*rows;
+	size_t		 n;
+};
+
+static const char *
+rule_for(const struct rules *rl, const char *key)
+{
+	size_t	 i;
+
+	if (key[0] == '\0')
+		return NULL;
+	for (i = 0; i < rl->n; i++)
+		if (strcmp(rl->rows[i].merchant_key, key) == 0)
+			return rl->rows[i].category;
+	return NULL;
+}
+
+static int
+load_rules(struct svc *s, const char *user, struct rules *rl)
+{
+	rl->n = 0;
+	if ((rl->rows = pool_alloc(s->st.pool, sizeof(*rl->rows) * RULES_MAX)) == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	if (store_txn_rules(&s->st, user, rl->rows, RULES_MAX, &rl->n) == -1)
+		return svc_db_fail(s);
+	return 0;
+}
+
+/*
+ * How a transaction is categorised: the client's category is final; income
+ * is income; a merchant the user taught wins over the rules; then the rules.
+ */
+static void
+categorise(const struct txn_in *in, const struct rules *rl, struct txn *t, char *key,
+    size_t keylen, struct cat_result *cr)
+{
+	const char *desc = in->description ? in->description : "";
+	const char *taught;
+
+	categorize(desc, cr);
+	merchant_key(desc, key, keylen);
+	snprintf(t->categorized_by, sizeof(t->categorized_by), "rules");
+	if (in->category) {
+		snprintf(t->category, sizeof(t->category), "%s", in->category);
+		snprintf(t->categorized_by, sizeof(t->categorized_by), "user");
+		t->confidence = 1000;
+	} else if (in->is_income) {
+		snprintf(t->category, sizeof(t->category), "income");
+		t->confidence = (int)(1000 * (cr->confidence > 0.8 ? cr->confidence : 0.8) + 0.5);
+	} else if ((taught = rule_for(rl, key)) != NULL) {
+		snprintf(t->category, sizeof(t->category), "%s", taught);
+		t->confidence = 950;
+	} else {
+		snprintf(t->category, sizeof(t->category), "%s", category_name(cr->category));
+		t->confidence = (int)(1000 * cr->confidence + 0.5);
+	}
+}
+
+/* Insert every item, inside the caller's database transaction. 0/-1. */
+static int
+insert_all(struct svc *s, const struct user *u, const struct txn_in *items, size_t n,
+    const char *source, struct txn *out)
+{
+	struct rules	 rl = { NULL, 0 };
+	struct cat_result cr;
+	struct txn	 t;
+	char		 today[11], key[128];
+	size_t		 i;
+
+	cal_today(today);
+	for (i = 0; i < n; i++)
+		if (items[i].category == NULL) {
+			if (load_rules(s, u->id, &rl) == -1)
+				return -1;
+			break;
+		}
+	for (i = 0; i < n; i++) {
+		memset(&t, 0, sizeof(t));
+		if (svc_new_id(s, "ozz_txn", t.id, sizeof(t.id)) == -1)
+			return -1;
+		snprintf(t.user_id, sizeof(t.user_id), "%s", u->id);
+		categorise(&items[i], &rl, &t, key, sizeof(key), &cr);
+		t.amount_cents = items[i].amount_cents;
+		snprintf(t.currency, sizeof(t.currency), "%s",
+		    items[i].currency ? items[i].currency : u->currency);
+		t.description = items[i].description ? items[i].description : "";
+		t.merchant = cr.merchant[0] ? cr.merchant : NULL;
+		t.merchant_key = key;
+		snprintf(t.transaction_date, sizeof(t.transaction_date), "%s",
+		    items[i].date ? items[i].date : today);
+		snprintf(t.source, sizeof(t.source), "%s", source);
+		if (store_txn_insert(&s->st, &t, &out[i]) == -1)
+			return svc_db_fail(s);
+	}
+	return 0;
+}
+
+/* insert_all in a transaction of its own: all or nothing. */
+static int
+insert_atomic(struct svc *s, const struct user *u, const struct txn_in *items, size_t n,
+    const char *source, struct txn *out)
+{
+	if (db_begin(s->st.db) == -1)
+		return svc_db_fail(s);
+	if (insert_all(s, u, items, n, source, out) == -1) {
+		db_rollback(s->st.db);
+		return -1;
+	}
+	if (db_commit(s->st.db) == -1)
+		return svc_db_fail(s);
+	return 0;
+}
+
+int
+svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
+    const char *source, struct txn *out)
+{
+	struct user	 u;
+
+	if (n == 0 || n > TXN_BATCH_MAX)
+		return svc_fail(s, OZ_VALIDATION_ERROR, "a submission holds 1 to 500 transactions");
+	if (svc_user_resolve(s, ref, 1, &u) == -1)
+		return -1;
+	return insert_atomic(s, &u, items, n, source, out);
+}
+
+/*
+ * Parse text into items. No amount at all is UNPROCESSABLE_DOCUMENT; an
+ * amount or date that cannot be right is a VALIDATION_ERROR on content.
+ */
+static int
+parse_text(struct svc *s, const struct user *u, const char *text, struct txn_in *items,
+    struct txt_item *parsed, size_t *n)
+{
+	const char	*errmsg = NULL;
+	char		 today[11];
+	size_t		 i;
+
+	cal_today(today);
+	if (txt_parse(text, u->language, u->currency, today, parsed, TXT_MAX_ITEMS, n,
+	    &errmsg) == -1) {
+		if (errmsg == NULL || txt_error_no_amount(errmsg)) {
+			svc_detail(s, "content", errmsg ? errmsg : "no amount found");
+			return svc_fail(s, OZ_UNPROCESSABLE_DOCUMENT, errmsg ? errmsg :
+			    "no amount found in the text; write it like \"coffee 4.50\"");
+		}
+		svc_detail(s, "content", errmsg);
+		return svc_fail(s, OZ_VALIDATION_ERROR, errmsg);
+	}
+	for (i = 0; i < *n; i++) {
+		memset(&items[i], 0, sizeof(items[i]));
+		items[i].amount_cents = parsed[i].amount_cents;
+		items[i].currency = parsed[i].currency;
+		items[i].description = parsed[i].description;
+		items[i].date = parsed[i].date;
+		items[i].is_income = parsed[i].is_income;
+	}
+	return 0;
+}
+
+/* Parse and insert, in the caller's transaction or (atomic) one of its own. */
+static int
+text_items(struct svc *s, const struct user *u, const char *text, const char *source,
+    struct txn *out, size_t max, size_t *n, int atomic)
+{
+	struct txn_in	 items[TXT_MAX_ITEMS];
+	struct txt_item	*parsed;
+
+	*n = 0;
+	if ((parsed = pool_alloc(s->st.pool, sizeof(*parsed) * TXT_MAX_ITEMS)) == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	if (parse_text(s, u, text, items, parsed, n) == -1)
+		return -1;
+	if (*n > max)
+		return svc_fail(s, OZ_VALIDATION_ERROR, "the text holds too many transactions");
+	return atomic ? insert_atomic(s, u, items, *n, source, out) :
+	    insert_all(s, u, items, *n, source, out);
+}
+
+int
+svc_txn_record_text(struct svc *s, const char *ref, const char *text, const char *source,
+    struct txn *out, size_t max, size_t *n)
+{
+	struct user	 u;
+
+	*n = 0;
+	if (svc_user_resolve(s, ref, 1, &u) == -1)
+		return -1;
+	return text_items(s, &u, text, source, out, max, n, 1);
+}
+
+int
+svc_txn_log_text(struct svc *s, const struct user *u, const char *text, const char *source,
+    struct txn *out, size_t max, size_t *n)
+{
+	return text_items(s, u, text, source, out, max, n, 0);
+}
+
+static int
+not_found(struct svc *s)
+{
+	return svc_fail(s, OZ_NOT_FOUND, "no such transaction");
+}
+
+/* The user and a transaction id of theirs (a malformed id is simply not found). */
+static int
+target(struct svc *s, const char *ref, const char *id, int create, struct user *u)
+{
+	if (svc_user_resolve(s, ref, create, u) == -1)
+		return -1;
+	return ids_valid("ozz_txn", id) ? 0 : not_found(s);
+}
+
+int
+svc_txn_get(struct svc *s, const char *ref, const char *id, struct txn *out)
+{
+	struct user	 u;
+	int		 rc;
+
+	if (target(s, ref, id, 1, &u) == -1)
+		return -1;
+	if ((rc = store_txn_get(&s->st, u.id, id, out)) == -1)
+		return svc_db_fail(s);
+	return rc == 1 ? 0 : not_found(s);
+}
+
+int
+svc_txn_list(struct svc *s, const char *ref, const struct txn_filter *f,
+    const struct store_page *pg, struct txn *rows, size_t *n, int *has_more)
+{
+	struct user	 u;
+
+	if (svc_user_resolve(s, ref, 1, &u) == -1)
+		return -1;
+	if (store_txn_list(&s->st, u.id, f, pg, rows, n, has_more) == -1)
+		return svc_db_fail(s);
+	return 0;
+}
+
+int
+svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_fields *given,
+    struct txn *out)
+{
+	struct txn_fields f = *given;
+	struct cat_result cr;
+	struct user	 u;
+	char		 key[128];
+	int		 rc;
+
+	if (target(s, ref, id, 1, &u) == -1)
+		return -1;
+	/* A new description names a new merchant (a later correction teaches about it). */
+	if (f.has_description) {
+		categorize(f.description, &cr);
+		merchant_key(f.description, key, sizeof(key));
+		f.merchant = cr.merchant[0] ? pool_strdup(s->st.pool, cr.merchant) : NULL;
+		f.merchant_key = key;
+	}
+	if (db_begin(s->st.db) == -1)
+		return svc_db_fail(s);
+	if ((rc = store_txn_update(&s->st, u.id, id, &f, out)) != 1) {
+		db_rollback(s->st.db);
+		return rc == 0 ? not_found(s) : svc_db_fail(s);
+	}
+	/* A corrected category teaches this user's categoriser about the merchant. */
+	if (f.has_category && out->merchant_key[0] != '\0' &&
+	    store_txn_teach(&s->st, u.id, out->merchant_key, f.category) == -1) {
+		rc = svc_db_fail(s);
+		db_rollback(s->st.db);
+		return rc;
+	}
+	if (db_commit(s->st.db) == -1)
+		return svc_db_fail(s);
+	return 0;
+}
+
+int
+svc_txn_delete(struct svc *s, const char *ref, const char *id)
+{
+	struct user	 u;
+	int		 rc;
+
+	if (target(s, ref, id, 0, &u) == -1)
+		return -1;
+	if ((rc = store_txn_delete(&s->st, u.id, id)) == -1)
+		return svc_db_fail(s);
+	return rc == 1 ? 0 : not_found(s);
+}

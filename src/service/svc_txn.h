@@ -1,0 +1,63 @@
+/*
+ * svc_txn.h: logging a user's transactions, from structured records or from
+ * what the user wrote, each categorised (the user's own corrections first,
+ * then the rules-as-data categoriser); corrections that teach; the list.
+ */
+#ifndef OZ_SVC_TXN_H
+#define OZ_SVC_TXN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store_txn.h"
+
+struct store_page;
+struct svc;
+struct user;
+
+#define TXN_BATCH_MAX	500	/* records in one batch */
+#define TXN_TEXT_MAX	4000	/* characters of a text submission */
+
+/* One transaction to record, from any kind of submission. */
+struct txn_in {
+	int64_t		 amount_cents;
+	const char	*currency;	/* NULL: the user's */
+	const char	*category;	/* from the client (final), or NULL: categorise */
+	const char	*description;	/* NULL: "" */
+	const char	*date;		/* NULL: today (UTC) */
+	int		 is_income;
+};
+
+/*
+ * Record n items (1..TXN_BATCH_MAX) for the user ref names (created on
+ * first use) with source, all or nothing; out has room for n. 0/-1.
+ */
+int	svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
+	    const char *source, struct txn *out);
+/*
+ * Parse text in the user's language and currency (txtparse) and record
+ * what it holds, all or nothing: up to max transactions into out. -1 with
+ * UNPROCESSABLE_DOCUMENT when the text holds no amount, VALIDATION_ERROR
+ * (detail "content") when an amount or date cannot be right.
+ */
+int	svc_txn_record_text(struct svc *s, const char *ref, const char *text,
+	    const char *source, struct txn *out, size_t max, size_t *n);
+/*
+ * svc_txn_record_text for a user already resolved, inside the caller's
+ * database transaction (the chat logs with its message).
+ */
+int	svc_txn_log_text(struct svc *s, const struct user *u, const char *text,
+	    const char *source, struct txn *out, size_t max, size_t *n);
+int	svc_txn_get(struct svc *s, const char *ref, const char *id, struct txn *out);
+int	svc_txn_list(struct svc *s, const char *ref, const struct txn_filter *f,
+	    const struct store_page *pg, struct txn *rows, size_t *n, int *has_more);
+/*
+ * Change a transaction. A corrected category is final for it and teaches
+ * the user's categoriser about its merchant; a new description names a new
+ * merchant.
+ */
+int	svc_txn_update(struct svc *s, const char *ref, const char *id,
+	    const struct txn_fields *f, struct txn *out);
+int	svc_txn_delete(struct svc *s, const char *ref, const char *id);
+
+#endif

@@ -1,0 +1,276 @@
+/* db.c: the worker's connection, its prepared statements, and reconnection. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/conf.h"
+#include "core/log.h"
+#include "core/num.h"
+#include "store/db.h"
+
+static char last_state[6];
+/* Connections made by this process: a statement prepared on one knows which. */
+static unsigned long connections;
+
+int
+db_init(struct oz_db *db, const struct oz_config *cfg, const char *appname)
+{
+	memset(db, 0, sizeof(*db));
+	if ((db->conninfo = strdup(cfg->database_url)) == NULL)
+		return -1;
+	db->application_name = appname;
+	db->connect_timeout = (int)cfg->db_connect_timeout;
+	db->statement_timeout_ms = (int)cfg->db_statement_timeout_ms;
+	db->retry_ms = (int)cfg->db_retry_ms;
+	db->retry_after = (int)cfg->retry_after;
+	return 0;
+}
+
+void
+db_close(struct oz_db *db)
+{
+	if (db->conn)
+		PQfinish(db->conn);
+	db->conn = NULL;
+	if (db->conninfo) {
+		explicit_bzero(db->conninfo, strlen(db->conninfo));
+		free(db->conninfo);
+	}
+	db->conninfo = NULL;
+}
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000L + (now.tv_nsec - t->tv_nsec) / 1000000L;
+}
+
+int
+db_connect(struct oz_db *db)
+{
+	char	 timeout[16], options[64];
+	const char *keys[] = { "dbname", "connect_timeout", "options",
+	    "application_name", NULL };
+	const char *vals[5];
+
+	if (db->conn && PQstatus(db->conn) == CONNECTION_OK) {
+		db->unavailable = 0;
+		return 0;
+	}
+	if (db->conn) {
+		PQfinish(db->conn);
+		db->conn = NULL;
+	}
+	/* While the database is down, do not hammer it: one attempt per retry_ms. */
+	if (db->last_attempt.tv_sec != 0 && ms_since(&db->last_attempt) < db->retry_ms) {
+		db->unavailable = 1;
+		return -1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &db->last_attempt);
+	last_state[0] = '\0';
+	snprintf(timeout, sizeof(timeout), "%d", db->connect_timeout);
+	snprintf(options, sizeof(options), "-c statement_timeout=%d -c timezone=UTC",
+	    db->statement_timeout_ms);
+	vals[0] = db->conninfo;
+	vals[1] = timeout;
+	vals[2] = options;
+	vals[3] = db->application_name;
+	vals[4] = NULL;
+	db->conn = PQconnectdbParams(keys, vals, 1);
+	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
+		log_warnx("db: cannot connect: %s",
+		    db->conn ? PQerrorMessage(db->conn) : "out of memory");
+		goto fail;
+	}
+	db->gen = ++connections;
+	db->last_attempt.tv_sec = 0;
+	db->unavailable = 0;
+	log_info("db: connected");
+	return 0;
+fail:
+	if (db->conn)
+		PQfinish(db->conn);
+	db->conn = NULL;
+	db->unavailable = 1;
+	return -1;
+}
+
+/* Forget a connection that broke: the next db_connect opens a new one at once. */
+static void
+db_drop(struct oz_db *db)
+{
+	PQfinish(db->conn);
+	db->conn = NULL;
+	db->unavailable = 1;
+	db->last_attempt.tv_sec = 0;
+}
+
+
+/* Keep a failed result's SQLSTATE and log its primary message (never DETAIL). */
+static void
+db_note_failure(const char *name, PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+	snprintf(last_state, sizeof(last_state), "%s", state ? state : "");
+	log_warnx("db: %s failed: %s (%s)", name, msg ? msg : "?", last_state);
+}
+
+/* Prepare st on db's connection unless it already is; 0/-1. */
+static int
+prepare(struct oz_db *db, struct db_stmt *st)
+{
+	PGresult	*res;
+	const char	*state;
+	int		 ok;
+
+	if (st->prepared == db->gen)
+		return 0;
+	res = PQprepare(db->conn, st->name, st->sql, 0, NULL);
+	state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	/* 42P05: another oz_db of this process prepared it on this connection */
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK || (state && strcmp(state, "42P05") == 0);
+	if (!ok)
+		db_note_failure(st->name, res);
+	PQclear(res);
+	if (!ok)
+		return -1;
+	st->prepared = db->gen;
+	return 0;
+}
+
+/*
+ * Run the prepared statement named name (prepared first when st is given),
+ * retrying a read-only one once on a fresh connection when the connection
+ * broke outside a transaction.
+ */
+static PGresult *
+run(struct oz_db *db, struct db_stmt *st, const char *name, int readonly, int nparams,
+    const char *const *params)
+{
+	PGresult	*res;
+	int		 attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		ExecStatusType status;
+
+		if (db_connect(db) == -1)
+			return NULL;
+		last_state[0] = '\0';
+		if (st != NULL && prepare(db, st) == -1) {
+			if (PQstatus(db->conn) != CONNECTION_OK) {
+				db_drop(db);
+				if (readonly && !db->in_tx)
+					continue;
+				return NULL;
+			}
+			/* 42P01: a table is missing, the schema is not migrated */
+			db->unavailable = strcmp(last_state, "42P01") == 0;
+			return NULL;
+		}
+		res = PQexecPrepared(db->conn, name, nparams, params, NULL, NULL, 0);
+		status = PQresultStatus(res);
+		if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+			return res;
+		if (res && PQresultErrorField(res, PG_DIAG_SQLSTATE))
+			snprintf(last_state, sizeof(last_state), "%s",
+			    PQresultErrorField(res, PG_DIAG_SQLSTATE));
+		if (PQstatus(db->conn) != CONNECTION_OK) {
+			log_warnx("db: connection lost during %s", name);
+			PQclear(res);
+			db_drop(db);
+			/* Inside a transaction a retry would run outside it. */
+			if (readonly && !db->in_tx)
+				continue;
+			return NULL;
+		}
+		/* The primary message only: DETAIL lines can quote request values. */
+		db_note_failure(name, res);
+		PQclear(res);
+		db->unavailable = 0;
+		return NULL;
+	}
+	return NULL;
+}
+
+PGresult *
+db_run(struct oz_db *db, struct db_stmt *st, int nparams, const char *const *params)
+{
+	return run(db, st, st->name, st->readonly, nparams, params);
+}
+
+enum db_fault
+db_fault(const struct oz_db *db)
+{
+	if (db->unavailable)
+		return strcmp(last_state, "42P01") == 0 ? DB_FAULT_UNMIGRATED : DB_FAULT_DOWN;
+	if (strcmp(last_state, "23505") == 0)
+		return DB_FAULT_UNIQUE;
+	if (strcmp(last_state, "23514") == 0)
+		return DB_FAULT_CHECK;
+	if (strcmp(last_state, "23503") == 0)
+		return DB_FAULT_FOREIGN_KEY;
+	return last_state[0] ? DB_FAULT_OTHER : DB_FAULT_NONE;
+}
+
+static int
+db_command(struct oz_db *db, const char *cmd)
+{
+	PGresult *res;
+	int	 ok;
+
+	if (db_connect(db) == -1)
+		return -1;
+	res = PQexec(db->conn, cmd);
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!ok) {
+		log_warnx("db: %s failed: %s", cmd, PQresultErrorMessage(res));
+		if (PQstatus(db->conn) != CONNECTION_OK) {
+			PQfinish(db->conn);
+			db->conn = NULL;
+			db->unavailable = 1;
+			db->last_attempt.tv_sec = 0;
+		}
+	}
+	PQclear(res);
+	return ok ? 0 : -1;
+}
+
+int
+db_begin(struct oz_db *db)
+{
+	if (db_command(db, "BEGIN") == -1)
+		return -1;
+	db->in_tx = 1;
+	return 0;
+}
+
+int
+db_commit(struct oz_db *db)
+{
+	int rc = db_command(db, "COMMIT");
+
+	db->in_tx = 0;
+	return rc;
+}
+
+void
+db_rollback(struct oz_db *db)
+{
+	db->in_tx = 0;
+	if (db->conn && PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+		(void)db_command(db, "ROLLBACK");
+}
+
+const char *
+db_last_sqlstate(const struct oz_db *db)
+{
+	(void)db;
+	return last_state;
+}

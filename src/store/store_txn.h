@@ -1,0 +1,101 @@
+/*
+ * store_txn.h: transactions, and the categories a user taught by correcting
+ * one (category_rules).
+ */
+#ifndef OZ_STORE_TXN_H
+#define OZ_STORE_TXN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/oz_limits.h"
+
+struct store;
+struct store_page;
+
+struct txn {
+	char		 id[OZ_ID_MAX];
+	char		 user_id[OZ_ID_MAX];
+	int64_t		 amount_cents;		/* minor units of currency, > 0 */
+	char		 currency[4];
+	char		 category[16];
+	const char	*description;		/* may be "" */
+	const char	*merchant;		/* NULL: none known */
+	const char	*merchant_key;		/* what a correction teaches about; may be "" */
+	char		 transaction_date[11];
+	char		 source[20];
+	int		 confidence;		/* ai_confidence in thousandths (0..1000) */
+	char		 categorized_by[8];	/* rules | ai | user */
+	const char	*import_id;		/* NULL: none */
+	char		 created_at[24];
+	int64_t		 cursor_us;
+};
+
+/* Filters of a list; NULL: any. */
+struct txn_filter {
+	const char	*from, *to;		/* transaction_date range, inclusive */
+	const char	*category;
+	const char	*source;
+};
+
+/* A change; has_<f> says whether f is part of it. */
+struct txn_fields {
+	const char	*category;		/* from the user: final (categorized_by user) */
+	const char	*description;
+	const char	*merchant;		/* with a new description: what it names */
+	const char	*merchant_key;
+	const char	*transaction_date;
+	int64_t		 amount_cents;
+	int		 has_category, has_description, has_amount, has_date;
+};
+
+/* A user's taught category for a merchant key. */
+struct txn_rule {
+	const char	*merchant_key;
+	char		 category[16];
+};
+
+/* Insert t (every field set by the caller but created_at). 0 and *out, or -1. */
+int	store_txn_insert(struct store *st, const struct txn *t, struct txn *out);
+int	store_txn_get(struct store *st, const char *user, const char *id, struct txn *out);
+int	store_txn_list(struct store *st, const char *user, const struct txn_filter *f,
+	    const struct store_page *pg, struct txn *rows, size_t *n, int *has_more);
+/* Apply f. 1 and *out, 0 no such transaction, -1. */
+int	store_txn_update(struct store *st, const char *user, const char *id,
+	    const struct txn_fields *f, struct txn *out);
+int	store_txn_delete(struct store *st, const char *user, const char *id);
+/* The user's taught rules, newest first, at most max. 0/-1. */
+int	store_txn_rules(struct store *st, const char *user, struct txn_rule *rows, size_t max,
+	    size_t *n);
+/* Teach: merchant_key is category from now on, for user. 0/-1. */
+int	store_txn_teach(struct store *st, const char *user, const char *merchant_key,
+	    const char *category);
+
+/* Spending of one category in a window (store_txn_spending). */
+struct txn_sum {
+	char		 category[16];
+	int64_t		 cents;
+	int64_t		 count;
+};
+/*
+ * The user's transactions in currency between from and to (inclusive), per
+ * category, at most max rows, largest first; *first_date gets the earliest
+ * transaction_date among them ("" when there is none). With category set,
+ * only that category and income. 0/-1.
+ */
+int	store_txn_spending(struct store *st, const char *user, const char *currency,
+	    const char *from, const char *to, const char *category, struct txn_sum *rows,
+	    size_t max, size_t *n, char first_date[11]);
+
+/* What a search of the user's transactions asks (store_txn_find). */
+struct txn_query {
+	const char	*from, *to;		/* NULL: open */
+	const char	*category;		/* NULL: any */
+	const char	*kind;			/* "spending" | "income" | "all" */
+	const char	*search;		/* words in description or merchant, or NULL */
+};
+/* Up to max transactions matching q, by transaction_date, newest first. 0/-1. */
+int	store_txn_find(struct store *st, const char *user, const struct txn_query *q,
+	    struct txn *rows, size_t max, size_t *n);
+
+#endif
