@@ -26,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api/routes.h"
 #include "core/conf.h"
 #include "core/log.h"
 #include "fcgi_io.h"
@@ -153,7 +154,7 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 	snprintf(ident, sizeof(ident), "ozzie-fcgi[%s]", name);
 	log_init(ident, (enum log_level)cfg->log_level);
 	signals_setup(&waitmask);
-	if (app_init(&app, cfg, name) == -1) {
+	if (app_init(&app, cfg, name, oz_routes) == -1) {
 		log_warnx("worker: cannot initialise");
 		_exit(1);
 	}

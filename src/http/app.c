@@ -9,7 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "api/routes.h"
 #include "core/log.h"
 #include "http/app.h"
 #include "http/auth.h"
@@ -21,7 +20,8 @@
 #include "service/svc.h"
 
 int
-app_init(struct oz_app *app, struct oz_config *cfg, const char *name)
+app_init(struct oz_app *app, struct oz_config *cfg, const char *name,
+    const struct oz_route *routes)
 {
 	static const char label[] = "ozzie server key v1";
 	unsigned int	 len = 0;
@@ -29,7 +29,7 @@ app_init(struct oz_app *app, struct oz_config *cfg, const char *name)
 	memset(app, 0, sizeof(*app));
 	app->cfg = cfg;
 	app->name = name;
-	app->routes = oz_routes;
+	app->routes = routes;
 	if (cfg->secret_key[0] != '\0') {
 		if (HMAC(EVP_sha256(), cfg->secret_key, (int)strlen(cfg->secret_key),
 		    (const unsigned char *)label, sizeof(label) - 1, app->key, &len) == NULL)

@@ -20,7 +20,7 @@ struct oz_app {
 	struct oz_db		 db;
 	unsigned char		 key[32];	/* derived from secret_key, or random */
 	const char		*name;		/* pool name, for logs */
-	const struct oz_route	*routes;	/* oz_routes, or a test table */
+	const struct oz_route	*routes;	/* api/routes.c oz_routes, or a test table */
 };
 
 /* Reads up to n body bytes into p; returns bytes read, 0 at end, -1 on error. */
@@ -32,8 +32,9 @@ typedef long (*app_body_reader)(void *ctx, char *p, size_t n);
  */
 void	app_svc(struct oz_app *app, struct oz_req *r, struct svc *s);
 
-/* Set up app from cfg (which it borrows); no connection yet. 0/-1. */
-int	app_init(struct oz_app *app, struct oz_config *cfg, const char *name);
+/* Set up app from cfg (which it borrows) to serve routes; no connection yet. 0/-1. */
+int	app_init(struct oz_app *app, struct oz_config *cfg, const char *name,
+	    const struct oz_route *routes);
 void	app_free(struct oz_app *app);
 /*
  * Handle r, whose method, URI, headers, content type and length are set.

@@ -69,8 +69,7 @@ setup(void)
 	ck_assert_int_eq(config_load(&cfg, NULL, 0, err, sizeof(err)), 0);
 	cfg.max_json_body = 1024;
 	cfg.max_document_body = 4096;
-	ck_assert_int_eq(app_init(&app, &cfg, "test"), 0);
-	app.routes = test_routes;
+	ck_assert_int_eq(app_init(&app, &cfg, "test", test_routes), 0);
 	http_req_init(&req);
 }
 
