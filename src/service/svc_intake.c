@@ -29,7 +29,17 @@ svc_intake_create(struct svc *s, const char *ref, const struct intake *in,
 		snprintf(row.financial_goal, sizeof(row.financial_goal), "savings");
 	else if (strcmp(row.financial_goal, "debt") == 0)
 		snprintf(row.financial_goal, sizeof(row.financial_goal), "debt_payoff");
-	if (store_intake_insert(&s->st, &row, out) == -1)
+	if (db_begin(s->st.db) == -1)
+		return svc_db_fail(s);
+	if (store_intake_insert(&s->st, &row, out) == -1) {
+		db_rollback(s->st.db);
+		return svc_db_fail(s);
+	}
+	if (svc_user_onboard(s, u.id, SVC_ONBOARD_INTAKE) == -1) {
+		db_rollback(s->st.db);
+		return -1;
+	}
+	if (db_commit(s->st.db) == -1)
 		return svc_db_fail(s);
 	return 0;
 }

@@ -402,7 +402,17 @@ svc_plan_generate(struct svc *s, const char *ref, const char *personality,
 	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
 	    compose(s, &u, personality, &plan, &out->plan) == -1)
 		return -1;
-	if (store_plan_insert(&s->st, &out->plan) == -1)
+	if (db_begin(s->st.db) == -1)
+		return svc_db_fail(s);
+	if (store_plan_insert(&s->st, &out->plan) == -1) {
+		db_rollback(s->st.db);
+		return svc_db_fail(s);
+	}
+	if (svc_user_onboard(s, u.id, SVC_ONBOARD_PLAN) == -1) {
+		db_rollback(s->st.db);
+		return -1;
+	}
+	if (db_commit(s->st.db) == -1)
 		return svc_db_fail(s);
 	return current_cycle(s, u.id, out);
 }

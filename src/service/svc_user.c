@@ -130,6 +130,18 @@ svc_user_update(struct svc *s, const char *ref, const struct user_fields *f, str
 }
 
 int
+svc_user_onboard(struct svc *s, const char *user, enum svc_onboarding event)
+{
+	static const char *const after_intake[] = { "intake_pending", NULL };
+	static const char *const after_plan[] = { "intake_pending", "plan_pending", NULL };
+
+	if (store_user_advance(&s->st, user, event == SVC_ONBOARD_INTAKE ? "plan_pending" :
+	    "active", event == SVC_ONBOARD_INTAKE ? after_intake : after_plan) == -1)
+		return svc_db_fail(s);
+	return 0;
+}
+
+int
 svc_user_delete(struct svc *s, const char *ref)
 {
 	struct user	 u;

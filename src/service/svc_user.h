@@ -38,6 +38,14 @@ int	svc_user_list(struct svc *s, const char *ext, const char *phone,
 /* Change the fields f has (external_user_id never changes). */
 int	svc_user_update(struct svc *s, const char *ref, const struct user_fields *f,
 	    struct user *out);
+/* What moves a user along the onboarding (intake_pending -> plan_pending -> active). */
+enum svc_onboarding { SVC_ONBOARD_INTAKE, SVC_ONBOARD_PLAN };
+/*
+ * The onboarding rule: a first intake moves a user from intake_pending to
+ * plan_pending; a first plan makes them active. It never goes back. Run in
+ * the transaction of what moved the user. 0/-1.
+ */
+int	svc_user_onboard(struct svc *s, const char *user, enum svc_onboarding event);
 /* Erase the user and everything of theirs; never creates. */
 int	svc_user_delete(struct svc *s, const char *ref);
 

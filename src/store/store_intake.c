@@ -24,14 +24,10 @@ enum { INTAKE_COLUMNS(STORE_COL_ENUM) I_NCOLS };
 #define INTAKE_COLS INTAKE_COLUMNS(STORE_COL_SQL) "1"
 
 static struct db_stmt intake_insert = { "intake_insert",
-	"WITH ins AS (INSERT INTO financial_intakes (client_id, id, user_id, month,"
+	"INSERT INTO financial_intakes (client_id, id, user_id, month,"
 	" monthly_income, monthly_expenses, financial_goal, next_pay_date, savings_balance,"
 	" debt_balance, debt_interest_rate) VALUES ($1, $2, $3, $4, $5::numeric, $6::numeric,"
-	" $7, $8::date, $9::numeric, $10::numeric, $11::numeric) RETURNING *),"
-	" stage AS (UPDATE users SET onboarding_stage = 'plan_pending',"
-	" updated_at = clock_timestamp() WHERE client_id = $1 AND id = $3"
-	" AND onboarding_stage = 'intake_pending')"
-	" SELECT " INTAKE_COLS " FROM ins", 0, 0 };
+	" $7, $8::date, $9::numeric, $10::numeric, $11::numeric) RETURNING " INTAKE_COLS, 0, 0 };
 static struct db_stmt intake_latest = { "intake_latest",
 	"SELECT " INTAKE_COLS " FROM financial_intakes WHERE client_id = $1 AND user_id = $2"
 	" ORDER BY created_at DESC, id DESC LIMIT 1", 1, 0 };

@@ -27,11 +27,7 @@ struct intake {
 	int64_t		 cursor_us;
 };
 
-/*
- * Insert in (id, user_id and every figure set by the caller). The user's
- * first intake moves them from intake_pending to plan_pending in the same
- * statement. 0 and *out filled, or -1.
- */
+/* Insert in (id, user_id and every figure set by the caller). 0 and *out filled, or -1. */
 int	store_intake_insert(struct store *st, const struct intake *in, struct intake *out);
 /* The user's latest intake. 1/0/-1. */
 int	store_intake_latest(struct store *st, const char *user, struct intake *out);

@@ -46,13 +46,9 @@ enum { PLAN_COLUMNS(STORE_COL_ENUM) P_NCOLS };
 enum { FACT_COLUMNS(STORE_COL_ENUM) F_NCOLS };
 #define FACT_COLS FACT_COLUMNS(STORE_COL_SQL) "1"
 
-/* The first plan makes the user active, in the same statement. */
 static struct db_stmt plan_insert = { "plan_insert",
-	"WITH ins AS (INSERT INTO plans (client_id, id, user_id, body, monthly_move_cents)"
-	" VALUES ($1, $2, $3, $4::jsonb, $5::bigint) RETURNING id),"
-	" stage AS (UPDATE users SET onboarding_stage = 'active', updated_at = clock_timestamp()"
-	" WHERE client_id = $1 AND id = $3 AND onboarding_stage <> 'active')"
-	" SELECT id FROM ins", 0, 0 };
+	"INSERT INTO plans (client_id, id, user_id, body, monthly_move_cents)"
+	" VALUES ($1, $2, $3, $4::jsonb, $5::bigint)", 0, 0 };
 static struct db_stmt plan_latest = { "plan_latest",
 	"SELECT " PLAN_COLS " FROM plans WHERE client_id = $1 AND user_id = $2"
 	" ORDER BY created_at DESC, id DESC LIMIT 1", 1, 0 };

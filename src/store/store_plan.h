@@ -48,10 +48,7 @@ struct plan_facts {
 	size_t		 nactions;
 };
 
-/*
- * Insert a plan (the user's first one makes them active, in the same
- * statement). 0/-1.
- */
+/* Insert a plan. 0/-1. */
 int	store_plan_insert(struct store *st, const struct plan_row *p);
 /* The user's latest plan. 1/0/-1. */
 int	store_plan_latest(struct store *st, const char *user, struct plan_row *out);

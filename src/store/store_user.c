@@ -1,6 +1,7 @@
 /* store_user.c: the users table (store_user.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "store/store.h"
@@ -47,6 +48,9 @@ static struct db_stmt user_update = { "user_update",
 	" currency = CASE WHEN $11::boolean THEN $12 ELSE currency END,"
 	" updated_at = clock_timestamp()"
 	" WHERE client_id = $1 AND id = $2 RETURNING " USER_COLS, 0, 0 };
+static struct db_stmt user_advance = { "user_advance",
+	"UPDATE users SET onboarding_stage = $3, updated_at = clock_timestamp()"
+	" WHERE client_id = $1 AND id = $2 AND onboarding_stage = ANY ($4::text[])", 0, 0 };
 static struct db_stmt user_delete = { "user_delete",
 	"DELETE FROM users WHERE client_id = $1 AND id = $2", 0, 0 };
 
@@ -119,6 +123,26 @@ store_user_update(struct store *st, const char *id, const struct user_fields *f,
 	    f->has_currency ? "t" : "f", f->currency };
 
 	return store_one(st, &user_update, 12, params, decode, out);
+}
+
+int
+store_user_advance(struct store *st, const char *id, const char *stage,
+    const char *const *from)
+{
+	char		 list[128];
+	const char	*params[4] = { st->client, id, stage, list };
+	size_t		 len = 0;
+	int		 rows = 0;
+
+	/* {a,b}: stage names are ours, [a-z_] only */
+	list[len++] = '{';
+	for (; *from && len + strlen(*from) + 2 < sizeof(list); from++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+		    len > 1 ? "," : "", *from);
+	snprintf(list + len, sizeof(list) - len, "}");
+	if (store_exec(st, &user_advance, 4, params, &rows) == -1)
+		return -1;
+	return rows > 0;
 }
 
 int

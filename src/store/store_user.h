@@ -51,6 +51,13 @@ int	store_user_list(struct store *st, const char *ext, const char *phone,
 /* Update the fields f has. 1 and *out filled, 0 no such user, -1 (DB_FAULT_UNIQUE). */
 int	store_user_update(struct store *st, const char *id, const struct user_fields *f,
 	    struct user *out);
+/*
+ * Move the user on to stage, from any stage in the NULL-terminated from
+ * list (the onboarding only goes forward). 1 moved, 0 not (already there or
+ * further), -1.
+ */
+int	store_user_advance(struct store *st, const char *id, const char *stage,
+	    const char *const *from);
 /* Delete a user and all that is theirs. 1 deleted, 0 none, -1. */
 int	store_user_delete(struct store *st, const char *id);
 
