@@ -184,11 +184,11 @@ int
 svc_chat_history(struct svc *s, const char *ref, const struct store_page *pg,
     struct chat_message *rows, size_t *n, int *has_more)
 {
-	struct user	 u;
-
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
-		return -1;
-	if (store_chat_list(&s->st, u.id, pg, rows, n, has_more) == -1)
+	*n = 0;
+	*has_more = 0;
+	if (!svc_user_ref_ok(ref))
+		return svc_user_after_miss(s, ref);
+	if (store_chat_list(&s->st, ref, pg, rows, n, has_more) == -1)
 		return svc_db_fail(s);
-	return 0;
+	return *n == 0 && !pg->has_after ? svc_user_after_miss(s, ref) : 0;
 }

@@ -100,24 +100,26 @@ svc_goal_get(struct svc *s, const char *ref, const char *id, struct goal *out)
 	struct user	 u;
 	int		 rc;
 
-	if (target(s, ref, id, &u) == -1)
-		return -1;
-	if ((rc = store_goal_get(&s->st, u.id, id, out)) == -1)
+	if (!svc_user_ref_ok(ref) || !ids_valid("ozz_goal", id))
+		return target(s, ref, id, &u) == -1 ? -1 : not_found(s);
+	if ((rc = store_goal_get(&s->st, ref, id, out)) == -1)
 		return svc_db_fail(s);
-	return rc == 1 ? 0 : not_found(s);
+	if (rc == 1)
+		return 0;
+	return svc_user_after_miss(s, ref) == -1 ? -1 : not_found(s);
 }
 
 int
 svc_goal_list(struct svc *s, const char *ref, const char *status, const struct store_page *pg,
     struct goal *rows, size_t *n, int *has_more)
 {
-	struct user	 u;
-
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
-		return -1;
-	if (store_goal_list(&s->st, u.id, status, pg, rows, n, has_more) == -1)
+	*n = 0;
+	*has_more = 0;
+	if (!svc_user_ref_ok(ref))
+		return svc_user_after_miss(s, ref);
+	if (store_goal_list(&s->st, ref, status, pg, rows, n, has_more) == -1)
 		return svc_db_fail(s);
-	return 0;
+	return *n == 0 && !pg->has_after ? svc_user_after_miss(s, ref) : 0;
 }
 
 int

@@ -47,27 +47,26 @@ svc_intake_create(struct svc *s, const char *ref, const struct intake *in,
 int
 svc_intake_latest(struct svc *s, const char *ref, struct intake *out)
 {
-	struct user	 u;
-	int		 rc;
+	int	 rc = 0;
 
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
-		return -1;
-	if ((rc = store_intake_latest(&s->st, u.id, out)) == -1)
+	if (svc_user_ref_ok(ref) && (rc = store_intake_latest(&s->st, ref, out)) == -1)
 		return svc_db_fail(s);
-	if (rc == 0)
-		return svc_fail(s, OZ_NOT_FOUND, "this user has no financial intake yet");
-	return 0;
+	if (rc == 1)
+		return 0;
+	if (svc_user_after_miss(s, ref) == -1)
+		return -1;
+	return svc_fail(s, OZ_NOT_FOUND, "this user has no financial intake yet");
 }
 
 int
 svc_intake_history(struct svc *s, const char *ref, const struct store_page *pg,
     struct intake *rows, size_t *n, int *has_more)
 {
-	struct user	 u;
-
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
-		return -1;
-	if (store_intake_list(&s->st, u.id, pg, rows, n, has_more) == -1)
+	*n = 0;
+	*has_more = 0;
+	if (!svc_user_ref_ok(ref))
+		return svc_user_after_miss(s, ref);
+	if (store_intake_list(&s->st, ref, pg, rows, n, has_more) == -1)
 		return svc_db_fail(s);
-	return 0;
+	return *n == 0 && !pg->has_after ? svc_user_after_miss(s, ref) : 0;
 }

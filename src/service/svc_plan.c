@@ -420,28 +420,27 @@ svc_plan_generate(struct svc *s, const char *ref, const char *personality,
 int
 svc_plan_latest(struct svc *s, const char *ref, struct plan_view *out)
 {
-	struct user	 u;
-	int		 rc;
+	int	 rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
-		return -1;
-	if ((rc = store_plan_latest(&s->st, u.id, &out->plan)) == -1)
+	if (svc_user_ref_ok(ref) && (rc = store_plan_latest(&s->st, ref, &out->plan)) == -1)
 		return svc_db_fail(s);
-	if (rc == 0)
-		return svc_fail(s, OZ_NOT_FOUND, "this user has no plan yet: POST …/plan first");
-	return current_cycle(s, u.id, out);
+	if (rc == 1)
+		return current_cycle(s, out->plan.user_id, out);
+	if (svc_user_after_miss(s, ref) == -1)
+		return -1;
+	return svc_fail(s, OZ_NOT_FOUND, "this user has no plan yet: POST …/plan first");
 }
 
 int
 svc_plan_history(struct svc *s, const char *ref, const struct store_page *pg,
     struct plan_row *rows, size_t *n, int *has_more)
 {
-	struct user	 u;
-
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
-		return -1;
-	if (store_plan_list(&s->st, u.id, pg, rows, n, has_more) == -1)
+	*n = 0;
+	*has_more = 0;
+	if (!svc_user_ref_ok(ref))
+		return svc_user_after_miss(s, ref);
+	if (store_plan_list(&s->st, ref, pg, rows, n, has_more) == -1)
 		return svc_db_fail(s);
-	return 0;
+	return *n == 0 && !pg->has_after ? svc_user_after_miss(s, ref) : 0;
 }

@@ -13,51 +13,21 @@
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
 
-#define RULES_MAX	5000	/* taught merchants looked at per request */
-
-/* The user's taught categories, loaded once per submission when needed. */
-struct rules {
-	struct txn_rule	*rows;
-	size_t		 n;
-};
-
-static const char *
-rule_for(const struct rules *rl, const char *key)
-{
-	size_t	 i;
-
-	if (key[0] == '\0')
-		return NULL;
-	for (i = 0; i < rl->n; i++)
-		if (strcmp(rl->rows[i].merchant_key, key) == 0)
-			return rl->rows[i].category;
-	return NULL;
-}
-
-static int
-load_rules(struct svc *s, const char *user, struct rules *rl)
-{
-	rl->n = 0;
-	if ((rl->rows = pool_alloc(s->st.pool, sizeof(*rl->rows) * RULES_MAX)) == NULL)
-		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
-	if (store_txn_rules(&s->st, user, rl->rows, RULES_MAX, &rl->n) == -1)
-		return svc_db_fail(s);
-	return 0;
-}
-
 /*
  * How a transaction is categorised: the client's category is final; income
- * is income; a merchant the user taught wins over the rules; then the rules.
+ * is income; then the rules-as-data categoriser, over which a merchant the
+ * user taught wins (the store applies that in the insert: *taught says the
+ * rules decided, so a taught category may override them).
  */
 static void
-categorise(const struct txn_in *in, const struct rules *rl, struct txn *t, char *key,
-    size_t keylen, struct cat_result *cr)
+categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
+    struct cat_result *cr, int *taught)
 {
 	const char *desc = in->description ? in->description : "";
-	const char *taught;
 
 	categorize(desc, cr);
 	merchant_key(desc, key, keylen);
+	*taught = 0;
 	snprintf(t->categorized_by, sizeof(t->categorized_by), "rules");
 	if (in->category) {
 		snprintf(t->category, sizeof(t->category), "%s", in->category);
@@ -66,81 +36,90 @@ categorise(const struct txn_in *in, const struct rules *rl, struct txn *t, char 
 	} else if (in->is_income) {
 		snprintf(t->category, sizeof(t->category), "income");
 		t->confidence = (int)(1000 * (cr->confidence > 0.8 ? cr->confidence : 0.8) + 0.5);
-	} else if ((taught = rule_for(rl, key)) != NULL) {
-		snprintf(t->category, sizeof(t->category), "%s", taught);
-		t->confidence = 950;
 	} else {
 		snprintf(t->category, sizeof(t->category), "%s", category_name(cr->category));
 		t->confidence = (int)(1000 * cr->confidence + 0.5);
+		*taught = 1;
 	}
 }
 
-/* Insert every item, inside the caller's database transaction. 0/-1. */
+/*
+ * Insert every item for the user ref names, inside the caller's database
+ * transaction when there is one. 1, 0 when there is no such user (nothing
+ * inserted), or -1.
+ */
 static int
-insert_all(struct svc *s, const struct user *u, const struct txn_in *items, size_t n,
+insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
     const char *source, struct txn *out)
 {
-	struct rules	 rl = { NULL, 0 };
 	struct cat_result cr;
 	struct txn	 t;
 	char		 today[11], key[128];
 	size_t		 i;
+	int		 taught, rc;
 
 	cal_today(today);
-	for (i = 0; i < n; i++)
-		if (items[i].category == NULL) {
-			if (load_rules(s, u->id, &rl) == -1)
-				return -1;
-			break;
-		}
 	for (i = 0; i < n; i++) {
 		memset(&t, 0, sizeof(t));
 		if (svc_new_id(s, "ozz_txn", t.id, sizeof(t.id)) == -1)
 			return -1;
-		snprintf(t.user_id, sizeof(t.user_id), "%s", u->id);
-		categorise(&items[i], &rl, &t, key, sizeof(key), &cr);
+		categorise(&items[i], &t, key, sizeof(key), &cr, &taught);
 		t.amount_cents = items[i].amount_cents;
 		snprintf(t.currency, sizeof(t.currency), "%s",
-		    items[i].currency ? items[i].currency : u->currency);
+		    items[i].currency ? items[i].currency : "");
 		t.description = items[i].description ? items[i].description : "";
 		t.merchant = cr.merchant[0] ? cr.merchant : NULL;
 		t.merchant_key = key;
 		snprintf(t.transaction_date, sizeof(t.transaction_date), "%s",
 		    items[i].date ? items[i].date : today);
 		snprintf(t.source, sizeof(t.source), "%s", source);
-		if (store_txn_insert(&s->st, &t, &out[i]) == -1)
+		if ((rc = store_txn_insert_for(&s->st, ref, &t, taught, &out[i])) == -1)
 			return svc_db_fail(s);
+		if (rc == 0)
+			return 0;
 	}
-	return 0;
+	return 1;
 }
 
-/* insert_all in a transaction of its own: all or nothing. */
+/*
+ * insert_all, all or nothing: one record is one statement; a batch is a
+ * transaction. The user is looked up only when the insert found none (an
+ * external id on first use is created, then the insert runs again).
+ */
 static int
-insert_atomic(struct svc *s, const struct user *u, const struct txn_in *items, size_t n,
+insert_atomic(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
     const char *source, struct txn *out)
 {
-	if (db_begin(s->st.db) == -1)
-		return svc_db_fail(s);
-	if (insert_all(s, u, items, n, source, out) == -1) {
-		db_rollback(s->st.db);
-		return -1;
+	int	 rc, attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (n > 1 && db_begin(s->st.db) == -1)
+			return svc_db_fail(s);
+		rc = insert_all(s, ref, items, n, source, out);
+		if (rc == 1 && (n == 1 || db_commit(s->st.db) == 0))
+			return 0;
+		if (n > 1)
+			db_rollback(s->st.db);
+		if (rc == 1)
+			return svc_db_fail(s);		/* the commit failed */
+		if (rc == -1)
+			return -1;
+		/* no such user: an external one is made now, then it goes again */
+		if (attempt == 0 && svc_user_after_miss(s, ref) == -1)
+			return -1;
 	}
-	if (db_commit(s->st.db) == -1)
-		return svc_db_fail(s);
-	return 0;
+	return svc_fail(s, OZ_NOT_FOUND, "no such user");
 }
 
 int
 svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
     const char *source, struct txn *out)
 {
-	struct user	 u;
-
 	if (n == 0 || n > TXN_BATCH_MAX)
 		return svc_fail(s, OZ_VALIDATION_ERROR, "a submission holds 1 to 500 transactions");
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
-		return -1;
-	return insert_atomic(s, &u, items, n, source, out);
+	if (!svc_user_ref_ok(ref))
+		return svc_user_after_miss(s, ref);
+	return insert_atomic(s, ref, items, n, source, out);
 }
 
 /*
@@ -184,6 +163,7 @@ text_items(struct svc *s, const struct user *u, const char *text, const char *so
 {
 	struct txn_in	 items[TXT_MAX_ITEMS];
 	struct txt_item	*parsed;
+	int		 rc;
 
 	*n = 0;
 	if ((parsed = pool_alloc(s->st.pool, sizeof(*parsed) * TXT_MAX_ITEMS)) == NULL)
@@ -192,8 +172,11 @@ text_items(struct svc *s, const struct user *u, const char *text, const char *so
 		return -1;
 	if (*n > max)
 		return svc_fail(s, OZ_VALIDATION_ERROR, "the text holds too many transactions");
-	return atomic ? insert_atomic(s, u, items, *n, source, out) :
-	    insert_all(s, u, items, *n, source, out);
+	if (atomic)
+		return insert_atomic(s, u->id, items, *n, source, out);
+	if ((rc = insert_all(s, u->id, items, *n, source, out)) == 0)
+		return svc_fail(s, OZ_NOT_FOUND, "no such user");
+	return rc == 1 ? 0 : -1;
 }
 
 int
@@ -230,30 +213,37 @@ target(struct svc *s, const char *ref, const char *id, int create, struct user *
 	return ids_valid("ozz_txn", id) ? 0 : not_found(s);
 }
 
+/*
+ * Reads go to the store with the reference as given (one round trip); only
+ * when they find nothing is the user resolved, to tell "no such user" (or
+ * create an external one on first use) from "none of those".
+ */
 int
 svc_txn_get(struct svc *s, const char *ref, const char *id, struct txn *out)
 {
 	struct user	 u;
 	int		 rc;
 
-	if (target(s, ref, id, 1, &u) == -1)
-		return -1;
-	if ((rc = store_txn_get(&s->st, u.id, id, out)) == -1)
+	if (!svc_user_ref_ok(ref) || !ids_valid("ozz_txn", id))
+		return target(s, ref, id, 1, &u) == -1 ? -1 : not_found(s);
+	if ((rc = store_txn_get(&s->st, ref, id, out)) == -1)
 		return svc_db_fail(s);
-	return rc == 1 ? 0 : not_found(s);
+	if (rc == 1)
+		return 0;
+	return svc_user_after_miss(s, ref) == -1 ? -1 : not_found(s);
 }
 
 int
 svc_txn_list(struct svc *s, const char *ref, const struct txn_filter *f,
     const struct store_page *pg, struct txn *rows, size_t *n, int *has_more)
 {
-	struct user	 u;
-
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
-		return -1;
-	if (store_txn_list(&s->st, u.id, f, pg, rows, n, has_more) == -1)
+	*n = 0;
+	*has_more = 0;
+	if (!svc_user_ref_ok(ref))
+		return svc_user_after_miss(s, ref);
+	if (store_txn_list(&s->st, ref, f, pg, rows, n, has_more) == -1)
 		return svc_db_fail(s);
-	return 0;
+	return *n == 0 && !pg->has_after ? svc_user_after_miss(s, ref) : 0;
 }
 
 int

@@ -20,6 +20,16 @@ svc_user_external_ok(const char *ext)
 	return n >= 1 && n <= 100 && utf8_printable(ext);
 }
 
+int
+svc_user_ref_ok(const char *ref)
+{
+	size_t	 n = strlen(SVC_EXTERNAL_PREFIX);
+
+	if (strncmp(ref, SVC_EXTERNAL_PREFIX, n) == 0)
+		return svc_user_external_ok(ref + n);
+	return ids_valid("ozz_usr", ref);
+}
+
 /* A unique violation on phone is the client's conflict, not our failure. */
 static int
 write_failed(struct svc *s)
@@ -85,6 +95,14 @@ svc_user_resolve(struct svc *s, const char *ref, int create, struct user *out)
 	if ((rc = store_user_get_external(&s->st, ext, out)) == -1)
 		return svc_db_fail(s);
 	return rc == 1 ? 0 : not_found(s);
+}
+
+int
+svc_user_after_miss(struct svc *s, const char *ref)
+{
+	struct user	 u;
+
+	return svc_user_resolve(s, ref, 1, &u);
 }
 
 int

@@ -18,6 +18,18 @@ struct svc;
 /* 1 if ext is a valid external_user_id: 1 to 100 printable characters. */
 int	svc_user_external_ok(const char *ext);
 /*
+ * 1 if ref has the shape of a user reference (an Ozzie user id, or
+ * external: and a valid external id): a store read may then take it as it
+ * is (STORE_USER) and resolve it only when the read finds nothing.
+ */
+int	svc_user_ref_ok(const char *ref);
+/*
+ * After a read by reference (svc_user_ref_ok) found nothing: is the user
+ * there? 0 when it is (created now if it is an external id on first use),
+ * so the read's "none" stands; -1 with NOT_FOUND (or a database error).
+ */
+int	svc_user_after_miss(struct svc *s, const char *ref);
+/*
  * The user ref names (an id, or external:ID created here when create is set
  * and the client has none). 0 and *out filled; -1 with NOT_FOUND (also for
  * another client's user), VALIDATION_ERROR (a malformed external id) or a

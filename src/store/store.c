@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/num.h"
 #include "core/pool.h"
@@ -89,6 +90,22 @@ void
 store_copy(char *dst, size_t n, PGresult *res, int row, int col)
 {
 	snprintf(dst, n, "%s", PQgetisnull(res, row, col) ? "" : PQgetvalue(res, row, col));
+}
+
+void
+store_ts(char *dst, size_t n, PGresult *res, int row, int col)
+{
+	int64_t		 us = store_i64(res, row, col);
+	time_t		 t = (time_t)(us >= 0 ? us / 1000000 : (us - 999999) / 1000000);
+	struct tm	 tm;
+
+	if (n == 0)
+		return;
+	dst[0] = '\0';
+	if (PQgetisnull(res, row, col) || gmtime_r(&t, &tm) == NULL)
+		return;
+	if (strftime(dst, n, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		dst[0] = '\0';
 }
 
 int64_t

@@ -5,6 +5,10 @@
  * a row into a struct. Callers see typed calls on a struct store, never a
  * PGresult and never a positional parameter array.
  *
+ * A read of a user's rows (a get, a list) takes the user as an Ozzie id or as
+ * "external:ID" (STORE_USER): an empty answer then does not say whether the
+ * user exists, which the service asks only then. Writes take the user's id.
+ *
  * Return conventions: a lookup returns 1 (found, *out filled), 0 (no such
  * row for this client) or -1 (db_fault(st->db) says why); a write returns
  * 0 or -1 the same way.
@@ -28,9 +32,14 @@ struct store {
 	const char	*client;	/* the API client (tenant) */
 };
 
-/* Timestamps as RFC 3339 UTC, and a row's cursor position in microseconds. */
-#define STORE_TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-#define STORE_CURSOR_US(col) "(extract(epoch FROM " col ") * 1000000)::bigint::text"
+/*
+ * A timestamp as microseconds since the epoch, exactly: store_ts renders it
+ * (RFC 3339 UTC) and a created_at in microseconds is also a row's cursor
+ * position, so the database formats no dates. STORE_TS_TEXT is for the rare
+ * timestamp the database must render itself (inside a JSON aggregate).
+ */
+#define STORE_US(col) "(extract(epoch FROM " col ") * 1000000)::bigint"
+#define STORE_TS_TEXT(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 /*
  * The keyset condition of a newest-first list: rows strictly before the
  * cursor (tsparam, idparam), or every row when tsparam is NULL.
@@ -38,6 +47,16 @@ struct store {
 #define STORE_BEFORE(tscol, idcol, tsparam, idparam) \
 	"(" tsparam "::bigint IS NULL OR (" tscol ", " idcol ") < " \
 	"(timestamptz 'epoch' + " tsparam "::bigint * interval '1 microsecond', " idparam "::text))"
+
+/*
+ * The user a statement's parameter p names: an Ozzie id as it is, or
+ * "external:<external_user_id>" looked up among the client's ($1) users in
+ * the same statement, so a read of a user's rows needs no round trip of its
+ * own to find the user. The caller checks the shape of the reference first.
+ */
+#define STORE_USER(p) "(CASE WHEN left(" p "::text, 9) = 'external:' THEN (SELECT u.id" \
+	" FROM users u WHERE u.client_id = $1 AND u.external_user_id = substr(" p "::text, 10))" \
+	" ELSE " p "::text END)"
 
 /* The X-macro helpers: a column list makes the enum and the SELECT text. */
 #define STORE_COL_ENUM(name, sql)	name,
@@ -79,6 +98,8 @@ int	store_rows(struct store *st, struct db_stmt *stmt, int nparams,
 const char *store_text(struct store *st, PGresult *res, int row, int col);
 /* The text of a column into dst (at most n - 1 bytes); "" for SQL NULL. */
 void	store_copy(char *dst, size_t n, PGresult *res, int row, int col);
+/* A STORE_US column as "2026-11-24T20:14:04Z" into dst; "" for NULL. */
+void	store_ts(char *dst, size_t n, PGresult *res, int row, int col);
 /* An integer column (0 for NULL or anything unreadable). */
 int64_t	store_i64(PGresult *res, int row, int col);
 /* A boolean column: 1 for 't'. */

@@ -21,8 +21,7 @@
 	X(C_REPLY_TO, "reply_to") \
 	X(C_AUTHOR, "generated_by::text") \
 	X(C_TXNS, "array_to_json(transaction_ids)::text") \
-	X(C_CREATED, STORE_TS("created_at")) \
-	X(C_CURSOR, STORE_CURSOR_US("created_at"))
+	X(C_CREATED, STORE_US("created_at"))
 
 enum { CHAT_COLUMNS(STORE_COL_ENUM) C_NCOLS };
 #define CHAT_COLS CHAT_COLUMNS(STORE_COL_SQL) "1"
@@ -31,9 +30,10 @@ static struct db_stmt chat_insert = { "chat_insert",
 	"INSERT INTO chat_messages (client_id, id, user_id, role, content, emotion, topic,"
 	" intent, reply_to, generated_by, transaction_ids) VALUES ($1, $2, $3, $4, $5, $6,"
 	" $7, $8, $9, $10::jsonb, coalesce($11::text[], '{}'))"
-	" RETURNING " STORE_TS("created_at"), 0, 0 };
+	" RETURNING " STORE_US("created_at"), 0, 0 };
 static struct db_stmt chat_list = { "chat_list",
-	"SELECT " CHAT_COLS " FROM chat_messages WHERE client_id = $1 AND user_id = $2"
+	"SELECT " CHAT_COLS " FROM chat_messages WHERE client_id = $1"
+	" AND user_id = " STORE_USER("$2")
 	" AND " STORE_BEFORE("created_at", "id", "$3", "$4")
 	" ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1, 0 };
 static struct db_stmt chat_recent = { "chat_recent",
@@ -121,8 +121,8 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	if (!PQgetisnull(res, row, C_AUTHOR))
 		decode_author(st, PQgetvalue(res, row, C_AUTHOR), m);
 	decode_txn_ids(st, PQgetvalue(res, row, C_TXNS), m);
-	store_copy(m->created_at, sizeof(m->created_at), res, row, C_CREATED);
-	m->cursor_us = store_i64(res, row, C_CURSOR);
+	store_ts(m->created_at, sizeof(m->created_at), res, row, C_CREATED);
+	m->cursor_us = store_i64(res, row, C_CREATED);
 	return m->content == NULL ? -1 : 0;
 }
 
@@ -160,7 +160,7 @@ store_chat_insert(struct store *st, const struct chat_message *m, char created_a
 
 	if ((res = db_run(st->db, &chat_insert, 11, params)) == NULL)
 		return -1;
-	store_copy(created_at, 24, res, 0, 0);
+	store_ts(created_at, 24, res, 0, 0);
 	PQclear(res);
 	return 0;
 }

@@ -20,9 +20,8 @@
 	X(G_NEXT, "goals.next_move_date::text") \
 	X(G_STATUS, "goals.status") \
 	X(G_PRIMARY, "goals.is_primary") \
-	X(G_CREATED, STORE_TS("goals.created_at")) \
-	X(G_UPDATED, STORE_TS("goals.updated_at")) \
-	X(G_CURSOR, STORE_CURSOR_US("goals.created_at"))
+	X(G_CREATED, STORE_US("goals.created_at")) \
+	X(G_UPDATED, STORE_US("goals.updated_at"))
 
 enum { GOAL_COLUMNS(STORE_COL_ENUM) G_NCOLS };
 #define GOAL_COLS GOAL_COLUMNS(STORE_COL_SQL) "1"
@@ -42,12 +41,13 @@ static struct db_stmt goal_insert = { "goal_insert",
 	" FROM goals g WHERE g.client_id = $1 AND g.user_id = $3 AND g.is_primary"
 	" AND g.status = 'active') END) RETURNING " GOAL_COLS, 0, 0 };
 static struct db_stmt goal_get = { "goal_get",
-	"SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3", 1, 0 };
+	"SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = " STORE_USER("$2")
+	" AND id = $3", 1, 0 };
 static struct db_stmt goal_primary = { "goal_primary",
 	"SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = $2"
 	" AND status = 'active' ORDER BY is_primary DESC, created_at DESC LIMIT 1", 1, 0 };
 static struct db_stmt goal_list = { "goal_list",
-	"SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = $2"
+	"SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = " STORE_USER("$2")
 	" AND ($3::text IS NULL OR status = $3)"
 	" AND " STORE_BEFORE("created_at", "id", "$4", "$5")
 	" ORDER BY created_at DESC, id DESC LIMIT $6::integer", 1, 0 };
@@ -111,9 +111,9 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	store_copy(g->next_move_date, sizeof(g->next_move_date), res, row, G_NEXT);
 	store_copy(g->status, sizeof(g->status), res, row, G_STATUS);
 	g->is_primary = store_bool(res, row, G_PRIMARY);
-	store_copy(g->created_at, sizeof(g->created_at), res, row, G_CREATED);
-	store_copy(g->updated_at, sizeof(g->updated_at), res, row, G_UPDATED);
-	g->cursor_us = store_i64(res, row, G_CURSOR);
+	store_ts(g->created_at, sizeof(g->created_at), res, row, G_CREATED);
+	store_ts(g->updated_at, sizeof(g->updated_at), res, row, G_UPDATED);
+	g->cursor_us = store_i64(res, row, G_CREATED);
 	return g->goal_name == NULL ? -1 : 0;
 }
 

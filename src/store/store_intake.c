@@ -17,8 +17,7 @@
 	X(I_SAVINGS, "savings_balance::text") \
 	X(I_DEBT, "debt_balance::text") \
 	X(I_RATE, "debt_interest_rate::text") \
-	X(I_CREATED, STORE_TS("created_at")) \
-	X(I_CURSOR, STORE_CURSOR_US("created_at"))
+	X(I_CREATED, STORE_US("created_at"))
 
 enum { INTAKE_COLUMNS(STORE_COL_ENUM) I_NCOLS };
 #define INTAKE_COLS INTAKE_COLUMNS(STORE_COL_SQL) "1"
@@ -29,10 +28,12 @@ static struct db_stmt intake_insert = { "intake_insert",
 	" debt_balance, debt_interest_rate) VALUES ($1, $2, $3, $4, $5::numeric, $6::numeric,"
 	" $7, $8::date, $9::numeric, $10::numeric, $11::numeric) RETURNING " INTAKE_COLS, 0, 0 };
 static struct db_stmt intake_latest = { "intake_latest",
-	"SELECT " INTAKE_COLS " FROM financial_intakes WHERE client_id = $1 AND user_id = $2"
+	"SELECT " INTAKE_COLS " FROM financial_intakes WHERE client_id = $1"
+	" AND user_id = " STORE_USER("$2")
 	" ORDER BY created_at DESC, id DESC LIMIT 1", 1, 0 };
 static struct db_stmt intake_list = { "intake_list",
-	"SELECT " INTAKE_COLS " FROM financial_intakes WHERE client_id = $1 AND user_id = $2"
+	"SELECT " INTAKE_COLS " FROM financial_intakes WHERE client_id = $1"
+	" AND user_id = " STORE_USER("$2")
 	" AND " STORE_BEFORE("created_at", "id", "$3", "$4")
 	" ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1, 0 };
 
@@ -58,8 +59,8 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	in->has_debt = !null;
 	in->rate = store_hundredths(res, row, I_RATE, &null);
 	in->has_rate = !null;
-	store_copy(in->created_at, sizeof(in->created_at), res, row, I_CREATED);
-	in->cursor_us = store_i64(res, row, I_CURSOR);
+	store_ts(in->created_at, sizeof(in->created_at), res, row, I_CREATED);
+	in->cursor_us = store_i64(res, row, I_CREATED);
 	return 0;
 }
 

@@ -22,14 +22,13 @@
 	X(M_CADENCE, "c.cadence") \
 	X(M_DUE, "c.due_date::text") \
 	X(M_STATUS, MM_STATUS) \
-	X(M_COMPLETED, STORE_TS("c.completed_at")) \
-	X(M_CREATED, STORE_TS("c.created_at")) \
-	X(M_UPDATED, STORE_TS("c.updated_at")) \
-	X(M_CURSOR, STORE_CURSOR_US("c.created_at")) \
+	X(M_COMPLETED, STORE_US("c.completed_at")) \
+	X(M_CREATED, STORE_US("c.created_at")) \
+	X(M_UPDATED, STORE_US("c.updated_at")) \
 	X(M_TASKS, "coalesce((SELECT json_agg(json_build_object('id', t.id, 'task_type'," \
 	    " t.task_type, 'title', t.title, 'amount_cents', t.amount_cents, 'priority'," \
 	    " t.priority, 'status', t.status, 'points_awarded', t.points_awarded," \
-	    " 'completed_at', " STORE_TS("t.completed_at") ") ORDER BY t.priority)" \
+	    " 'completed_at', " STORE_TS_TEXT("t.completed_at") ") ORDER BY t.priority)" \
 	    " FROM money_move_tasks t WHERE t.client_id = c.client_id AND t.cycle_id = c.id)," \
 	    " '[]')::text")
 
@@ -57,7 +56,7 @@ static struct db_stmt mm_insert_task = { "mm_insert_task",
 	" amount_cents, priority) VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::integer)", 0, 0 };
 static struct db_stmt mm_get = { "mm_get",
 	"SELECT " MOVE_COLS " FROM money_move_cycles c WHERE c.client_id = $1"
-	" AND c.user_id = $2 AND c.id = $3", 1, 0 };
+	" AND c.user_id = " STORE_USER("$2") " AND c.id = $3", 1, 0 };
 static struct db_stmt mm_current = { "mm_current",
 	"SELECT " MOVE_COLS " FROM money_move_cycles c WHERE c.client_id = $1"
 	" AND c.user_id = $2 ORDER BY c.cycle_number DESC LIMIT 1", 1, 0 };
@@ -66,7 +65,8 @@ static struct db_stmt mm_open = { "mm_open",
 	" AND c.user_id = $2 ORDER BY c.status <> 'scheduled', CASE WHEN c.status = 'scheduled'"
 	" THEN c.cycle_number END, c.cycle_number DESC LIMIT 1", 1, 0 };
 static struct db_stmt mm_list = { "mm_list",
-	"SELECT " MOVE_COLS " FROM money_move_cycles c WHERE c.client_id = $1 AND c.user_id = $2"
+	"SELECT " MOVE_COLS " FROM money_move_cycles c WHERE c.client_id = $1"
+	" AND c.user_id = " STORE_USER("$2")
 	" AND ($3::text IS NULL OR " MM_STATUS " = $3)"
 	" AND " STORE_BEFORE("c.created_at", "c.id", "$4", "$5")
 	" ORDER BY c.created_at DESC, c.id DESC LIMIT $6::integer", 1, 0 };
@@ -158,10 +158,10 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	store_copy(c->cadence, sizeof(c->cadence), res, row, M_CADENCE);
 	store_copy(c->due_date, sizeof(c->due_date), res, row, M_DUE);
 	store_copy(c->status, sizeof(c->status), res, row, M_STATUS);
-	store_copy(c->completed_at, sizeof(c->completed_at), res, row, M_COMPLETED);
-	store_copy(c->created_at, sizeof(c->created_at), res, row, M_CREATED);
-	store_copy(c->updated_at, sizeof(c->updated_at), res, row, M_UPDATED);
-	c->cursor_us = store_i64(res, row, M_CURSOR);
+	store_ts(c->completed_at, sizeof(c->completed_at), res, row, M_COMPLETED);
+	store_ts(c->created_at, sizeof(c->created_at), res, row, M_CREATED);
+	store_ts(c->updated_at, sizeof(c->updated_at), res, row, M_UPDATED);
+	c->cursor_us = store_i64(res, row, M_CREATED);
 	return decode_tasks(st, PQgetvalue(res, row, M_TASKS), c);
 }
 

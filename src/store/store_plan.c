@@ -13,7 +13,7 @@
 	X(P_USER, "user_id") \
 	X(P_BODY, "body::text") \
 	X(P_MOVE, "monthly_move_cents::text") \
-	X(P_CURSOR, STORE_CURSOR_US("created_at"))
+	X(P_CREATED, STORE_US("created_at"))
 
 enum { PLAN_COLUMNS(STORE_COL_ENUM) P_NCOLS };
 #define PLAN_COLS PLAN_COLUMNS(STORE_COL_SQL) "1"
@@ -50,10 +50,10 @@ static struct db_stmt plan_insert = { "plan_insert",
 	"INSERT INTO plans (client_id, id, user_id, body, monthly_move_cents)"
 	" VALUES ($1, $2, $3, $4::jsonb, $5::bigint)", 0, 0 };
 static struct db_stmt plan_latest = { "plan_latest",
-	"SELECT " PLAN_COLS " FROM plans WHERE client_id = $1 AND user_id = $2"
+	"SELECT " PLAN_COLS " FROM plans WHERE client_id = $1 AND user_id = " STORE_USER("$2")
 	" ORDER BY created_at DESC, id DESC LIMIT 1", 1, 0 };
 static struct db_stmt plan_list = { "plan_list",
-	"SELECT " PLAN_COLS " FROM plans WHERE client_id = $1 AND user_id = $2"
+	"SELECT " PLAN_COLS " FROM plans WHERE client_id = $1 AND user_id = " STORE_USER("$2")
 	" AND " STORE_BEFORE("created_at", "id", "$3", "$4")
 	" ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1, 0 };
 static struct db_stmt plan_facts = { "plan_facts",
@@ -70,7 +70,7 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	store_copy(p->user_id, sizeof(p->user_id), res, row, P_USER);
 	p->body = store_text(st, res, row, P_BODY);
 	p->monthly_move_cents = store_i64(res, row, P_MOVE);
-	p->cursor_us = store_i64(res, row, P_CURSOR);
+	p->cursor_us = store_i64(res, row, P_CREATED);
 	return p->body == NULL ? -1 : 0;
 }
 

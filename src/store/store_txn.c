@@ -20,8 +20,7 @@
 	X(T_CONF, "(ai_confidence * 1000)::integer::text") \
 	X(T_BY, "categorized_by") \
 	X(T_IMPORT, "import_id") \
-	X(T_CREATED, STORE_TS("created_at")) \
-	X(T_CURSOR, STORE_CURSOR_US("created_at"))
+	X(T_CREATED, STORE_US("created_at"))
 
 enum { TXN_COLUMNS(STORE_COL_ENUM) T_NCOLS };
 #define TXN_COLS TXN_COLUMNS(STORE_COL_SQL) "1"
@@ -31,11 +30,26 @@ static struct db_stmt txn_insert = { "txn_insert",
 	" description, merchant, merchant_key, transaction_date, source, ai_confidence,"
 	" categorized_by, import_id) VALUES ($1, $2, $3, $4::bigint, $5, $6, $7, $8, $9,"
 	" $10::date, $11, $12::numeric / 1000, $13, $14) RETURNING " TXN_COLS, 0, 0 };
+/*
+ * One transaction for the user $3 names (STORE_USER), in the user's currency
+ * unless $5 says; a merchant the user taught ($9, when $15 lets rules
+ * decide) overrides the rules' category $6 with confidence 0.95.
+ */
+static struct db_stmt txn_insert_for = { "txn_insert_for",
+	"INSERT INTO transactions (client_id, id, user_id, amount_cents, currency, category,"
+	" description, merchant, merchant_key, transaction_date, source, ai_confidence,"
+	" categorized_by, import_id) SELECT $1, $2, u.id, $4::bigint, coalesce($5, u.currency),"
+	" coalesce(r.category, $6), $7, $8, $9, $10::date, $11,"
+	" CASE WHEN r.category IS NULL THEN $12::numeric / 1000 ELSE 0.950 END, $13, $14"
+	" FROM users u LEFT JOIN category_rules r ON $15::boolean AND $9 <> ''"
+	" AND r.client_id = u.client_id AND r.user_id = u.id AND r.merchant_key = $9"
+	" WHERE u.client_id = $1 AND u.id = " STORE_USER("$3") " RETURNING " TXN_COLS, 0, 0 };
 static struct db_stmt txn_get = { "txn_get",
-	"SELECT " TXN_COLS " FROM transactions WHERE client_id = $1 AND user_id = $2 AND id = $3",
-	1, 0 };
+	"SELECT " TXN_COLS " FROM transactions WHERE client_id = $1 AND user_id = " STORE_USER("$2")
+	" AND id = $3", 1, 0 };
 static struct db_stmt txn_list = { "txn_list",
-	"SELECT " TXN_COLS " FROM transactions WHERE client_id = $1 AND user_id = $2"
+	"SELECT " TXN_COLS " FROM transactions WHERE client_id = $1"
+	" AND user_id = " STORE_USER("$2")
 	" AND ($3::date IS NULL OR transaction_date >= $3::date)"
 	" AND ($4::date IS NULL OR transaction_date <= $4::date)"
 	" AND ($5::text IS NULL OR category = $5) AND ($6::text IS NULL OR source = $6)"
@@ -100,8 +114,8 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	t->confidence = (int)store_i64(res, row, T_CONF);
 	store_copy(t->categorized_by, sizeof(t->categorized_by), res, row, T_BY);
 	t->import_id = store_text(st, res, row, T_IMPORT);
-	store_copy(t->created_at, sizeof(t->created_at), res, row, T_CREATED);
-	t->cursor_us = store_i64(res, row, T_CURSOR);
+	store_ts(t->created_at, sizeof(t->created_at), res, row, T_CREATED);
+	t->cursor_us = store_i64(res, row, T_CREATED);
 	return t->description == NULL || t->merchant_key == NULL ? -1 : 0;
 }
 
@@ -115,6 +129,20 @@ store_txn_insert(struct store *st, const struct txn *t, struct txn *out)
 	    store_int_param(st, t->confidence), t->categorized_by, t->import_id };
 
 	return store_one(st, &txn_insert, 14, params, decode, out) == 1 ? 0 : -1;
+}
+
+int
+store_txn_insert_for(struct store *st, const char *user, const struct txn *t, int taught,
+    struct txn *out)
+{
+	const char *params[15] = { st->client, t->id, user,
+	    store_int_param(st, t->amount_cents), t->currency[0] ? t->currency : NULL,
+	    t->category, t->description ? t->description : "", t->merchant,
+	    t->merchant_key ? t->merchant_key : "", t->transaction_date, t->source,
+	    store_int_param(st, t->confidence), t->categorized_by, t->import_id,
+	    taught ? "t" : "f" };
+
+	return store_one(st, &txn_insert_for, 15, params, decode, out);
 }
 
 int

@@ -57,6 +57,18 @@ struct txn_rule {
 
 /* Insert t (every field set by the caller but created_at). 0 and *out, or -1. */
 int	store_txn_insert(struct store *st, const struct txn *t, struct txn *out);
+/*
+ * Insert t for the user "user" names (an id or "external:ID"), in one
+ * statement: the user's currency when t->currency is "", and with taught
+ * set, the category the user taught for t->merchant_key (confidence 0.95)
+ * over t->category. 1 and *out; 0 when there is no such user; -1.
+ */
+int	store_txn_insert_for(struct store *st, const char *user, const struct txn *t,
+	    int taught, struct txn *out);
+/*
+ * Reads take the user as an id or "external:ID" (STORE_USER): an empty
+ * answer then says nothing of whether the user exists.
+ */
 int	store_txn_get(struct store *st, const char *user, const char *id, struct txn *out);
 int	store_txn_list(struct store *st, const char *user, const struct txn_filter *f,
 	    const struct store_page *pg, struct txn *rows, size_t *n, int *has_more);

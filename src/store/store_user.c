@@ -17,9 +17,8 @@
 	X(U_CUR, "currency") \
 	X(U_STAGE, "onboarding_stage") \
 	X(U_POINTS, "points::text") \
-	X(U_CREATED, STORE_TS("created_at")) \
-	X(U_UPDATED, STORE_TS("updated_at")) \
-	X(U_CURSOR, STORE_CURSOR_US("created_at"))
+	X(U_CREATED, STORE_US("created_at")) \
+	X(U_UPDATED, STORE_US("updated_at"))
 
 enum { USER_COLUMNS(STORE_COL_ENUM) U_NCOLS };
 /* The SELECT list, in the enum's order ("1" closes the trailing comma). */
@@ -69,9 +68,9 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	store_copy(u->currency, sizeof(u->currency), res, row, U_CUR);
 	store_copy(u->onboarding_stage, sizeof(u->onboarding_stage), res, row, U_STAGE);
 	u->points = store_i64(res, row, U_POINTS);
-	store_copy(u->created_at, sizeof(u->created_at), res, row, U_CREATED);
-	store_copy(u->updated_at, sizeof(u->updated_at), res, row, U_UPDATED);
-	u->cursor_us = store_i64(res, row, U_CURSOR);
+	store_ts(u->created_at, sizeof(u->created_at), res, row, U_CREATED);
+	store_ts(u->updated_at, sizeof(u->updated_at), res, row, U_UPDATED);
+	u->cursor_us = store_i64(res, row, U_CREATED);
 	return u->external_user_id == NULL ? -1 : 0;
 }
 
