@@ -96,8 +96,9 @@ const char *http_req_header(const struct oz_req *r, const char *name);
 const char *http_req_query(const struct oz_req *r, const char *key, size_t *len);
 
 /*
- * Percent-decode len bytes of s into a pool string. Refuses malformed escapes
- * and any decoded byte below 0x20 or 0x7f; plus_is_space for query strings.
+ * Percent-decode len bytes of s into a pool string. Refuses malformed escapes,
+ * any decoded byte below 0x20 or 0x7f, and a result that is not valid UTF-8;
+ * plus_is_space for query strings.
  * Returns NULL on refusal or OOM.
  */
 char	*http_decode(struct pool *p, const char *s, size_t len, int plus_is_space);

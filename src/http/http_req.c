@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/utf8.h"
 #include "http/http.h"
 
 void
@@ -90,6 +91,9 @@ http_decode(struct pool *p, const char *s, size_t len, int plus_is_space)
 		*o++ = (char)c;
 	}
 	*o = '\0';
+	/* Everything past here takes text: bytes that are not UTF-8 stop here. */
+	if (!utf8_valid(out, (size_t)(o - out)))
+		return NULL;
 	return out;
 }
 
@@ -112,7 +116,7 @@ parse_query(struct oz_req *r, const char *q)
 			    : pool_strdup(&r->pool, "");
 			if (k == NULL || v == NULL)
 				return oz_fail(r, OZ_BAD_REQUEST,
-				    "the query string has an invalid percent-encoding or a control character");
+				    "the query string has an invalid percent-encoding, a control character or bytes that are not UTF-8");
 			r->query[r->nquery].name = k;
 			r->query[r->nquery].value = v;
 			r->query[r->nquery].value_len = strlen(v);
@@ -162,7 +166,7 @@ http_req_set_uri(struct oz_req *r, const char *uri)
 		if ((seg = http_decode(&r->pool, p, len, 0)) == NULL) {
 			buf_free(&path);
 			return oz_fail(r, OZ_BAD_REQUEST,
-			    "the path has an invalid percent-encoding or a control character");
+			    "the path has an invalid percent-encoding, a control character or bytes that are not UTF-8");
 		}
 		r->segments[r->nsegments++] = seg;
 		buf_putc(&path, '/');
@@ -190,6 +194,8 @@ http_req_add_cgi_header(struct oz_req *r, const char *cgi_name, const char *valu
 		return oz_fail(r, OZ_BAD_REQUEST, "too many request headers");
 	if (strlen(value) > OZ_MAX_HEADER_LEN)
 		return oz_fail(r, OZ_BAD_REQUEST, "a request header is too long");
+	if (!utf8_valid(value, strlen(value)))
+		return oz_fail(r, OZ_BAD_REQUEST, "a request header is not valid UTF-8");
 	n = strlen(cgi_name + 5);
 	if ((name = pool_strndup(&r->pool, cgi_name + 5, n)) == NULL)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "out of memory");

@@ -449,6 +449,30 @@ START_TEST(external_ids_create_on_first_use)
 }
 END_TEST
 
+/* Bytes that are not UTF-8 in a path, a query or an id: 400, on every route. */
+START_TEST(invalid_utf8_is_400)
+{
+	static const char *const paths[] = { "/v1/users/external:%FF", "/v1/users/external:a%C3",
+	    "/v1/users/external:%C0%AF/transactions", "/v1/users/external:%ED%A0%80/goals",
+	    "/v1/users?external_user_id=%FE%FF", "/v1/users?phone=%C3", "/v1/users?x%FF=1",
+	    "/v1/users/ozz_usr_%FF/plan", NULL };
+	struct it_client c;
+	struct http_result r;
+	size_t i;
+
+	it_client_create("utf8", 0, &c);
+	for (i = 0; paths[i]; i++) {
+		api(&c, "GET", paths[i], NULL, &r);
+		ck_assert_msg(r.status == 400, "%s: %ld %s", paths[i], (long)r.status, r.body);
+		expect_error(&r, 400, "BAD_REQUEST");
+		http_result_free(&r);
+	}
+	api(&c, "POST", "/v1/users/external:%FF/transactions", "{\"amount_cents\":1}", &r);
+	expect_error(&r, 400, "BAD_REQUEST");
+	http_result_free(&r);
+}
+END_TEST
+
 START_TEST(user_validation)
 {
 	static const struct {
@@ -921,6 +945,7 @@ tenancy_suite(void)
 	tcase_add_test(auth, rate_limit_then_recovery);
 	tcase_add_test(users, user_lifecycle_and_fields);
 	tcase_add_test(users, external_ids_create_on_first_use);
+	tcase_add_test(users, invalid_utf8_is_400);
 	tcase_add_test(users, user_validation);
 	tcase_add_test(users, bad_bodies_are_json_errors);
 	tcase_add_test(users, tenants_never_see_each_other);

@@ -50,7 +50,11 @@ START_TEST(hostile_uris_refused)
 {
 	static const char *bad[] = { "/v1/users/a%00b", "/v1/%0a", "/v1/%1f", "/v1/%7F",
 	    "/v1/%zz", "/v1/%4", "/v1/abc%", "/v1?x=%00", "/v1?x=a%0d%0aSet-Cookie:1",
-	    "relative", "", NULL };
+	    "relative", "",
+	    /* bytes that are not UTF-8, in the path and in the query */
+	    "/v1/users/external:%FF", "/v1/users/external:%C3", "/v1/users/%C0%AF",
+	    "/v1/users/%ED%A0%80", "/v1/users?external_user_id=%FE%FF", "/v1?x=a%E2%82",
+	    "/v1?%C3=1", NULL };
 	struct oz_req r;
 	int i;
 
@@ -120,6 +124,9 @@ START_TEST(headers)
 	ck_assert_str_eq(http_req_header(&r, "idempotency-key"), "k1");
 	ck_assert_str_eq(http_req_header(&r, "x-ozzie-client-id"), "c");
 	ck_assert_ptr_null(http_req_header(&r, "content-type"));
+	/* a header value that is not UTF-8 is a 400 */
+	ck_assert_int_eq(http_req_add_cgi_header(&r, "HTTP_IDEMPOTENCY_KEY", "k\xff"), -1);
+	ck_assert_int_eq(r.err.code, OZ_BAD_REQUEST);
 	http_req_free(&r);
 }
 END_TEST
