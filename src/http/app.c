@@ -51,6 +51,7 @@ app_svc(struct oz_app *app, struct oz_req *r, struct svc *s)
 	s->st.client = r->client_id;
 	s->cfg = app->cfg;
 	s->err = &r->err;
+	s->subject = r->subject_user;
 }
 
 void
@@ -196,8 +197,10 @@ finish(struct oz_app *app, struct oz_req *r, enum idem_outcome idem, int failed)
 	db_rollback(&app->db);
 	if (idem == IDEM_PROCEED)
 		idem_finish(app, r);
-	if (r->client_id)
+	if (r->client_id) {
 		idem_purge(app);
+		auth_purge(app);
+	}
 	http_resp_header(r, "Cache-Control", "no-store");
 	if (r->method && strcmp(r->method, "HEAD") == 0)
 		r->resp.suppress_body = 1;

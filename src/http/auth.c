@@ -19,6 +19,7 @@
 #include "http/http.h"
 #include "service/svc.h"
 #include "store/store_client.h"
+#include "store/store_nonce.h"
 
 #define CACHE_SLOTS 64
 
@@ -204,6 +205,37 @@ fail:
 	return unauthorized(r);
 }
 
+/*
+ * 1 when this signature is used for the first time; 0 for a replay; -1
+ * (r->err set) when the database cannot say. A signature stays remembered
+ * for as long as its timestamp could still be accepted.
+ */
+static int
+replay_check(struct oz_app *app, struct oz_req *r, const char *client, const char *sig)
+{
+	struct svc	 s;
+	int		 rc;
+
+	app_svc(app, r, &s);
+	s.st.client = client;
+	if ((rc = store_nonce_take(&s.st, sig, 2 * AUTH_MAX_SKEW_S + 1)) == -1)
+		return svc_db_fail(&s);
+	return rc;
+}
+
+void
+auth_purge(struct oz_app *app)
+{
+	static time_t	 last;
+	struct store	 st = { &app->db, NULL, NULL };
+	time_t		 now = time(NULL);
+
+	if (now - last < 60)
+		return;
+	last = now;
+	(void)store_nonce_purge(&st);
+}
+
 /* The signature base string of DESIGN §3, HMAC-SHA256 with the secret, in hex. */
 static void
 signature_hex(const char *secret, const char *ts, const char *method, const char *uri,
@@ -264,6 +296,10 @@ auth_signed(struct oz_app *app, struct oz_req *r, struct oz_client *out)
 	got[64] = '\0';
 	if (CRYPTO_memcmp(want, got, 64) != 0)
 		return unauthorized(r);
+	/* What changes something is accepted once: a replayed signature is refused. */
+	if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 &&
+	    (found = replay_check(app, r, id, got)) != 1)
+		return found == -1 ? -1 : unauthorized(r);
 	*out = row.c;
 	/*
 	 * Keep a cached Bearer credential fresh only while the secret behind it

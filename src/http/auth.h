@@ -1,7 +1,9 @@
 /*
  * auth.h: who is calling. Bearer base64(client_id:client_secret), HTTP Basic
  * with the same pair, or a signed request (DESIGN §3). Every failure is the
- * same 401, whatever went wrong and whether the client exists.
+ * same 401, whatever went wrong and whether the client exists. A signed
+ * request that is not a GET or HEAD is accepted once: its signature is
+ * remembered (in the database, for every host) while its timestamp is valid.
  */
 #ifndef OZ_AUTH_H
 #define OZ_AUTH_H
@@ -28,6 +30,8 @@ struct oz_client {
  * (UNAUTHORIZED, or SERVICE_UNAVAILABLE when the database is down).
  */
 int	auth_request(struct oz_app *app, struct oz_req *r, struct oz_client *client);
+/* Forget expired signatures of signed requests, at most once a minute per worker. */
+void	auth_purge(struct oz_app *app);
 /* Forget cached credentials (tests). */
 void	auth_cache_clear(void);
 

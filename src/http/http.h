@@ -70,6 +70,7 @@ struct oz_req {
 	struct json_object *json;		/* parsed body, owned */
 	const char	*params[OZ_MAX_ROUTE_PARAMS];	/* route {captures} */
 	const char	*client_id;		/* set by auth */
+	char		 subject_user[OZ_ID_MAX];	/* the user a service acted on, or "" */
 	struct oz_error	 err;
 	struct oz_resp	 resp;
 	struct oz_stream stream;

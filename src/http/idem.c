@@ -116,7 +116,8 @@ idem_finish(struct oz_app *app, struct oz_req *r)
 	if (r->resp.status >= 500)
 		(void)store_idem_release(&s.st, key);
 	else
-		(void)store_idem_complete(&s.st, key, r->resp.status, buf_str(&r->resp.body));
+		(void)store_idem_complete(&s.st, key, r->resp.status, buf_str(&r->resp.body),
+		    r->subject_user);
 }
 
 void

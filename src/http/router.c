@@ -7,13 +7,17 @@
 #include "http/http.h"
 #include "http/router.h"
 
-/* 1 if pattern matches r's segments; captures go to params (up to OZ_MAX_ROUTE_PARAMS). */
+/*
+ * 1 if pattern matches r's segments; captures go to params (up to
+ * OZ_MAX_ROUTE_PARAMS), the rest of params is NULL.
+ */
 static int
 pattern_match(const char *pattern, const struct oz_req *r, const char **params)
 {
 	const char *p = pattern;
 	size_t	 seg = 0, np = 0;
 
+	memset(params, 0, OZ_MAX_ROUTE_PARAMS * sizeof(*params));
 	while (*p == '/') {
 		const char *end;
 		size_t	 len;

@@ -1,6 +1,8 @@
 /* svc.c: the service context and its error helpers (svc.h). */
 #include "config.h"
 
+#include <stdio.h>
+
 #include "core/conf.h"
 #include "core/ids.h"
 #include "service/svc.h"
@@ -39,6 +41,13 @@ svc_db_fail(struct svc *s)
 	default:
 		return svc_fail(s, OZ_INTERNAL_ERROR, "internal error");
 	}
+}
+
+void
+svc_subject(struct svc *s, const char *user_id)
+{
+	if (s->subject != NULL && user_id != NULL)
+		snprintf(s->subject, OZ_ID_MAX, "%s", user_id);
 }
 
 int

@@ -17,6 +17,7 @@ struct svc {
 	struct store		 st;	/* db, pool, client: every query filters on it */
 	const struct oz_config	*cfg;
 	struct oz_error		*err;
+	char			*subject;	/* OZ_ID_MAX bytes: the user acted on, or NULL */
 };
 
 /* Record an error (message copied into the pool); returns -1. */
@@ -31,6 +32,11 @@ int	svc_check(struct svc *s, const char *message);
  * otherwise. Returns -1.
  */
 int	svc_db_fail(struct svc *s);
+/*
+ * Note the user this call acts on (an idempotent answer is kept with that
+ * user and goes with it). Nothing when s->subject is NULL.
+ */
+void	svc_subject(struct svc *s, const char *user_id);
 /* A new id with prefix ("ozz_usr") into out; -1 with INTERNAL_ERROR on failure. */
 int	svc_new_id(struct svc *s, const char *prefix, char *out, size_t outlen);
 

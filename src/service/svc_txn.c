@@ -96,8 +96,10 @@ insert_atomic(struct svc *s, const char *ref, const struct txn_in *items, size_t
 		if (n > 1 && db_begin(s->st.db) == -1)
 			return svc_db_fail(s);
 		rc = insert_all(s, ref, items, n, source, out);
-		if (rc == 1 && (n == 1 || db_commit(s->st.db) == 0))
+		if (rc == 1 && (n == 1 || db_commit(s->st.db) == 0)) {
+			svc_subject(s, out[0].user_id);
 			return 0;
+		}
 		if (n > 1)
 			db_rollback(s->st.db);
 		if (rc == 1)

@@ -72,7 +72,10 @@ svc_user_resolve(struct svc *s, const char *ref, int create, struct user *out)
 			return not_found(s);
 		if ((rc = store_user_get(&s->st, ref, out)) == -1)
 			return svc_db_fail(s);
-		return rc == 1 ? 0 : not_found(s);
+		if (rc == 0)
+			return not_found(s);
+		svc_subject(s, out->id);
+		return 0;
 	}
 	ext = ref + strlen(SVC_EXTERNAL_PREFIX);
 	if (!svc_user_external_ok(ext)) {
@@ -81,20 +84,23 @@ svc_user_resolve(struct svc *s, const char *ref, int create, struct user *out)
 	}
 	if ((rc = store_user_get_external(&s->st, ext, out)) == -1)
 		return svc_db_fail(s);
-	if (rc == 1)
+	if (rc == 1) {
+		svc_subject(s, out->id);
 		return 0;
+	}
 	if (!create)
 		return not_found(s);
 	memset(&f, 0, sizeof(f));
 	f.external_user_id = ext;
 	if ((rc = insert(s, &f, out)) == -1)
 		return write_failed(s);
-	if (rc == 1)
-		return 0;
-	/* Created concurrently by another request: read that one. */
-	if ((rc = store_user_get_external(&s->st, ext, out)) == -1)
+	/* rc 0: created concurrently by another request: read that one */
+	if (rc == 0 && (rc = store_user_get_external(&s->st, ext, out)) == -1)
 		return svc_db_fail(s);
-	return rc == 1 ? 0 : not_found(s);
+	if (rc == 0)
+		return not_found(s);
+	svc_subject(s, out->id);
+	return 0;
 }
 
 int
@@ -113,15 +119,13 @@ svc_user_create(struct svc *s, const struct user_fields *f, struct user *out, in
 	*created = 0;
 	if ((rc = insert(s, f, out)) == -1)
 		return write_failed(s);
-	if (rc == 1) {
-		*created = 1;
-		return 0;
-	}
+	*created = rc == 1;
 	/* The external id exists: that user, unchanged. */
-	if ((rc = store_user_get_external(&s->st, f->external_user_id, out)) == -1)
+	if (rc == 0 && (rc = store_user_get_external(&s->st, f->external_user_id, out)) == -1)
 		return svc_db_fail(s);
 	if (rc == 0)
 		return svc_fail(s, OZ_CONFLICT, "the user changed concurrently; retry");
+	svc_subject(s, out->id);
 	return 0;
 }
 

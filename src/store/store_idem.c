@@ -19,8 +19,8 @@ static struct db_stmt idem_get = { "idem_get",
 	"SELECT request_hash, state = 'done', status::text, body FROM idempotency_keys"
 	" WHERE client_id = $1 AND key = $2", 1, 0 };
 static struct db_stmt idem_complete = { "idem_complete",
-	"UPDATE idempotency_keys SET state = 'done', status = $3::integer, body = $4"
-	" WHERE client_id = $1 AND key = $2", 0, 0 };
+	"UPDATE idempotency_keys SET state = 'done', status = $3::integer, body = $4,"
+	" user_id = $5 WHERE client_id = $1 AND key = $2", 0, 0 };
 static struct db_stmt idem_release = { "idem_release",
 	"DELETE FROM idempotency_keys WHERE client_id = $1 AND key = $2"
 	" AND state = 'in_progress'", 0, 0 };
@@ -65,11 +65,13 @@ store_idem_get(struct store *st, const char *key, struct idem_record *out)
 }
 
 int
-store_idem_complete(struct store *st, const char *key, int status, const char *body)
+store_idem_complete(struct store *st, const char *key, int status, const char *body,
+    const char *user)
 {
-	const char *params[4] = { st->client, key, store_int_param(st, status), body };
+	const char *params[5] = { st->client, key, store_int_param(st, status), body,
+	    user && *user ? user : NULL };
 
-	return store_exec(st, &idem_complete, 4, params, NULL);
+	return store_exec(st, &idem_complete, 5, params, NULL);
 }
 
 int

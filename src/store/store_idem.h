@@ -23,8 +23,12 @@ struct idem_record {
 int	store_idem_take(struct store *st, const char *key, const char *hash);
 /* The key's record. 1/0 (deleted meanwhile)/-1. */
 int	store_idem_get(struct store *st, const char *key, struct idem_record *out);
-/* Store the answer for the key. 0/-1. */
-int	store_idem_complete(struct store *st, const char *key, int status, const char *body);
+/*
+ * Store the answer for the key, kept with the user it concerned (user NULL
+ * or "": none), so that it is deleted with that user. 0/-1.
+ */
+int	store_idem_complete(struct store *st, const char *key, int status, const char *body,
+	    const char *user);
 /* Let the key go (the answer was a 5xx: nothing was promised). 0/-1. */
 int	store_idem_release(struct store *st, const char *key);
 /* Delete up to 1000 expired keys of any client. 0/-1. */

@@ -241,6 +241,15 @@ START_TEST(signed_requests)
 	/* query altered after signing */
 	ck_assert_int_eq(signed_call(&c, "GET", "/v1/users?limit=2", "", "", now,
 	    "/v1/users?limit=5"), 401);
+	/* a signed request that changes something is accepted once */
+	snprintf(body, sizeof(body), "{\"external_user_id\":\"signed-once-%s\"}", run_tag());
+	ck_assert_int_eq(signed_call(&c, "POST", "/v1/users", body, body, now - 1, NULL), 201);
+	ck_assert_int_eq(signed_call(&c, "POST", "/v1/users", body, body, now - 1, NULL), 401);
+	/* signed anew (another timestamp), the same request is fine: 200, it exists */
+	ck_assert_int_eq(signed_call(&c, "POST", "/v1/users", body, body, now - 2, NULL), 200);
+	/* a GET may be repeated: it changes nothing */
+	ck_assert_int_eq(signed_call(&c, "GET", "/v1/users?limit=3", "", "", now - 1, NULL), 200);
+	ck_assert_int_eq(signed_call(&c, "GET", "/v1/users?limit=3", "", "", now - 1, NULL), 200);
 	/* signed with another client's secret */
 	{
 		struct it_client d = c;
@@ -800,6 +809,31 @@ START_TEST(idempotency_replay_and_mismatch)
 		api_h(&c, "POST", "/v1/users", key, body2, &r1);
 		ck_assert_msg(r1.status == 201, "%ld %s", r1.status, r1.body);
 		ck_assert_ptr_null(http_header(&r1, "Idempotent-Replayed"));
+		http_result_free(&r1);
+	}
+	/*
+	 * A stored answer goes with its user: after the user is deleted, the
+	 * key's replay runs the request anew instead of answering with the
+	 * deleted user's data.
+	 */
+	{
+		char	 path[160], first[64], third[256];
+
+		snprintf(key, sizeof(key), "Idempotency-Key: gone-%s", run_tag());
+		snprintf(third, sizeof(third), "{\"external_user_id\":\"gone-%s\",\"name\":"
+		    "\"Ana\",\"phone\":\"+5511912345678\"}", run_tag());
+		api_h(&c, "POST", "/v1/users", key, third, &r1);
+		ck_assert_int_eq(r1.status, 201);
+		snprintf(first, sizeof(first), "%s", data_str(&r1, "id"));
+		http_result_free(&r1);
+		snprintf(path, sizeof(path), "/v1/users/%s", first);
+		api(&c, "DELETE", path, NULL, &r1);
+		ck_assert_int_eq(r1.status, 204);
+		http_result_free(&r1);
+		api_h(&c, "POST", "/v1/users", key, third, &r1);
+		ck_assert_msg(r1.status == 201, "%ld %s", r1.status, r1.body);
+		ck_assert_ptr_null(http_header(&r1, "Idempotent-Replayed"));
+		ck_assert_str_ne(data_str(&r1, "id"), first);
 		http_result_free(&r1);
 	}
 	/* A key over 255 characters is refused. */

@@ -38,6 +38,9 @@ START_TEST(matches_and_captures)
 	http_req_init(&r);
 	rt = route(&r, "GET", "/health");
 	ck_assert_ptr_eq(rt, &table[0]);
+	/* a route without captures has none: no pointer is left undefined */
+	for (size_t i = 0; i < OZ_MAX_ROUTE_PARAMS; i++)
+		ck_assert_ptr_null(r.params[i]);
 	rt = route(&r, "GET", "/v1/users/ozz_usr_1");
 	ck_assert_ptr_eq(rt, &table[3]);
 	ck_assert_str_eq(r.params[0], "ozz_usr_1");
