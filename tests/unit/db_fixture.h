@@ -23,6 +23,7 @@
 #include "store/db.h"
 #include "store/migrate.h"
 #include "store/store.h"
+#include "store/store_user.h"
 
 static char fixture_url[1024];
 
@@ -48,6 +49,24 @@ fixture_sql(const char *sql, const char *p1, const char *p2)
 	res = PQexecParams(c, sql, p2 ? 2 : p1 ? 1 : 0, NULL, params, NULL, NULL, 0);
 	ck_assert_msg(PQresultStatus(res) == PGRES_COMMAND_OK ||
 	    PQresultStatus(res) == PGRES_TUPLES_OK, "%s: %s", sql, PQresultErrorMessage(res));
+	PQclear(res);
+	PQfinish(c);
+}
+
+/* The first column of the first row of sql (with up to two parameters) into out; "" for none. */
+static inline void
+fixture_value(const char *sql, const char *p1, const char *p2, char *out, size_t len)
+{
+	const char	*params[2] = { p1, p2 };
+	PGconn		*c = PQconnectdb(fixture_url);
+	PGresult	*res;
+
+	ck_assert_msg(PQstatus(c) == CONNECTION_OK, "%s", PQerrorMessage(c));
+	res = PQexecParams(c, sql, p2 ? 2 : p1 ? 1 : 0, NULL, params, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(res) == PGRES_TUPLES_OK, "%s: %s", sql,
+	    PQresultErrorMessage(res));
+	snprintf(out, len, "%s", PQntuples(res) > 0 && !PQgetisnull(res, 0, 0) ?
+	    PQgetvalue(res, 0, 0) : "");
 	PQclear(res);
 	PQfinish(c);
 }
@@ -101,6 +120,29 @@ static inline void
 fixture_clear_error(struct fixture *f)
 {
 	memset(&f->err, 0, sizeof(f->err));
+}
+
+/* A new user of the client st acts for (external id ext, language, currency). */
+static inline void
+fixture_user(struct store *st, const char *ext, const char *language, const char *currency,
+    struct user *out)
+{
+	struct user_fields f;
+	char	 id[OZ_ID_MAX];
+
+	memset(&f, 0, sizeof(f));
+	f.external_user_id = ext;
+	f.language = language;
+	f.currency = currency;
+	ck_assert_int_eq(ids_new("ozz_usr", id, sizeof(id)), 0);
+	ck_assert_int_eq(store_user_insert(st, id, &f, out), 1);
+}
+
+/* A new id with prefix into out. */
+static inline void
+fixture_id(const char *prefix, char *out, size_t len)
+{
+	ck_assert_int_eq(ids_new(prefix, out, len), 0);
 }
 
 static inline void
