@@ -79,6 +79,11 @@ svc_goal_create(struct svc *s, const char *ref, const struct goal_fields *given,
 	struct user	 u;
 	char		 id[OZ_ID_MAX];
 
+	/* ozzie-jobd and the WhatsApp path call this too, without a handler's checks. */
+	if (f.goal_type == NULL) {
+		svc_detail(s, "goal_type", "is required");
+		return svc_fail(s, OZ_VALIDATION_ERROR, "a goal needs a goal_type");
+	}
 	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
 	    svc_new_id(s, "ozz_goal", id, sizeof(id)) == -1)
 		return -1;
