@@ -116,6 +116,63 @@ START_TEST(primary_demotion)
 }
 END_TEST
 
+START_TEST(only_an_active_goal_is_primary)
+{
+	struct fixture	 fx;
+	struct goal_fields f;
+	struct goal	 a, b, g;
+
+	fixture_open(&fx);
+	fields(&f, "savings", 100000);
+	ck_assert_int_eq(svc_goal_create(&fx.s, "external:ga", &f, &a), 0);
+	ck_assert_int_eq(svc_goal_create(&fx.s, "external:ga", &f, &b), 0);
+	memset(&f, 0, sizeof(f));
+	f.has_status = 1;
+	f.status = "archived";
+	ck_assert_int_eq(svc_goal_update(&fx.s, "external:ga", b.id, &f, &b), 0);
+	/* an archived goal asked to be primary: refused, and A keeps the slot */
+	memset(&f, 0, sizeof(f));
+	f.primary = "t";
+	ck_assert_int_eq(svc_goal_update(&fx.s, "external:ga", b.id, &f, &g), -1);
+	FIXTURE_EXPECT(&fx, OZ_VALIDATION_ERROR, "is_primary");
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:ga", a.id, &g), 0);
+	ck_assert_int_eq(g.is_primary, 1);
+	/* a goal created already reached cannot take it either */
+	fields(&f, "savings", 100);
+	f.has_current = 1;
+	f.current_amount = 150;
+	f.primary = "t";
+	ck_assert_int_eq(svc_goal_create(&fx.s, "external:ga", &f, &g), -1);
+	FIXTURE_EXPECT(&fx, OZ_VALIDATION_ERROR, "is_primary");
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:ga", a.id, &g), 0);
+	ck_assert_int_eq(g.is_primary, 1);
+	/* nor an achieved one that stays achieved */
+	memset(&f, 0, sizeof(f));
+	f.has_current = 1;
+	f.current_amount = 100000;
+	ck_assert_int_eq(svc_goal_update(&fx.s, "external:ga", a.id, &f, &a), 0);
+	ck_assert_str_eq(a.status, "achieved");
+	fields(&f, "savings", 100000);
+	ck_assert_int_eq(svc_goal_create(&fx.s, "external:ga", &f, &b), 0);
+	ck_assert_int_eq(b.is_primary, 1);
+	memset(&f, 0, sizeof(f));
+	f.primary = "t";
+	ck_assert_int_eq(svc_goal_update(&fx.s, "external:ga", a.id, &f, &g), -1);
+	FIXTURE_EXPECT(&fx, OZ_VALIDATION_ERROR, "is_primary");
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:ga", b.id, &g), 0);
+	ck_assert_int_eq(g.is_primary, 1);
+	/* ... but one made active again in the same change may */
+	f.has_target = 1;
+	f.target_amount = 200000;
+	ck_assert_int_eq(svc_goal_update(&fx.s, "external:ga", a.id, &f, &a), 0);
+	ck_assert_str_eq(a.status, "active");
+	ck_assert_int_eq(a.is_primary, 1);
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:ga", b.id, &g), 0);
+	ck_assert_int_eq(g.is_primary, 0);
+	fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(checks_are_validation_errors)
 {
 	struct fixture	 fx;
@@ -212,6 +269,7 @@ svc_goal_suite(void)
 
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, primary_demotion);
+	tcase_add_test(tc, only_an_active_goal_is_primary);
 	tcase_add_test(tc, checks_are_validation_errors);
 	tcase_add_test(tc, not_the_users_goal);
 	suite_add_tcase(s, tc);
