@@ -228,6 +228,47 @@ START_TEST(last_and_next_due)
 }
 END_TEST
 
+/* Cycle number of user on cadence, due on due. */
+static void
+insert_on(struct fixture *fx, const char *user, int number, const char *cadence,
+    const char *due)
+{
+	struct move_cycle c;
+
+	cycle(&c, user, number, due);
+	snprintf(c.cadence, sizeof(c.cadence), "%s", cadence);
+	ck_assert_int_eq(store_move_insert(&fx->s.st, &c), 0);
+}
+
+START_TEST(next_due_after_a_change_of_cadence)
+{
+	struct fixture	 fx;
+	struct user	 u;
+	char		 next[11];
+	int		 number;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "m-10", "en", "USD", &u);
+	/* monthly, then the goal went weekly for two cycles */
+	insert_on(&fx, u.id, 1, "monthly", "2026-01-31");
+	insert_on(&fx, u.id, 2, "weekly", "2026-02-07");
+	insert_on(&fx, u.id, 3, "weekly", "2026-02-14");
+	ck_assert_int_eq(store_move_last(&fx.s.st, u.id, "weekly", &number, next), 0);
+	ck_assert_int_eq(number, 3);
+	ck_assert_str_eq(next, "2026-02-21");
+	/* back to monthly: a month after the last cycle, not months after the first */
+	ck_assert_int_eq(store_move_last(&fx.s.st, u.id, "monthly", &number, next), 0);
+	ck_assert_str_eq(next, "2026-03-14");
+	/* the new monthly run counts from its own first cycle */
+	insert_on(&fx, u.id, 4, "monthly", "2026-03-31");
+	insert_on(&fx, u.id, 5, "monthly", "2026-04-30");
+	ck_assert_int_eq(store_move_last(&fx.s.st, u.id, "monthly", &number, next), 0);
+	ck_assert_int_eq(number, 5);
+	ck_assert_str_eq(next, "2026-05-31");
+	fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(close_semantics)
 {
 	struct fixture	 fx;
@@ -415,6 +456,7 @@ store_move_suite(void)
 	tcase_add_test(tc, insert_and_get);
 	tcase_add_test(tc, status_current_open_and_lists);
 	tcase_add_test(tc, last_and_next_due);
+	tcase_add_test(tc, next_due_after_a_change_of_cadence);
 	tcase_add_test(tc, close_semantics);
 	tcase_add_test(tc, task_lock_and_set);
 	tcase_add_test(tc, award_and_points);
