@@ -186,6 +186,13 @@ START_TEST(create_and_conflicts)
 	ck_assert_int_eq(created, 0);
 	FIXTURE_EXPECT(&fx, OZ_CONFLICT, NULL);
 	ck_assert_int_eq(count_users(fx.a), 2);
+	/* the existing external id wins over a phone another user has: that user, 200 */
+	f.external_user_id = "c-2";
+	f.phone = "+5511987654321";
+	ck_assert_int_eq(svc_user_create(&fx.s, &f, &g, &created), 0);
+	ck_assert_int_eq(created, 0);
+	ck_assert_str_eq(g.external_user_id, "c-2");
+	ck_assert_ptr_null(g.phone);
 	/* ... also by update */
 	memset(&f, 0, sizeof(f));
 	f.has_phone = 1;
