@@ -45,18 +45,20 @@ write_failed(struct svc *s)
 
 /*
  * One goal write in a transaction: a goal made primary demotes the others
- * first (insert when creating, else update). 0, or -1.
+ * first (insert when creating, else update). Only a goal that is active
+ * after the write may be made primary: an archived or achieved one is
+ * refused, and the demotion rolled back with it, so the user keeps the
+ * primary goal they had. 0, or -1.
  */
 static int
 write_goal(struct svc *s, const char *user, const char *id, const struct goal_fields *f,
     int creating, struct goal *out)
 {
-	int	 rc;
+	int	 rc, make_primary = f->primary && strcmp(f->primary, "t") == 0;
 
 	if (db_begin(s->st.db) == -1)
 		return svc_db_fail(s);
-	if (f->primary && strcmp(f->primary, "t") == 0 &&
-	    store_goal_demote(&s->st, user, id) == -1)
+	if (make_primary && store_goal_demote(&s->st, user, id) == -1)
 		return write_failed(s);
 	rc = creating ? store_goal_insert(&s->st, user, id, f, out) :
 	    store_goal_update(&s->st, user, id, f, out);
@@ -65,6 +67,13 @@ write_goal(struct svc *s, const char *user, const char *id, const struct goal_fi
 	if (!creating && rc == 0) {
 		db_rollback(s->st.db);
 		return not_found(s);
+	}
+	if (make_primary && strcmp(out->status, "active") != 0) {
+		db_rollback(s->st.db);
+		svc_detail(s, "is_primary", strcmp(out->status, "archived") == 0 ?
+		    "an archived goal cannot be primary" :
+		    "an achieved goal cannot be primary");
+		return svc_fail(s, OZ_VALIDATION_ERROR, "only an active goal can be primary");
 	}
 	if (db_commit(s->st.db) == -1)
 		return svc_db_fail(s);
@@ -79,6 +88,11 @@ svc_goal_create(struct svc *s, const char *ref, const struct goal_fields *given,
 	struct user	 u;
 	char		 id[OZ_ID_MAX];
 
+	/* ozzie-jobd and the WhatsApp path call this too, without a handler's checks. */
+	if (f.goal_type == NULL) {
+		svc_detail(s, "goal_type", "is required");
+		return svc_fail(s, OZ_VALIDATION_ERROR, "a goal needs a goal_type");
+	}
 	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
 	    svc_new_id(s, "ozz_goal", id, sizeof(id)) == -1)
 		return -1;

@@ -14,7 +14,9 @@ struct svc;
  * alias of debt_payoff; the name defaults to the type's ("Savings goal");
  * the current amount to the starting amount; the cadence to monthly. The
  * user's first active goal becomes the primary one unless f->primary says;
- * a goal made primary demotes the others.
+ * a goal made primary demotes the others; only an active goal can be made
+ * primary (VALIDATION_ERROR on is_primary otherwise). VALIDATION_ERROR
+ * without a type.
  */
 int	svc_goal_create(struct svc *s, const char *ref, const struct goal_fields *f,
 	    struct goal *out);

@@ -37,15 +37,20 @@ enum { MOVE_COLUMNS(STORE_COL_ENUM) M_NCOLS };
 
 /*
  * The last cycle's number, and when the next one falls due on cadence $3.
- * Monthly cycles count months from the first one, so a cycle due on the
- * 31st comes back to the 31st after a short month instead of drifting.
+ * Monthly cycles count months from the first of the run of monthly cycles
+ * the last one ends (f: the cycle after the last one on another cadence),
+ * so a cycle due on the 31st comes back to the 31st after a short month
+ * instead of drifting, and a change of cadence starts a run of its own.
  */
 static struct db_stmt mm_last = { "mm_last",
-	"SELECT l.cycle_number::text, (CASE WHEN $3 = 'monthly' AND f.cadence = 'monthly'"
-	" THEN (f.due_date + l.cycle_number * interval '1 month')::date"
+	"SELECT l.cycle_number::text, (CASE WHEN $3 = 'monthly' AND l.cadence = 'monthly'"
+	" THEN coalesce((f.due_date + (l.cycle_number - f.cycle_number + 1)"
+	" * interval '1 month')::date, ozzie_next_move_date($3, l.due_date))"
 	" ELSE ozzie_next_move_date($3, l.due_date) END)::text"
-	" FROM money_move_cycles l JOIN money_move_cycles f ON f.client_id = l.client_id"
-	" AND f.user_id = l.user_id AND f.cycle_number = 1"
+	" FROM money_move_cycles l LEFT JOIN money_move_cycles f ON f.client_id = l.client_id"
+	" AND f.user_id = l.user_id AND f.cycle_number = (SELECT coalesce(max(o.cycle_number),"
+	" 0) + 1 FROM money_move_cycles o WHERE o.client_id = l.client_id"
+	" AND o.user_id = l.user_id AND o.cadence <> 'monthly')"
 	" WHERE l.client_id = $1 AND l.user_id = $2 ORDER BY l.cycle_number DESC LIMIT 1", 1, 0 };
 static struct db_stmt mm_insert_cycle = { "mm_insert_cycle",
 	"INSERT INTO money_move_cycles (client_id, id, user_id, plan_id, goal_id,"

@@ -18,11 +18,13 @@
 #include "core/conf.h"
 #include "core/errors.h"
 #include "core/ids.h"
+#include "core/num.h"
 #include "core/pool.h"
 #include "service/svc.h"
 #include "store/db.h"
 #include "store/migrate.h"
 #include "store/store.h"
+#include "store/store_user.h"
 
 static char fixture_url[1024];
 
@@ -50,6 +52,37 @@ fixture_sql(const char *sql, const char *p1, const char *p2)
 	    PQresultStatus(res) == PGRES_TUPLES_OK, "%s: %s", sql, PQresultErrorMessage(res));
 	PQclear(res);
 	PQfinish(c);
+}
+
+/* The first column of the first row of sql (with up to two parameters) into out; "" for none. */
+static inline void
+fixture_value(const char *sql, const char *p1, const char *p2, char *out, size_t len)
+{
+	const char	*params[2] = { p1, p2 };
+	PGconn		*c = PQconnectdb(fixture_url);
+	PGresult	*res;
+
+	ck_assert_msg(PQstatus(c) == CONNECTION_OK, "%s", PQerrorMessage(c));
+	res = PQexecParams(c, sql, p2 ? 2 : p1 ? 1 : 0, NULL, params, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(res) == PGRES_TUPLES_OK, "%s: %s", sql,
+	    PQresultErrorMessage(res));
+	snprintf(out, len, "%s", PQntuples(res) > 0 && !PQgetisnull(res, 0, 0) ?
+	    PQgetvalue(res, 0, 0) : "");
+	PQclear(res);
+	PQfinish(c);
+}
+
+/* The integer sql (with up to two parameters) counts. */
+static inline int64_t
+fixture_count(const char *sql, const char *p1, const char *p2)
+{
+	const char	*errstr;
+	char		 v[32];
+	int64_t		 n = -1;
+
+	fixture_value(sql, p1, p2, v, sizeof(v));
+	ck_assert_msg(num_parse_i64z(v, 0, INT64_MAX, &n, &errstr) == 0, "%s: '%s'", sql, v);
+	return n;
 }
 
 static inline void
@@ -101,6 +134,65 @@ static inline void
 fixture_clear_error(struct fixture *f)
 {
 	memset(&f->err, 0, sizeof(f->err));
+}
+
+/* A new user of the client st acts for (external id ext, language, currency). */
+static inline void
+fixture_user(struct store *st, const char *ext, const char *language, const char *currency,
+    struct user *out)
+{
+	struct user_fields f;
+	char	 id[OZ_ID_MAX];
+
+	memset(&f, 0, sizeof(f));
+	f.external_user_id = ext;
+	f.language = language;
+	f.currency = currency;
+	ck_assert_int_eq(ids_new("ozz_usr", id, sizeof(id)), 0);
+	ck_assert_int_eq(store_user_insert(st, id, &f, out), 1);
+}
+
+/* A new id with prefix into out. */
+static inline void
+fixture_id(const char *prefix, char *out, size_t len)
+{
+	ck_assert_int_eq(ids_new(prefix, out, len), 0);
+}
+
+/* A service context like f->s, acting as the other client, b (errors go to f->err). */
+static inline void
+fixture_svc_b(struct fixture *f, struct svc *out)
+{
+	*out = f->s;
+	out->st = f->st_b;
+}
+
+/*
+ * The last service call failed with code, and with a detail on field (NULL:
+ * no details at all); then forget it. FIXTURE_EXPECT says where it was called.
+ */
+#define FIXTURE_EXPECT(f, code, field) fixture_expect((f), (code), (field), __FILE__, __LINE__)
+static inline void
+fixture_expect(struct fixture *f, enum oz_code code, const char *field, const char *file,
+    int line)
+{
+	size_t	 i;
+	int	 found = 0;
+
+	ck_assert_msg(f->err.code == code, "%s:%d: error %s (%s), not %s", file, line,
+	    oz_code_name(f->err.code), f->err.message ? f->err.message : "", oz_code_name(code));
+	ck_assert_msg(f->err.message != NULL && f->err.message[0] != '\0', "%s:%d: no message",
+	    file, line);
+	for (i = 0; i < f->err.ndetails; i++)
+		if (field && strcmp(f->err.details[i].field, field) == 0 &&
+		    f->err.details[i].message && f->err.details[i].message[0])
+			found = 1;
+	if (field)
+		ck_assert_msg(found, "%s:%d: no detail on %s", file, line, field);
+	else
+		ck_assert_msg(f->err.ndetails == 0, "%s:%d: %zu details", file, line,
+		    f->err.ndetails);
+	fixture_clear_error(f);
 }
 
 static inline void
