@@ -38,6 +38,12 @@ svc_db_fail(struct svc *s)
 		s->err->retry_after = s->st.db->retry_after;
 		return svc_fail(s, OZ_SERVICE_UNAVAILABLE,
 		    "the database schema is not migrated; run ozzie-admin migrate");
+	case DB_FAULT_CHECK:
+		/* a caller that skipped the validation a handler does (jobd, WhatsApp) */
+		return svc_fail(s, OZ_VALIDATION_ERROR,
+		    "a value is outside what can be stored (a negative amount, an unknown category…)");
+	case DB_FAULT_FOREIGN_KEY:
+		return svc_fail(s, OZ_CONFLICT, "what this refers to was deleted meanwhile; retry");
 	default:
 		return svc_fail(s, OZ_INTERNAL_ERROR, "internal error");
 	}

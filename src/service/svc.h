@@ -28,8 +28,9 @@ void	svc_detail(struct svc *s, const char *field, const char *message);
 int	svc_check(struct svc *s, const char *message);
 /*
  * Map the last failed statement to the contract: SERVICE_UNAVAILABLE (with
- * Retry-After) while the database is down or unmigrated, INTERNAL_ERROR
- * otherwise. Returns -1.
+ * Retry-After) while the database is down or unmigrated; VALIDATION_ERROR
+ * for a value a table's checks refuse; CONFLICT when what a row refers to
+ * is gone; INTERNAL_ERROR otherwise. Returns -1.
  */
 int	svc_db_fail(struct svc *s);
 /*

@@ -22,9 +22,9 @@ not_found(struct svc *s)
 
 /* The user and a goal id of theirs (a malformed id is simply not found). */
 static int
-target(struct svc *s, const char *ref, const char *id, struct user *u)
+target(struct svc *s, const char *ref, const char *id, int create, struct user *u)
 {
-	if (svc_user_resolve(s, ref, 1, u) == -1)
+	if (svc_user_resolve(s, ref, create, u) == -1)
 		return -1;
 	return ids_valid("ozz_goal", id) ? 0 : not_found(s);
 }
@@ -115,7 +115,7 @@ svc_goal_get(struct svc *s, const char *ref, const char *id, struct goal *out)
 	int		 rc;
 
 	if (!svc_user_ref_ok(ref) || !ids_valid("ozz_goal", id))
-		return target(s, ref, id, &u) == -1 ? -1 : not_found(s);
+		return target(s, ref, id, 1, &u) == -1 ? -1 : not_found(s);
 	if ((rc = store_goal_get(&s->st, ref, id, out)) == -1)
 		return svc_db_fail(s);
 	if (rc == 1)
@@ -143,7 +143,7 @@ svc_goal_update(struct svc *s, const char *ref, const char *id, const struct goa
 	struct goal_fields f = *given;
 	struct user	 u;
 
-	if (target(s, ref, id, &u) == -1)
+	if (target(s, ref, id, 1, &u) == -1)
 		return -1;
 	f.goal_type = canonical_type(f.goal_type);
 	return write_goal(s, u.id, id, &f, 0, out);
@@ -155,7 +155,8 @@ svc_goal_delete(struct svc *s, const char *ref, const char *id)
 	struct user	 u;
 	int		 rc;
 
-	if (target(s, ref, id, &u) == -1)
+	/* deleting never creates: an unknown external id is simply not found */
+	if (target(s, ref, id, 0, &u) == -1)
 		return -1;
 	if ((rc = store_goal_delete(&s->st, u.id, id)) == -1)
 		return svc_db_fail(s);

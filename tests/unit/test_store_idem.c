@@ -11,6 +11,7 @@
 
 #include "db_fixture.h"
 #include "store/store_idem.h"
+#include "store/store_user.h"
 
 #define HASH_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define HASH_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -44,7 +45,7 @@ START_TEST(take_complete_release)
 	ck_assert_int_eq(store_idem_take(&fx.s.st, "k1", HASH_B), 0);
 	/* the answer is stored */
 	ck_assert_int_eq(store_idem_complete(&fx.s.st, "k1", 201,
-	    "{\"object\":\"user\",\"data\":{\"name\":\"Zoë\"}}"), 0);
+	    "{\"object\":\"user\",\"data\":{\"name\":\"Zoë\"}}", NULL), 0);
 	ck_assert_int_eq(store_idem_get(&fx.s.st, "k1", &r), 1);
 	ck_assert_int_eq(r.done, 1);
 	ck_assert_int_eq(r.status, 201);
@@ -77,7 +78,7 @@ START_TEST(takeover)
 	fixture_open(&fx);
 	/* an expired key is anyone's: a fresh record for the new request */
 	ck_assert_int_eq(store_idem_take(&fx.s.st, "old", HASH_A), 1);
-	ck_assert_int_eq(store_idem_complete(&fx.s.st, "old", 200, "{}"), 0);
+	ck_assert_int_eq(store_idem_complete(&fx.s.st, "old", 200, "{}", NULL), 0);
 	age(fx.a, "old", "expires_at");
 	ck_assert_int_eq(store_idem_take(&fx.s.st, "old", HASH_B), 1);
 	ck_assert_int_eq(store_idem_get(&fx.s.st, "old", &r), 1);
@@ -104,7 +105,7 @@ START_TEST(takeover)
 	ck_assert_int_eq(store_idem_take(&fx.s.st, "crash", HASH_A), 0);	/* locked anew */
 	/* a done key is never taken over while it lives, however old its lock */
 	ck_assert_int_eq(store_idem_take(&fx.s.st, "done", HASH_A), 1);
-	ck_assert_int_eq(store_idem_complete(&fx.s.st, "done", 201, "{\"ok\":true}"), 0);
+	ck_assert_int_eq(store_idem_complete(&fx.s.st, "done", 201, "{\"ok\":true}", ""), 0);
 	age(fx.a, "done", "locked_at");
 	ck_assert_int_eq(store_idem_take(&fx.s.st, "done", HASH_A), 0);
 	ck_assert_int_eq(store_idem_get(&fx.s.st, "done", &r), 1);
@@ -144,7 +145,7 @@ START_TEST(tenancy)
 	/* b has no such key: it takes its own */
 	ck_assert_int_eq(store_idem_get(&fx.st_b, "shared", &r), 0);
 	ck_assert_int_eq(store_idem_take(&fx.st_b, "shared", HASH_B), 1);
-	ck_assert_int_eq(store_idem_complete(&fx.st_b, "shared", 201, "{\"b\":1}"), 0);
+	ck_assert_int_eq(store_idem_complete(&fx.st_b, "shared", 201, "{\"b\":1}", NULL), 0);
 	/* and cannot finish or release a's */
 	ck_assert_int_eq(store_idem_release(&fx.st_b, "shared"), 0);
 	ck_assert_int_eq(store_idem_get(&fx.s.st, "shared", &r), 1);
@@ -162,6 +163,29 @@ START_TEST(tenancy)
 }
 END_TEST
 
+/* An answer kept with its user goes when the user is deleted, and only then. */
+START_TEST(answer_goes_with_its_user)
+{
+	struct fixture	 fx;
+	struct idem_record r;
+	struct user	 u, v;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "idem-gone", "en", "USD", &u);
+	fixture_user(&fx.s.st, "idem-stays", "en", "USD", &v);
+	ck_assert_int_eq(store_idem_take(&fx.s.st, "gone", HASH_A), 1);
+	ck_assert_int_eq(store_idem_complete(&fx.s.st, "gone", 201, "{\"phone\":\"+1\"}", u.id), 0);
+	ck_assert_int_eq(store_idem_take(&fx.s.st, "stays", HASH_A), 1);
+	ck_assert_int_eq(store_idem_complete(&fx.s.st, "stays", 201, "{}", v.id), 0);
+	ck_assert_int_eq(store_user_delete(&fx.s.st, u.id), 1);
+	ck_assert_int_eq(store_idem_get(&fx.s.st, "gone", &r), 0);
+	ck_assert_int_eq(store_idem_get(&fx.s.st, "stays", &r), 1);
+	/* the key is free again: a replay runs the request anew */
+	ck_assert_int_eq(store_idem_take(&fx.s.st, "gone", HASH_A), 1);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_idem_suite(void)
 {
@@ -172,6 +196,7 @@ store_idem_suite(void)
 	tcase_add_test(tc, takeover);
 	tcase_add_test(tc, purge);
 	tcase_add_test(tc, tenancy);
+	tcase_add_test(tc, answer_goes_with_its_user);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -257,6 +257,11 @@ START_TEST(not_the_users_goal)
 	FIXTURE_EXPECT(&fx, OZ_NOT_FOUND, NULL);
 	ck_assert_int_eq(svc_goal_delete(&fx.s, "external:owner", a.id), -1);
 	FIXTURE_EXPECT(&fx, OZ_NOT_FOUND, NULL);
+	/* a DELETE never creates the external user it names */
+	ck_assert_int_eq(svc_goal_delete(&fx.s, "external:nobody-yet", a.id), -1);
+	FIXTURE_EXPECT(&fx, OZ_NOT_FOUND, NULL);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM users WHERE client_id = $1"
+	    " AND external_user_id = $2", fx.a, "nobody-yet"), 0);
 	fixture_close(&fx);
 }
 END_TEST

@@ -145,7 +145,7 @@ START_TEST(refusals_write_nothing)
 	/* a figure the table refuses: the intake and the onboarding roll back together */
 	figures(&in, -100, 50);
 	ck_assert_int_eq(svc_intake_create(&fx.s, u.id, &in, &out), -1);
-	FIXTURE_EXPECT(&fx, OZ_INTERNAL_ERROR, NULL);
+	FIXTURE_EXPECT(&fx, OZ_VALIDATION_ERROR, NULL);
 	ck_assert_str_eq(stage(&fx, u.id), "intake_pending");
 	ck_assert_int_eq(fixture_count("SELECT count(*) FROM financial_intakes WHERE client_id = $1"
 	    " OR client_id = $2", fx.a, fx.b), 0);

@@ -93,7 +93,7 @@ START_TEST(batch_all_or_nothing)
 	item(&in[2], 300, "three");
 	in[2].category = "snacks";		/* not a category: the table refuses the third */
 	ck_assert_int_eq(svc_txn_record(&fx.s, "external:aon", in, 3, "api_json", out), -1);
-	FIXTURE_EXPECT(&fx, OZ_INTERNAL_ERROR, NULL);
+	FIXTURE_EXPECT(&fx, OZ_VALIDATION_ERROR, NULL);
 	ck_assert_int_eq(count_txns(fx.a), 0);
 	/* the sizes a batch may have */
 	ck_assert_int_eq(svc_txn_record(&fx.s, "external:aon", in, 0, "api_json", out), -1);
