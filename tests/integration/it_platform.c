@@ -27,10 +27,15 @@ static void
 assert_json_error(struct http_result *r, long status, const char *code)
 {
 	const char *rid = http_header(r, "X-Request-Id");
+	struct json_object *details;
 
 	ck_assert_msg(r->status == status, "status %ld, wanted %ld: %s", r->status, status, r->body);
 	ck_assert_msg(r->json != NULL, "not JSON: %s", r->body);
 	ck_assert_str_eq(http_error_code(r), code);
+	/* Whoever answered, nginx or a worker: details is always an array. */
+	details = it_json_at(r->json, "error.details");
+	ck_assert_msg(details != NULL && json_object_is_type(details, json_type_array),
+	    "no details array: %s", r->body);
 	ck_assert_msg(rid != NULL && *rid, "no X-Request-Id");
 	ck_assert_str_eq(http_error_request_id(r), rid);
 	ck_assert_msg(strncmp(http_header(r, "Content-Type"), "application/json", 16) == 0,
