@@ -130,6 +130,13 @@ START_TEST(bearer_and_basic_accepted)
 	ck_assert_int_eq(http_do("GET", "/v1/users", h, NULL, 0, &r), 0);
 	ck_assert_int_eq(r.status, 200);
 	http_result_free(&r);
+
+	/* The "ozp_" prefix some public examples use names the same client. */
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer ozp_%s", enc);
+	ck_assert_int_eq(http_do("GET", "/v1/users", h, NULL, 0, &r), 0);
+	ck_assert_msg(r.status == 200, "%s", r.body);
+	ck_assert_ptr_nonnull(http_header(&r, "RateLimit"));
+	http_result_free(&r);
 }
 END_TEST
 
@@ -139,8 +146,8 @@ START_TEST(every_bad_credential_is_the_same_401)
 	struct http_result r;
 	char pair[256], enc[400], hdr[450], first_msg[256] = "";
 	const char *h[2] = { hdr, NULL };
-	const char *cases[8];
-	static char c0[450], c1[450], c2[450], c3[450];
+	const char *cases[11];
+	static char c0[450], c1[450], c2[450], c3[450], c8[450], c9[450];
 	int i;
 
 	it_client_create("auth-bad", 0, &c);
@@ -165,7 +172,18 @@ START_TEST(every_bad_credential_is_the_same_401)
 	cases[5] = "Authorization: Token abc";
 	cases[6] = "X-Nothing: 1";
 	cases[7] = "Authorization: Basic";
-	for (i = 0; i < 8; i++) {
+	/* The "ozp_" prefix changes nothing: a wrong secret stays wrong... */
+	snprintf(pair, sizeof(pair), "%s:%sX", c.id, c.secret);
+	b64(pair, enc);
+	snprintf(c8, sizeof(c8), "Authorization: Bearer ozp_%s", enc);
+	cases[8] = c8;
+	/* ...it is stripped once, not repeatedly, and is no token by itself. */
+	snprintf(pair, sizeof(pair), "%s:%s", c.id, c.secret);
+	b64(pair, enc);
+	snprintf(c9, sizeof(c9), "Authorization: Bearer ozp_ozp_%s", enc);
+	cases[9] = c9;
+	cases[10] = "Authorization: Bearer ozp_";
+	for (i = 0; i < 11; i++) {
 		snprintf(hdr, sizeof(hdr), "%s", cases[i]);
 		ck_assert_int_eq(http_do("GET", "/v1/users", h, NULL, 0, &r), 0);
 		expect_error(&r, 401, "UNAUTHORIZED");
