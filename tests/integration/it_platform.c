@@ -699,15 +699,39 @@ START_TEST(sigterm_finishes_the_request_in_flight)
 }
 END_TEST
 
+/* s percent-encoded into out, for a URI query value: the dev directory may hold spaces. */
+static void
+uri_escape(const char *s, char *out, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t	 n = 0;
+
+	for (; *s && n + 4 < len; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("/._~-", c) != NULL)
+			out[n++] = (char)c;
+		else {
+			out[n++] = '%';
+			out[n++] = hex[c >> 4];
+			out[n++] = hex[c & 15];
+		}
+	}
+	ck_assert_msg(*s == '\0', "path too long to escape");
+	out[n] = '\0';
+}
+
 /* Run ozzie-admin migrate against database db of the stack; returns its exit status. */
 static int
 migrate_db(const char *db, const char *args)
 {
-	char	 url[1024], cmd[256];
+	char	 url[3200], cmd[256], host[3000], run[1024];
 	int	 rc;
 
-	snprintf(url, sizeof(url), "postgresql:///%s?host=%s/pg-run&user=ozzie", db,
-	    getenv("OZZIE_DEV_DIR"));
+	snprintf(run, sizeof(run), "%s/pg-run", getenv("OZZIE_DEV_DIR"));
+	uri_escape(run, host, sizeof(host));
+	snprintf(url, sizeof(url), "postgresql:///%s?host=%s&user=ozzie", db, host);
 	setenv("OZZIE_DATABASE_URL", url, 1);
 	snprintf(cmd, sizeof(cmd), "admin migrate %s", args);
 	rc = it_dev(cmd);
