@@ -316,6 +316,21 @@ auth_signed(struct oz_app *app, struct oz_req *r, struct oz_client *out)
 	return 0;
 }
 
+/*
+ * The Bearer token, without the "ozp_" prefix some of the public examples put
+ * before base64(client_id:client_secret). "_" is no base64 character, so the
+ * prefix can never begin a bare token: both forms name the same credentials.
+ */
+static const char *
+bearer_token(const char *t)
+{
+	static const char prefix[] = "ozp_";
+
+	if (strncmp(t, prefix, sizeof(prefix) - 1) == 0)
+		return t + sizeof(prefix) - 1;
+	return t;
+}
+
 int
 auth_request(struct oz_app *app, struct oz_req *r, struct oz_client *client)
 {
@@ -327,7 +342,7 @@ auth_request(struct oz_app *app, struct oz_req *r, struct oz_client *client)
 	    http_req_header(r, "x-ozzie-client-id") != NULL)
 		rc = auth_signed(app, r, client);
 	else if (h != NULL && strncasecmp(h, "Bearer ", 7) == 0)
-		rc = auth_pair(app, r, h + 7, client);
+		rc = auth_pair(app, r, bearer_token(h + 7), client);
 	else if (h != NULL && strncasecmp(h, "Basic ", 6) == 0)
 		rc = auth_pair(app, r, h + 6, client);
 	else

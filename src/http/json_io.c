@@ -193,6 +193,31 @@ json_out_list(struct oz_req *r, struct json_object *items, int has_more,
 	return json_out_raw(r, 200, env);
 }
 
+/*
+ * The error body when even rendering it failed (no memory): still the
+ * contract's shape, details included. The request id goes in only when it
+ * has the safe shape fcgi_io gives it, since nothing escapes it here.
+ */
+static void
+error_fallback(struct oz_req *r)
+{
+	static const char head[] =
+	    "{\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"internal error\","
+	    "\"details\":[],\"request_id\":\"";
+	static const char tail[] = "\"}}\n";
+	const char	*id = r->request_id ? r->request_id : "";
+
+	if (strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_-") != strlen(id))
+		id = "";
+	buf_reset(&r->resp.body);
+	buf_append(&r->resp.body, head, sizeof(head) - 1);
+	buf_puts(&r->resp.body, id);
+	buf_append(&r->resp.body, tail, sizeof(tail) - 1);
+	r->resp.status = 500;
+	http_resp_header(r, "Content-Type", "application/json; charset=utf-8");
+}
+
 void
 json_out_error(struct oz_req *r)
 {
@@ -208,19 +233,21 @@ json_out_error(struct oz_req *r)
 	json_object_object_add(e, "code", json_object_new_string(oz_code_name(code)));
 	json_object_object_add(e, "message", json_object_new_string(
 	    r->err.message ? r->err.message : "internal error"));
-	if (r->err.ndetails > 0) {
-		det = json_object_new_array();
-		for (i = 0; i < r->err.ndetails; i++) {
-			struct json_object *d = json_object_new_object();
+	/*
+	 * Always an array, empty when no field is concerned: platforms iterate
+	 * it without testing for it (DESIGN §2).
+	 */
+	det = json_object_new_array();
+	for (i = 0; i < r->err.ndetails; i++) {
+		struct json_object *d = json_object_new_object();
 
-			json_object_object_add(d, "field",
-			    json_object_new_string(r->err.details[i].field));
-			json_object_object_add(d, "message",
-			    json_object_new_string(r->err.details[i].message));
-			json_object_array_add(det, d);
-		}
-		json_object_object_add(e, "details", det);
+		json_object_object_add(d, "field",
+		    json_object_new_string(r->err.details[i].field));
+		json_object_object_add(d, "message",
+		    json_object_new_string(r->err.details[i].message));
+		json_object_array_add(det, d);
 	}
+	json_object_object_add(e, "details", det);
 	json_object_object_add(e, "request_id",
 	    json_object_new_string(r->request_id ? r->request_id : ""));
 	json_object_object_add(env, "error", e);
@@ -233,13 +260,6 @@ json_out_error(struct oz_req *r)
 		snprintf(ra, sizeof(ra), "%d", r->err.retry_after > 0 ? r->err.retry_after : 1);
 		http_resp_header(r, "Retry-After", ra);
 	}
-	if (json_out_raw(r, oz_code_status(code), env) == -1) {
-		static const char fallback[] =
-		    "{\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"internal error\"}}\n";
-
-		buf_reset(&r->resp.body);
-		buf_append(&r->resp.body, fallback, sizeof(fallback) - 1);
-		r->resp.status = 500;
-		http_resp_header(r, "Content-Type", "application/json; charset=utf-8");
-	}
+	if (json_out_raw(r, oz_code_status(code), env) == -1)
+		error_fallback(r);
 }

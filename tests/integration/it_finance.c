@@ -584,6 +584,99 @@ START_TEST(corrections_teach_the_user)
 }
 END_TEST
 
+/*
+ * A JSON null for an optional field is the field left out: the defaults
+ * apply on POST and nothing changes on PATCH (except target_date, which null
+ * clears). Through the contract tap, each accepted request is also checked
+ * against openapi.yaml, which must therefore allow these nulls.
+ */
+START_TEST(null_optional_fields_are_left_out)
+{
+	struct http_result r;
+	char	 u[160], p[256], q[256], goal[64], txn[64], month[16], today[16];
+	time_t	 now = time(NULL);
+	struct tm tm;
+
+	setup_client();
+	gmtime_r(&now, &tm);
+	strftime(month, sizeof(month), "\"%Y-%m\"", &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	it_user_path(u, sizeof(u), "nulls");
+	snprintf(p, sizeof(p), "%s/financial-intake", u);
+	call("POST", p, "{\"monthly_income\":1000,\"monthly_expenses\":400.5,\"month\":null,"
+	    "\"financial_goal\":null,\"next_pay_date\":null,\"savings_balance\":null,"
+	    "\"debt_balance\":null,\"debt_interest_rate\":null}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(raw(&r, "month"), month);
+	ck_assert_str_eq(raw(&r, "financial_goal"), "\"savings\"");
+	ck_assert_str_eq(raw(&r, "monthly_surplus"), "599.50");
+	ck_assert_str_eq(raw(&r, "next_pay_date"), "null");
+	ck_assert_str_eq(raw(&r, "savings_balance"), "null");
+	ck_assert_str_eq(raw(&r, "debt_interest_rate"), "null");
+	http_result_free(&r);
+
+	snprintf(p, sizeof(p), "%s/goals", u);
+	call("POST", p, "{\"goal_type\":\"savings\",\"target_amount\":500,\"goal_name\":null,"
+	    "\"starting_amount\":null,\"current_amount\":null,\"target_date\":null,"
+	    "\"cadence\":null,\"is_primary\":null}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(raw(&r, "goal_name"), "\"Savings goal\"");
+	ck_assert_str_eq(raw(&r, "starting_amount"), "0.00");
+	ck_assert_str_eq(raw(&r, "current_amount"), "0.00");
+	ck_assert_str_eq(raw(&r, "target_date"), "null");
+	ck_assert_str_eq(raw(&r, "cadence"), "\"monthly\"");
+	ck_assert_str_eq(raw(&r, "is_primary"), "true");
+	snprintf(goal, sizeof(goal), "%.*s", 31, raw(&r, "id") + 1);
+	http_result_free(&r);
+	snprintf(q, sizeof(q), "%s/goals/%s", u, goal);
+	call("PATCH", q, "{\"target_date\":\"2030-01-31\"}", &r);
+	ck_assert_msg(r.status == 200, "%s", r.body);
+	http_result_free(&r);
+	call("PATCH", q, "{\"goal_type\":null,\"goal_name\":null,\"target_amount\":null,"
+	    "\"current_amount\":null,\"cadence\":null,\"status\":null,\"is_primary\":null}", &r);
+	ck_assert_msg(r.status == 200, "%s", r.body);
+	ck_assert_str_eq(raw(&r, "goal_type"), "\"savings\"");
+	ck_assert_str_eq(raw(&r, "goal_name"), "\"Savings goal\"");
+	ck_assert_str_eq(raw(&r, "target_amount"), "500.00");
+	ck_assert_str_eq(raw(&r, "target_date"), "\"2030-01-31\"");
+	ck_assert_str_eq(raw(&r, "status"), "\"active\"");
+	ck_assert_str_eq(raw(&r, "is_primary"), "true");
+	http_result_free(&r);
+	call("PATCH", q, "{\"target_date\":null}", &r);
+	ck_assert_msg(r.status == 200, "%s", r.body);
+	ck_assert_str_eq(raw(&r, "target_date"), "null");
+	http_result_free(&r);
+
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"amount_cents\":1234,\"currency\":null,\"description\":null,"
+	    "\"transaction_date\":null,\"category\":null}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(item(&r, 0, "currency"), "USD");	/* the user's */
+	ck_assert_str_eq(item(&r, 0, "description"), "");
+	ck_assert_str_eq(item(&r, 0, "transaction_date"), today);
+	ck_assert_str_eq(item(&r, 0, "categorized_by"), "rules");
+	snprintf(txn, sizeof(txn), "%s", item(&r, 0, "id"));
+	http_result_free(&r);
+	snprintf(q, sizeof(q), "%s/transactions/%s", u, txn);
+	call("PATCH", q, "{\"category\":null,\"description\":null,\"amount_cents\":null,"
+	    "\"transaction_date\":null}", &r);
+	ck_assert_msg(r.status == 200, "%s", r.body);
+	ck_assert_str_eq(raw(&r, "amount_cents"), "1234");
+	ck_assert_str_eq(raw(&r, "categorized_by"), "\"rules\"");
+	http_result_free(&r);
+	call("POST", p, "{\"type\":\"text\",\"content\":\"coffee 4.50\",\"mime_type\":null}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(item(&r, 0, "amount_cents"), "450");
+	http_result_free(&r);
+
+	snprintf(p, sizeof(p), "%s/plan", u);
+	call("POST", p, "{\"personality_type\":null}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"personality_type\":null"));
+	http_result_free(&r);
+}
+END_TEST
+
 Suite *
 finance_suite(void)
 {
@@ -600,6 +693,7 @@ finance_suite(void)
 	tcase_add_test(tc, transaction_bad_input_stores_nothing);
 	tcase_add_test(tc, transactions_from_text);
 	tcase_add_test(tc, corrections_teach_the_user);
+	tcase_add_test(tc, null_optional_fields_are_left_out);
 	suite_add_tcase(s, tc);
 	return s;
 }

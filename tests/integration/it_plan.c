@@ -443,6 +443,91 @@ START_TEST(deleting_a_user_removes_plans_and_moves)
 }
 END_TEST
 
+/* A header of r, or "" when it has none (copied: http_header's buffer is shared). */
+static void
+header_of(const struct http_result *r, const char *name, char *out, size_t len)
+{
+	const char *v = http_header(r, name);
+
+	snprintf(out, len, "%s", v ? v : "");
+}
+
+/*
+ * HEAD wherever GET is: the same status, Content-Type and Content-Length as
+ * the GET, and no body. Run through the contract tap, it also checks every
+ * HEAD operation of openapi.yaml against what the server sends.
+ */
+START_TEST(head_answers_as_get_without_a_body)
+{
+	struct http_result r, h;
+	char	 u[160], p[32][256], goal[64], txn[64], cycle[64], gtype[128], htype[128];
+	char	 glen[32], hlen[32];
+	int	 n = 0, i;
+
+	setup_client();
+	ready_user(u, sizeof(u), "head", "{\"monthly_income\":4000,\"monthly_expenses\":3000}");
+	snprintf(p[0], sizeof(p[0]), "%s/plan", u);
+	call("POST", p[0], NULL, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	http_result_free(&r);
+	snprintf(p[0], sizeof(p[0]), "%s/money-moves/generate", u);
+	call("POST", p[0], NULL, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	snprintf(cycle, sizeof(cycle), "%s", str(&r, "data.id"));
+	http_result_free(&r);
+	snprintf(p[0], sizeof(p[0]), "%s/transactions", u);
+	call("POST", p[0], "{\"amount_cents\":990,\"description\":\"lunch\"}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	snprintf(txn, sizeof(txn), "%s", str(&r, "data.0.id"));
+	http_result_free(&r);
+	snprintf(p[0], sizeof(p[0]), "%s/chat/messages", u);
+	call("POST", p[0], "{\"message\":\"how am I doing?\"}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	http_result_free(&r);
+	snprintf(p[0], sizeof(p[0]), "%s/goals", u);
+	call("GET", p[0], NULL, &r);
+	snprintf(goal, sizeof(goal), "%s", str(&r, "data.0.id"));
+	http_result_free(&r);
+	ck_assert(cycle[0] && txn[0] && goal[0]);
+
+	snprintf(p[n++], sizeof(p[0]), "/health");
+	snprintf(p[n++], sizeof(p[0]), "/ready");
+	snprintf(p[n++], sizeof(p[0]), "/v1/users?limit=2");
+	snprintf(p[n++], sizeof(p[0]), "/v1/categories");
+	snprintf(p[n++], sizeof(p[0]), "/v1/usage");
+	snprintf(p[n++], sizeof(p[0]), "%s", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/financial-intake", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/financial-intake/history", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/goals", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/goals/%s", u, goal);
+	snprintf(p[n++], sizeof(p[0]), "%s/transactions?limit=5", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/transactions/%s", u, txn);
+	snprintf(p[n++], sizeof(p[0]), "%s/plan", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/plan/history", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/money-moves", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/money-moves/%s", u, cycle);
+	snprintf(p[n++], sizeof(p[0]), "%s/chat/messages", u);
+	/* Errors too: not found, and a bad query. */
+	snprintf(p[n++], sizeof(p[0]), "%s/goals/ozz_goal_AAAAAAAAAAAAAAAAAAAAAA", u);
+	snprintf(p[n++], sizeof(p[0]), "%s/transactions?limit=0", u);
+	for (i = 0; i < n; i++) {
+		call("GET", p[i], NULL, &r);
+		call("HEAD", p[i], NULL, &h);
+		ck_assert_msg(h.status == r.status, "HEAD %s: %ld, GET %ld", p[i], h.status, r.status);
+		ck_assert_msg(h.body_len == 0, "HEAD %s answered a body: %s", p[i], h.body);
+		header_of(&r, "Content-Type", gtype, sizeof(gtype));
+		header_of(&h, "Content-Type", htype, sizeof(htype));
+		ck_assert_msg(strcmp(gtype, htype) == 0, "HEAD %s: %s, GET %s", p[i], htype, gtype);
+		header_of(&r, "Content-Length", glen, sizeof(glen));
+		header_of(&h, "Content-Length", hlen, sizeof(hlen));
+		ck_assert_msg(strcmp(glen, hlen) == 0, "HEAD %s: length %s, GET %s", p[i], hlen, glen);
+		ck_assert_ptr_nonnull(http_header(&h, "X-Request-Id"));
+		http_result_free(&r);
+		http_result_free(&h);
+	}
+}
+END_TEST
+
 Suite *
 plan_suite(void)
 {
@@ -457,6 +542,7 @@ plan_suite(void)
 	tcase_add_test(tc, monthly_cycles_keep_their_day);
 	tcase_add_test(tc, concurrent_patches_award_once);
 	tcase_add_test(tc, deleting_a_user_removes_plans_and_moves);
+	tcase_add_test(tc, head_answers_as_get_without_a_body);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -27,10 +27,15 @@ static void
 assert_json_error(struct http_result *r, long status, const char *code)
 {
 	const char *rid = http_header(r, "X-Request-Id");
+	struct json_object *details;
 
 	ck_assert_msg(r->status == status, "status %ld, wanted %ld: %s", r->status, status, r->body);
 	ck_assert_msg(r->json != NULL, "not JSON: %s", r->body);
 	ck_assert_str_eq(http_error_code(r), code);
+	/* Whoever answered, nginx or a worker: details is always an array. */
+	details = it_json_at(r->json, "error.details");
+	ck_assert_msg(details != NULL && json_object_is_type(details, json_type_array),
+	    "no details array: %s", r->body);
 	ck_assert_msg(rid != NULL && *rid, "no X-Request-Id");
 	ck_assert_str_eq(http_error_request_id(r), rid);
 	ck_assert_msg(strncmp(http_header(r, "Content-Type"), "application/json", 16) == 0,
@@ -163,6 +168,13 @@ START_TEST(long_uri_and_headers_are_json_errors)
 	ck_assert_ptr_nonnull(hdr);
 	memcpy(path, "/v1/", 4);
 	memset(path + 4, 'a', 9990);
+	path[9994] = '\0';
+	http_get(path, &r);
+	assert_json_error(&r, 414, "URI_TOO_LONG");
+	http_result_free(&r);
+	/* The same on an endpoint of the API, by its query: nginx answers first. */
+	memcpy(path, "/v1/users?external_user_id=", 27);
+	memset(path + 27, 'a', 9967);
 	path[9994] = '\0';
 	http_get(path, &r);
 	assert_json_error(&r, 414, "URI_TOO_LONG");
@@ -687,15 +699,39 @@ START_TEST(sigterm_finishes_the_request_in_flight)
 }
 END_TEST
 
+/* s percent-encoded into out, for a URI query value: the dev directory may hold spaces. */
+static void
+uri_escape(const char *s, char *out, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t	 n = 0;
+
+	for (; *s && n + 4 < len; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("/._~-", c) != NULL)
+			out[n++] = (char)c;
+		else {
+			out[n++] = '%';
+			out[n++] = hex[c >> 4];
+			out[n++] = hex[c & 15];
+		}
+	}
+	ck_assert_msg(*s == '\0', "path too long to escape");
+	out[n] = '\0';
+}
+
 /* Run ozzie-admin migrate against database db of the stack; returns its exit status. */
 static int
 migrate_db(const char *db, const char *args)
 {
-	char	 url[1024], cmd[256];
+	char	 url[3200], cmd[256], host[3000], run[1024];
 	int	 rc;
 
-	snprintf(url, sizeof(url), "postgresql:///%s?host=%s/pg-run&user=ozzie", db,
-	    getenv("OZZIE_DEV_DIR"));
+	snprintf(run, sizeof(run), "%s/pg-run", getenv("OZZIE_DEV_DIR"));
+	uri_escape(run, host, sizeof(host));
+	snprintf(url, sizeof(url), "postgresql:///%s?host=%s&user=ozzie", db, host);
 	setenv("OZZIE_DATABASE_URL", url, 1);
 	snprintf(cmd, sizeof(cmd), "admin migrate %s", args);
 	rc = it_dev(cmd);

@@ -171,6 +171,13 @@ START_TEST(error_object)
 	json_out_error(&r);
 	ck_assert_int_eq(r.resp.status, 503);
 	ck_assert_str_eq(http_resp_get_header(&r, "Retry-After"), "3");
+	/* No field concerned: details is still there, an empty array. */
+	v = reparse(&r);
+	e = json_object_object_get(v, "error");
+	ck_assert(json_object_object_get_ex(e, "details", &d));
+	ck_assert(json_object_is_type(d, json_type_array));
+	ck_assert_uint_eq(json_object_array_length(d), 0);
+	json_object_put(v);
 
 	http_req_clear(&r);
 	r.err.allow = "GET, HEAD";
