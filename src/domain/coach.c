@@ -25,9 +25,8 @@
 #include "domain/categorize.h"
 #include "domain/coach.h"
 #include "domain/facts.h"
+#include "domain/lang.h"
 #include "domain/money_fmt.h"
-
-enum { LANG_EN, LANG_PT, LANG_ES, LANG_COUNT };
 
 #define MSG_MAX		8192	/* bytes of a message looked at (2000 characters of UTF-8) */
 #define MAX_WORDS	2048
@@ -40,8 +39,6 @@ enum { LANG_EN, LANG_PT, LANG_ES, LANG_COUNT };
 #define MAX_LOGGED	10	/* logged items confirmed one by one */
 #define MAX_TOP		3	/* categories named in a summary */
 #define MAX_TASKS	3	/* pending money moves named */
-
-static const char *const lang_code[LANG_COUNT] = { "en", "pt", "es" };
 
 /* ---- words and patterns ---------------------------------------------------------- */
 
@@ -784,7 +781,7 @@ struct coach {
 	const struct coach_turn	*c;
 	struct coach_reply	*res;
 	struct words		 w;
-	int			 lang;
+	enum lang		 lang;
 	const char		*cur;
 	int			 digits;	/* minor units of cur */
 	int			 fail;		/* the reply could not grow: OOM */
@@ -793,86 +790,6 @@ struct coach {
 	char			 list[LIST_MAX];
 	long			 today;		/* day number of c->today */
 };
-
-static int
-lang_index(const char *language)
-{
-	int i;
-
-	for (i = 0; language != NULL && i < LANG_COUNT; i++)
-		if (strcmp(language, lang_code[i]) == 0)
-			return i;
-	return LANG_EN;
-}
-
-/* Copy src into dst (n bytes), cut on a UTF-8 boundary. */
-static void
-clip_copy(char *dst, size_t n, const char *src)
-{
-	size_t len;
-
-	if (n == 0)
-		return;
-	len = src ? strnlen(src, n) : 0;
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-			len--;
-	}
-	if (len > 0)
-		memcpy(dst, src, len);
-	dst[len] = '\0';
-}
-
-/* Append n bytes of s to out (outlen) at *o, cut on a UTF-8 boundary when full. */
-static void
-put_n(char *out, size_t outlen, size_t *o, const char *s, size_t n)
-{
-	size_t avail = outlen - *o - 1;
-
-	if (n > avail) {
-		n = avail;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(out + *o, s, n);
-	*o += n;
-	out[*o] = '\0';
-}
-
-static void
-put_str(char *out, size_t outlen, size_t *o, const char *s)
-{
-	put_n(out, outlen, o, s, strlen(s));
-}
-
-/* Expand tpl's {1}..{9} with args into out (outlen > 0); returns out. */
-static char *
-expand(char *out, size_t outlen, const char *tpl, const char *const *args, size_t nargs)
-{
-	size_t o = 0;
-
-	out[0] = '\0';
-	while (*tpl) {
-		const char *brace = strchr(tpl, '{');
-		size_t a;
-
-		if (brace == NULL) {
-			put_str(out, outlen, &o, tpl);
-			break;
-		}
-		put_n(out, outlen, &o, tpl, (size_t)(brace - tpl));
-		if (brace[1] >= '1' && brace[1] <= '9' && brace[2] == '}') {
-			a = (size_t)(brace[1] - '1');
-			put_str(out, outlen, &o, a < nargs && args[a] ? args[a] : "");
-			tpl = brace + 3;
-		} else {
-			put_n(out, outlen, &o, brace, 1);
-			tpl = brace + 1;
-		}
-	}
-	return out;
-}
 
 static size_t
 collect_args(va_list ap, const char **args, size_t max)
@@ -899,12 +816,11 @@ concat_(struct coach *k, ...)
 {
 	char		*s = next_slot(k);
 	const char	*part;
-	size_t		 o = 0;
 	va_list		 ap;
 
 	va_start(ap, k);
 	while ((part = va_arg(ap, const char *)) != NULL)
-		put_str(s, SLOT_LEN, &o, part);
+		(void)lang_append(s, SLOT_LEN, part);
 	va_end(ap);
 	return s;
 }
@@ -915,13 +831,16 @@ static const char *
 tr_(struct coach *k, enum msg m, ...)
 {
 	const char	*args[9];
+	char		*s;
 	size_t		 n;
 	va_list		 ap;
 
 	va_start(ap, m);
 	n = collect_args(ap, args, 9);
 	va_end(ap);
-	return expand(next_slot(k), SLOT_LEN, msgs[m][k->lang], args, n);
+	s = next_slot(k);
+	(void)lang_expand(s, SLOT_LEN, msgs[m][k->lang], args, n);
+	return s;
 }
 #define TR(k, ...)	tr_((k), __VA_ARGS__, (const char *)NULL)
 
@@ -944,7 +863,7 @@ say_(struct coach *k, enum msg m, ...)
 	va_start(ap, m);
 	n = collect_args(ap, args, 9);
 	va_end(ap);
-	expand(text, sizeof(text), msgs[m][k->lang], args, n);
+	(void)lang_expand(text, sizeof(text), msgs[m][k->lang], args, n);
 	if (len > 0 && k->res->reply->data[len - 1] != ' ' && k->res->reply->data[len - 1] != '\n')
 		put_reply(k, " ");
 	put_reply(k, text);
@@ -952,20 +871,14 @@ say_(struct coach *k, enum msg m, ...)
 #define SAY(k, ...)	say_((k), __VA_ARGS__, (const char *)NULL)
 
 static void
-set_field(char *dst, size_t n, const char *v)
-{
-	clip_copy(dst, n, v);
-}
-
-static void
 set_class(struct coach *k, const char *intent, const char *topic, const char *emotion)
 {
 	if (intent)
-		set_field(k->res->intent, sizeof(k->res->intent), intent);
+		lang_clip(k->res->intent, sizeof(k->res->intent), intent);
 	if (topic)
-		set_field(k->res->topic, sizeof(k->res->topic), topic);
+		lang_clip(k->res->topic, sizeof(k->res->topic), topic);
 	if (emotion)
-		set_field(k->res->emotion, sizeof(k->res->emotion), emotion);
+		lang_clip(k->res->emotion, sizeof(k->res->emotion), emotion);
 }
 
 /* ---- numbers and dates for people ------------------------------------------------- */
@@ -975,7 +888,7 @@ money_in(struct coach *k, int64_t cents, const char *currency)
 {
 	char *s = next_slot(k);
 
-	if (money_format(cents, currency, lang_code[k->lang], s, SLOT_LEN) == -1)
+	if (money_format(cents, currency, lang_code(k->lang), s, SLOT_LEN) == -1)
 		s[0] = '\0';
 	return s;
 }
@@ -1060,7 +973,7 @@ date_str(struct coach *k, const char *iso, int year)
 	int	 y, m, d;
 
 	if (!iso_parse(iso, &y, &m, &d)) {
-		clip_copy(s, 11, iso ? iso : "");
+		lang_clip(s, 11, iso ? iso : "");
 		return s;
 	}
 	if (k->lang == LANG_EN && year)
@@ -1093,14 +1006,14 @@ range_str(struct coach *k, const char *from, const char *to)
 static const char *
 join_list(struct coach *k, const char *const *items, size_t n)
 {
-	size_t i, o = 0;
+	size_t i;
 
 	k->list[0] = '\0';
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			put_str(k->list, sizeof(k->list), &o, i + 1 == n ?
+			(void)lang_append(k->list, sizeof(k->list), i + 1 == n ?
 			    msgs[M_AND][k->lang] : ", ");
-		put_str(k->list, sizeof(k->list), &o, items[i]);
+		(void)lang_append(k->list, sizeof(k->list), items[i]);
 	}
 	return k->list;
 }
@@ -1167,7 +1080,7 @@ load_summary(struct coach *k, enum period p, const char *category, struct summar
 	for (i = 0; i < sp.ncategories && s->ntop < MAX_TOP; i++) {
 		if (sp.by_category[i].amount <= 0)
 			continue;
-		clip_copy(s->top[s->ntop].cat, sizeof(s->top[0].cat),
+		lang_clip(s->top[s->ntop].cat, sizeof(s->top[0].cat),
 		    category_name(sp.by_category[i].category));
 		s->top[s->ntop++].amount = sp.by_category[i].amount;
 	}
@@ -1222,7 +1135,7 @@ plan_action(const char *text, char *out, size_t outlen)
 {
 	size_t len;
 
-	clip_copy(out, outlen - 1, text);
+	lang_clip(out, outlen - 1, text);
 	len = strlen(out);
 	if (len > 0 && strchr(".!?", out[len - 1]) == NULL) {
 		out[len] = '.';
@@ -1310,9 +1223,9 @@ load_goal(struct coach *k, struct goal *g)
 	if (best) {
 		g->target = best->target;
 		g->current = best->current > 0 ? best->current : 0;
-		clip_copy(g->name, sizeof(g->name), best->name);
-		clip_copy(g->type, sizeof(g->type), best->type);
-		clip_copy(g->status, sizeof(g->status), best->status);
+		lang_clip(g->name, sizeof(g->name), best->name);
+		lang_clip(g->type, sizeof(g->type), best->type);
+		lang_clip(g->status, sizeof(g->status), best->status);
 	}
 	free(goals);
 }
@@ -1351,7 +1264,7 @@ load_moves(struct coach *k, struct moves *mv)
 			j = mv->npending++;
 			if (j >= MAX_TASKS)
 				continue;
-			clip_copy(mv->title[j], sizeof(mv->title[0]), t->title);
+			lang_clip(mv->title[j], sizeof(mv->title[0]), t->title);
 			mv->has_amount[j] = t->has_amount && t->amount > 0;
 			mv->amount[j] = t->amount;
 		}
@@ -2223,7 +2136,7 @@ say_logged_item(struct coach *k, const struct fact_txn *t)
 
 	memcpy(day, t->date[0] ? t->date : k->c->today, sizeof(day));
 	when = date_str(k, day, 1);
-	clip_copy(desc, 61, t->description);
+	lang_clip(desc, 61, t->description);
 	if (t->category == CAT_INCOME)
 		SAY(k, M_LOGGED_INCOME, amt, *desc ? desc : cat, when);
 	else if (*desc)
@@ -2304,7 +2217,7 @@ coach_answer(const struct coach_turn *c, struct coach_reply *res)
 	k->res = res;
 	if (cal_parse(c->today, &k->today) == -1)
 		k->today = cal_today_days();
-	k->lang = lang_index(c->language);
+	k->lang = lang_of(c->language);
 	k->cur = c->currency && *c->currency ? c->currency : "USD";
 	d = currency_minor_units(k->cur);
 	k->digits = d >= 0 ? d : 2;
@@ -2349,9 +2262,9 @@ coach_classify(const char *message, struct coach_class *out)
 		}
 		free(w);
 	}
-	clip_copy(out->intent, sizeof(out->intent), in);
-	clip_copy(out->topic, sizeof(out->topic), to);
-	clip_copy(out->emotion, sizeof(out->emotion), em);
+	lang_clip(out->intent, sizeof(out->intent), in);
+	lang_clip(out->topic, sizeof(out->topic), to);
+	lang_clip(out->emotion, sizeof(out->emotion), em);
 }
 
 int
@@ -2371,7 +2284,7 @@ coach_is_injection(const char *message)
 const char *
 coach_refusal(const char *language)
 {
-	return refusals[lang_index(language)];
+	return refusals[lang_of(language)];
 }
 
 int

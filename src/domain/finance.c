@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/finance.h"
+#include "domain/lang.h"
 #include "domain/money_fmt.h"
 
 #define EMERGENCY_MONTHS	3	/* an emergency fund covers 3 months of expenses */
@@ -21,7 +22,6 @@
 #define GOAL_NAME_MAX		64	/* bytes of a goal name quoted in a text */
 #define RATE_BP_MIN		(-1000000)	/* -10000%: a floor for tiny incomes */
 
-enum lang { L_EN, L_PT, L_ES, L_COUNT };
 enum gtype { G_SAVINGS, G_DEBT, G_INVEST, G_COUNT };
 enum { P_NEEDS, P_WANTS, P_SAVINGS, P_DEBT };
 
@@ -29,7 +29,7 @@ struct gtype_info {
 	const char	*name;
 	const char	*alias;
 	int		 tmpl[2][4];	/* [has debt][needs, wants, savings, debt] */
-	const char	*default_name[L_COUNT];
+	const char	*default_name[LANG_COUNT];
 };
 
 static const struct gtype_info gtypes[G_COUNT] = {
@@ -42,7 +42,7 @@ static const struct gtype_info gtypes[G_COUNT] = {
 	    { "your investments", "seus investimentos", "tus inversiones" } },
 };
 
-static const char *const emergency_name[L_COUNT] = {
+static const char *const emergency_name[LANG_COUNT] = {
 	"your emergency fund", "sua reserva de emergência", "tu fondo de emergencia"
 };
 
@@ -52,7 +52,7 @@ enum { K_NONE, K_NEED, K_WANT, K_FOOD };
 struct cat_plan {
 	unsigned char	 kind;
 	unsigned char	 need_w, want_w;
-	const char	*name[L_COUNT];
+	const char	*name[LANG_COUNT];
 };
 
 static const struct cat_plan cats[CAT_COUNT] = {
@@ -100,7 +100,7 @@ enum text {
 };
 
 /* {n} is the n-th argument, already formatted; every number comes from the plan. */
-static const char *const texts[T_COUNT][L_COUNT] = {
+static const char *const texts[T_COUNT][LANG_COUNT] = {
 	[T_MONTH] = { "{1} month", "{1} mês", "{1} mes" },
 	[T_MONTHS] = { "{1} months", "{1} meses", "{1} meses" },
 	[S_INCOME] = {
@@ -255,18 +255,6 @@ amount_ok(int64_t v)
 	return v >= 0 && v <= FIN_MAX_CENTS;
 }
 
-static enum lang
-lang_of(const char *s)
-{
-	static const char *const codes[L_COUNT] = { "en", "pt", "es" };
-	int i;
-
-	for (i = 0; i < L_COUNT; i++)
-		if (strcmp(codes[i], s) == 0)
-			return (enum lang)i;
-	return L_EN;
-}
-
 /* The goal type named s (or its alias): 0, or -1 if unknown. */
 static int
 gtype_of(const char *s, enum gtype *out)
@@ -302,21 +290,6 @@ month_interest(int64_t balance, int rate_bp)
 	int64_t q = balance / 120000, r = balance % 120000;
 
 	return q * rate_bp + (r * rate_bp + 60000) / 120000;
-}
-
-/* Copy at most max bytes of s into out (room for max+1), never cutting a UTF-8 sequence. */
-static void
-copy_utf8(char *out, const char *s, size_t max)
-{
-	size_t n = strlen(s);
-
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(out, s, n);
-	out[n] = '\0';
 }
 
 /* --- dates --------------------------------------------------------------------- */
@@ -405,26 +378,10 @@ fmt_date(struct ymd d, int with_day, char *out)
 static int
 fill(char *out, size_t outlen, const char *tmpl, const char *const *args, int nargs)
 {
-	size_t n = 0, len;
-	const char *p, *piece;
-
-	for (p = tmpl; *p; p++) {
-		piece = p;
-		len = 1;
-		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' &&
-		    p[1] - '0' <= nargs) {
-			piece = args[p[1] - '1'];
-			len = strlen(piece);
-			p += 2;
-		}
-		if (n + len >= outlen) {
-			out[0] = '\0';
-			return -1;
-		}
-		memcpy(out + n, piece, len);
-		n += len;
+	if (lang_expand(out, outlen, tmpl, args, (size_t)nargs) == -1) {
+		out[0] = '\0';
+		return -1;
 	}
-	out[n] = '\0';
 	return 0;
 }
 
@@ -573,15 +530,15 @@ pick_goal(struct ctx *c)
 	}
 	if (name == NULL || name[0] == '\0')
 		name = gtypes[c->gt].default_name[c->lang];
-	copy_utf8(c->goal_name, name, GOAL_NAME_MAX);
+	lang_clip(c->goal_name, GOAL_NAME_MAX + 1, name);
 	c->reached = c->gt == G_DEBT ? c->target == 0 : c->current >= c->target;
 
 	/* The debt the payoff date is about: the goal's when it is a debt goal. */
 	c->debt = c->gt == G_DEBT ? c->target : in->has_debt ? in->debt_cents : 0;
 	c->debt_rate_bp = in->has_debt ? in->debt_rate_bp : 0;
 	c->debt_interest1 = month_interest(c->debt, c->debt_rate_bp);
-	copy_utf8(c->out->derived_goal_type, gtypes[c->gt].name,
-	    sizeof(c->out->derived_goal_type) - 1);
+	lang_clip(c->out->derived_goal_type, sizeof(c->out->derived_goal_type),
+	    gtypes[c->gt].name);
 	c->out->derived_goal_target_cents = c->target;
 }
 

@@ -16,6 +16,7 @@
 #include "core/currency.h"
 #include "domain/calendar.h"
 #include "domain/categorize.h"
+#include "domain/lang.h"
 #include "domain/txtparse.h"
 
 #define TOK_MAX		4096
@@ -1554,19 +1555,18 @@ static int
 setup(struct ctx *c, const char *text, const char *lang, const char *defcur,
     const char *today)
 {
+	enum lang	 l;
+
 	if (text == NULL || lang == NULL || defcur == NULL || !currency_valid(defcur) ||
 	    parse_today(c, today) == -1) {
 		c->err = ERR_ARGS;
 		return -1;
 	}
-	if (strcmp(lang, "en") == 0)
-		c->dm_order = 0;
-	else if (strcmp(lang, "pt") == 0 || strcmp(lang, "es") == 0)
-		c->dm_order = 1;
-	else {
+	if (lang_parse(lang, &l) == -1) {
 		c->err = ERR_ARGS;
 		return -1;
 	}
+	c->dm_order = l != LANG_EN;
 	c->len = strnlen(text, TXT_MAX_TEXT + 1);
 	if (c->len > TXT_MAX_TEXT) {
 		c->err = ERR_LONG;
