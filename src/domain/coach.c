@@ -938,52 +938,25 @@ pct_str(struct coach *k, int64_t bp)
 	return s;
 }
 
-/* n digits at s as a number, or -1 (zeros may lead: "08"). */
-static int
-fixed_digits(const char *s, size_t n)
-{
-	int	v = 0;
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/* 1 if s is YYYY-MM-DD with a year 1900..2200, a month 01..12 and a day 01..31. */
-static int
-iso_parse(const char *s, int *y, int *m, int *d)
-{
-	if (s == NULL || strnlen(s, 11) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	*y = fixed_digits(s, 4);
-	*m = fixed_digits(s + 5, 2);
-	*d = fixed_digits(s + 8, 2);
-	return *y >= 1900 && *y <= 2200 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
-}
-
 /* A date for people: "Oct 1, 2026" (en), "01/10/2026" (pt, es); without the year if !year. */
 static const char *
 date_str(struct coach *k, const char *iso, int year)
 {
 	char	*s = next_slot(k);
-	int	 y, m, d;
+	long	 y, m, d;
 
-	if (!iso_parse(iso, &y, &m, &d)) {
-		lang_clip(s, 11, iso ? iso : "");
+	if (cal_parse_ymd(iso, &y, &m, &d) == -1) {
+		lang_clip(s, 11, iso);
 		return s;
 	}
 	if (k->lang == LANG_EN && year)
-		snprintf(s, SLOT_LEN, "%s %d, %d", month_abbr[m - 1], d, y);
+		snprintf(s, SLOT_LEN, "%s %ld, %ld", month_abbr[m - 1], d, y);
 	else if (k->lang == LANG_EN)
-		snprintf(s, SLOT_LEN, "%s %d", month_abbr[m - 1], d);
+		snprintf(s, SLOT_LEN, "%s %ld", month_abbr[m - 1], d);
 	else if (year)
-		snprintf(s, SLOT_LEN, "%02d/%02d/%d", d, m, y);
+		snprintf(s, SLOT_LEN, "%02ld/%02ld/%ld", d, m, y);
 	else
-		snprintf(s, SLOT_LEN, "%02d/%02d", d, m);
+		snprintf(s, SLOT_LEN, "%02ld/%02ld", d, m);
 	return s;
 }
 
@@ -992,9 +965,9 @@ static const char *
 range_str(struct coach *k, const char *from, const char *to)
 {
 	char	*s = next_slot(k);
-	int	 y1, m1, d1, y2, m2, d2;
+	long	 y1, m1, d1, y2, m2, d2;
 
-	if (!iso_parse(from, &y1, &m1, &d1) || !iso_parse(to, &y2, &m2, &d2))
+	if (cal_parse_ymd(from, &y1, &m1, &d1) == -1 || cal_parse_ymd(to, &y2, &m2, &d2) == -1)
 		return s;
 	if (strcmp(from, to) == 0)
 		return CONCAT(k, " (", date_str(k, to, 1), ")");

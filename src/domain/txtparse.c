@@ -54,7 +54,7 @@ struct tok {
 
 struct pdate {
 	size_t	tok;
-	int	y, m, d;
+	long	y, m, d;
 };
 
 struct ctx {
@@ -62,7 +62,8 @@ struct ctx {
 	size_t		 len;
 	int		 dm_order;	/* numeric dates are day first (pt, es) */
 	const char	*defcur;
-	int		 ty, tm, td;	/* today */
+	long		 today;		/* day number */
+	long		 ty, tm, td;	/* today */
 	struct tok	 t[TOK_MAX];
 	size_t		 nt;
 	char		 pool[POOL_MAX];
@@ -340,43 +341,9 @@ phrase_in(const struct ctx *c, size_t i, const char *const *list, size_t *ntok)
 /* ---- dates ---- */
 
 static int
-leap(int y)
+add_date(struct ctx *c, size_t tok, long y, long m, long d)
 {
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-valid_date(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
-		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
-}
-
-/* Days since 1970-01-01. */
-static long
-days_from_civil(int y, int m, int d)
-{
-	return cal_days(y, m, d);
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long	 ly, lm, ld;
-
-	cal_date(z, &ly, &lm, &ld);
-	*y = (int)ly;
-	*m = (int)lm;
-	*d = (int)ld;
-}
-
-static int
-add_date(struct ctx *c, size_t tok, int y, int m, int d)
-{
-	if (!valid_date(y, m, d)) {
+	if (!cal_valid_ymd(y, m, d)) {
 		c->err = ERR_DATE;
 		return -1;
 	}
@@ -393,9 +360,9 @@ add_date(struct ctx *c, size_t tok, int y, int m, int d)
 static int
 add_offset(struct ctx *c, size_t tok, long off)
 {
-	int y, m, d;
+	long y, m, d;
 
-	civil_from_days(days_from_civil(c->ty, c->tm, c->td) + off, &y, &m, &d);
+	cal_date(c->today + off, &y, &m, &d);
 	return add_date(c, tok, y, m, d);
 }
 
@@ -403,7 +370,7 @@ add_offset(struct ctx *c, size_t tok, long off)
 static int
 add_yearless(struct ctx *c, size_t tok, int m, int d)
 {
-	int y = c->ty;
+	long y = c->ty;
 
 	if (m > c->tm || (m == c->tm && d > c->td))
 		y--;
@@ -451,7 +418,7 @@ numeric_date(struct ctx *c, size_t ti)
 		d = c->dm_order ? p[0] : p[1];
 		m = c->dm_order ? p[1] : p[0];
 		if (np == 2)
-			return valid_date(c->ty, m, d) || (m == 2 && d == 29) ?
+			return cal_valid_ymd(c->ty, m, d) || (m == 2 && d == 29) ?
 			    add_yearless(c, ti, m, d) : add_date(c, ti, 0, 0, 0);
 		y = nd[2] == 2 ? 2000 + p[2] : nd[2] == 4 ? p[2] : 0;
 	}
@@ -573,7 +540,7 @@ weekday_date(struct ctx *c, size_t i, size_t *last)
 {
 	size_t n, start = i;
 	int wd, needs, past = 0, today_wd;
-	long z, back;
+	long back;
 
 	if (weq(c, i, "last") || weq(c, i, "past")) {
 		past = 1;
@@ -590,8 +557,7 @@ weekday_date(struct ctx *c, size_t i, size_t *last)
 	if (needs && !past && !(i > 0 && (weq(c, i - 1, "na") || weq(c, i - 1, "no") ||
 	    weq(c, i - 1, "dia") || weq(c, i - 1, "desde"))))
 		return 0;
-	z = days_from_civil(c->ty, c->tm, c->td);
-	today_wd = (int)(((z % 7) + 7 + 4) % 7);
+	today_wd = (cal_weekday(c->today) + 1) % 7;	/* the table counts from Sunday */
 	back = (today_wd - wd + 7) % 7;
 	if (back == 0 && past)
 		back = 7;
@@ -603,7 +569,8 @@ weekday_date(struct ctx *c, size_t i, size_t *last)
 static int
 day_only(struct ctx *c, size_t i, size_t *last)
 {
-	int d, m;
+	int d;
+	long m;
 
 	if (!weq(c, i, "dia") || (d = bare_int(c, i + 1, 2)) < 1 || d > 31)
 		return 0;
@@ -1424,7 +1391,7 @@ set_date(const struct ctx *c, const uint16_t *seg, size_t a, size_t b, size_t ai
     char *out)
 {
 	size_t k, pick = (size_t)-1;
-	int y = c->ty, m = c->tm, d = c->td;
+	long day = c->today;
 
 	for (k = 0; k < c->ndates && pick == (size_t)-1; k++)
 		if ((c->dates[k].tok >= a && c->dates[k].tok <= b) || seg[c->dates[k].tok] == seg[ai])
@@ -1435,22 +1402,9 @@ set_date(const struct ctx *c, const uint16_t *seg, size_t a, size_t b, size_t ai
 			pick = k;
 	if (pick == (size_t)-1 && c->ndates > 0)
 		pick = 0;
-	if (pick != (size_t)-1) {
-		y = c->dates[pick].y;
-		m = c->dates[pick].m;
-		d = c->dates[pick].d;
-	}
-	out[0] = (char)('0' + y / 1000 % 10);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	if (pick != (size_t)-1)
+		day = cal_days(c->dates[pick].y, c->dates[pick].m, c->dates[pick].d);
+	cal_format(day, out);
 }
 
 /* The one currency written in the message, or the user's default. */
@@ -1535,30 +1489,13 @@ make_item(struct ctx *c, const uint16_t *seg, size_t ai, const char *msgcur,
 }
 
 static int
-parse_today(struct ctx *c, const char *today)
-{
-	size_t k;
-
-	if (today == NULL || strlen(today) != 10 || today[4] != '-' || today[7] != '-')
-		return -1;
-	for (k = 0; k < 10; k++)
-		if (k != 4 && k != 7 && !is_digit(today[k]))
-			return -1;
-	c->ty = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
-	    (today[3] - '0');
-	c->tm = (today[5] - '0') * 10 + (today[6] - '0');
-	c->td = (today[8] - '0') * 10 + (today[9] - '0');
-	return valid_date(c->ty, c->tm, c->td) ? 0 : -1;
-}
-
-static int
 setup(struct ctx *c, const char *text, const char *lang, const char *defcur,
     const char *today)
 {
 	enum lang	 l;
 
 	if (text == NULL || lang == NULL || defcur == NULL || !currency_valid(defcur) ||
-	    parse_today(c, today) == -1) {
+	    cal_parse_ymd(today, &c->ty, &c->tm, &c->td) == -1) {
 		c->err = ERR_ARGS;
 		return -1;
 	}
@@ -1572,6 +1509,7 @@ setup(struct ctx *c, const char *text, const char *lang, const char *defcur,
 		c->err = ERR_LONG;
 		return -1;
 	}
+	c->today = cal_days(c->ty, c->tm, c->td);
 	c->text = text;
 	c->defcur = defcur;
 	c->nt = c->npool = c->ndates = 0;
