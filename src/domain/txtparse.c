@@ -4,10 +4,13 @@
  * One pass cuts the text into tokens (words, numbers, numeric dates, times,
  * currency marks, separators); every word is folded once (categorize_fold).
  * Later passes over the token array, each linear, mark what is not an amount
- * (dates, times, ids, quantities), bind currencies to numbers, and turn each
- * remaining number into an item whose description is the nearby words. Segments
- * (split at commas, semicolons, newlines, "and"/"e"/"y") keep items apart.
- * Everything lives in one stack context: no allocation, no recursion.
+ * (dates, times, ids, quantities, percentages, counts of units, years), bind
+ * currencies to numbers, and turn each remaining number into an item whose
+ * description is the nearby words. Segments (split at commas, semicolons,
+ * newlines, "and"/"e"/"y") keep items apart.
+ * txt_amounts runs the same passes and stops at the amounts, passing over
+ * what txt_parse would refuse. Everything lives in one thread-local context:
+ * no allocation, no recursion.
  */
 #include "config.h"
 
@@ -40,7 +43,9 @@ enum {
 	F_CENTS = 1 << 10,	/* followed by "cents"/"centavos": minor units */
 	F_NAME = 1 << 11,	/* a number that is a name ("99 pop", "7 eleven") */
 	F_SOFT = 1 << 12,	/* separator that may join descriptions ("and", ",") */
-	F_CONJ = 1 << 13	/* separator that is a conjunction word */
+	F_CONJ = 1 << 13,	/* separator that is a conjunction word */
+	F_MEASURE = 1 << 14,	/* a percentage or a count of units ("20%", "3 months") */
+	F_YEAR = 1 << 15	/* a year ("em 2027") */
 };
 
 struct tok {
@@ -71,6 +76,7 @@ struct ctx {
 	struct pdate	 dates[DATE_MAX];
 	size_t		 ndates;
 	const char	*err;
+	int		 lenient;	/* txt_amounts: skip what cannot be an amount or a date */
 };
 
 /* How a currency mark resolves: a code, or the user's currency when it fits. */
@@ -154,6 +160,19 @@ static const char *const qty_lead[] = { "bought", "comprei", "compre", "compramo
 static const char *const time_lead[] = { "at", "as", "las", "around", NULL };
 static const char *const time_after[] = { "pm", "am", "h", "hs", "hrs", "horas", "hours",
 	"oclock", NULL };
+
+/* Words after which a number counts units, not money ("3 months", "2 vezes", "4 people"). */
+static const char *const unit_words[] = { "day", "days", "dia", "dias", "week", "weeks",
+	"semana", "semanas", "month", "months", "mes", "meses", "year", "years", "ano", "anos",
+	"hour", "hours", "hora", "horas", "minute", "minutes", "minuto", "minutos", "time",
+	"times", "vez", "vezes", "veces", "percent", "porcento", "people", "pessoas",
+	"personas", "installments", "parcelas", "cuotas", "x", NULL };
+/*
+ * Words before a bare year ("in 2027", "desde 2019"). Not "de" or "of": they
+ * lead prices as often as years ("uma TV de 2000").
+ */
+static const char *const year_lead[] = { "in", "em", "en", "by", "until", "ate", "hasta",
+	"since", "desde", "year", "ano", NULL };
 
 /* Spending verbs: they end an income run ("recebi 3000 e gastei 50"). */
 static const char *const spend_words[] = { "spent", "paid", "bought", "gastei", "paguei",
@@ -343,6 +362,8 @@ phrase_in(const struct ctx *c, size_t i, const char *const *list, size_t *ntok)
 static int
 add_date(struct ctx *c, size_t tok, long y, long m, long d)
 {
+	if (!cal_valid_ymd(y, m, d) && c->lenient)
+		return 0;	/* set aside all the same: its tokens are marked */
 	if (!cal_valid_ymd(y, m, d)) {
 		c->err = ERR_DATE;
 		return -1;
@@ -1020,7 +1041,7 @@ static int
 is_candidate(const struct tok *t)
 {
 	return t->type == T_NUM && !(t->flags & (F_ID | F_DATEPART | F_TIMEPART | F_QTY |
-	    F_NAME | F_ORD));
+	    F_NAME | F_ORD | F_MEASURE | F_YEAR));
 }
 
 /* Times ("at 3", "3 pm"), ids ("cartão 1234", "0001"), names ("99 pop"). */
@@ -1053,6 +1074,38 @@ pass_not_amounts(struct ctx *c)
 			    memcmp(c->text + t->off, num_names[k].num, t->len) == 0 &&
 			    weq(c, i + 1, num_names[k].next))
 				t->flags |= F_NAME;
+	}
+}
+
+/* 1 if token i is the percent sign. */
+static int
+percent_at(const struct ctx *c, size_t i)
+{
+	return i < c->nt && c->t[i].type == T_PUNCT && c->text[c->t[i].off] == '%';
+}
+
+/*
+ * Percentages ("20%", "20 %"), counts of units ("3 months", "2 vezes") and
+ * years ("em 2027"): numbers a message says, not money it names. A number
+ * with a currency mark is money, whatever follows it.
+ */
+static void
+pass_measures(struct ctx *c)
+{
+	size_t i;
+	int v;
+
+	for (i = 0; i < c->nt; i++) {
+		struct tok *t = &c->t[i];
+
+		if (t->type != T_NUM || t->cur != 0 || (t->flags & F_DATEPART))
+			continue;
+		if (percent_at(c, i + 1) || (win(c, i + 1, unit_words) &&
+		    !(c->t[i + 1].flags & F_DATEPART)))
+			t->flags |= F_MEASURE;
+		else if (t->len == 4 && !(t->flags & F_MIL) && (v = bare_int(c, i, 4)) >= 1900 &&
+		    v <= 2100 && i > 0 && win(c, i - 1, year_lead))
+			t->flags |= F_YEAR;
 	}
 }
 
@@ -1246,7 +1299,8 @@ descriptive(const struct ctx *c, size_t i)
 		return 0;
 	if (t->type == T_WORD)
 		return 1;
-	return t->type == T_NUM && (t->flags & (F_QTY | F_NAME | F_ID | F_ORD));
+	return t->type == T_NUM && (t->flags & (F_QTY | F_NAME | F_ID | F_ORD | F_MEASURE |
+	    F_YEAR));
 }
 
 static int
@@ -1443,25 +1497,35 @@ upper_case(const struct ctx *c, size_t a, size_t b)
 	return letters >= 3;
 }
 
+/*
+ * The value of candidate token i in minor units of cur: 0; 1 if it is not a
+ * well-formed amount (ignored); -1 with c->err for one that cannot be right.
+ */
+static int
+token_amount(struct ctx *c, size_t i, const char *cur, int64_t *out)
+{
+	int minor = currency_minor_units(cur), r;
+
+	if (c->t[i].flags & F_NEG) {
+		c->err = ERR_NEG;
+		return -1;
+	}
+	if (c->t[i].flags & F_CENTS) {
+		r = amount_value(c, i, cur, 0, out);
+		return r == 0 && minor == 0 ? 1 : r;	/* cents of a currency without cents */
+	}
+	return amount_value(c, i, cur, minor < 0 ? 2 : minor, out);
+}
+
 static int
 make_item(struct ctx *c, const uint16_t *seg, size_t ai, const char *msgcur,
     int *income_run, struct txt_item *it)
 {
 	const char *cur = resolve_currency(c, ai, msgcur);
 	size_t a, b, n;
-	int minor = currency_minor_units(cur), r;
+	int r;
 
-	if (c->t[ai].flags & F_NEG) {
-		c->err = ERR_NEG;
-		return -1;
-	}
-	if (c->t[ai].flags & F_CENTS) {
-		r = amount_value(c, ai, cur, 0, &it->amount_cents);
-		if (r == 0 && minor == 0)
-			r = 1;	/* cents of a currency without cents: not an amount */
-	} else
-		r = amount_value(c, ai, cur, minor < 0 ? 2 : minor, &it->amount_cents);
-	if (r != 0)
+	if ((r = token_amount(c, ai, cur, &it->amount_cents)) != 0)
 		return r;
 	memcpy(it->currency, cur, 3);
 	it->currency[3] = '\0';
@@ -1516,33 +1580,46 @@ setup(struct ctx *c, const char *text, const char *lang, const char *defcur,
 	return 0;
 }
 
+/* One reading at a time per thread: ~60 KB kept off small thread stacks. */
+static _Thread_local struct ctx	tls_ctx;
+static _Thread_local uint16_t	tls_seg[TOK_MAX];
+
+/* The passes both readings share: tokens, dates, what is not an amount. 0, or -1 with c->err. */
+static int
+analyse(struct ctx *c, uint16_t *seg)
+{
+	if (tokenize(c) == -1)
+		return -1;
+	if (c->nt == 0) {
+		c->err = ERR_EMPTY;
+		return -1;
+	}
+	fold_words(c);
+	pass_currency(c);
+	if (pass_dates(c) == -1)
+		return -1;
+	pass_not_amounts(c);
+	pass_measures(c);
+	segments(c, seg);
+	pass_quantities(c, seg);
+	return 0;
+}
+
 int
 txt_parse(const char *text, const char *lang, const char *default_currency,
     const char *today, struct txt_item *items, size_t max, size_t *n,
     const char **errmsg)
 {
-	static _Thread_local struct ctx ctx;	/* ~60 KB: kept off small thread stacks */
-	static _Thread_local uint16_t seg[TOK_MAX];
-	struct ctx *c = &ctx;
+	struct ctx *c = &tls_ctx;
 	const char *msgcur;
 	size_t i, ni = 0;
 	int income_run = 0, r;
 
 	*n = 0;
 	c->err = ERR_NOAMOUNT;
-	if (setup(c, text, lang, default_currency, today) == -1 || tokenize(c) == -1)
+	c->lenient = 0;
+	if (setup(c, text, lang, default_currency, today) == -1 || analyse(c, tls_seg) == -1)
 		goto fail;
-	if (c->nt == 0) {
-		c->err = ERR_EMPTY;
-		goto fail;
-	}
-	fold_words(c);
-	pass_currency(c);
-	if (pass_dates(c) == -1)
-		goto fail;
-	pass_not_amounts(c);
-	segments(c, seg);
-	pass_quantities(c, seg);
 	msgcur = message_currency(c);
 	for (i = 0; i < c->nt; i++) {
 		if (!is_candidate(&c->t[i]))
@@ -1552,7 +1629,7 @@ txt_parse(const char *text, const char *lang, const char *default_currency,
 			goto fail;
 		}
 		memset(&items[ni], 0, sizeof(items[ni]));
-		if ((r = make_item(c, seg, i, msgcur, &income_run, &items[ni])) == -1)
+		if ((r = make_item(c, tls_seg, i, msgcur, &income_run, &items[ni])) == -1)
 			goto fail;
 		if (r == 0)
 			ni++;
@@ -1567,6 +1644,40 @@ fail:
 	*errmsg = c->err;
 	*n = 0;
 	return -1;
+}
+
+/* Any real day anchors the dates txt_amounts sets aside: their values are never used. */
+#define AMOUNTS_TODAY	"2000-01-01"
+
+int
+txt_amounts(const char *text, const char *lang, const char *default_currency,
+    struct txt_amount *out, size_t max, size_t *n)
+{
+	struct ctx *c = &tls_ctx;
+	const char *msgcur, *cur;
+	int64_t v;
+	size_t i;
+
+	*n = 0;
+	c->lenient = 1;
+	if (setup(c, text, lang, default_currency, AMOUNTS_TODAY) == -1)
+		return -1;
+	if (analyse(c, tls_seg) == -1)
+		return c->err == ERR_EMPTY ? 0 : -1;
+	msgcur = message_currency(c);
+	for (i = 0; i < c->nt && *n < max; i++) {
+		if (!is_candidate(&c->t[i]))
+			continue;
+		cur = resolve_currency(c, i, msgcur);
+		if (token_amount(c, i, cur, &v) != 0)
+			continue;	/* negative, zero, absurd, too many decimals: not one */
+		out[*n].amount_cents = v;
+		memcpy(out[*n].currency, cur, 3);
+		out[*n].currency[3] = '\0';
+		out[*n].marked = c->t[i].cur != 0;
+		(*n)++;
+	}
+	return 0;
 }
 
 int
