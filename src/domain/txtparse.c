@@ -1044,7 +1044,26 @@ is_candidate(const struct tok *t)
 	    F_NAME | F_ORD | F_MEASURE | F_YEAR));
 }
 
-/* Times ("at 3", "3 pm"), ids ("cartão 1234", "0001"), names ("99 pop"). */
+/*
+ * 1 if number token i is glued after a lone "." or "," (" .5", "(,50"): the
+ * fraction of a number written without its whole part, never the whole
+ * number. After a word it is a missing space: "café,15" is still 15.
+ */
+static int
+cut_fraction(const struct ctx *c, size_t i)
+{
+	size_t		 off = c->t[i].off;
+	unsigned char	 b;
+
+	if (off == 0 || (c->text[off - 1] != '.' && c->text[off - 1] != ','))
+		return 0;
+	if (off == 1)
+		return 1;
+	b = (unsigned char)c->text[off - 2];
+	return b < 0x80 && !is_alpha(b) && !is_digit(b);	/* not after a word: "café,15" */
+}
+
+/* Times ("at 3", "3 pm"), ids ("cartão 1234", "0001"), names ("99 pop"), fractions (".5"). */
 static void
 pass_not_amounts(struct ctx *c)
 {
@@ -1069,6 +1088,8 @@ pass_not_amounts(struct ctx *c)
 			t->flags |= F_ID;
 		if (t->len > 1 && c->text[t->off] == '0' && is_digit(c->text[t->off + 1]))
 			t->flags |= F_ID;	/* "0001": a number with leading zeros is a code */
+		if (cut_fraction(c, i))
+			t->flags |= F_ID;
 		for (k = 0; k < sizeof(num_names) / sizeof(num_names[0]); k++)
 			if (t->len == strlen(num_names[k].num) &&
 			    memcmp(c->text + t->off, num_names[k].num, t->len) == 0 &&
@@ -1215,8 +1236,10 @@ thousands_mark(const struct ctx *c, char sep, const char *cur, int minor)
 /*
  * Digits with "." and "," into minor units. One kind of separator used once
  * with exactly three digits after it may be a thousands separator ("1.234",
- * "$1,200": see thousands_mark); otherwise the last separator is the decimal one. Returns 0, 1 if
- * the text is not a well-formed amount (ignored), or -1 with c->err.
+ * "$1,200": see thousands_mark); otherwise the last separator is the decimal
+ * one. "k" and "mil" make thousands and allow three more decimals ("2.5k" is
+ * 2500 even in yen). Returns 0, 1 if the text is not a well-formed amount
+ * (ignored), or -1 with c->err.
  */
 static int
 amount_value(struct ctx *c, size_t i, const char *cur, int minor, int64_t *out)
@@ -1225,7 +1248,7 @@ amount_value(struct ctx *c, size_t i, const char *cur, int minor, int64_t *out)
 	size_t len = c->t[i].len, k, nsep = 0, last = len, g = 0, first = 0;
 	char dec = 0, kind = 0;
 	int64_t major = 0, frac = 0, scale = 1, mult;
-	int fd = 0, mixed = 0;
+	int fd = 0, mixed = 0, kexp = (c->t[i].flags & (F_K | F_MIL)) ? 3 : 0;
 
 	for (k = 0; k < len; k++)
 		if (s[k] == '.' || s[k] == ',') {
@@ -1261,22 +1284,22 @@ amount_value(struct ctx *c, size_t i, const char *cur, int minor, int64_t *out)
 	}
 	if (first && g != 3)
 		return 1;
-	if (fd > minor) {
+	if (fd > minor + kexp) {
 		c->err = ERR_DECIMALS;
 		return -1;
 	}
 	for (k = 0; k < (size_t)minor; k++)
 		scale *= 10;
-	while (fd < minor) {
+	while (fd < minor + kexp) {
 		frac *= 10;
 		fd++;
 	}
-	mult = (c->t[i].flags & (F_K | F_MIL)) ? 1000 : 1;
+	mult = kexp ? 1000 : 1;
 	if (major > MAX_MAJOR / mult) {
 		c->err = ERR_ABSURD;
 		return -1;
 	}
-	*out = (major * scale + frac) * mult;
+	*out = major * scale * mult + frac;
 	if (*out > MAX_MAJOR * scale) {
 		c->err = ERR_ABSURD;
 		return -1;

@@ -231,6 +231,22 @@ START_TEST(measures)
 }
 END_TEST
 
+/* "k" and "mil" carry decimals; a fraction without its whole part is no amount. */
+START_TEST(thousands_and_fractions)
+{
+	one("laptop 2.5k", "en", "JPY", 2500, "JPY", TODAY, "laptop");
+	one("viagem 2,5 mil", "pt", "BRL", 250000, "BRL", TODAY, "viagem");
+	one("carro 12,345 mil", "pt", "BRL", 1234500, "BRL", TODAY, NULL);
+	one("carro 1,2345 mil", "pt", "BRL", 123450, "BRL", TODAY, NULL);
+	refused("carro 1,234567 mil", "pt", "BRL");	/* R$ 1.234,567 */
+	refused("coffee .50", "en", "USD");
+	refused("café ,50", "pt", "BRL");
+	/* after a word it is a missing space */
+	one("café,15", "pt", "BRL", 1500, "BRL", TODAY, "café");
+	one("coffee,4.50", "en", "USD", 450, "USD", TODAY, "coffee");
+}
+END_TEST
+
 /* txt_amounts: what txt_parse would read as money, and whether it was marked. */
 static size_t
 amounts(const char *text, const char *lang, const char *cur, struct txt_amount *a)
@@ -514,6 +530,7 @@ make_suite(void)
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, not_amounts);
 	tcase_add_test(tc, measures);
+	tcase_add_test(tc, thousands_and_fractions);
 	tcase_add_test(tc, amounts_stated);
 	tcase_add_test(tc, amounts_none);
 	tcase_add_test(tc, income);
