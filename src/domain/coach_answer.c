@@ -570,13 +570,29 @@ afford_verdict(struct coach *k, const struct intake *in, int64_t a)
 		SAY(t, M_AFF_NO2);
 }
 
+/* No price to weigh (none, or one in another currency): ask for it, with what is free. */
+static void
+ask_price(struct coach *k, const struct intake *in, const struct txt_amount *other)
+{
+	struct ct	*t = &k->t;
+
+	if (other != NULL)
+		SAY(t, M_AFF_OTHER_CURRENCY, ct_money_in(t, other->amount_cents, other->currency),
+		    ct_money_major(t, 300));
+	else
+		SAY(t, M_AFF_NO_AMOUNT, ct_money_major(t, 300));
+	if (in->surplus > 0)
+		SAY(t, M_AFF_FREE, ct_money(t, in->surplus));
+}
+
 static int
 handle_afford(struct coach *k)
 {
-	struct ct	*t = &k->t;
-	struct intake	 in;
-	int64_t		 a = 0;
-	int		 has_amount = cm_price(k->c->message, t->digits, &a) == 0;
+	struct ct		*t = &k->t;
+	struct intake		 in;
+	struct txt_amount	 price;
+	int			 has_price;
+	int64_t			 a;
 
 	load_intake(k, &in);
 	if (in.state == D_ERR) {
@@ -587,12 +603,12 @@ handle_afford(struct coach *k)
 		SAY(t, M_AFF_NO_INTAKE);
 		return 0;
 	}
-	if (!has_amount || a <= 0) {
-		SAY(t, M_AFF_NO_AMOUNT, ct_money_major(t, 300));
-		if (in.surplus > 0)
-			SAY(t, M_AFF_FREE, ct_money(t, in.surplus));
+	has_price = cm_price(k->c->message, lang_code(t->lang), t->cur, &price) == 0;
+	if (!has_price || strcmp(price.currency, t->cur) != 0) {
+		ask_price(k, &in, has_price ? &price : NULL);
 		return 0;
 	}
+	a = price.amount_cents;
 	if (in.surplus <= 0) {
 		set_class(k, NULL, NULL, "cautious");
 		SAY(t, M_AFF_GAP, ct_money(t, in.has_expenses ? in.expenses : in.income - in.surplus),

@@ -9,12 +9,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/num.h"
 #include "domain/calendar.h"
 #include "domain/categorize.h"
 #include "domain/coach_match.h"
-
-#define MAX_MAJOR	INT64_C(1000000000000)	/* 10^12 major units: beyond is absurd */
+#include "domain/txtparse.h"
 
 /* ---- words and patterns ---------------------------------------------------------- */
 
@@ -348,270 +346,53 @@ static const struct period_word {
 
 /* ---- amounts written in a message ------------------------------------------------- */
 
-struct amount {
-	int64_t	units;		/* hundredths of a major unit */
-	int	marked;		/* written with a currency sign or word */
-};
+#define MAX_AMOUNTS	64	/* amounts of one message weighed for its price */
 
-static int
-is_digit(int c)
+/*
+ * The text parser reads the money (txtparse.h); which amount is the price is
+ * the coach's rule. The user's own currency comes first: only it can be
+ * weighed against the user's numbers, for the coach has no exchange rates.
+ */
+int
+cm_price(const char *msg, const char *lang, const char *currency, struct txt_amount *out)
 {
-	return c >= '0' && c <= '9';
-}
+	struct txt_amount	 a[MAX_AMOUNTS];
+	size_t			 n, i, best = MAX_AMOUNTS, other = MAX_AMOUNTS;
 
-static int
-is_letter(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '_';
-}
-
-/* Digits of s[0..n) with no separator; 0/-1. */
-static int
-all_digits(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!is_digit(s[i]))
-			return -1;
-	return n > 0 ? 0 : -1;
-}
-
-/* Integer part s[0..n) with thousands separator th (0: none) into digits of out. */
-static int
-int_part(const char *s, size_t n, char th, char *out, size_t *o)
-{
-	size_t i, group = 0, ngroups = 0;
-
-	if (th && memchr(s, th, n) == NULL)
-		th = 0;
-	for (i = 0; i <= n; i++) {
-		if (i < n && is_digit(s[i])) {
-			if (*o + 1 >= 24)
-				return -1;
-			out[(*o)++] = s[i];
-			group++;
-			continue;
-		}
-		if (i < n && s[i] != th)
-			return -1;
-		if (group == 0 || (ngroups == 0 && th && group > 3) || (ngroups > 0 && group != 3))
-			return -1;
-		ngroups++;
-		group = 0;
+	if (msg == NULL || currency == NULL ||
+	    txt_amounts(msg, lang, currency, a, MAX_AMOUNTS, &n) == -1)
+		return -1;
+	for (i = 0; i < n && (best == MAX_AMOUNTS || !a[best].marked); i++) {
+		if (strcmp(a[i].currency, currency) != 0) {
+			if (other == MAX_AMOUNTS)
+				other = i;
+		} else if (best == MAX_AMOUNTS || a[i].marked ||
+		    a[i].amount_cents > a[best].amount_cents)
+			best = i;
 	}
+	if (best == MAX_AMOUNTS)
+		best = other;
+	if (best == MAX_AMOUNTS)
+		return -1;
+	*out = a[best];
 	return 0;
 }
 
 /*
- * A written number ("300", "1,200", "1.200,50", "45.90", "45,90") to
- * hundredths: with both '.' and ',' the last is the decimal mark; one mark
- * once is decimal before one or two digits and thousands before three;
- * repeated, it groups thousands. 0, or -1 for anything ambiguous or odd.
+ * 1 if msg states an amount in either number convention ("1,200.50" or
+ * "1.200,50"): whoever asks if a message logs money knows no language.
  */
 static int
-number_value(const char *s, size_t n, int64_t *out)
+states_amount(const char *msg)
 {
-	const char	*errstr, *last = NULL;
-	char		 digits[32], dec = 0, th = 0;
-	size_t		 i, o = 0, ndot = 0, ncomma = 0, ilen = n;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '.' || s[i] == ',') {
-			ndot += s[i] == '.';
-			ncomma += s[i] == ',';
-			last = s + i;
-		}
-	}
-	if (last != NULL) {
-		size_t after = n - (size_t)(last - s) - 1;
-
-		if ((ndot && ncomma) || ((ndot + ncomma == 1) && after <= 2)) {
-			dec = *last;
-			th = *last == '.' ? ',' : '.';
-			if ((dec == '.' ? ndot : ncomma) != 1 || after == 0)
-				return -1;
-			ilen = (size_t)(last - s);
-		} else
-			th = *last;
-	}
-	if (int_part(s, ilen, th, digits, &o) == -1)
-		return -1;
-	if (dec) {
-		if (all_digits(s + ilen + 1, n - ilen - 1) == -1)
-			return -1;
-		digits[o++] = '.';
-		memcpy(digits + o, s + ilen + 1, n - ilen - 1);
-		o += n - ilen - 1;
-	}
-	return num_parse_decimal(digits, o, 2, 1, MAX_MAJOR * 100, out, &errstr);
-}
-
-/* The folded word that starts at or after msg[i] (skipping spaces), into out. */
-static void
-word_after(const char *msg, size_t len, size_t i, char *out, size_t outlen)
-{
-	size_t s, e;
-
-	while (i < len && msg[i] == ' ')
-		i++;
-	s = e = i;
-	while (e < len && e - s < 32 && (is_letter((unsigned char)msg[e]) || msg[e] == '$'))
-		e++;
-	categorize_fold(msg + s, e - s, out, outlen);
-}
-
-/* The folded word that ends right before msg[i] (skipping spaces), into out. */
-static void
-word_before(const char *msg, size_t i, char *out, size_t outlen)
-{
-	size_t e, s;
-
-	while (i > 0 && msg[i - 1] == ' ')
-		i--;
-	e = s = i;
-	while (s > 0 && e - s < 32 && is_letter((unsigned char)msg[s - 1]))
-		s--;
-	categorize_fold(msg + s, e - s, out, outlen);
-}
-
-static int
-word_in(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
-			return 1;
-	return 0;
-}
-
-static const char *const unit_words[] = { "day", "days", "dia", "dias", "month", "months",
-	"mes", "meses", "week", "weeks", "semana", "semanas", "year", "years", "ano", "anos",
-	"hour", "hours", "hora", "horas", "minute", "minutes", "minuto", "minutos", "time",
-	"times", "vez", "vezes", "veces", "am", "pm", "percent", "porcento", "people",
-	"pessoas", "personas", "installments", "parcelas", "cuotas", "x", "st", "nd", "rd",
-	"th", NULL };
-static const char *const cur_words[] = { "reais", "real", "dollars", "dollar", "bucks",
-	"euros", "euro", "pesos", "peso", "usd", "brl", "eur", "gbp", "mxn", "ars", "cop",
-	"clp", "pounds", "dolares", "dolar", NULL };
-static const char *const year_lead[] = { "in", "em", "en", "of", "by", "until", "ate",
-	"hasta", "since", "desde", "de", "del", "year", "ano", NULL };
-
-/* 1 if a currency sign ends right before msg[i] ("$300", "R$ 300", "€ 8"). */
-static int
-sign_before(const char *msg, size_t i)
-{
-	while (i > 0 && msg[i - 1] == ' ')
-		i--;
-	if (i >= 1 && msg[i - 1] == '$')
-		return 1;
-	if (i >= 3 && memcmp(msg + i - 3, "\xe2\x82\xac", 3) == 0)
-		return 1;
-	return i >= 2 && (memcmp(msg + i - 2, "\xc2\xa3", 2) == 0 ||
-	    memcmp(msg + i - 2, "\xc2\xa5", 2) == 0);
-}
-
-/*
- * One candidate number at msg[s..e): its value in hundredths, or -1 when it
- * is not an amount (a date, a time, an ordinal, "3 months", "in 2027").
- */
-static int
-amount_at(const char *msg, size_t len, size_t s, size_t e, struct amount *a)
-{
-	char	next[40], prev[40];
-	int64_t	v;
-	int	k = 0;
-
-	if (s > 0 && strchr("/-:#.,", msg[s - 1]) != NULL)
-		return -1;
-	if (e < len && (strchr("/-:%", msg[e]) != NULL))
-		return -1;
-	if (e < len && (msg[e] == 'k' || msg[e] == 'K') &&
-	    (e + 1 >= len || !is_letter((unsigned char)msg[e + 1])))
-		k = 1;
-	else if (e < len && is_letter((unsigned char)msg[e]) && strncmp(msg + e, "\xe2\x82\xac", 3) != 0)
-		return -1;
-	if (number_value(msg + s, e - s, &v) == -1)
-		return -1;
-	word_after(msg, len, e + (size_t)k, next, sizeof(next));
-	word_before(msg, s, prev, sizeof(prev));
-	if (word_in(next, unit_words))
-		return -1;
-	a->marked = sign_before(msg, s) || word_in(next, cur_words) ||
-	    (e < len && strncmp(msg + e, "\xe2\x82\xac", 3) == 0) ||
-	    (e + 1 < len && strncmp(msg + e + 1, "\xe2\x82\xac", 3) == 0);
-	if (!a->marked && !k && e - s == 4 && v >= 199000 && v <= 210000 && word_in(prev, year_lead))
-		return -1;
-	if (k || strcmp(next, "mil") == 0)
-		v *= 1000;
-	if (v > MAX_MAJOR * 100)
-		return -1;
-	a->units = v;
-	return 0;
-}
-
-/*
- * The amount a message names: the first written with a currency mark, else
- * the largest plain number ("I have 2 kids, can I afford 300?"). 0/-1.
- */
-static int
-scan_amount(const char *msg, struct amount *out)
-{
-	size_t	len, i = 0;
-	int	found = 0;
+	struct txt_amount	 a;
+	size_t			 n;
 
 	if (msg == NULL)
-		return -1;
-	len = strnlen(msg, CM_MSG_MAX);
-	while (i < len) {
-		struct amount a;
-		size_t e = i;
-
-		if (!is_digit(msg[i]) || (i > 0 && (is_letter((unsigned char)msg[i - 1]) ||
-		    is_digit(msg[i - 1])))) {
-			i++;
-			continue;
-		}
-		while (e < len && (is_digit(msg[e]) || ((msg[e] == '.' || msg[e] == ',') &&
-		    e + 1 < len && is_digit(msg[e + 1]))))
-			e++;
-		if (amount_at(msg, len, i, e, &a) == 0 && (!found || (a.marked && !out->marked) ||
-		    (!out->marked && !a.marked && a.units > out->units))) {
-			*out = a;
-			found = 1;
-		}
-		i = e;
-	}
-	return found ? 0 : -1;
-}
-
-static int64_t
-pow10i(int n)
-{
-	int64_t v = 1;
-
-	while (n-- > 0)
-		v *= 10;
-	return v;
-}
-
-/* Hundredths of a major unit to minor units of a currency with digits decimals. */
-static int64_t
-to_minor(int64_t hundredths, int digits)
-{
-	if (digits >= 2)
-		return hundredths * pow10i(digits - 2);
-	return (hundredths + pow10i(2 - digits) / 2) / pow10i(2 - digits);
-}
-
-int
-cm_price(const char *msg, int digits, int64_t *cents)
-{
-	struct amount	a;
-
-	if (scan_amount(msg, &a) == -1)
-		return -1;
-	*cents = to_minor(a.units, digits);
-	return 0;
+		return 0;
+	if (txt_amounts(msg, "en", "USD", &a, 1, &n) == 0 && n > 0)
+		return 1;
+	return txt_amounts(msg, "pt", "BRL", &a, 1, &n) == 0 && n > 0;
 }
 
 /* ---- understanding ----------------------------------------------------------------- */
@@ -712,8 +493,5 @@ cm_is_injection(const struct cm_words *w, const char *msg)
 int
 cm_is_spending_log(const struct cm_words *w, const char *msg)
 {
-	struct amount a;
-
-	return any_pat(w, log_verb_pats) && !any_pat(w, question_pats) &&
-	    scan_amount(msg, &a) == 0;
+	return any_pat(w, log_verb_pats) && !any_pat(w, question_pats) && states_amount(msg);
 }

@@ -13,6 +13,7 @@
 
 #include "domain/calendar.h"
 #include "domain/categorize.h"
+#include "domain/txtparse.h"
 
 #define CM_MSG_MAX	8192	/* bytes of a message looked at (2000 characters of UTF-8) */
 #define CM_MAX_WORDS	2048
@@ -60,13 +61,20 @@ int	cm_mentions_debt(const struct cm_words *w);
 int	cm_says_thanks(const struct cm_words *w);
 /* 1 if msg (folded into w) tries to steer the coach (see coach_is_injection). */
 int	cm_is_injection(const struct cm_words *w, const char *msg);
-/* 1 if msg (folded into w) logs spending or income: a logging verb, no question, an amount. */
+/*
+ * 1 if msg (folded into w) logs spending or income: a logging verb, no
+ * question, and an amount in either number convention.
+ */
 int	cm_is_spending_log(const struct cm_words *w, const char *msg);
 /*
- * The price msg names, in minor units of a currency with digits decimals: the
- * first amount written with a currency mark, else the largest plain number
- * ("I have 2 kids, can I afford 300?"). 0, or -1 when it names none.
+ * The price msg names, read by the text parser in lang's conventions ("en":
+ * "1,200.50"; "pt", "es": "1.200,50") with currency (ISO 4217) for plain
+ * numbers: of the amounts in currency, the first written with a currency mark,
+ * else the largest ("I have 2 kids, can I afford 300?"); with none in
+ * currency, the first in another ("US$ 1000" for a BRL user). 0, or -1 when
+ * it names none.
  */
-int	cm_price(const char *msg, int digits, int64_t *cents);
+int	cm_price(const char *msg, const char *lang, const char *currency,
+	    struct txt_amount *out);
 
 #endif

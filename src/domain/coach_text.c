@@ -138,6 +138,10 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "How much does it cost? Tell me the price, e.g. \"can I afford {1} for a phone?\"",
 	    "Quanto custa? Me diga o valor, por exemplo \"posso comprar um celular de {1}?\"",
 	    "¿Cuánto cuesta? Dime el precio, por ejemplo \"¿puedo permitirme un teléfono de {1}?\"" },
+	[M_AFF_OTHER_CURRENCY] = {
+	    "I can only weigh a price in your own currency, and {1} is in another one. Tell me what it costs in yours, e.g. \"can I afford {2} for it?\"",
+	    "Só consigo avaliar um preço na sua moeda, e {1} está em outra. Me diga quanto custa na sua, por exemplo \"posso comprar por {2}?\"",
+	    "Solo puedo evaluar un precio en tu moneda, y {1} está en otra. Dime cuánto cuesta en la tuya, por ejemplo \"¿puedo permitírmelo por {2}?\"" },
 	[M_AFF_FREE] = {
 	    "Right now you have about {1} free each month after your usual expenses.",
 	    "Hoje sobram cerca de {1} por mês depois das suas despesas de costume.",
