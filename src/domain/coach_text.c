@@ -402,14 +402,19 @@ ct_init(struct ct *t, enum lang lang, const char *currency, struct buf *reply)
 	buf_reset(reply);
 }
 
-static size_t
-collect_args(va_list ap, const char **args, size_t max)
+/*
+ * Message m with the NULL-terminated arguments of ap into out. Too long a
+ * text is cut on a UTF-8 boundary (lang_expand): never half a character.
+ */
+static void
+expand(struct ct *t, char *out, size_t outlen, enum ct_msg m, va_list ap)
 {
-	size_t n = 0;
+	const char	*args[MAX_ARGS];
+	size_t		 n = 0;
 
-	while (n < max && (args[n] = va_arg(ap, const char *)) != NULL)
+	while (n < MAX_ARGS && (args[n] = va_arg(ap, const char *)) != NULL)
 		n++;
-	return n;
+	(void)lang_expand(out, outlen, msgs[m][t->lang], args, n);
 }
 
 static char *
@@ -428,22 +433,16 @@ ct_put(struct ct *t, const char *s)
 		t->fail = 1;
 }
 
-/*
- * A sentence or a piece too long for its buffer is cut on a UTF-8 boundary
- * (lang_expand, lang_append): the ends of a reply are never half a character.
- */
 void
 ct_say(struct ct *t, enum ct_msg m, ...)
 {
-	const char	*args[MAX_ARGS];
 	char		 text[CT_SENTENCE_MAX];
-	size_t		 n, len = t->reply->len;
+	size_t		 len = t->reply->len;
 	va_list		 ap;
 
 	va_start(ap, m);
-	n = collect_args(ap, args, MAX_ARGS);
+	expand(t, text, sizeof(text), m, ap);
 	va_end(ap);
-	(void)lang_expand(text, sizeof(text), msgs[m][t->lang], args, n);
 	if (len > 0 && t->reply->data[len - 1] != ' ' && t->reply->data[len - 1] != '\n')
 		ct_put(t, " ");
 	ct_put(t, text);
@@ -452,15 +451,12 @@ ct_say(struct ct *t, enum ct_msg m, ...)
 const char *
 ct_tr(struct ct *t, enum ct_msg m, ...)
 {
-	const char	*args[MAX_ARGS];
 	char		*s = next_slot(t);
-	size_t		 n;
 	va_list		 ap;
 
 	va_start(ap, m);
-	n = collect_args(ap, args, MAX_ARGS);
+	expand(t, s, CT_SLOT_LEN, m, ap);
 	va_end(ap);
-	(void)lang_expand(s, CT_SLOT_LEN, msgs[m][t->lang], args, n);
 	return s;
 }
 
@@ -473,7 +469,7 @@ ct_concat(struct ct *t, ...)
 
 	va_start(ap, t);
 	while ((part = va_arg(ap, const char *)) != NULL)
-		(void)lang_append(s, CT_SLOT_LEN, part);
+		(void)lang_append(s, CT_SLOT_LEN, part);	/* cut as expand cuts */
 	va_end(ap);
 	return s;
 }
