@@ -2,7 +2,8 @@
  * coach_match.c: the keyword tables of the local coach and the word-pattern
  * matcher that reads them (coach_match.h). Tables come in the order they are
  * tried; within a table the first line that matches wins, so specific
- * phrases come before general ones.
+ * phrases come before general ones. Amounts are the text parser's
+ * (txt_amounts); only which one is the price is decided here.
  */
 #include "config.h"
 

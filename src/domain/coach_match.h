@@ -3,7 +3,8 @@
  * folded once (categorize_fold: ASCII lower case, accents off, punctuation to
  * spaces) and cut into words; every understanding is a table of word
  * patterns over those words, so an English, Portuguese or Spanish phrasing
- * is one line of a table. The prefix is cm_.
+ * is one line of a table. The money a message states is read by the text
+ * parser (txtparse.h), as when it logs spending. The prefix is cm_.
  */
 #ifndef OZ_COACH_MATCH_H
 #define OZ_COACH_MATCH_H
