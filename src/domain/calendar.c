@@ -84,29 +84,50 @@ digits_at(const char *s, size_t n)
 }
 
 int
-cal_valid(const char *s)
+cal_valid_ymd(long y, long m, long d)
 {
-	long	 y, m, d;
-	size_t	 i;
-
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = digits_at(s, 4);
-	m = digits_at(s + 5, 2);
-	d = digits_at(s + 8, 2);
 	return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 &&
 	    d <= cal_month_days(y, m);
 }
 
 int
+cal_parse_ymd(const char *s, long *y, long *m, long *d)
+{
+	long	 yy, mm, dd;
+	size_t	 i;
+
+	if (s == NULL || strnlen(s, 11) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	yy = digits_at(s, 4);
+	mm = digits_at(s + 5, 2);
+	dd = digits_at(s + 8, 2);
+	if (!cal_valid_ymd(yy, mm, dd))
+		return -1;
+	*y = yy;
+	*m = mm;
+	*d = dd;
+	return 0;
+}
+
+int
+cal_valid(const char *s)
+{
+	long	 y, m, d;
+
+	return cal_parse_ymd(s, &y, &m, &d) == 0;
+}
+
+int
 cal_parse(const char *s, long *days)
 {
-	if (!cal_valid(s))
+	long	 y, m, d;
+
+	if (cal_parse_ymd(s, &y, &m, &d) == -1)
 		return -1;
-	*days = cal_days(digits_at(s, 4), digits_at(s + 5, 2), digits_at(s + 8, 2));
+	*days = cal_days(y, m, d);
 	return 0;
 }
 
@@ -122,6 +143,16 @@ cal_format(long days, char out[11])
 	out[10] = '\0';
 }
 
+void
+cal_format_month(long days, char out[8])
+{
+	char	 buf[11];
+
+	cal_format(days, buf);
+	memcpy(out, buf, 7);
+	out[7] = '\0';
+}
+
 int
 cal_add(const char *date, long days, char out[11])
 {
@@ -131,6 +162,29 @@ cal_add(const char *date, long days, char out[11])
 		return -1;
 	cal_format(z + days, out);
 	return 0;
+}
+
+long
+cal_add_months(long z, long k)
+{
+	long	 y, m, d, idx, last;
+
+	cal_date(z, &y, &m, &d);
+	idx = y * 12 + (m - 1) + k;	/* months since year 0 */
+	y = (idx >= 0 ? idx : idx - 11) / 12;	/* floor, for years before 0 */
+	m = idx - y * 12 + 1;
+	last = cal_month_days(y, m);
+	return cal_days(y, m, d < last ? d : last);
+}
+
+long
+cal_months_between(long a, long b)
+{
+	long	 ya, ma, yb, mb, d;
+
+	cal_date(a, &ya, &ma, &d);
+	cal_date(b, &yb, &mb, &d);
+	return (yb * 12 + mb) - (ya * 12 + ma);
 }
 
 static const char *const period_names[CAL_PERIOD_COUNT] = {

@@ -19,14 +19,24 @@ int	cal_weekday(long z);
 void	cal_today(char out[11]);
 long	cal_today_days(void);
 
+/* 1 if y-m-d is a real date with a year from 1900 to 2200. */
+int	cal_valid_ymd(long y, long m, long d);
 /* 1 if s is a real date "YYYY-MM-DD" with a year from 1900 to 2200. */
 int	cal_valid(const char *s);
 /* A real date (cal_valid) to its day number; 0, or -1. */
 int	cal_parse(const char *s, long *days);
+/* A real date (cal_valid) to its year, month and day; 0, or -1 (nothing set). */
+int	cal_parse_ymd(const char *s, long *y, long *m, long *d);
 /* A day number as "YYYY-MM-DD". */
 void	cal_format(long days, char out[11]);
+/* The month of a day number as "YYYY-MM". */
+void	cal_format_month(long days, char out[8]);
 /* date shifted by days into out; 0, or -1 for a date cal_valid refuses. */
 int	cal_add(const char *date, long days, char out[11]);
+/* The day k months after day z (k may be negative), clamped to the month's end: Jan 31 + 1 is Feb 28 or 29. */
+long	cal_add_months(long z, long k);
+/* Calendar months from the month of day a to the month of day b (Nov 24 to Jan 1: 2). */
+long	cal_months_between(long a, long b);
 
 /* The periods a person names, around a day. */
 enum cal_period {

@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "domain/calendar.h"
 #include "domain/finance.h"
+#include "domain/lang.h"
 #include "domain/money_fmt.h"
 
 #define EMERGENCY_MONTHS	3	/* an emergency fund covers 3 months of expenses */
@@ -21,7 +23,6 @@
 #define GOAL_NAME_MAX		64	/* bytes of a goal name quoted in a text */
 #define RATE_BP_MIN		(-1000000)	/* -10000%: a floor for tiny incomes */
 
-enum lang { L_EN, L_PT, L_ES, L_COUNT };
 enum gtype { G_SAVINGS, G_DEBT, G_INVEST, G_COUNT };
 enum { P_NEEDS, P_WANTS, P_SAVINGS, P_DEBT };
 
@@ -29,7 +30,7 @@ struct gtype_info {
 	const char	*name;
 	const char	*alias;
 	int		 tmpl[2][4];	/* [has debt][needs, wants, savings, debt] */
-	const char	*default_name[L_COUNT];
+	const char	*default_name[LANG_COUNT];
 };
 
 static const struct gtype_info gtypes[G_COUNT] = {
@@ -42,7 +43,7 @@ static const struct gtype_info gtypes[G_COUNT] = {
 	    { "your investments", "seus investimentos", "tus inversiones" } },
 };
 
-static const char *const emergency_name[L_COUNT] = {
+static const char *const emergency_name[LANG_COUNT] = {
 	"your emergency fund", "sua reserva de emergência", "tu fondo de emergencia"
 };
 
@@ -52,7 +53,7 @@ enum { K_NONE, K_NEED, K_WANT, K_FOOD };
 struct cat_plan {
 	unsigned char	 kind;
 	unsigned char	 need_w, want_w;
-	const char	*name[L_COUNT];
+	const char	*name[LANG_COUNT];
 };
 
 static const struct cat_plan cats[CAT_COUNT] = {
@@ -100,7 +101,7 @@ enum text {
 };
 
 /* {n} is the n-th argument, already formatted; every number comes from the plan. */
-static const char *const texts[T_COUNT][L_COUNT] = {
+static const char *const texts[T_COUNT][LANG_COUNT] = {
 	[T_MONTH] = { "{1} month", "{1} mês", "{1} mes" },
 	[T_MONTHS] = { "{1} months", "{1} meses", "{1} meses" },
 	[S_INCOME] = {
@@ -197,10 +198,6 @@ static const char *const texts[T_COUNT][L_COUNT] = {
 	    "Sigue apartando {1} al mes para {2}." },
 };
 
-struct ymd {
-	int	y, m, d;
-};
-
 struct action {
 	enum akind	kind;
 	int		seq;	/* insertion order: ties keep the engine's order */
@@ -213,7 +210,7 @@ struct ctx {
 	struct fin_plan		*out;
 	enum lang		 lang;
 	enum gtype		 gt;
-	struct ymd		 today;
+	long			 today;		/* day number */
 	int64_t			 surplus, funds;
 	int64_t			 target, current;	/* debt goal: target = balance to clear, current 0 */
 	int			 emergency_goal;	/* the goal is the derived emergency fund */
@@ -255,18 +252,6 @@ amount_ok(int64_t v)
 	return v >= 0 && v <= FIN_MAX_CENTS;
 }
 
-static enum lang
-lang_of(const char *s)
-{
-	static const char *const codes[L_COUNT] = { "en", "pt", "es" };
-	int i;
-
-	for (i = 0; i < L_COUNT; i++)
-		if (strcmp(codes[i], s) == 0)
-			return (enum lang)i;
-	return L_EN;
-}
-
 /* The goal type named s (or its alias): 0, or -1 if unknown. */
 static int
 gtype_of(const char *s, enum gtype *out)
@@ -304,98 +289,6 @@ month_interest(int64_t balance, int rate_bp)
 	return q * rate_bp + (r * rate_bp + 60000) / 120000;
 }
 
-/* Copy at most max bytes of s into out (room for max+1), never cutting a UTF-8 sequence. */
-static void
-copy_utf8(char *out, const char *s, size_t max)
-{
-	size_t n = strlen(s);
-
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(out, s, n);
-	out[n] = '\0';
-}
-
-/* --- dates --------------------------------------------------------------------- */
-
-static int
-days_in(int y, int m)
-{
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return mdays[m - 1] + (m == 2 && leap);
-}
-
-static int
-digits(const char *s, int n, int *out)
-{
-	int i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-/* A real calendar date "YYYY-MM-DD", years 1900..2200: 0, or -1. */
-static int
-parse_date(const char *s, struct ymd *d)
-{
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	if (digits(s, 4, &d->y) == -1 || digits(s + 5, 2, &d->m) == -1 ||
-	    digits(s + 8, 2, &d->d) == -1)
-		return -1;
-	if (d->y < 1900 || d->y > 2200 || d->m < 1 || d->m > 12 || d->d < 1 ||
-	    d->d > days_in(d->y, d->m))
-		return -1;
-	return 0;
-}
-
-/* from + k months, the day clamped to the month's length. */
-static struct ymd
-add_months(struct ymd from, int k)
-{
-	int		idx = from.y * 12 + (from.m - 1) + k;
-	struct ymd	to;
-
-	to.y = idx / 12;
-	to.m = idx % 12 + 1;
-	to.d = from.d < days_in(to.y, to.m) ? from.d : days_in(to.y, to.m);
-	return to;
-}
-
-static void
-put_digits(char *p, int v, int n)
-{
-	while (n-- > 0) {
-		p[n] = (char)('0' + v % 10);
-		v /= 10;
-	}
-}
-
-/* "YYYY-MM-DD" into out[11], or "YYYY-MM" into out[8] when with_day is 0. */
-static void
-fmt_date(struct ymd d, int with_day, char *out)
-{
-	put_digits(out, d.y, 4);
-	out[4] = '-';
-	put_digits(out + 5, d.m, 2);
-	if (with_day) {
-		out[7] = '-';
-		put_digits(out + 8, d.d, 2);
-		out[10] = '\0';
-	} else
-		out[7] = '\0';
-}
-
 /* --- texts ----------------------------------------------------------------------- */
 
 /*
@@ -405,26 +298,10 @@ fmt_date(struct ymd d, int with_day, char *out)
 static int
 fill(char *out, size_t outlen, const char *tmpl, const char *const *args, int nargs)
 {
-	size_t n = 0, len;
-	const char *p, *piece;
-
-	for (p = tmpl; *p; p++) {
-		piece = p;
-		len = 1;
-		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' &&
-		    p[1] - '0' <= nargs) {
-			piece = args[p[1] - '1'];
-			len = strlen(piece);
-			p += 2;
-		}
-		if (n + len >= outlen) {
-			out[0] = '\0';
-			return -1;
-		}
-		memcpy(out + n, piece, len);
-		n += len;
+	if (lang_expand(out, outlen, tmpl, args, (size_t)nargs) == -1) {
+		out[0] = '\0';
+		return -1;
 	}
-	out[n] = '\0';
 	return 0;
 }
 
@@ -506,14 +383,14 @@ _Static_assert(X_KEEP - X_GAP == A_KEEP - A_GAP, "actions and texts out of step"
 /* --- validation and goal ---------------------------------------------------------- */
 
 static int
-input_ok(const struct fin_input *in, struct ymd *today)
+input_ok(const struct fin_input *in, long *today)
 {
-	struct ymd	 d;
+	long		 d;
 	enum gtype	 g;
 	int		 i;
 
 	if (in->language == NULL || in->currency == NULL || in->intake_goal == NULL ||
-	    parse_date(in->today, today) == -1 || gtype_of(in->intake_goal, &g) == -1)
+	    cal_parse(in->today, today) == -1 || gtype_of(in->intake_goal, &g) == -1)
 		return -1;
 	if (!amount_ok(in->income_cents) || !amount_ok(in->expenses_cents))
 		return -1;
@@ -524,7 +401,7 @@ input_ok(const struct fin_input *in, struct ymd *today)
 		return -1;
 	if (in->has_goal && (gtype_of(in->goal_type, &g) == -1 ||
 	    !amount_ok(in->goal_target_cents) || !amount_ok(in->goal_current_cents) ||
-	    (in->goal_target_date && parse_date(in->goal_target_date, &d) == -1)))
+	    (in->goal_target_date && cal_parse(in->goal_target_date, &d) == -1)))
 		return -1;
 	for (i = 0; i < CAT_COUNT; i++)
 		if (!amount_ok(in->spend_cents[i]))
@@ -573,15 +450,15 @@ pick_goal(struct ctx *c)
 	}
 	if (name == NULL || name[0] == '\0')
 		name = gtypes[c->gt].default_name[c->lang];
-	copy_utf8(c->goal_name, name, GOAL_NAME_MAX);
+	lang_clip(c->goal_name, GOAL_NAME_MAX + 1, name);
 	c->reached = c->gt == G_DEBT ? c->target == 0 : c->current >= c->target;
 
 	/* The debt the payoff date is about: the goal's when it is a debt goal. */
 	c->debt = c->gt == G_DEBT ? c->target : in->has_debt ? in->debt_cents : 0;
 	c->debt_rate_bp = in->has_debt ? in->debt_rate_bp : 0;
 	c->debt_interest1 = month_interest(c->debt, c->debt_rate_bp);
-	copy_utf8(c->out->derived_goal_type, gtypes[c->gt].name,
-	    sizeof(c->out->derived_goal_type) - 1);
+	lang_clip(c->out->derived_goal_type, sizeof(c->out->derived_goal_type),
+	    gtypes[c->gt].name);
 	c->out->derived_goal_target_cents = c->target;
 }
 
@@ -667,7 +544,7 @@ money_per_month(struct ctx *c)
  */
 static int
 amortise(int64_t balance, int rate_bp, int64_t payment, int max, int64_t *interest,
-    struct fin_month *proj, struct ymd start)
+    struct fin_month *proj, long start)
 {
 	int64_t	i;
 	int	m;
@@ -683,7 +560,7 @@ amortise(int64_t balance, int rate_bp, int64_t payment, int max, int64_t *intere
 		balance += i;
 		balance -= min64(payment, balance);
 		if (proj) {
-			fmt_date(add_months(start, m), 0, proj[m - 1].month);
+			cal_format_month(cal_add_months(start, m), proj[m - 1].month);
 			proj[m - 1].balance_cents = balance;
 		}
 		if (balance == 0)
@@ -702,7 +579,7 @@ payment_within(int64_t balance, int rate_bp, int months)
 	hi = balance + lo;	/* pays everything in the first month */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		m = amortise(balance, rate_bp, mid, months, &interest, NULL, (struct ymd){ 2000, 1, 1 });
+		m = amortise(balance, rate_bp, mid, months, &interest, NULL, 0);
 		if (m >= 1)
 			hi = mid;
 		else
@@ -729,7 +606,7 @@ project_savings(struct ctx *c, int64_t cur, int64_t target, int64_t dep, int rat
 			b += min64(dep, target - b);
 		if (m == 1 && b == cur)
 			return -1;	/* no deposit, no growth: it never moves */
-		fmt_date(add_months(c->today, m), 0, o->projection[m - 1].month);
+		cal_format_month(cal_add_months(c->today, m), o->projection[m - 1].month);
 		o->projection[m - 1].balance_cents = b;
 		o->n_projection = m;
 		if (b >= target)
@@ -751,11 +628,11 @@ project(struct ctx *c)
 	    FIN_MAX_MONTHS, &interest, c->gt == G_DEBT && !c->reached && c->surplus >= 0 ?
 	    o->projection : NULL, c->today);
 	if (c->debt > 0 && c->debt_months >= 1)
-		fmt_date(add_months(c->today, c->debt_months), 1, o->debt_payoff_date);
+		cal_format(cal_add_months(c->today, c->debt_months), o->debt_payoff_date);
 
 	if (c->reached) {
 		o->timeline_months = 0;
-		fmt_date(c->today, 1, o->projected_goal_date);
+		cal_format(c->today, o->projected_goal_date);
 		return;
 	}
 	if (c->surplus < 0)
@@ -771,7 +648,7 @@ project(struct ctx *c)
 		    c->gt == G_INVEST ? c->in->expected_return_bp : 0);
 	if (m >= 1) {
 		o->timeline_months = m;
-		fmt_date(add_months(c->today, m), 1, o->projected_goal_date);
+		cal_format(cal_add_months(c->today, m), o->projected_goal_date);
 	}
 }
 
@@ -884,19 +761,18 @@ static void
 act_target_date(struct ctx *c)
 {
 	const struct fin_input	*in = c->in;
-	struct ymd		 td;
+	long			 td, months;
 	int64_t			 need;
-	int			 months;
 	char			 a[2][64];
 	const char		*args[4] = { c->goal_name, in->goal_target_date, a[0], a[1] };
 
 	if (!in->has_goal || in->goal_target_date == NULL || c->gt == G_DEBT || c->reached ||
-	    c->surplus <= 0 || parse_date(in->goal_target_date, &td) == -1)
+	    c->surplus <= 0 || cal_parse(in->goal_target_date, &td) == -1)
 		return;
 	if (c->out->timeline_months >= 1 &&
 	    strcmp(c->out->projected_goal_date, in->goal_target_date) <= 0)
 		return;		/* on time */
-	months = (td.y * 12 + td.m) - (c->today.y * 12 + c->today.m);
+	months = cal_months_between(c->today, td);
 	if (months < 1)
 		return;		/* past, or this month: no monthly amount can help */
 	need = (c->target - c->current + months - 1) / months;

@@ -10,12 +10,22 @@ static const char *const codes[LANG_COUNT] = { "en", "pt", "es" };
 enum lang
 lang_of(const char *code)
 {
+	enum lang	 l;
+
+	return lang_parse(code, &l) == 0 ? l : LANG_EN;
+}
+
+int
+lang_parse(const char *code, enum lang *out)
+{
 	int	 i;
 
 	for (i = 0; code != NULL && i < LANG_COUNT; i++)
-		if (strcmp(code, codes[i]) == 0)
-			return (enum lang)i;
-	return LANG_EN;
+		if (strcmp(code, codes[i]) == 0) {
+			*out = (enum lang)i;
+			return 0;
+		}
+	return -1;
 }
 
 const char *
@@ -75,17 +85,19 @@ lang_expand(char *out, size_t outlen, const char *tpl, const char *const *args,
 void
 lang_clip(char *dst, size_t n, const char *src)
 {
-	size_t	 len;
+	size_t	 o = 0;
 
 	if (n == 0)
 		return;
-	len = src ? strnlen(src, n) : 0;
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-			len--;
-	}
-	if (len > 0)
-		memcpy(dst, src, len);
-	dst[len] = '\0';
+	dst[0] = '\0';
+	if (src != NULL)
+		(void)put(dst, n, &o, src, strnlen(src, n));
+}
+
+int
+lang_append(char *dst, size_t n, const char *src)
+{
+	size_t	 o = strnlen(dst, n - 1);
+
+	return src == NULL ? 0 : put(dst, n, &o, src, strlen(src));
 }

@@ -8,10 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/lang.h"
 #include "domain/lessons.h"
 #include "domain/money_fmt.h"
-
-enum { LANG_EN, LANG_PT, LANG_ES, LANG_COUNT };
 
 /*
  * Strides co-prime to LESSON_COUNT (12): n -> (n * stride) mod 12 is then a
@@ -78,18 +77,6 @@ static const struct do_text do_texts[LANG_COUNT] = {
 	{ "Aparta", "para", "tu meta" },
 };
 
-static int
-lang_index(const char *language)
-{
-	static const char *const codes[LANG_COUNT] = { "en", "pt", "es" };
-	int i;
-
-	for (i = 0; language && i < LANG_COUNT; i++)
-		if (strcmp(codes[i], language) == 0)
-			return i;
-	return LANG_EN;
-}
-
 /* Row of cycle n: reduce before multiplying so unsigned wrap-around cannot break the permutation. */
 static unsigned
 rotate(unsigned n, unsigned seed, unsigned stride)
@@ -100,13 +87,13 @@ rotate(unsigned n, unsigned seed, unsigned stride)
 const char *
 lesson_learn(unsigned n, unsigned seed, const char *language)
 {
-	return learn[rotate(n, seed, LEARN_STRIDE)][lang_index(language)];
+	return learn[rotate(n, seed, LEARN_STRIDE)][lang_of(language)];
 }
 
 const char *
 lesson_mind(unsigned n, unsigned seed, const char *language)
 {
-	return mind[rotate(n, seed / LESSON_COUNT, MIND_STRIDE)][lang_index(language)];
+	return mind[rotate(n, seed / LESSON_COUNT, MIND_STRIDE)][lang_of(language)];
 }
 
 int
@@ -122,7 +109,7 @@ lesson_do_title(int64_t cents, const char *currency, const char *language,
 	out[0] = '\0';
 	if (currency == NULL || language == NULL)
 		return -1;
-	t = &do_texts[lang_index(language)];
+	t = &do_texts[lang_of(language)];
 	if (money_format(cents, currency, language, amount, sizeof(amount)) == -1)
 		return -1;
 	if (goal_name == NULL || goal_name[0] == '\0')

@@ -1,6 +1,7 @@
 /*
  * money_fmt.c: human money formatting. The symbol table says where a symbol
- * goes per language; the language table says which separators to use.
+ * goes per language; the style table, one row per language (lang.h), says
+ * which separators to use.
  */
 #include "config.h"
 
@@ -8,20 +9,20 @@
 #include <string.h>
 
 #include "core/currency.h"
+#include "domain/lang.h"
 #include "domain/money_fmt.h"
 
 struct numstyle {
-	const char	*lang;
 	char		 thousands;
 	char		 decimal;
 	int		 symbol_after;	/* "1.234,50 €" (es) rather than "R$ 1.234,50" (pt) */
 };
 
-/* The first entry is the default for an unknown language. */
-static const struct numstyle styles[] = {
-	{ "en", ',', '.', 0 },
-	{ "pt", '.', ',', 0 },
-	{ "es", '.', ',', 1 },
+/* An unknown language is English (lang_of). */
+static const struct numstyle styles[LANG_COUNT] = {
+	[LANG_EN] = { ',', '.', 0 },
+	[LANG_PT] = { '.', ',', 0 },
+	[LANG_ES] = { '.', ',', 1 },
 };
 
 enum { SYM_BEFORE, SYM_BEFORE_SPACE, SYM_AFTER_SPACE };
@@ -44,17 +45,6 @@ static const struct symbol symbols[] = {
 	{ "JPY", "\xc2\xa5", "\xc2\xa5" },
 	{ "USD", "$", "US$" },
 };
-
-static const struct numstyle *
-style_for(const char *language)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++)
-		if (strcmp(styles[i].lang, language) == 0)
-			return &styles[i];
-	return &styles[0];
-}
 
 static const struct symbol *
 symbol_for(const char *currency)
@@ -103,6 +93,7 @@ money_format(int64_t cents, const char *currency, const char *language, char *ou
 {
 	const struct numstyle	*st;
 	const struct symbol	*sy;
+	enum lang		 lang;
 	const char		*sign, *sym;
 	char			 num[48];
 	uint64_t		 u;
@@ -113,7 +104,8 @@ money_format(int64_t cents, const char *currency, const char *language, char *ou
 	out[0] = '\0';
 	if (currency == NULL || language == NULL)
 		return -1;
-	st = style_for(language);
+	lang = lang_of(language);
+	st = &styles[lang];
 	sy = symbol_for(currency);
 	minor = currency_minor_units(currency);
 	if (minor < 0)
@@ -126,11 +118,11 @@ money_format(int64_t cents, const char *currency, const char *language, char *ou
 	if (sy == NULL) {
 		n = snprintf(out, outlen, "%s%s %s", sign, num, currency);
 	} else {
-		sym = st == &styles[0] ? sy->sym : sy->sym_latin;
-		if (st->symbol_after || (st != &styles[0] && strcmp(sy->code, "EUR") == 0))
+		sym = lang == LANG_EN ? sy->sym : sy->sym_latin;
+		if (st->symbol_after || (lang != LANG_EN && strcmp(sy->code, "EUR") == 0))
 			place = SYM_AFTER_SPACE;
 		else
-			place = st == &styles[0] ? SYM_BEFORE : SYM_BEFORE_SPACE;
+			place = lang == LANG_EN ? SYM_BEFORE : SYM_BEFORE_SPACE;
 		if (place == SYM_AFTER_SPACE)
 			n = snprintf(out, outlen, "%s%s %s", sign, num, sym);
 		else

@@ -4,10 +4,13 @@
  * One pass cuts the text into tokens (words, numbers, numeric dates, times,
  * currency marks, separators); every word is folded once (categorize_fold).
  * Later passes over the token array, each linear, mark what is not an amount
- * (dates, times, ids, quantities), bind currencies to numbers, and turn each
- * remaining number into an item whose description is the nearby words. Segments
- * (split at commas, semicolons, newlines, "and"/"e"/"y") keep items apart.
- * Everything lives in one stack context: no allocation, no recursion.
+ * (dates, times, ids, quantities, percentages, counts of units, years), bind
+ * currencies to numbers, and turn each remaining number into an item whose
+ * description is the nearby words. Segments (split at commas, semicolons,
+ * newlines, "and"/"e"/"y") keep items apart.
+ * txt_amounts runs the same passes and stops at the amounts, passing over
+ * what txt_parse would refuse. Everything lives in one thread-local context:
+ * no allocation, no recursion.
  */
 #include "config.h"
 
@@ -16,6 +19,7 @@
 #include "core/currency.h"
 #include "domain/calendar.h"
 #include "domain/categorize.h"
+#include "domain/lang.h"
 #include "domain/txtparse.h"
 
 #define TOK_MAX		4096
@@ -39,7 +43,9 @@ enum {
 	F_CENTS = 1 << 10,	/* followed by "cents"/"centavos": minor units */
 	F_NAME = 1 << 11,	/* a number that is a name ("99 pop", "7 eleven") */
 	F_SOFT = 1 << 12,	/* separator that may join descriptions ("and", ",") */
-	F_CONJ = 1 << 13	/* separator that is a conjunction word */
+	F_CONJ = 1 << 13,	/* separator that is a conjunction word */
+	F_MEASURE = 1 << 14,	/* a percentage or a count of units ("20%", "3 months") */
+	F_YEAR = 1 << 15	/* a year ("em 2027") */
 };
 
 struct tok {
@@ -53,7 +59,7 @@ struct tok {
 
 struct pdate {
 	size_t	tok;
-	int	y, m, d;
+	long	y, m, d;
 };
 
 struct ctx {
@@ -61,7 +67,8 @@ struct ctx {
 	size_t		 len;
 	int		 dm_order;	/* numeric dates are day first (pt, es) */
 	const char	*defcur;
-	int		 ty, tm, td;	/* today */
+	long		 today;		/* day number */
+	long		 ty, tm, td;	/* today */
 	struct tok	 t[TOK_MAX];
 	size_t		 nt;
 	char		 pool[POOL_MAX];
@@ -69,6 +76,7 @@ struct ctx {
 	struct pdate	 dates[DATE_MAX];
 	size_t		 ndates;
 	const char	*err;
+	int		 lenient;	/* txt_amounts: skip what cannot be an amount or a date */
 };
 
 /* How a currency mark resolves: a code, or the user's currency when it fits. */
@@ -152,6 +160,19 @@ static const char *const qty_lead[] = { "bought", "comprei", "compre", "compramo
 static const char *const time_lead[] = { "at", "as", "las", "around", NULL };
 static const char *const time_after[] = { "pm", "am", "h", "hs", "hrs", "horas", "hours",
 	"oclock", NULL };
+
+/* Words after which a number counts units, not money ("3 months", "2 vezes", "4 people"). */
+static const char *const unit_words[] = { "day", "days", "dia", "dias", "week", "weeks",
+	"semana", "semanas", "month", "months", "mes", "meses", "year", "years", "ano", "anos",
+	"hour", "hours", "hora", "horas", "minute", "minutes", "minuto", "minutos", "time",
+	"times", "vez", "vezes", "veces", "percent", "porcento", "people", "pessoas",
+	"personas", "installments", "parcelas", "cuotas", "x", NULL };
+/*
+ * Words before a bare year ("in 2027", "desde 2019"). Not "de" or "of": they
+ * lead prices as often as years ("uma TV de 2000").
+ */
+static const char *const year_lead[] = { "in", "em", "en", "by", "until", "ate", "hasta",
+	"since", "desde", "year", "ano", NULL };
 
 /* Spending verbs: they end an income run ("recebi 3000 e gastei 50"). */
 static const char *const spend_words[] = { "spent", "paid", "bought", "gastei", "paguei",
@@ -339,43 +360,11 @@ phrase_in(const struct ctx *c, size_t i, const char *const *list, size_t *ntok)
 /* ---- dates ---- */
 
 static int
-leap(int y)
+add_date(struct ctx *c, size_t tok, long y, long m, long d)
 {
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-valid_date(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
-		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
-}
-
-/* Days since 1970-01-01. */
-static long
-days_from_civil(int y, int m, int d)
-{
-	return cal_days(y, m, d);
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long	 ly, lm, ld;
-
-	cal_date(z, &ly, &lm, &ld);
-	*y = (int)ly;
-	*m = (int)lm;
-	*d = (int)ld;
-}
-
-static int
-add_date(struct ctx *c, size_t tok, int y, int m, int d)
-{
-	if (!valid_date(y, m, d)) {
+	if (!cal_valid_ymd(y, m, d) && c->lenient)
+		return 0;	/* set aside all the same: its tokens are marked */
+	if (!cal_valid_ymd(y, m, d)) {
 		c->err = ERR_DATE;
 		return -1;
 	}
@@ -392,9 +381,9 @@ add_date(struct ctx *c, size_t tok, int y, int m, int d)
 static int
 add_offset(struct ctx *c, size_t tok, long off)
 {
-	int y, m, d;
+	long y, m, d;
 
-	civil_from_days(days_from_civil(c->ty, c->tm, c->td) + off, &y, &m, &d);
+	cal_date(c->today + off, &y, &m, &d);
 	return add_date(c, tok, y, m, d);
 }
 
@@ -402,7 +391,7 @@ add_offset(struct ctx *c, size_t tok, long off)
 static int
 add_yearless(struct ctx *c, size_t tok, int m, int d)
 {
-	int y = c->ty;
+	long y = c->ty;
 
 	if (m > c->tm || (m == c->tm && d > c->td))
 		y--;
@@ -450,7 +439,7 @@ numeric_date(struct ctx *c, size_t ti)
 		d = c->dm_order ? p[0] : p[1];
 		m = c->dm_order ? p[1] : p[0];
 		if (np == 2)
-			return valid_date(c->ty, m, d) || (m == 2 && d == 29) ?
+			return cal_valid_ymd(c->ty, m, d) || (m == 2 && d == 29) ?
 			    add_yearless(c, ti, m, d) : add_date(c, ti, 0, 0, 0);
 		y = nd[2] == 2 ? 2000 + p[2] : nd[2] == 4 ? p[2] : 0;
 	}
@@ -572,7 +561,7 @@ weekday_date(struct ctx *c, size_t i, size_t *last)
 {
 	size_t n, start = i;
 	int wd, needs, past = 0, today_wd;
-	long z, back;
+	long back;
 
 	if (weq(c, i, "last") || weq(c, i, "past")) {
 		past = 1;
@@ -589,8 +578,7 @@ weekday_date(struct ctx *c, size_t i, size_t *last)
 	if (needs && !past && !(i > 0 && (weq(c, i - 1, "na") || weq(c, i - 1, "no") ||
 	    weq(c, i - 1, "dia") || weq(c, i - 1, "desde"))))
 		return 0;
-	z = days_from_civil(c->ty, c->tm, c->td);
-	today_wd = (int)(((z % 7) + 7 + 4) % 7);
+	today_wd = (cal_weekday(c->today) + 1) % 7;	/* the table counts from Sunday */
 	back = (today_wd - wd + 7) % 7;
 	if (back == 0 && past)
 		back = 7;
@@ -602,7 +590,8 @@ weekday_date(struct ctx *c, size_t i, size_t *last)
 static int
 day_only(struct ctx *c, size_t i, size_t *last)
 {
-	int d, m;
+	int d;
+	long m;
 
 	if (!weq(c, i, "dia") || (d = bare_int(c, i + 1, 2)) < 1 || d > 31)
 		return 0;
@@ -1052,10 +1041,29 @@ static int
 is_candidate(const struct tok *t)
 {
 	return t->type == T_NUM && !(t->flags & (F_ID | F_DATEPART | F_TIMEPART | F_QTY |
-	    F_NAME | F_ORD));
+	    F_NAME | F_ORD | F_MEASURE | F_YEAR));
 }
 
-/* Times ("at 3", "3 pm"), ids ("cartão 1234", "0001"), names ("99 pop"). */
+/*
+ * 1 if number token i is glued after a lone "." or "," (" .5", "(,50"): the
+ * fraction of a number written without its whole part, never the whole
+ * number. After a word it is a missing space: "café,15" is still 15.
+ */
+static int
+cut_fraction(const struct ctx *c, size_t i)
+{
+	size_t		 off = c->t[i].off;
+	unsigned char	 b;
+
+	if (off == 0 || (c->text[off - 1] != '.' && c->text[off - 1] != ','))
+		return 0;
+	if (off == 1)
+		return 1;
+	b = (unsigned char)c->text[off - 2];
+	return b < 0x80 && !is_alpha(b) && !is_digit(b);	/* not after a word: "café,15" */
+}
+
+/* Times ("at 3", "3 pm"), ids ("cartão 1234", "0001"), names ("99 pop"), fractions (".5"). */
 static void
 pass_not_amounts(struct ctx *c)
 {
@@ -1080,11 +1088,45 @@ pass_not_amounts(struct ctx *c)
 			t->flags |= F_ID;
 		if (t->len > 1 && c->text[t->off] == '0' && is_digit(c->text[t->off + 1]))
 			t->flags |= F_ID;	/* "0001": a number with leading zeros is a code */
+		if (cut_fraction(c, i))
+			t->flags |= F_ID;
 		for (k = 0; k < sizeof(num_names) / sizeof(num_names[0]); k++)
 			if (t->len == strlen(num_names[k].num) &&
 			    memcmp(c->text + t->off, num_names[k].num, t->len) == 0 &&
 			    weq(c, i + 1, num_names[k].next))
 				t->flags |= F_NAME;
+	}
+}
+
+/* 1 if token i is the percent sign. */
+static int
+percent_at(const struct ctx *c, size_t i)
+{
+	return i < c->nt && c->t[i].type == T_PUNCT && c->text[c->t[i].off] == '%';
+}
+
+/*
+ * Percentages ("20%", "20 %"), counts of units ("3 months", "2 vezes") and
+ * years ("em 2027"): numbers a message says, not money it names. A number
+ * with a currency mark is money, whatever follows it.
+ */
+static void
+pass_measures(struct ctx *c)
+{
+	size_t i;
+	int v;
+
+	for (i = 0; i < c->nt; i++) {
+		struct tok *t = &c->t[i];
+
+		if (t->type != T_NUM || t->cur != 0 || (t->flags & F_DATEPART))
+			continue;
+		if (percent_at(c, i + 1) || (win(c, i + 1, unit_words) &&
+		    !(c->t[i + 1].flags & F_DATEPART)))
+			t->flags |= F_MEASURE;
+		else if (t->len == 4 && !(t->flags & F_MIL) && (v = bare_int(c, i, 4)) >= 1900 &&
+		    v <= 2100 && i > 0 && win(c, i - 1, year_lead))
+			t->flags |= F_YEAR;
 	}
 }
 
@@ -1194,8 +1236,10 @@ thousands_mark(const struct ctx *c, char sep, const char *cur, int minor)
 /*
  * Digits with "." and "," into minor units. One kind of separator used once
  * with exactly three digits after it may be a thousands separator ("1.234",
- * "$1,200": see thousands_mark); otherwise the last separator is the decimal one. Returns 0, 1 if
- * the text is not a well-formed amount (ignored), or -1 with c->err.
+ * "$1,200": see thousands_mark); otherwise the last separator is the decimal
+ * one. "k" and "mil" make thousands and allow three more decimals ("2.5k" is
+ * 2500 even in yen). Returns 0, 1 if the text is not a well-formed amount
+ * (ignored), or -1 with c->err.
  */
 static int
 amount_value(struct ctx *c, size_t i, const char *cur, int minor, int64_t *out)
@@ -1204,7 +1248,7 @@ amount_value(struct ctx *c, size_t i, const char *cur, int minor, int64_t *out)
 	size_t len = c->t[i].len, k, nsep = 0, last = len, g = 0, first = 0;
 	char dec = 0, kind = 0;
 	int64_t major = 0, frac = 0, scale = 1, mult;
-	int fd = 0, mixed = 0;
+	int fd = 0, mixed = 0, kexp = (c->t[i].flags & (F_K | F_MIL)) ? 3 : 0;
 
 	for (k = 0; k < len; k++)
 		if (s[k] == '.' || s[k] == ',') {
@@ -1240,22 +1284,22 @@ amount_value(struct ctx *c, size_t i, const char *cur, int minor, int64_t *out)
 	}
 	if (first && g != 3)
 		return 1;
-	if (fd > minor) {
+	if (fd > minor + kexp) {
 		c->err = ERR_DECIMALS;
 		return -1;
 	}
 	for (k = 0; k < (size_t)minor; k++)
 		scale *= 10;
-	while (fd < minor) {
+	while (fd < minor + kexp) {
 		frac *= 10;
 		fd++;
 	}
-	mult = (c->t[i].flags & (F_K | F_MIL)) ? 1000 : 1;
+	mult = kexp ? 1000 : 1;
 	if (major > MAX_MAJOR / mult) {
 		c->err = ERR_ABSURD;
 		return -1;
 	}
-	*out = (major * scale + frac) * mult;
+	*out = major * scale * mult + frac;
 	if (*out > MAX_MAJOR * scale) {
 		c->err = ERR_ABSURD;
 		return -1;
@@ -1278,7 +1322,8 @@ descriptive(const struct ctx *c, size_t i)
 		return 0;
 	if (t->type == T_WORD)
 		return 1;
-	return t->type == T_NUM && (t->flags & (F_QTY | F_NAME | F_ID | F_ORD));
+	return t->type == T_NUM && (t->flags & (F_QTY | F_NAME | F_ID | F_ORD | F_MEASURE |
+	    F_YEAR));
 }
 
 static int
@@ -1423,7 +1468,7 @@ set_date(const struct ctx *c, const uint16_t *seg, size_t a, size_t b, size_t ai
     char *out)
 {
 	size_t k, pick = (size_t)-1;
-	int y = c->ty, m = c->tm, d = c->td;
+	long day = c->today;
 
 	for (k = 0; k < c->ndates && pick == (size_t)-1; k++)
 		if ((c->dates[k].tok >= a && c->dates[k].tok <= b) || seg[c->dates[k].tok] == seg[ai])
@@ -1434,22 +1479,9 @@ set_date(const struct ctx *c, const uint16_t *seg, size_t a, size_t b, size_t ai
 			pick = k;
 	if (pick == (size_t)-1 && c->ndates > 0)
 		pick = 0;
-	if (pick != (size_t)-1) {
-		y = c->dates[pick].y;
-		m = c->dates[pick].m;
-		d = c->dates[pick].d;
-	}
-	out[0] = (char)('0' + y / 1000 % 10);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	if (pick != (size_t)-1)
+		day = cal_days(c->dates[pick].y, c->dates[pick].m, c->dates[pick].d);
+	cal_format(day, out);
 }
 
 /* The one currency written in the message, or the user's default. */
@@ -1488,25 +1520,35 @@ upper_case(const struct ctx *c, size_t a, size_t b)
 	return letters >= 3;
 }
 
+/*
+ * The value of candidate token i in minor units of cur: 0; 1 if it is not a
+ * well-formed amount (ignored); -1 with c->err for one that cannot be right.
+ */
+static int
+token_amount(struct ctx *c, size_t i, const char *cur, int64_t *out)
+{
+	int minor = currency_minor_units(cur), r;
+
+	if (c->t[i].flags & F_NEG) {
+		c->err = ERR_NEG;
+		return -1;
+	}
+	if (c->t[i].flags & F_CENTS) {
+		r = amount_value(c, i, cur, 0, out);
+		return r == 0 && minor == 0 ? 1 : r;	/* cents of a currency without cents */
+	}
+	return amount_value(c, i, cur, minor < 0 ? 2 : minor, out);
+}
+
 static int
 make_item(struct ctx *c, const uint16_t *seg, size_t ai, const char *msgcur,
     int *income_run, struct txt_item *it)
 {
 	const char *cur = resolve_currency(c, ai, msgcur);
 	size_t a, b, n;
-	int minor = currency_minor_units(cur), r;
+	int r;
 
-	if (c->t[ai].flags & F_NEG) {
-		c->err = ERR_NEG;
-		return -1;
-	}
-	if (c->t[ai].flags & F_CENTS) {
-		r = amount_value(c, ai, cur, 0, &it->amount_cents);
-		if (r == 0 && minor == 0)
-			r = 1;	/* cents of a currency without cents: not an amount */
-	} else
-		r = amount_value(c, ai, cur, minor < 0 ? 2 : minor, &it->amount_cents);
-	if (r != 0)
+	if ((r = token_amount(c, ai, cur, &it->amount_cents)) != 0)
 		return r;
 	memcpy(it->currency, cur, 3);
 	it->currency[3] = '\0';
@@ -1534,47 +1576,55 @@ make_item(struct ctx *c, const uint16_t *seg, size_t ai, const char *msgcur,
 }
 
 static int
-parse_today(struct ctx *c, const char *today)
-{
-	size_t k;
-
-	if (today == NULL || strlen(today) != 10 || today[4] != '-' || today[7] != '-')
-		return -1;
-	for (k = 0; k < 10; k++)
-		if (k != 4 && k != 7 && !is_digit(today[k]))
-			return -1;
-	c->ty = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
-	    (today[3] - '0');
-	c->tm = (today[5] - '0') * 10 + (today[6] - '0');
-	c->td = (today[8] - '0') * 10 + (today[9] - '0');
-	return valid_date(c->ty, c->tm, c->td) ? 0 : -1;
-}
-
-static int
 setup(struct ctx *c, const char *text, const char *lang, const char *defcur,
     const char *today)
 {
+	enum lang	 l;
+
 	if (text == NULL || lang == NULL || defcur == NULL || !currency_valid(defcur) ||
-	    parse_today(c, today) == -1) {
+	    cal_parse_ymd(today, &c->ty, &c->tm, &c->td) == -1) {
 		c->err = ERR_ARGS;
 		return -1;
 	}
-	if (strcmp(lang, "en") == 0)
-		c->dm_order = 0;
-	else if (strcmp(lang, "pt") == 0 || strcmp(lang, "es") == 0)
-		c->dm_order = 1;
-	else {
+	if (lang_parse(lang, &l) == -1) {
 		c->err = ERR_ARGS;
 		return -1;
 	}
+	c->dm_order = l != LANG_EN;
 	c->len = strnlen(text, TXT_MAX_TEXT + 1);
 	if (c->len > TXT_MAX_TEXT) {
 		c->err = ERR_LONG;
 		return -1;
 	}
+	c->today = cal_days(c->ty, c->tm, c->td);
 	c->text = text;
 	c->defcur = defcur;
 	c->nt = c->npool = c->ndates = 0;
+	return 0;
+}
+
+/* One reading at a time per thread: ~60 KB kept off small thread stacks. */
+static _Thread_local struct ctx	tls_ctx;
+static _Thread_local uint16_t	tls_seg[TOK_MAX];
+
+/* The passes both readings share: tokens, dates, what is not an amount. 0, or -1 with c->err. */
+static int
+analyse(struct ctx *c, uint16_t *seg)
+{
+	if (tokenize(c) == -1)
+		return -1;
+	if (c->nt == 0) {
+		c->err = ERR_EMPTY;
+		return -1;
+	}
+	fold_words(c);
+	pass_currency(c);
+	if (pass_dates(c) == -1)
+		return -1;
+	pass_not_amounts(c);
+	pass_measures(c);
+	segments(c, seg);
+	pass_quantities(c, seg);
 	return 0;
 }
 
@@ -1583,28 +1633,16 @@ txt_parse(const char *text, const char *lang, const char *default_currency,
     const char *today, struct txt_item *items, size_t max, size_t *n,
     const char **errmsg)
 {
-	static _Thread_local struct ctx ctx;	/* ~60 KB: kept off small thread stacks */
-	static _Thread_local uint16_t seg[TOK_MAX];
-	struct ctx *c = &ctx;
+	struct ctx *c = &tls_ctx;
 	const char *msgcur;
 	size_t i, ni = 0;
 	int income_run = 0, r;
 
 	*n = 0;
 	c->err = ERR_NOAMOUNT;
-	if (setup(c, text, lang, default_currency, today) == -1 || tokenize(c) == -1)
+	c->lenient = 0;
+	if (setup(c, text, lang, default_currency, today) == -1 || analyse(c, tls_seg) == -1)
 		goto fail;
-	if (c->nt == 0) {
-		c->err = ERR_EMPTY;
-		goto fail;
-	}
-	fold_words(c);
-	pass_currency(c);
-	if (pass_dates(c) == -1)
-		goto fail;
-	pass_not_amounts(c);
-	segments(c, seg);
-	pass_quantities(c, seg);
 	msgcur = message_currency(c);
 	for (i = 0; i < c->nt; i++) {
 		if (!is_candidate(&c->t[i]))
@@ -1614,7 +1652,7 @@ txt_parse(const char *text, const char *lang, const char *default_currency,
 			goto fail;
 		}
 		memset(&items[ni], 0, sizeof(items[ni]));
-		if ((r = make_item(c, seg, i, msgcur, &income_run, &items[ni])) == -1)
+		if ((r = make_item(c, tls_seg, i, msgcur, &income_run, &items[ni])) == -1)
 			goto fail;
 		if (r == 0)
 			ni++;
@@ -1629,6 +1667,40 @@ fail:
 	*errmsg = c->err;
 	*n = 0;
 	return -1;
+}
+
+/* Any real day anchors the dates txt_amounts sets aside: their values are never used. */
+#define AMOUNTS_TODAY	"2000-01-01"
+
+int
+txt_amounts(const char *text, const char *lang, const char *default_currency,
+    struct txt_amount *out, size_t max, size_t *n)
+{
+	struct ctx *c = &tls_ctx;
+	const char *msgcur, *cur;
+	int64_t v;
+	size_t i;
+
+	*n = 0;
+	c->lenient = 1;
+	if (setup(c, text, lang, default_currency, AMOUNTS_TODAY) == -1)
+		return -1;
+	if (analyse(c, tls_seg) == -1)
+		return c->err == ERR_EMPTY ? 0 : -1;
+	msgcur = message_currency(c);
+	for (i = 0; i < c->nt && *n < max; i++) {
+		if (!is_candidate(&c->t[i]))
+			continue;
+		cur = resolve_currency(c, i, msgcur);
+		if (token_amount(c, i, cur, &v) != 0)
+			continue;	/* negative, zero, absurd, too many decimals: not one */
+		out[*n].amount_cents = v;
+		memcpy(out[*n].currency, cur, 3);
+		out[*n].currency[3] = '\0';
+		out[*n].marked = c->t[i].cur != 0;
+		(*n)++;
+	}
+	return 0;
 }
 
 int

@@ -1,8 +1,9 @@
 /*
  * txtparse.h: free text ("coffee $5 and lunch $15", "Gastei 45,90 no mercado
- * e 12 no uber", "pagué 8,50 € en el café") to transaction items. Pure C, no
- * locale, no allocation, linear in the text; the text may be at most
- * TXT_MAX_TEXT bytes of UTF-8.
+ * e 12 no uber", "pagué 8,50 € en el café") to transaction items, and the one
+ * reading of money in text for the whole tree: the coach asks it for the
+ * price in "can I afford $1,200?". Pure C, no locale, no allocation, linear
+ * in the text; the text may be at most TXT_MAX_TEXT bytes of UTF-8.
  */
 #ifndef OZ_TXTPARSE_H
 #define OZ_TXTPARSE_H
@@ -25,15 +26,35 @@ struct txt_item {
  * Parse text into at most max items. lang "en"|"pt"|"es" orders numeric dates
  * (en M/D, pt/es D/M); default_currency (ISO 4217) is used when none is written
  * ("$" is the default when the default is written with "$", else USD); today
- * ("YYYY-MM-DD") anchors relative dates. Returns 0 with *n >= 1 items, or -1
- * with *errmsg a static, user-facing English message (no amount, a negative,
- * zero or absurd amount, too many decimals, a date that does not exist, too
- * many items, bad arguments). Never guesses an amount.
+ * ("YYYY-MM-DD") anchors relative dates. Dates, times, ids, quantities
+ * ("2 coffees"), percentages, counts of units ("3 months") and years ("em
+ * 2027") are not amounts. Returns 0 with *n >= 1 items, or -1 with *errmsg a
+ * static, user-facing English message (no amount, a negative, zero or absurd
+ * amount, too many decimals, a date that does not exist, too many items, bad
+ * arguments). Never guesses an amount.
  */
-/* 1 if errmsg (from txt_parse) means no amount was found at all, 0 if one was invalid. */
-int	txt_error_no_amount(const char *errmsg);
 int	txt_parse(const char *text, const char *lang, const char *default_currency,
 	    const char *today, struct txt_item *items, size_t max, size_t *n,
 	    const char **errmsg);
+/* 1 if errmsg (from txt_parse) means no amount was found at all, 0 if one was invalid. */
+int	txt_error_no_amount(const char *errmsg);
+
+struct txt_amount {
+	int64_t	amount_cents;		/* minor units of currency, > 0 */
+	char	currency[4];		/* ISO 4217, resolved as txt_parse does */
+	int	marked;			/* written with a currency sign or word ("$5", "5 reais") */
+};
+
+/*
+ * The money amounts text states, in order, into out (at most max; more are
+ * dropped): the numbers txt_parse would take for amounts, read with the same
+ * conventions (lang "en": "1,200.50"; "pt"/"es": "1.200,50"; "5k", "3 mil",
+ * "50 cents"). A number that cannot be an amount (negative, zero, absurd, too
+ * many decimals for its currency) and a date that does not exist are passed
+ * over, not refused. Returns 0 (*n may be 0: none), or -1 (*n 0) for bad
+ * arguments or a text longer than TXT_MAX_TEXT.
+ */
+int	txt_amounts(const char *text, const char *lang, const char *default_currency,
+	    struct txt_amount *out, size_t max, size_t *n);
 
 #endif

@@ -864,6 +864,29 @@ START_TEST(afford_save_up_and_no)
 }
 END_TEST
 
+/*
+ * Ask msg as a user with plenty free each month: an advice request whose
+ * reply has `has` and, when given, not `hasnt`.
+ */
+static void
+afford_says(const char *lang, const char *cur, const char *msg, const char *has,
+    const char *hasnt)
+{
+	struct run r;
+	const char *s;
+
+	run_init(&r, lang, cur, msg);
+	r.f.income = "100000";
+	r.f.expenses = "10000";
+	r.f.surplus = "90000";
+	s = run_chat(&r);
+	ck_assert_str_eq(r.res.intent, "advice_request");
+	ck_has(s, has);
+	if (hasnt != NULL)
+		ck_hasnt(s, hasnt);
+	run_free(&r);
+}
+
 START_TEST(afford_amounts_parsed)
 {
 	static const struct { const char *lang, *cur, *msg, *amount; } cases[] = {
@@ -880,19 +903,8 @@ START_TEST(afford_amounts_parsed)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct run r;
-		const char *s;
-
-		run_init(&r, cases[i].lang, cases[i].cur, cases[i].msg);
-		r.f.income = "100000";
-		r.f.expenses = "10000";
-		r.f.surplus = "90000";
-		s = run_chat(&r);
-		ck_assert_str_eq(r.res.intent, "advice_request");
-		ck_has(s, cases[i].amount);
-		run_free(&r);
-	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		afford_says(cases[i].lang, cases[i].cur, cases[i].msg, cases[i].amount, NULL);
 }
 END_TEST
 
@@ -913,6 +925,42 @@ START_TEST(afford_missing_data)
 	ck_has(s, "Quanto custa?");
 	ck_has(s, "Hoje sobram cerca de R$ 1.500,00 por mês");
 	run_free(&r);
+}
+END_TEST
+
+/* Prices read as the text parser reads money: the user's conventions and currency. */
+START_TEST(afford_price_reading)
+{
+	static const struct { const char *lang, *cur, *msg, *has, *hasnt; } cases[] = {
+		/* another currency cannot be weighed: the coach has no exchange rates */
+		{ "pt", "BRL", "posso comprar um iphone de US$ 1000?",
+		    "Só consigo avaliar um preço na sua moeda, e US$ 1.000,00 está em outra.", "Sim" },
+		{ "en", "USD", "can I afford a 300 euros bike?",
+		    "I can only weigh a price in your own currency, and €300.00 is in another one.",
+		    "Yes" },
+		{ "es", "MXN", "¿puedo gastar 20 dólares?",
+		    "Solo puedo evaluar un precio en tu moneda, y 20,00 US$ está en otra.", "Sí" },
+		/* the user's own currency wins over another in the same message */
+		{ "pt", "BRL", "posso comprar um iphone de US$ 1000, uns R$ 5.000?", "R$ 5.000,00",
+		    "US$" },
+		/* "$" is the user's own dollar or peso */
+		{ "es", "MXN", "¿puedo gastar $500?", "así que 500,00 MXN entra", "otra" },
+		/* conventions of the language: "1.200" is 1200 in pt, not in en */
+		{ "pt", "BRL", "posso comprar uma TV de 1.200?", "R$ 1.200,00", "Quanto custa" },
+		{ "en", "USD", "can I afford 1.200?", "How much does it cost?", "$1,200" },
+		/* counts, percentages and years are not prices */
+		{ "en", "USD", "can I afford a trip in 3 months?", "How much does it cost?", "$3.00" },
+		{ "en", "USD", "can I afford 20% more rent?", "How much does it cost?", "$20.00" },
+		{ "pt", "BRL", "posso gastar numa viagem em 2027?", "Quanto custa?", "2.027" },
+		{ "en", "USD", "can I afford .50?", "How much does it cost?", "$50.00" },
+		{ "en", "USD", "my card 4432, can I afford 300?", "so $300.00 fits", "4,432" },
+		{ "en", "USD", "can I afford 50 cents?", "so $0.50 fits", "$50.00" },
+		{ "ja", "JPY", "can I afford 2.5k?", "so ¥2,500 fits", "How much" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		afford_says(cases[i].lang, cases[i].cur, cases[i].msg, cases[i].has, cases[i].hasnt);
 }
 END_TEST
 
@@ -1480,6 +1528,7 @@ coach_suite(void)
 	tcase_add_test(tc, afford_save_up_and_no);
 	tcase_add_test(tc, afford_amounts_parsed);
 	tcase_add_test(tc, afford_missing_data);
+	tcase_add_test(tc, afford_price_reading);
 	tcase_add_test(tc, logged_confirmation);
 	tcase_add_test(tc, greetings);
 	tcase_add_test(tc, emotional_support);

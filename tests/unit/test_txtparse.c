@@ -208,6 +208,124 @@ START_TEST(not_amounts)
 }
 END_TEST
 
+/* Percentages, counts of units and years are said, not spent. */
+START_TEST(measures)
+{
+	one("gym 3 months 90", "en", "USD", 9000, "USD", TODAY, "gym 3 months");
+	one("parcelei em 12 vezes de 150", "pt", "BRL", 15000, "BRL", TODAY, NULL);
+	one("cena para 4 personas 120", "es", "EUR", 12000, "EUR", TODAY, NULL);
+	one("20% off, shoes 40", "en", "USD", 4000, "USD", TODAY, "20% off, shoes");
+	one("seguro do carro em 2025 1.500", "pt", "BRL", 150000, "BRL", TODAY, NULL);
+	one("viagem em 2027 2 mil", "pt", "BRL", 200000, "BRL", TODAY, NULL);
+	/* "de" and "of" lead prices as often as years */
+	one("uma TV de 2000", "pt", "BRL", 200000, "BRL", TODAY, NULL);
+	/* a currency mark makes money of what follows anything */
+	one("paid $2026 in 2026", "en", "USD", 202600, "USD", TODAY, NULL);
+	/* "dia 10" is a date, so 250 is still the amount */
+	one("dentista 250 dia 10", "pt", "BRL", 25000, "BRL", "2026-11-10", NULL);
+	refused("I paid for 3 months", "en", "USD");
+	refused("spent 20% more", "en", "USD");
+	refused("spent 20 % more", "en", "USD");
+	refused("gastei em 2025", "pt", "BRL");
+	refused("quanto gastei nos últimos 7 dias?", "pt", "BRL");
+}
+END_TEST
+
+/* "k" and "mil" carry decimals; a fraction without its whole part is no amount. */
+START_TEST(thousands_and_fractions)
+{
+	one("laptop 2.5k", "en", "JPY", 2500, "JPY", TODAY, "laptop");
+	one("viagem 2,5 mil", "pt", "BRL", 250000, "BRL", TODAY, "viagem");
+	one("carro 12,345 mil", "pt", "BRL", 1234500, "BRL", TODAY, NULL);
+	one("carro 1,2345 mil", "pt", "BRL", 123450, "BRL", TODAY, NULL);
+	refused("carro 1,234567 mil", "pt", "BRL");	/* R$ 1.234,567 */
+	refused("coffee .50", "en", "USD");
+	refused("café ,50", "pt", "BRL");
+	/* after a word it is a missing space */
+	one("café,15", "pt", "BRL", 1500, "BRL", TODAY, "café");
+	one("coffee,4.50", "en", "USD", 450, "USD", TODAY, "coffee");
+}
+END_TEST
+
+/* txt_amounts: what txt_parse would read as money, and whether it was marked. */
+static size_t
+amounts(const char *text, const char *lang, const char *cur, struct txt_amount *a)
+{
+	size_t	 na = 99;
+
+	ck_assert_msg(txt_amounts(text, lang, cur, a, 8, &na) == 0, "refused: %s", text);
+	ck_assert_uint_le(na, 8);
+	return na;
+}
+
+START_TEST(amounts_stated)
+{
+	static const struct {
+		const char	*text, *lang, *cur;
+		long long	 cents;
+		const char	*ecur;
+		int		 marked;
+	} cases[] = {
+		{ "can I afford $1,200?", "en", "USD", 120000, "USD", 1 },
+		{ "can I afford 1200.50 for a bike", "en", "USD", 120050, "USD", 0 },
+		{ "can I afford a 2k laptop", "en", "USD", 200000, "USD", 0 },
+		{ "can I afford a 2.5K tv", "en", "USD", 250000, "USD", 0 },
+		{ "posso comprar um celular de 1.200,50?", "pt", "BRL", 120050, "BRL", 0 },
+		{ "posso comprar um celular de R$ 800?", "pt", "BRL", 80000, "BRL", 1 },
+		{ "posso gastar 2 mil numa viagem em 2027?", "pt", "BRL", 200000, "BRL", 0 },
+		{ "¿puedo comprar una bici de 450,75 €?", "es", "EUR", 45075, "EUR", 1 },
+		{ "¿puedo permitirme un viaje de 1.200?", "es", "JPY", 1200, "JPY", 0 },
+		{ "posso gastar 200reais?", "pt", "BRL", 20000, "BRL", 1 },
+		{ "posso gastar US$ 1000?", "pt", "BRL", 100000, "USD", 1 },
+		{ "can I afford 50 cents", "en", "USD", 50, "USD", 1 },
+		{ "dinner 40 on 31/02", "pt", "BRL", 4000, "BRL", 0 },	/* no such day: set aside */
+	};
+	struct txt_amount	 a[8];
+	size_t			 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_msg(amounts(cases[i].text, cases[i].lang, cases[i].cur, a) == 1,
+		    "%s: not one amount", cases[i].text);
+		ck_assert_msg(a[0].amount_cents == cases[i].cents, "%s: %lld", cases[i].text,
+		    (long long)a[0].amount_cents);
+		ck_assert_str_eq(a[0].currency, cases[i].ecur);
+		ck_assert_int_eq(a[0].marked, cases[i].marked);
+	}
+	/* every amount, in order */
+	ck_assert_uint_eq(amounts("I have 2 kids, can I afford 350 or $400?", "en", "USD", a), 3);
+	ck_assert(a[0].amount_cents == 200 && a[1].amount_cents == 35000 && a[2].amount_cents == 40000);
+	ck_assert(!a[0].marked && !a[1].marked && a[2].marked);
+}
+END_TEST
+
+START_TEST(amounts_none)
+{
+	static const char *const none[] = { "can I afford a trip in 2027?", "for 3 months",
+		"20% of my salary", "-50 coffee", "coffee 0", "lunch 12.999",
+		"lunch 99999999999999999999", "at 3pm", "11/03/2026", "#1234", "", "no numbers",
+		"1.2.3,4", NULL };
+	struct txt_amount	 a[8];
+	size_t			 i, na = 99;
+
+	for (i = 0; none[i] != NULL; i++)
+		ck_assert_msg(amounts(none[i], "en", "USD", a) == 0, "found one in: %s", none[i]);
+	/* the conventions of the language: a comma before cents in pt, not in en */
+	ck_assert_uint_eq(amounts("1,20", "pt", "BRL", a), 1);
+	ck_assert_int_eq(a[0].amount_cents, 120);
+	ck_assert_uint_eq(amounts("1,200", "en", "USD", a), 1);
+	ck_assert_int_eq(a[0].amount_cents, 120000);
+	ck_assert_uint_eq(amounts("45.999", "en", "USD", a), 0);
+	/* at most max */
+	ck_assert_int_eq(txt_amounts("1 2 3 4 5", "en", "USD", a, 2, &na), 0);
+	ck_assert_uint_eq(na, 2);
+	/* bad arguments */
+	ck_assert_int_eq(txt_amounts("coffee 5", "fr", "USD", a, 8, &na), -1);
+	ck_assert_uint_eq(na, 0);
+	ck_assert_int_eq(txt_amounts("coffee 5", "en", "XXX", a, 8, &na), -1);
+	ck_assert_int_eq(txt_amounts(NULL, "en", "USD", a, 8, &na), -1);
+}
+END_TEST
+
 START_TEST(income)
 {
 	one("salary 5000", "en", "USD", 500000, "USD", TODAY, "salary");
@@ -411,6 +529,10 @@ make_suite(void)
 	tcase_add_test(tc, currencies);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, not_amounts);
+	tcase_add_test(tc, measures);
+	tcase_add_test(tc, thousands_and_fractions);
+	tcase_add_test(tc, amounts_stated);
+	tcase_add_test(tc, amounts_none);
 	tcase_add_test(tc, income);
 	tcase_add_test(tc, refusals);
 	tcase_add_test(tc, truncation);
