@@ -99,6 +99,7 @@ load_config(struct oz_config *c)
 		}
 		if (config_set(c, "secret_key", ephemeral_key, err, sizeof(err)) == -1)
 			return -1;
+		c->secret_key_ephemeral = 1;
 	}
 	return 0;
 }

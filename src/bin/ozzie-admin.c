@@ -196,6 +196,24 @@ print_secret(const char *id, const char *secret, int json)
 	OPENSSL_cleanse(token, sizeof(token));
 }
 
+/*
+ * The hash Bearer/Basic checks: keyed by secret_key when it is configured
+ * (cheap to check, useless without the key), else PBKDF2, which the workers
+ * replace by a keyed hash at the client's next good request once it is.
+ */
+static int
+hash_secret(const char *id, const char *secret, char *out, size_t outlen)
+{
+	unsigned char	 key[32];
+	int		 rc;
+
+	if (secret_hash_key(cfg.secret_key, key) == -1)
+		return secret_hash(secret, out, outlen);
+	rc = secret_hash_keyed(key, id, secret, out, outlen);
+	OPENSSL_cleanse(key, sizeof(key));
+	return rc;
+}
+
 /* Set a new secret for id: hash for Bearer/Basic, sealed copy for signatures. */
 static int
 store_secret(PGconn *c, const char *id, const char *secret, int creating,
@@ -206,7 +224,7 @@ store_secret(PGconn *c, const char *id, const char *secret, int creating,
 	PGresult	*res;
 	int		 n;
 
-	if (secret_hash(secret, hash, sizeof(hash)) == -1 ||
+	if (hash_secret(id, secret, hash, sizeof(hash)) == -1 ||
 	    seal_hex(id, secret, sealed, sizeof(sealed)) == -1) {
 		fprintf(stderr, "ozzie-admin: cannot protect the secret\n");
 		return -1;

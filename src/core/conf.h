@@ -26,6 +26,8 @@ struct oz_config {
 	int64_t	 retry_after;
 	int64_t	 rate_limit;		/* requests per second per client */
 	int64_t	 rate_burst;
+	int64_t	 auth_fail_rate;	/* failed credentials per second, per address or client id */
+	int64_t	 auth_fail_burst;
 	char	*rate_limit_file;
 	int64_t	 expected_return_bp;	/* annual, investment goal projections */
 	int64_t	 ai_provider;		/* index in oz_ai_providers */
@@ -34,6 +36,8 @@ struct oz_config {
 	char	*ai_model;
 	int64_t	 ai_timeout_ms;
 	int64_t	 ai_max_retries;
+	/* Not a key: secret_key was made up for this run (ozzie-fcgi without one). */
+	int	 secret_key_ephemeral;
 };
 
 /* The ai_provider names, by index ("local", "openai", "anthropic"), NULL-terminated. */

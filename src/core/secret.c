@@ -1,4 +1,4 @@
-/* secret.c: client secrets: generation, PBKDF2 hashes, AES-256-GCM sealing. */
+/* secret.c: client secrets: generation, keyed hashes (PBKDF2 of old), AES-256-GCM sealing. */
 #include "config.h"
 
 #include <openssl/crypto.h>
@@ -79,13 +79,81 @@ secret_verify(const char *secret, const char *stored)
 	return CRYPTO_memcmp(got, want, HASH_LEN) == 0;
 }
 
-void
-secret_verify_dummy(const char *secret)
+int
+secret_hash_key(const char *secret_key, unsigned char key[32])
 {
-	static const unsigned char salt[SALT_LEN] = "ozzie-dummy-salt";
-	unsigned char h[HASH_LEN];
+	static const char label[] = "ozzie client secret hashing v1";
+	unsigned int len = 0;
 
-	(void)derive(secret, salt, PBKDF2_ITER, h);
+	if (secret_key == NULL || strlen(secret_key) < 32)
+		return -1;
+	return HMAC(EVP_sha256(), secret_key, (int)strlen(secret_key),
+	    (const unsigned char *)label, sizeof(label) - 1, key, &len) ? 0 : -1;
+}
+
+/*
+ * HMAC-SHA-256 under key of "client_id:secret" into out. 0/-1, also for an
+ * id or secret longer than any we issue and for an id holding ':' (which
+ * would make two pairs one message): such a pair never matches.
+ */
+static int
+keyed(const unsigned char key[32], const char *client_id, const char *secret,
+    unsigned char out[HASH_LEN])
+{
+	char		 msg[256 + 1 + SECRET_MAX];
+	unsigned int	 len = 0;
+	int		 n, ok;
+
+	n = snprintf(msg, sizeof(msg), "%s:%s", client_id, secret);
+	if (n < 0 || (size_t)n >= sizeof(msg) || strlen(client_id) > 256 ||
+	    strchr(client_id, ':') != NULL)
+		return -1;
+	ok = HMAC(EVP_sha256(), key, 32, (const unsigned char *)msg, (size_t)n,
+	    out, &len) != NULL && len == HASH_LEN;
+	OPENSSL_cleanse(msg, sizeof(msg));
+	return ok ? 0 : -1;
+}
+
+int
+secret_hash_keyed(const unsigned char key[32], const char *client_id, const char *secret,
+    char *out, size_t outlen)
+{
+	unsigned char	 h[HASH_LEN];
+	char		 h64[48];
+	int		 rc = -1;
+
+	if (keyed(key, client_id, secret, h) == 0) {
+		b64url_encode(h, sizeof(h), h64);
+		if ((size_t)snprintf(out, outlen, "%s%s", SECRET_KEYED_PREFIX, h64) < outlen)
+			rc = 0;
+	}
+	OPENSSL_cleanse(h, sizeof(h));
+	return rc;
+}
+
+int
+secret_check(const unsigned char *key, const char *client_id, const char *secret,
+    const char *stored)
+{
+	unsigned char	 want[HASH_LEN + 4], got[HASH_LEN];
+	size_t		 n, plen = strlen(SECRET_KEYED_PREFIX);
+	int		 ok;
+
+	if (strncmp(stored, SECRET_KEYED_PREFIX, plen) != 0)
+		return secret_verify(secret, stored);
+	if (key == NULL ||
+	    b64url_decode(stored + plen, strlen(stored + plen), want, sizeof(want), &n) == -1 ||
+	    n != HASH_LEN || keyed(key, client_id, secret, got) == -1)
+		return 0;
+	ok = CRYPTO_memcmp(got, want, HASH_LEN) == 0;
+	OPENSSL_cleanse(got, sizeof(got));
+	return ok;
+}
+
+int
+secret_is_keyed(const char *stored)
+{
+	return strncmp(stored, SECRET_KEYED_PREFIX, strlen(SECRET_KEYED_PREFIX)) == 0;
 }
 
 int

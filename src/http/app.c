@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core/log.h"
+#include "core/secret.h"
 #include "http/app.h"
 #include "http/auth.h"
 #include "http/http.h"
@@ -40,6 +41,9 @@ app_init(struct oz_app *app, struct oz_config *cfg, const char *name,
 		if (RAND_bytes(app->key, sizeof(app->key)) != 1)
 			return -1;
 	}
+	/* Keyed secret hashes need a key that outlives the process. */
+	app->cred_keyed = !cfg->secret_key_ephemeral &&
+	    secret_hash_key(cfg->secret_key, app->cred_key) == 0;
 	return db_init(&app->db, cfg, name);
 }
 
@@ -59,6 +63,7 @@ app_free(struct oz_app *app)
 {
 	db_close(&app->db);
 	OPENSSL_cleanse(app->key, sizeof(app->key));
+	OPENSSL_cleanse(app->cred_key, sizeof(app->cred_key));
 }
 
 /* 1 if the Content-Type is application/json (parameters such as charset allowed). */

@@ -19,6 +19,8 @@ struct oz_app {
 	struct oz_config	*cfg;
 	struct oz_db		 db;
 	unsigned char		 key[32];	/* derived from secret_key, or random */
+	unsigned char		 cred_key[32];	/* hashes client secrets (secret_hash_key) */
+	int			 cred_keyed;	/* cred_key is from a configured secret_key */
 	const char		*name;		/* pool name, for logs */
 	const struct oz_route	*routes;	/* api/routes.c oz_routes, or a test table */
 };

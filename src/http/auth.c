@@ -12,19 +12,28 @@
 #include <time.h>
 
 #include "core/ids.h"
+#include "core/log.h"
 #include "core/num.h"
 #include "core/secret.h"
 #include "http/app.h"
 #include "http/auth.h"
 #include "http/http.h"
+#include "http/ratelimit.h"
 #include "service/svc.h"
 #include "store/store_client.h"
 #include "store/store_nonce.h"
 
-#define CACHE_SLOTS 64
+/*
+ * The credential cache: per worker, an open-addressing table of the clients
+ * whose secret verified lately, so a thousand active clients cost what ten
+ * do. Bounded: CACHE_SLOTS entries (about 1.5 MiB); a client probes at most
+ * CACHE_PROBES slots and takes the stalest of them when all are taken.
+ */
+#define CACHE_SLOTS	4096		/* a power of two */
+#define CACHE_PROBES	8
 
 struct cache_entry {
-	char		 client_id[64];
+	char		 client_id[48];
 	unsigned char	 digest[32];	/* SHA-256 of the secret that verified */
 	char		 secret_hash[SECRET_HASH_MAX];
 	struct oz_client row;
@@ -49,38 +58,100 @@ now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-static int
-unauthorized(struct oz_req *r)
+static size_t
+cache_home(const char *client_id)
 {
-	return oz_fail(r, OZ_UNAUTHORIZED, "missing or invalid credentials");
+	uint32_t h = 2166136261u;
+
+	for (; *client_id; client_id++)
+		h = (h ^ (unsigned char)*client_id) * 16777619u;
+	return h & (CACHE_SLOTS - 1);
 }
 
 static struct cache_entry *
 cache_find(const char *client_id)
 {
-	size_t i;
+	size_t i, k = cache_home(client_id);
 
-	for (i = 0; i < CACHE_SLOTS; i++)
-		if (cache[i].used && strcmp(cache[i].client_id, client_id) == 0)
-			return &cache[i];
+	for (i = 0; i < CACHE_PROBES; i++, k = (k + 1) & (CACHE_SLOTS - 1))
+		if (cache[k].used && strcmp(cache[k].client_id, client_id) == 0)
+			return &cache[k];
 	return NULL;
 }
 
+/* The client's entry, a free one, or the stalest of its probes. */
 static struct cache_entry *
 cache_slot(const char *client_id)
 {
-	struct cache_entry *e = cache_find(client_id), *oldest = &cache[0];
-	size_t i;
+	struct cache_entry *e = cache_find(client_id), *oldest = NULL;
+	size_t i, k = cache_home(client_id);
 
 	if (e)
 		return e;
-	for (i = 0; i < CACHE_SLOTS; i++) {
-		if (!cache[i].used)
-			return &cache[i];
-		if (cache[i].fetched_ms < oldest->fetched_ms)
-			oldest = &cache[i];
+	for (i = 0; i < CACHE_PROBES; i++, k = (k + 1) & (CACHE_SLOTS - 1)) {
+		if (!cache[k].used)
+			return &cache[k];
+		if (oldest == NULL || cache[k].fetched_ms < oldest->fetched_ms)
+			oldest = &cache[k];
 	}
 	return oldest;
+}
+
+/*
+ * Failed credentials, counted per source address and per claimed client id
+ * in the host's shared rate-limit table. Over the budget (auth_fail_rate,
+ * auth_fail_burst), a credential is refused with 429 before any database or
+ * cryptographic work: a flood of wrong credentials costs what a 404 costs.
+ * The per-id budget is not asked when the cache already knows the client
+ * (for Bearer/Basic: knows this very secret), so a flood naming a client
+ * cannot lock that client out of a worker that has served it.
+ */
+static void
+fail_keys(const struct oz_req *r, const char *client_id, char ip[96], char id[96])
+{
+	snprintf(ip, 96, "auth-fail-ip:%.60s", r->remote_addr ? r->remote_addr : "-");
+	snprintf(id, 96, "auth-fail-id:%.60s", client_id ? client_id : "-");
+}
+
+/*
+ * 0 when more failures may be tried; -1 with RATE_LIMITED when not.
+ * client_id NULL: the address only.
+ */
+static int
+fail_budget(struct oz_app *app, struct oz_req *r, const char *client_id)
+{
+	struct rl_result res;
+	char	 ip[96], id[96];
+
+	fail_keys(r, client_id, ip, id);
+	if ((ratelimit_peek(ip, app->cfg->auth_fail_rate, app->cfg->auth_fail_burst, &res) == 0 &&
+	    !res.allowed) || (client_id != NULL && ratelimit_peek(id, app->cfg->auth_fail_rate,
+	    app->cfg->auth_fail_burst, &res) == 0 && !res.allowed)) {
+		r->err.retry_after = (int)res.retry_after_s;
+		return oz_fail(r, OZ_RATE_LIMITED,
+		    "too many failed credentials; retry after the Retry-After delay");
+	}
+	return 0;
+}
+
+/* Count one failure; returns the 401. */
+static int
+failed(struct oz_app *app, struct oz_req *r, const char *client_id)
+{
+	struct rl_result res;
+	char	 ip[96], id[96];
+
+	fail_keys(r, client_id, ip, id);
+	(void)ratelimit_take(ip, app->cfg->auth_fail_rate, app->cfg->auth_fail_burst, &res);
+	if (client_id != NULL)
+		(void)ratelimit_take(id, app->cfg->auth_fail_rate, app->cfg->auth_fail_burst, &res);
+	return oz_fail(r, OZ_UNAUTHORIZED, "missing or invalid credentials");
+}
+
+static int
+unauthorized(struct oz_req *r)
+{
+	return oz_fail(r, OZ_UNAUTHORIZED, "missing or invalid credentials");
 }
 
 struct client_row {
@@ -142,7 +213,35 @@ b64std_decode(const char *in, char *out, size_t outlen)
 	return 0;
 }
 
-/* Bearer/Basic: the pair, verified against the stored hash (or the cache). */
+/*
+ * A secret that verified against a PBKDF2 hash of old is hashed again with
+ * the server key, so the next check is cheap. Only when that key is the
+ * configured one (an ephemeral key would not outlive the process), and only
+ * if the stored hash is still the one that verified (not a new rotation).
+ */
+static void
+rehash(struct oz_app *app, struct oz_req *r, const char *id, const char *secret,
+    const char *old)
+{
+	char		 fresh[SECRET_HASH_MAX];
+	struct svc	 s;
+
+	if (!app->cred_keyed || secret_is_keyed(old) ||
+	    secret_hash_keyed(app->cred_key, id, secret, fresh, sizeof(fresh)) == -1)
+		return;
+	app_svc(app, r, &s);
+	s.st.client = id;
+	if (store_client_rehash(&s.st, old, fresh) == -1)
+		log_warnx("auth: cannot store the keyed hash of a client's secret");
+	memset(&r->err, 0, sizeof(r->err));	/* the request is served either way */
+	OPENSSL_cleanse(fresh, sizeof(fresh));
+}
+
+/*
+ * Bearer/Basic: the pair. A secret the cache saw verify lately needs no
+ * database and no hash; anything else is refused at once when its address or
+ * client id has failed too often, then checked against the stored hash.
+ */
 static int
 auth_pair(struct oz_app *app, struct oz_req *r, const char *cred, struct oz_client *out)
 {
@@ -151,58 +250,56 @@ auth_pair(struct oz_app *app, struct oz_req *r, const char *cred, struct oz_clie
 	unsigned char	 digest[32];
 	struct cache_entry *e;
 	struct client_row row;
-	int		 found, ok = 0;
+	int		 found, ok, rc, vouched;
 
 	if (b64std_decode(cred, pair, sizeof(pair)) == -1 ||
 	    (colon = strchr(pair, ':')) == NULL)
-		return unauthorized(r);
+		return fail_budget(app, r, NULL) == -1 ? -1 : failed(app, r, NULL);
 	*colon = '\0';
 	id = pair;
 	secret = colon + 1;
 	SHA256((const unsigned char *)secret, strlen(secret), digest);
 	e = cache_find(id);
-	if (e && now_ms() - e->fetched_ms < AUTH_CACHE_TTL_MS &&
-	    CRYPTO_memcmp(e->digest, digest, sizeof(digest)) == 0) {
+	vouched = e && CRYPTO_memcmp(e->digest, digest, sizeof(digest)) == 0;
+	if (vouched && now_ms() - e->fetched_ms < AUTH_CACHE_TTL_MS) {
 		*out = e->row;
+		rc = 0;
 		goto done;
 	}
+	rc = -1;
+	if (fail_budget(app, r, vouched ? NULL : id) == -1)
+		goto done;
 	if (!ids_valid("ozz_client", id)) {
-		secret_verify_dummy(secret);
-		goto fail;
+		rc = failed(app, r, NULL);
+		goto done;
 	}
-	if ((found = fetch_client(app, r, id, &row)) == -1) {
-		OPENSSL_cleanse(pair, sizeof(pair));
-		return -1;
+	if ((found = fetch_client(app, r, id, &row)) == -1)
+		goto done;
+	/* a known secret against an unchanged hash needs no new check */
+	ok = found && ((e && strcmp(e->secret_hash, row.secret_hash) == 0 &&
+	    CRYPTO_memcmp(e->digest, digest, sizeof(digest)) == 0) ||
+	    secret_check(app->cred_keyed ? app->cred_key : NULL, id, secret, row.secret_hash));
+	if (!ok) {
+		rc = failed(app, r, id);
+		goto done;
 	}
-	if (!found) {
-		secret_verify_dummy(secret);
-		goto fail;
-	}
-	/* The hash is slow: skip it when this secret already verified against it. */
-	if (e && strcmp(e->secret_hash, row.secret_hash) == 0 &&
-	    CRYPTO_memcmp(e->digest, digest, sizeof(digest)) == 0)
-		ok = 1;
-	else
-		ok = secret_verify(secret, row.secret_hash);
-	if (!ok)
-		goto fail;
+	rehash(app, r, id, secret, row.secret_hash);
 	e = cache_slot(id);
 	memset(e, 0, sizeof(*e));
-	snprintf(e->client_id, sizeof(e->client_id), "%.63s", id);
+	snprintf(e->client_id, sizeof(e->client_id), "%.47s", id);
 	memcpy(e->digest, digest, sizeof(digest));
 	snprintf(e->secret_hash, sizeof(e->secret_hash), "%s", row.secret_hash);
 	e->row = row.c;
 	e->fetched_ms = now_ms();
 	e->used = 1;
 	*out = row.c;
+	rc = 0;
 done:
 	OPENSSL_cleanse(pair, sizeof(pair));
-	if (out->require_signature)
+	OPENSSL_cleanse(digest, sizeof(digest));
+	if (rc == 0 && out->require_signature)
 		return unauthorized(r);
-	return 0;
-fail:
-	OPENSSL_cleanse(pair, sizeof(pair));
-	return unauthorized(r);
+	return rc;
 }
 
 /*
@@ -273,18 +370,22 @@ auth_signed(struct oz_app *app, struct oz_req *r, struct oz_client *out)
 	time_t		 now = time(NULL);
 	int		 found;
 
+	if (id != NULL && !ids_valid("ozz_client", id))
+		id = NULL;
+	if (fail_budget(app, r, id && cache_find(id) == NULL ? id : NULL) == -1)
+		return -1;
 	if (id == NULL || ts == NULL || sig == NULL || strncmp(sig, "v1=", 3) != 0 ||
-	    strlen(sig + 3) != 64 || !ids_valid("ozz_client", id) ||
+	    strlen(sig + 3) != 64 ||
 	    num_parse_i64z(ts, 0, INT64_MAX / 2, &t, &errstr) == -1 ||
 	    t < (int64_t)now - AUTH_MAX_SKEW_S || t > (int64_t)now + AUTH_MAX_SKEW_S)
-		return unauthorized(r);
+		return failed(app, r, id);
 	if ((found = fetch_client(app, r, id, &row)) == -1)
 		return -1;
 	if (!found || row.sealed_len == 0 ||
 	    secret_seal_key(app->cfg->secret_key, key) == -1 ||
 	    secret_open(key, id, row.sealed, row.sealed_len, secret, sizeof(secret)) == -1) {
 		OPENSSL_cleanse(key, sizeof(key));
-		return unauthorized(r);
+		return failed(app, r, id);
 	}
 	OPENSSL_cleanse(key, sizeof(key));
 	signature_hex(secret, ts, r->method, r->raw_uri, r->body ? r->body : "",
@@ -295,11 +396,11 @@ auth_signed(struct oz_app *app, struct oz_req *r, struct oz_client *out)
 		got[i] = (char)tolower((unsigned char)sig[3 + i]);
 	got[64] = '\0';
 	if (CRYPTO_memcmp(want, got, 64) != 0)
-		return unauthorized(r);
+		return failed(app, r, id);
 	/* What changes something is accepted once: a replayed signature is refused. */
 	if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 &&
 	    (found = replay_check(app, r, id, got)) != 1)
-		return found == -1 ? -1 : unauthorized(r);
+		return found == -1 ? -1 : failed(app, r, id);
 	*out = row.c;
 	/*
 	 * Keep a cached Bearer credential fresh only while the secret behind it
@@ -312,6 +413,19 @@ auth_signed(struct oz_app *app, struct oz_req *r, struct oz_client *out)
 			e->row = row.c;
 			e->fetched_ms = now_ms();
 		}
+	}
+	/*
+	 * A client that signs is remembered without a secret (no digest matches
+	 * an all-zero one): enough to spare it the per-id failure budget.
+	 */
+	if (cache_find(id) == NULL) {
+		e = cache_slot(id);
+		memset(e, 0, sizeof(*e));
+		snprintf(e->client_id, sizeof(e->client_id), "%.47s", id);
+		snprintf(e->secret_hash, sizeof(e->secret_hash), "%s", row.secret_hash);
+		e->row = row.c;
+		e->fetched_ms = now_ms();
+		e->used = 1;
 	}
 	return 0;
 }

@@ -111,8 +111,9 @@ slot_for(uint64_t key)
 	return NULL;
 }
 
-int
-ratelimit_take(const char *client_id, int64_t rate, int64_t burst, struct rl_result *res)
+/* The GCRA step of key: with consume, take one request if allowed; else only look. */
+static int
+gcra(const char *key, int64_t rate, int64_t burst, int consume, struct rl_result *res)
 {
 	struct rl_slot	*s;
 	struct timespec	 ts;
@@ -128,7 +129,7 @@ ratelimit_take(const char *client_id, int64_t rate, int64_t burst, struct rl_res
 		rate = 1;
 	if (burst < 1)
 		burst = 1;
-	if ((s = slot_for(hash_id(client_id))) == NULL) {
+	if ((s = slot_for(hash_id(key))) == NULL) {
 		log_warnx("rate limit table full: request let through");
 		return 0;
 	}
@@ -150,11 +151,23 @@ ratelimit_take(const char *client_id, int64_t rate, int64_t burst, struct rl_res
 			res->reset_s = (int64_t)(((tat > now ? tat : now) - now + 999999999ULL) / 1000000000ULL);
 			return 0;
 		}
-		if (__atomic_compare_exchange_n(&s->tat, &tat, newtat, 0,
+		if (!consume || __atomic_compare_exchange_n(&s->tat, &tat, newtat, 0,
 		    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 			break;
 	}
 	res->remaining = (int64_t)((limit - (newtat - now)) / t);
 	res->reset_s = (int64_t)((newtat - now + 999999999ULL) / 1000000000ULL);
 	return 0;
+}
+
+int
+ratelimit_take(const char *key, int64_t rate, int64_t burst, struct rl_result *res)
+{
+	return gcra(key, rate, burst, 1, res);
+}
+
+int
+ratelimit_peek(const char *key, int64_t rate, int64_t burst, struct rl_result *res)
+{
+	return gcra(key, rate, burst, 0, res);
 }

@@ -21,8 +21,13 @@ struct rl_result {
 
 /* Map the table at path (created if missing), or an anonymous one if path is "". 0/-1. */
 int	ratelimit_open(const char *path);
-/* Account one request of client_id under (rate, burst); fills res. 0, or -1 if unmapped. */
-int	ratelimit_take(const char *client_id, int64_t rate, int64_t burst,
-	    struct rl_result *res);
+/*
+ * Account one request of key (a client id, or any other name such as
+ * "auth-fail-ip:127.0.0.1") under (rate, burst); fills res. 0, or -1 if
+ * unmapped (then everything is allowed).
+ */
+int	ratelimit_take(const char *key, int64_t rate, int64_t burst, struct rl_result *res);
+/* Whether one more of key would be allowed now, without taking it. 0/-1. */
+int	ratelimit_peek(const char *key, int64_t rate, int64_t burst, struct rl_result *res);
 
 #endif

@@ -21,6 +21,9 @@ enum { CLIENT_COLUMNS(STORE_COL_ENUM) A_NCOLS };
 static struct db_stmt client_auth = { "client_auth",
 	"SELECT " CLIENT_COLS " FROM api_clients WHERE id = $1", 1, 0 };
 
+static struct db_stmt client_rehash = { "client_rehash",
+	"UPDATE api_clients SET secret_hash = $3 WHERE id = $1 AND secret_hash = $2", 0, 0 };
+
 /* Bytea in text form ("\x0a1b…") to bytes. 0/-1. */
 static int
 unhex_bytea(const char *s, unsigned char *out, size_t outlen, size_t *n)
@@ -79,4 +82,12 @@ store_client_auth(struct store *st, struct client_auth *out)
 	const char *params[1] = { st->client };
 
 	return store_one(st, &client_auth, 1, params, decode, out);
+}
+
+int
+store_client_rehash(struct store *st, const char *old, const char *fresh)
+{
+	const char *params[3] = { st->client, old, fresh };
+
+	return store_exec(st, &client_rehash, 3, params, NULL);
 }

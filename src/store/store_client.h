@@ -24,4 +24,10 @@ struct client_auth {
 /* The client st->client names. 1/0/-1. */
 int	store_client_auth(struct store *st, struct client_auth *out);
 
+/*
+ * Replace the client's secret hash old by fresh (the same secret, hashed
+ * anew), unless it changed meanwhile (a rotation wins). 0/-1.
+ */
+int	store_client_rehash(struct store *st, const char *old, const char *fresh);
+
 #endif

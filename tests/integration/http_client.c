@@ -50,6 +50,17 @@ it_base_url(void)
 	return b ? b : "http://127.0.0.1:8080";
 }
 
+static char source[64];	/* "host!<addr>" for CURLOPT_INTERFACE, or empty */
+
+void
+http_set_source(const char *addr)
+{
+	if (addr == NULL)
+		source[0] = '\0';
+	else
+		snprintf(source, sizeof(source), "host!%s", addr);
+}
+
 int
 http_do(const char *method, const char *path, const char *const *headers,
     const char *body, size_t body_len, struct http_result *res)
@@ -80,6 +91,8 @@ http_do(const char *method, const char *path, const char *const *headers,
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
 	curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	if (source[0] != '\0')
+		curl_easy_setopt(c, CURLOPT_INTERFACE, source);
 	for (; headers && *headers; headers++)
 		hl = curl_slist_append(hl, *headers);
 	if (body) {

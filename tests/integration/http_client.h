@@ -24,6 +24,11 @@ const char *it_base_url(void);
  */
 int	http_do(const char *method, const char *path, const char *const *headers,
 	    const char *body, size_t body_len, struct http_result *res);
+/*
+ * Send the following requests from this local address ("127.0.0.2": any of
+ * 127/8 reaches the stack), or from the default one again with NULL.
+ */
+void	http_set_source(const char *addr);
 /* GET shorthand; aborts the test on transport failure. */
 void	http_get(const char *path, struct http_result *res);
 /* A response header value (first match, case-insensitive), copied into a static buffer. */

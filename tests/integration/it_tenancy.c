@@ -17,6 +17,7 @@
 
 #include "core/buf.h"
 #include "core/num.h"
+#include "core/secret.h"
 #include "http_client.h"
 #include "it_common.h"
 #include "it_suites.h"
@@ -378,6 +379,42 @@ START_TEST(secrets_never_stored_or_logged_in_plaintext)
 	ck_assert_int_ne(it_dev(cmd), 0);
 	snprintf(cmd, sizeof(cmd), "_grep-logs '%s'", c.auth + strlen("Authorization: Bearer "));
 	ck_assert_int_ne(it_dev(cmd), 0);
+}
+END_TEST
+
+/*
+ * ozzie-admin stores a keyed hash; a PBKDF2 hash of an earlier version keeps
+ * working and is replaced by a keyed one at the client's next good request.
+ */
+START_TEST(old_secret_hashes_are_replaced_at_next_good_request)
+{
+	struct it_client c;
+	struct http_result r;
+	char out[1024], hash[SECRET_HASH_MAX], sql[512];
+
+	it_client_create("pbkdf2", 0, &c);
+	ck_assert_int_eq(it_sql("SELECT secret_hash FROM api_clients WHERE id = :'a';",
+	    c.id, NULL, out, sizeof(out)), 0);
+	ck_assert_msg(strncmp(out, SECRET_KEYED_PREFIX, strlen(SECRET_KEYED_PREFIX)) == 0,
+	    "ozzie-admin stored %s", out);
+	/* as an earlier version would have stored it (no request has cached it yet) */
+	ck_assert_int_eq(secret_hash(c.secret, hash, sizeof(hash)), 0);
+	ck_assert(strspn(hash, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789$_-") == strlen(hash));
+	snprintf(sql, sizeof(sql), "UPDATE api_clients SET secret_hash = '%s' WHERE id = :'a';",
+	    hash);
+	ck_assert_int_eq(it_sql(sql, c.id, NULL, out, sizeof(out)), 0);
+	api(&c, "GET", "/v1/users", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+	ck_assert_int_eq(it_sql("SELECT secret_hash FROM api_clients WHERE id = :'a';",
+	    c.id, NULL, out, sizeof(out)), 0);
+	ck_assert_msg(strncmp(out, SECRET_KEYED_PREFIX, strlen(SECRET_KEYED_PREFIX)) == 0,
+	    "after a good request: %s", out);
+	ck_assert_ptr_null(strstr(out, c.secret + 8));
+	api(&c, "GET", "/v1/users", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
 }
 END_TEST
 
@@ -1024,6 +1061,57 @@ START_TEST(rate_limit_then_recovery)
 }
 END_TEST
 
+/*
+ * Wrong credentials from one address: past the failure budget they are 429
+ * before any check, in every worker of the host, while other addresses are
+ * served. Straight to nginx (the contract tap would make every request come
+ * from one address), from addresses of 127/8 the suite uses for nothing else.
+ */
+START_TEST(bad_credential_flood_is_refused_early)
+{
+	struct it_client c;
+	struct http_result r;
+	const char *port = getenv("OZZIE_DEV_PORT");
+	char url[256], auth[300], pair[128], tok[200], id[64];
+	const char *h[2] = { auth, NULL };
+	int i, n401 = 0, n429 = 0;
+
+	ck_assert_ptr_nonnull(port);
+	snprintf(url, sizeof(url), "http://127.0.0.1:%s/v1/users", port);
+	http_set_source("127.0.0.2");
+	for (i = 0; i < 60; i++) {
+		/* well-formed ids no client has, each named once */
+		snprintf(id, sizeof(id), "ozz_client_flood%05d%012ld", i, (long)getpid());
+		snprintf(pair, sizeof(pair), "%s:sk_live_guess", id);
+		b64(pair, tok);
+		snprintf(auth, sizeof(auth), "Authorization: Bearer %s", tok);
+		ck_assert_int_eq(http_do("GET", url, h, NULL, 0, &r), 0);
+		if (r.status == 429) {
+			expect_error(&r, 429, "RATE_LIMITED");
+			ck_assert_ptr_nonnull(strstr(r.body, "failed credentials"));
+			ck_assert_ptr_nonnull(http_header(&r, "Retry-After"));
+			n429++;
+		} else {
+			expect_error(&r, 401, "UNAUTHORIZED");
+			n401++;
+		}
+		http_result_free(&r);
+	}
+	http_set_source(NULL);
+	/* the default burst (30), and what refilled meanwhile */
+	ck_assert_int_ge(n401, 30);
+	ck_assert_int_ge(n429, 10);
+	/* a client never seen before, from another address, is served */
+	it_client_create("flood-bystander", 0, &c);
+	http_set_source("127.0.0.3");
+	h[0] = c.auth;
+	ck_assert_int_eq(http_do("GET", url, h, NULL, 0, &r), 0);
+	http_set_source(NULL);
+	ck_assert_msg(r.status == 200, "%ld %s", r.status, r.body);
+	http_result_free(&r);
+}
+END_TEST
+
 Suite *
 tenancy_suite(void)
 {
@@ -1038,7 +1126,9 @@ tenancy_suite(void)
 	tcase_add_test(auth, signed_requests);
 	tcase_add_test(auth, disable_rotate_and_require_signature);
 	tcase_add_test(auth, secrets_never_stored_or_logged_in_plaintext);
+	tcase_add_test(auth, old_secret_hashes_are_replaced_at_next_good_request);
 	tcase_add_test(auth, rate_limit_then_recovery);
+	tcase_add_test(auth, bad_credential_flood_is_refused_early);
 	tcase_add_test(users, user_lifecycle_and_fields);
 	tcase_add_test(users, internationalised_emails);
 	tcase_add_test(users, external_ids_create_on_first_use);

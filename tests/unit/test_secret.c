@@ -1,6 +1,7 @@
 /* test_secret.c: client secrets: shape, hashes, sealing. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "check_main.h"
@@ -38,6 +39,51 @@ START_TEST(hash_and_verify)
 }
 END_TEST
 
+START_TEST(keyed_hash)
+{
+	unsigned char key[32], key2[32];
+	char h[SECRET_HASH_MAX], p[SECRET_HASH_MAX], h2[SECRET_HASH_MAX], longid[400];
+
+	ck_assert_int_eq(secret_hash_key("short", key), -1);
+	ck_assert_int_eq(secret_hash_key("0123456789abcdef0123456789abcdef", key), 0);
+	ck_assert_int_eq(secret_hash_key("0123456789abcdef0123456789abcdeX", key2), 0);
+	ck_assert(memcmp(key, key2, sizeof(key)) != 0);
+	/* domain-separated from the sealing key of the same secret_key */
+	ck_assert_int_eq(secret_seal_key("0123456789abcdef0123456789abcdef", key2), 0);
+	ck_assert(memcmp(key, key2, sizeof(key)) != 0);
+	ck_assert_int_eq(secret_hash_keyed(key, "ozz_client_1", "sk_live_abc", h, sizeof(h)), 0);
+	ck_assert_int_eq(secret_hash_keyed(key, "ozz_client_1", "sk_live_abc", h2, sizeof(h2)), 0);
+	ck_assert(strncmp(h, SECRET_KEYED_PREFIX, strlen(SECRET_KEYED_PREFIX)) == 0);
+	ck_assert_str_eq(h, h2);		/* deterministic: no salt, the key is the secret */
+	ck_assert(strstr(h, "abc") == NULL);
+	ck_assert_int_eq(secret_is_keyed(h), 1);
+	ck_assert_int_eq(secret_check(key, "ozz_client_1", "sk_live_abc", h), 1);
+	/* another secret, another client id, another key, no key: refused */
+	ck_assert_int_eq(secret_check(key, "ozz_client_1", "sk_live_abd", h), 0);
+	ck_assert_int_eq(secret_check(key, "ozz_client_2", "sk_live_abc", h), 0);
+	ck_assert_int_eq(secret_check(key2, "ozz_client_1", "sk_live_abc", h), 0);
+	ck_assert_int_eq(secret_check(NULL, "ozz_client_1", "sk_live_abc", h), 0);
+	/* a client id with ':' would make "a:b"+"c" and "a"+"b:c" one message */
+	ck_assert_int_eq(secret_hash_keyed(key, "a:b", "c", h2, sizeof(h2)), -1);
+	ck_assert_int_eq(secret_hash_keyed(key, "a", "b:c", h2, sizeof(h2)), 0);
+	ck_assert_int_eq(secret_check(key, "a:b", "c", h2), 0);
+	/* truncated or garbled hashes never match */
+	snprintf(h2, sizeof(h2), "%.*s", (int)strlen(h) - 2, h);
+	ck_assert_int_eq(secret_check(key, "ozz_client_1", "sk_live_abc", h2), 0);
+	ck_assert_int_eq(secret_check(key, "ozz_client_1", "sk_live_abc", SECRET_KEYED_PREFIX "!!"), 0);
+	ck_assert_int_eq(secret_hash_keyed(key, "ozz_client_1", "sk_live_abc", h2, 20), -1);
+	memset(longid, 'a', sizeof(longid) - 1);
+	longid[sizeof(longid) - 1] = '\0';
+	ck_assert_int_eq(secret_hash_keyed(key, longid, "sk_live_abc", h2, sizeof(h2)), -1);
+	/* an old PBKDF2 hash still verifies through secret_check, and is not keyed */
+	ck_assert_int_eq(secret_hash("sk_live_abc", p, sizeof(p)), 0);
+	ck_assert_int_eq(secret_is_keyed(p), 0);
+	ck_assert_int_eq(secret_check(key, "ozz_client_1", "sk_live_abc", p), 1);
+	ck_assert_int_eq(secret_check(NULL, "ozz_client_1", "sk_live_abc", p), 1);
+	ck_assert_int_eq(secret_check(key, "ozz_client_1", "sk_live_abd", p), 0);
+}
+END_TEST
+
 START_TEST(seal_and_open)
 {
 	unsigned char key[32], key2[32], sealed[SECRET_ENC_MAX];
@@ -69,6 +115,7 @@ suite(void)
 
 	tcase_add_test(tc, new_secrets);
 	tcase_add_test(tc, hash_and_verify);
+	tcase_add_test(tc, keyed_hash);
 	tcase_add_test(tc, seal_and_open);
 	suite_add_tcase(s, tc);
 	return s;

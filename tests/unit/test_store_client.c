@@ -127,6 +127,26 @@ START_TEST(sealed_bytes_that_cannot_be_ours)
 }
 END_TEST
 
+START_TEST(rehash_is_compare_and_set)
+{
+	struct fixture	 fx;
+	char		 h[SECRET_HASH_MAX];
+
+	fixture_open(&fx);
+	/* the hash changed meanwhile (a rotation): it is kept */
+	ck_assert_int_eq(store_client_rehash(&fx.s.st, "not-the-stored-one", "hmac-sha256$new"), 0);
+	fixture_value("SELECT secret_hash FROM api_clients WHERE id = $1", fx.a, NULL, h, sizeof(h));
+	ck_assert_str_eq(h, "x");
+	/* unchanged: replaced, and for this client only */
+	ck_assert_int_eq(store_client_rehash(&fx.s.st, "x", "hmac-sha256$new"), 0);
+	fixture_value("SELECT secret_hash FROM api_clients WHERE id = $1", fx.a, NULL, h, sizeof(h));
+	ck_assert_str_eq(h, "hmac-sha256$new");
+	fixture_value("SELECT secret_hash FROM api_clients WHERE id = $1", fx.b, NULL, h, sizeof(h));
+	ck_assert_str_eq(h, "x");
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_client_suite(void)
 {
@@ -136,6 +156,7 @@ store_client_suite(void)
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, sealed_secret_and_settings);
 	tcase_add_test(tc, sealed_bytes_that_cannot_be_ours);
+	tcase_add_test(tc, rehash_is_compare_and_set);
 	suite_add_tcase(s, tc);
 	return s;
 }
