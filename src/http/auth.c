@@ -102,9 +102,11 @@ cache_slot(const char *client_id)
  * in the host's shared rate-limit table. Over the budget (auth_fail_rate,
  * auth_fail_burst), a credential is refused with 429 before any database or
  * cryptographic work: a flood of wrong credentials costs what a 404 costs.
- * The per-id budget is not asked when the cache already knows the client
- * (for Bearer/Basic: knows this very secret), so a flood naming a client
- * cannot lock that client out of a worker that has served it.
+ * A Bearer/Basic secret that the cache saw succeed is spared both budgets
+ * (it is checked, and counted if it fails, as usual): guessing cannot
+ * produce one, so a flood from a client's own address, or naming it, cannot
+ * lock it out of a worker that has served it. For a signed request, a
+ * client the cache knows is spared the per-id budget.
  */
 static void
 fail_keys(const struct oz_req *r, const char *client_id, char ip[96], char id[96])
@@ -267,7 +269,7 @@ auth_pair(struct oz_app *app, struct oz_req *r, const char *cred, struct oz_clie
 		goto done;
 	}
 	rc = -1;
-	if (fail_budget(app, r, vouched ? NULL : id) == -1)
+	if (!vouched && fail_budget(app, r, id) == -1)
 		goto done;
 	if (!ids_valid("ozz_client", id)) {
 		rc = failed(app, r, NULL);

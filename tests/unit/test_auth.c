@@ -182,8 +182,21 @@ START_TEST(flood_from_one_address)
 	/* another address is served, and fails on its own count */
 	ck_assert_int_eq(bearer(a, "sk_live_good", "203.0.113.9", &code), 200);
 	ck_assert_int_eq(bearer(rnd, "sk_live_guess", "203.0.113.9", &code), 401);
-	/* from the flooding address, a credential the worker has seen succeed is still served */
+	/*
+	 * From the flooding address itself, a credential the worker has seen
+	 * succeed is still served: from the cache, and when its cached row is
+	 * due for a refresh, checked again, the flood going on.
+	 */
 	ck_assert_int_eq(bearer(a, "sk_live_good", "198.51.100.7", &code), 200);
+	usleep((AUTH_CACHE_TTL_MS + 100) * 1000);
+	for (i = 0; i < 10; i++) {
+		fixture_id("ozz_client", rnd, sizeof(rnd));
+		(void)bearer(rnd, "sk_live_guess", "198.51.100.7", &code);
+	}
+	ck_assert_int_eq(code, OZ_RATE_LIMITED);
+	ck_assert_int_eq(bearer(a, "sk_live_good", "198.51.100.7", &code), 200);
+	/* while a secret it has not seen from there is not */
+	ck_assert_int_eq(bearer(a, "sk_live_goo", "198.51.100.7", &code), 429);
 	/* the database is never asked for the refused ones: down, they are still 429 */
 	db_close(&app.db);
 	fixture_id("ozz_client", rnd, sizeof(rnd));
