@@ -6,7 +6,8 @@
 #define OZ_MAX_PATH_SEGMENTS  16       /* router segments */
 #define OZ_MAX_QUERY_PARAMS   32
 #define OZ_MAX_HEADERS        64
-#define OZ_MAX_HEADER_LEN     8192     /* one header value */
+#define OZ_MAX_HEADER_LEN     8192     /* one header line, name and value (nginx's) */
+#define OZ_MAX_HEADERS_TOTAL  32768    /* all of them (nginx's 4 x 8k buffers) */
 #define OZ_JSON_MAX_DEPTH     32
 #define OZ_MAX_RESPONSE       (8 * 1024 * 1024)
 #define OZ_MAX_REQUEST_ID     64

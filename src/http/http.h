@@ -61,6 +61,7 @@ struct oz_req {
 	size_t		 nquery;
 	struct oz_kv	 headers[OZ_MAX_HEADERS];	/* names lower-case, '-' */
 	size_t		 nheaders;
+	size_t		 headers_size;		/* names, values and ": " */
 	const char	*content_type;
 	int64_t		 content_length;	/* -1: none given */
 	const char	*request_id;

@@ -139,7 +139,7 @@ http_req_set_uri(struct oz_req *r, const char *uri)
 	if (uri == NULL || uri[0] != '/')
 		return oz_fail(r, OZ_BAD_REQUEST, "the request URI must start with '/'");
 	if (strlen(uri) > OZ_MAX_URI_LEN)
-		return oz_fail(r, OZ_BAD_REQUEST, "the request URI is too long");
+		return oz_fail(r, OZ_URI_TOO_LONG, "the request URI is too long");
 	r->raw_uri = pool_strdup(&r->pool, uri);
 	q = strchr(uri, '?');
 	plen = q ? (size_t)(q - uri) : strlen(uri);
@@ -186,17 +186,26 @@ int
 http_req_add_cgi_header(struct oz_req *r, const char *cgi_name, const char *value)
 {
 	char	*name;
-	size_t	 i, n;
+	size_t	 i, n, vlen;
 
 	if (strncmp(cgi_name, "HTTP_", 5) != 0)
 		return 0;
-	if (r->nheaders == OZ_MAX_HEADERS)
-		return oz_fail(r, OZ_BAD_REQUEST, "too many request headers");
-	if (strlen(value) > OZ_MAX_HEADER_LEN)
-		return oz_fail(r, OZ_BAD_REQUEST, "a request header is too long");
-	if (!utf8_valid(value, strlen(value)))
-		return oz_fail(r, OZ_BAD_REQUEST, "a request header is not valid UTF-8");
+	/*
+	 * The limits nginx applies over HTTP/1.1 (a line of 8k, 4 x 8k in all),
+	 * whatever nginx let through (its HTTP/2 limits can only be a connection
+	 * error, so the servers that speak it are given larger ones).
+	 */
+	vlen = strlen(value);
 	n = strlen(cgi_name + 5);
+	if (r->nheaders == OZ_MAX_HEADERS)
+		return oz_fail(r, OZ_HEADERS_TOO_LARGE, "too many request headers");
+	if (n + 2 + vlen > OZ_MAX_HEADER_LEN)
+		return oz_fail(r, OZ_HEADERS_TOO_LARGE, "a request header is too large");
+	r->headers_size += n + 2 + vlen;
+	if (r->headers_size > OZ_MAX_HEADERS_TOTAL)
+		return oz_fail(r, OZ_HEADERS_TOO_LARGE, "the request headers are too large");
+	if (!utf8_valid(value, vlen))
+		return oz_fail(r, OZ_BAD_REQUEST, "a request header is not valid UTF-8");
 	if ((name = pool_strndup(&r->pool, cgi_name + 5, n)) == NULL)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "out of memory");
 	for (i = 0; i < n; i++)

@@ -9,6 +9,10 @@
 #include <curl/curl.h>
 #include <json-c/json.h>
 #include <signal.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <time.h>
@@ -191,6 +195,66 @@ START_TEST(long_uri_and_headers_are_json_errors)
 }
 END_TEST
 
+/*
+ * Over HTTP/2 nginx can only end the connection on an oversized header: it
+ * lets up to 64k through on that server and the workers answer what
+ * HTTP/1.1 gets from nginx, the JSON 431 (and 414 for a long URI).
+ */
+START_TEST(http2_oversized_headers_are_json_errors)
+{
+	const char *https = getenv("OZZIE_HTTPS_URL");
+	char	 url[16384], *big = malloc(12000), *mid[6];
+	const char *h[7];
+	struct http_result r;
+	int	 i;
+
+	ck_assert_ptr_nonnull(https);
+	ck_assert_ptr_nonnull(big);
+	snprintf(url, sizeof(url), "%s/health", https);
+	memcpy(big, "X-Big: ", 7);
+	memset(big + 7, 'b', 11000);
+	big[11007] = '\0';
+	h[0] = big;
+	h[1] = NULL;
+	ck_assert_int_eq(http_do("GET", url, h, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.http_version, CURL_HTTP_VERSION_2_0);
+	assert_json_error(&r, 431, "HEADERS_TOO_LARGE");
+	http_result_free(&r);
+	/* each line under 8k, 35k in all */
+	for (i = 0; i < 5; i++) {
+		ck_assert_ptr_nonnull(mid[i] = malloc(7100));
+		snprintf(mid[i], 7100, "X-Mid-%d: ", i);
+		memset(mid[i] + 9, 'm', 7000);
+		mid[i][7009] = '\0';
+		h[i] = mid[i];
+	}
+	h[5] = NULL;
+	ck_assert_int_eq(http_do("GET", url, h, NULL, 0, &r), 0);
+	assert_json_error(&r, 431, "HEADERS_TOO_LARGE");
+	http_result_free(&r);
+	/* the same on an endpoint behind authentication: checked before it */
+	snprintf(url, sizeof(url), "%s/v1/users", https);
+	ck_assert_int_eq(http_do("GET", url, h, NULL, 0, &r), 0);
+	assert_json_error(&r, 431, "HEADERS_TOO_LARGE");
+	http_result_free(&r);
+	for (i = 0; i < 5; i++)
+		free(mid[i]);
+	/* a URI over 8k */
+	i = snprintf(url, sizeof(url), "%s/v1/users?external_user_id=", https);
+	memset(url + i, 'a', 9000);
+	url[i + 9000] = '\0';
+	ck_assert_int_eq(http_do("GET", url, NULL, NULL, 0, &r), 0);
+	assert_json_error(&r, 414, "URI_TOO_LONG");
+	http_result_free(&r);
+	/* and the connection's next requests are served */
+	snprintf(url, sizeof(url), "%s/health", https);
+	http_get(url, &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+	free(big);
+}
+END_TEST
+
 START_TEST(https_with_http2)
 {
 	struct http_result r;
@@ -204,6 +268,135 @@ START_TEST(https_with_http2)
 	ck_assert_int_eq(r.http_version, CURL_HTTP_VERSION_2_0);
 	ck_assert_ptr_nonnull(http_header(&r, "X-Request-Id"));
 	http_result_free(&r);
+}
+END_TEST
+
+/* A TCP connection from the local address src to nginx's plain port, or -1. */
+static int
+connect_from(const char *src)
+{
+	struct sockaddr_in a, b;
+	const char *port = getenv("OZZIE_DEV_PORT");
+	int	 fd;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	inet_pton(AF_INET, src, &a.sin_addr);
+	memset(&b, 0, sizeof(b));
+	b.sin_family = AF_INET;
+	b.sin_port = htons((uint16_t)atoi(port ? port : "0"));
+	inet_pton(AF_INET, "127.0.0.1", &b.sin_addr);
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) == -1 ||
+	    connect(fd, (struct sockaddr *)&b, sizeof(b)) == -1) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * Thousands of slow connections from one address: some never finish their
+ * headers, some send a body a byte at a time. Other clients are served all
+ * along; past the per-address limit on requests in progress the slow bodies
+ * get the JSON 429 at once; an unfinished header is cut at the header
+ * timeout.
+ */
+#define SLOW_HEADERS	2100
+#define SLOW_BODIES	100
+#define PERIP_CONN	64	/* tools/ozzie-dev's default OZZIE_DEV_PERIP_CONN */
+START_TEST(slow_client_flood_leaves_others_served)
+{
+	static int	 fds[SLOW_HEADERS], bodies[SLOW_BODIES];
+	static const char partial[] = "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: 1";
+	static const char post[] = "POST /v1/users HTTP/1.1\r\nHost: localhost\r\n"
+	    "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{";
+	struct rlimit	 rl;
+	struct http_result r;
+	struct pollfd	 pf, pfs[SLOW_BODIES];
+	char	 buf[4096];
+	int	 i, opened = 0, nb = 0, limited = 0, served = 0;
+	ssize_t	 n;
+	double	 t0;
+
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	ck_assert_msg(rl.rlim_max >= SLOW_HEADERS + SLOW_BODIES + 200,
+	    "open files hard limit %lu too low for this test", (unsigned long)rl.rlim_max);
+	rl.rlim_cur = rl.rlim_max;
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &rl), 0);
+	for (i = 0; i < SLOW_HEADERS; i++) {
+		if ((fds[i] = connect_from("127.0.0.2")) == -1)
+			break;
+		(void)send(fds[i], partial, sizeof(partial) - 1, MSG_NOSIGNAL);
+		opened++;
+	}
+	ck_assert_int_eq(opened, SLOW_HEADERS);
+	for (i = 0; i < SLOW_BODIES; i++) {
+		ck_assert_int_ge(bodies[i] = connect_from("127.0.0.2"), 0);
+		ck_assert(send(bodies[i], post, sizeof(post) - 1, MSG_NOSIGNAL) > 0);
+		nb++;
+	}
+	/* others are served meanwhile, anonymous or not */
+	for (i = 0; i < 50; i++) {
+		http_get("/health", &r);
+		ck_assert_msg(r.status == 200, "request %d: %ld %s", i, r.status, r.body);
+		http_result_free(&r);
+	}
+	http_get("/ready", &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+	/* the slow bodies past the limit were refused at once, in the API's shape */
+	t0 = it_now_ms();
+	for (i = 0; i < nb; i++) {
+		pfs[i].fd = bodies[i];
+		pfs[i].events = POLLIN;
+	}
+	while (limited < SLOW_BODIES - PERIP_CONN && it_now_ms() - t0 < 3000.0 &&
+	    poll(pfs, (nfds_t)nb, 100) >= 0) {
+		for (i = 0; i < nb; i++) {
+			if (pfs[i].fd < 0 || (pfs[i].revents & (POLLIN | POLLHUP)) == 0)
+				continue;
+			n = recv(bodies[i], buf, sizeof(buf) - 1, MSG_DONTWAIT);
+			pfs[i].fd = -1;		/* one answer per connection */
+			if (n <= 0)
+				continue;
+			buf[n] = '\0';
+			ck_assert_msg(strncmp(buf, "HTTP/1.1 429", 12) == 0, "%s", buf);
+			ck_assert_ptr_nonnull(strstr(buf, "\"code\":\"RATE_LIMITED\""));
+			ck_assert_ptr_nonnull(strstr(buf, "Retry-After: 1"));
+			limited++;
+		}
+	}
+	/* the others wait for their bodies: none is answered yet */
+	it_sleep_ms(200);
+	for (i = 0; i < nb; i++)
+		if (pfs[i].fd >= 0) {
+			pfs[i].events = POLLIN;
+			pfs[i].revents = 0;
+			ck_assert_int_eq(poll(&pfs[i], 1, 0), 0);
+		}
+	ck_assert_msg(limited == SLOW_BODIES - PERIP_CONN,
+	    "%d slow bodies of %d refused (limit %d in progress)", limited, SLOW_BODIES,
+	    PERIP_CONN);
+	for (i = 0; i < nb; i++)
+		close(bodies[i]);
+	/* an unfinished header is cut within the header timeout (10 s) */
+	pf.fd = fds[0];
+	pf.events = POLLIN;
+	ck_assert_msg(poll(&pf, 1, 15000 - (int)(it_now_ms() - t0)) == 1,
+	    "a connection with unfinished headers is still open after 15 s");
+	n = recv(fds[0], buf, sizeof(buf), MSG_DONTWAIT);
+	ck_assert_msg(n <= 0, "answered instead of cut: %.*s", (int)(n > 0 ? n : 0), buf);
+	for (i = 0; i < opened; i++)
+		close(fds[i]);
+	/* and nothing is left over */
+	for (i = 0; i < 20; i++) {
+		http_get("/health", &r);
+		served += r.status == 200;
+		http_result_free(&r);
+	}
+	ck_assert_int_eq(served, 20);
 }
 END_TEST
 
@@ -791,8 +984,10 @@ platform_suite(void)
 	tcase_add_test(http, oversized_body_is_json_413);
 	tcase_add_test(http, long_uri_and_headers_are_json_errors);
 	tcase_add_test(http, https_with_http2);
+	tcase_add_test(http, http2_oversized_headers_are_json_errors);
 	tcase_add_test(http, migrations_are_ordered_idempotent_and_guarded);
 	tcase_set_timeout(proc, 60);
+	tcase_add_test(proc, slow_client_flood_leaves_others_served);
 	tcase_add_test(proc, killed_worker_is_replaced);
 	tcase_add_test(proc, sigterm_finishes_the_request_in_flight);
 	tcase_add_test(proc, sighup_rolls_workers_without_failures);

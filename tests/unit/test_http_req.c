@@ -1,6 +1,7 @@
 /* test_http_req.c: URI splitting, strict percent-decoding, query, headers. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "check_main.h"
@@ -95,6 +96,8 @@ START_TEST(limits)
 		uri[i] = 'a';
 	uri[i] = '\0';
 	ck_assert_int_eq(http_req_set_uri(&r, uri), -1);
+	ck_assert_int_eq(r.err.code, OZ_URI_TOO_LONG);
+	ck_assert_int_eq(oz_code_status(r.err.code), 414);
 	http_req_clear(&r);
 	buf_init(&b, sizeof(uri));
 	buf_puts(&b, "/x?");
@@ -127,6 +130,46 @@ START_TEST(headers)
 	/* a header value that is not UTF-8 is a 400 */
 	ck_assert_int_eq(http_req_add_cgi_header(&r, "HTTP_IDEMPOTENCY_KEY", "k\xff"), -1);
 	ck_assert_int_eq(r.err.code, OZ_BAD_REQUEST);
+	http_req_free(&r);
+}
+END_TEST
+
+/* nginx's HTTP/1.1 limits, whatever nginx let through: 431. */
+START_TEST(header_limits)
+{
+	struct oz_req r;
+	char	 big[OZ_MAX_HEADER_LEN + 16], name[32];
+	size_t	 i;
+
+	http_req_init(&r);
+	/* a line of exactly 8k ("x-big: " + value) passes; one byte more does not */
+	memset(big, 'b', sizeof(big));
+	big[OZ_MAX_HEADER_LEN - strlen("X_BIG") - 2] = '\0';
+	ck_assert_int_eq(http_req_add_cgi_header(&r, "HTTP_X_BIG", big), 0);
+	http_req_clear(&r);
+	memset(big, 'b', sizeof(big));
+	big[OZ_MAX_HEADER_LEN - strlen("X_BIG") - 1] = '\0';
+	ck_assert_int_eq(http_req_add_cgi_header(&r, "HTTP_X_BIG", big), -1);
+	ck_assert_int_eq(r.err.code, OZ_HEADERS_TOO_LARGE);
+	ck_assert_int_eq(oz_code_status(r.err.code), 431);
+	http_req_clear(&r);
+	/* 4 lines of 8k fit; a fifth is over the total */
+	memset(big, 'b', sizeof(big));
+	big[OZ_MAX_HEADER_LEN - 4 - 2] = '\0';
+	for (i = 0; i < 4; i++) {
+		snprintf(name, sizeof(name), "HTTP_X_%zu", i);
+		ck_assert_int_eq(http_req_add_cgi_header(&r, name, big), 0);
+	}
+	ck_assert_int_eq(http_req_add_cgi_header(&r, "HTTP_X_5", "b"), -1);
+	ck_assert_int_eq(r.err.code, OZ_HEADERS_TOO_LARGE);
+	http_req_clear(&r);
+	/* too many headers */
+	for (i = 0; i < OZ_MAX_HEADERS; i++) {
+		snprintf(name, sizeof(name), "HTTP_X_%zu", i);
+		ck_assert_int_eq(http_req_add_cgi_header(&r, name, "v"), 0);
+	}
+	ck_assert_int_eq(http_req_add_cgi_header(&r, "HTTP_X_LAST", "v"), -1);
+	ck_assert_int_eq(r.err.code, OZ_HEADERS_TOO_LARGE);
 	http_req_free(&r);
 }
 END_TEST
@@ -165,6 +208,7 @@ suite(void)
 	tcase_add_test(tc, utf8_in_path_is_kept);
 	tcase_add_test(tc, limits);
 	tcase_add_test(tc, headers);
+	tcase_add_test(tc, header_limits);
 	tcase_add_test(tc, errors_and_response_headers);
 	suite_add_tcase(s, tc);
 	return s;
