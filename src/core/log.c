@@ -103,6 +103,49 @@ LOGFN(log_warnx, LOG_LVL_WARN, 0)
 LOGFN(log_error, LOG_LVL_ERROR, 0)
 
 void
+log_redact_values(const char *msg, char *out, size_t outlen)
+{
+	static const char *const names[] = { "constraint", "relation", "column", "table",
+	    "index", "type", "statement", "schema", "function", "sequence", "database",
+	    "role", "view", "trigger", "operator", "extension", "parameter", "cursor", NULL };
+	size_t	 o = 0, i, k, w;
+	const char *q, *end;
+	int	 keep;
+
+	if (outlen == 0)
+		return;
+	for (i = 0; msg[i] != '\0' && o + 1 < outlen; ) {
+		if (msg[i] != '"') {
+			out[o++] = msg[i++];
+			continue;
+		}
+		/* the word before the quote names what is quoted */
+		keep = 0;
+		if (i >= 2 && msg[i - 1] == ' ') {
+			for (w = i - 1; w > 0 && msg[w - 1] != ' '; w--)
+				;
+			for (k = 0; names[k] != NULL && !keep; k++)
+				keep = strlen(names[k]) == i - 1 - w &&
+				    strncmp(msg + w, names[k], i - 1 - w) == 0;
+		}
+		q = msg + i + 1;
+		/* a doubled quote is a quote inside the run */
+		for (end = q; *end != '\0' && !(end[0] == '"' && end[1] != '"'); end++)
+			if (end[0] == '"')
+				end++;
+		if (keep) {
+			for (; &msg[i] <= end && msg[i] != '\0' && o + 1 < outlen; i++)
+				out[o++] = msg[i];
+			continue;
+		}
+		for (q = "\"*\""; *q != '\0' && o + 1 < outlen; q++)
+			out[o++] = *q;
+		i = (size_t)(end - msg) + (*end == '"');
+	}
+	out[o] = '\0';
+}
+
+void
 log_request(const char *method, const char *path, int status, double duration_ms,
     const char *request_id, const char *client_id)
 {

@@ -190,6 +190,8 @@ dispatch(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *ctx
 static void
 finish(struct oz_app *app, struct oz_req *r, enum idem_outcome idem, int failed)
 {
+	char	 path[512];
+
 	if (failed) {
 		if (r->err.code == OZ_INTERNAL_ERROR)
 			log_warnx("internal error: %s", r->err.message ? r->err.message : "?");
@@ -209,7 +211,8 @@ finish(struct oz_app *app, struct oz_req *r, enum idem_outcome idem, int failed)
 	http_resp_header(r, "Cache-Control", "no-store");
 	if (r->method && strcmp(r->method, "HEAD") == 0)
 		r->resp.suppress_body = 1;
-	log_request(r->method ? r->method : "-", r->path ? r->path : "-",
+	http_req_log_path(r, r->subject_user, path, sizeof(path));
+	log_request(r->method ? r->method : "-", path,
 	    r->stream.started ? 200 : r->resp.status, http_req_elapsed_ms(r), r->request_id,
 	    r->client_id);
 	log_clear_context();

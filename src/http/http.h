@@ -94,6 +94,14 @@ int	http_req_set_uri(struct oz_req *r, const char *uri);
 int	http_req_add_cgi_header(struct oz_req *r, const char *cgi_name, const char *value);
 /* A header by lower-case name, or NULL. */
 const char *http_req_header(const struct oz_req *r, const char *name);
+/*
+ * The path for logs: r's decoded segments with every "external:" one (a
+ * platform's id for its user, maybe an email or a phone number) replaced by
+ * subject, the user's own id, when known, else by "external:*"; "-" when the
+ * URI was refused. Truncated to fit outlen.
+ */
+void	http_req_log_path(const struct oz_req *r, const char *subject, char *out,
+	    size_t outlen);
 /* The first query value of key, or NULL; *len gets its length when non-NULL. */
 const char *http_req_query(const struct oz_req *r, const char *key, size_t *len);
 

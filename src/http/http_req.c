@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <json-c/json.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -228,6 +229,33 @@ http_req_header(const struct oz_req *r, const char *name)
 		if (strcmp(r->headers[i].name, name) == 0)
 			return r->headers[i].value;
 	return NULL;
+}
+
+void
+http_req_log_path(const struct oz_req *r, const char *subject, char *out, size_t outlen)
+{
+	size_t	 i, o = 0;
+	int	 n;
+
+	if (outlen == 0)
+		return;
+	out[0] = '\0';
+	if (r->path == NULL) {
+		snprintf(out, outlen, "-");
+		return;
+	}
+	if (r->nsegments == 0)
+		snprintf(out, outlen, "/");
+	for (i = 0; i < r->nsegments && o < outlen; i++) {
+		const char *seg = r->segments[i];
+
+		if (strncmp(seg, "external:", 9) == 0)
+			seg = subject && *subject ? subject : "external:*";
+		n = snprintf(out + o, outlen - o, "/%s", seg);
+		if (n < 0)
+			break;
+		o += (size_t)n;
+	}
 }
 
 const char *

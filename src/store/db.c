@@ -111,15 +111,20 @@ db_drop(struct oz_db *db)
 }
 
 
-/* Keep a failed result's SQLSTATE and log its primary message (never DETAIL). */
+/*
+ * Keep a failed result's SQLSTATE and log its primary message, never DETAIL
+ * (which holds a duplicate key's values), with the values it quotes redacted.
+ */
 static void
 db_note_failure(const char *name, PGresult *res)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	char	 safe[256];
 
 	snprintf(last_state, sizeof(last_state), "%s", state ? state : "");
-	log_warnx("db: %s failed: %s (%s)", name, msg ? msg : "?", last_state);
+	log_redact_values(msg ? msg : "?", safe, sizeof(safe));
+	log_warnx("db: %s failed: %s (%s)", name, safe, last_state);
 }
 
 /* Prepare st on db's connection unless it already is; 0/-1. */
@@ -230,7 +235,7 @@ db_command(struct oz_db *db, const char *cmd)
 	res = PQexec(db->conn, cmd);
 	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
 	if (!ok) {
-		log_warnx("db: %s failed: %s", cmd, PQresultErrorMessage(res));
+		db_note_failure(cmd, res);
 		if (PQstatus(db->conn) != CONNECTION_OK) {
 			PQfinish(db->conn);
 			db->conn = NULL;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -415,6 +416,98 @@ START_TEST(old_secret_hashes_are_replaced_at_next_good_request)
 	api(&c, "GET", "/v1/users", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
 	http_result_free(&r);
+}
+END_TEST
+
+/* The stack's log file name under $OZZIE_DEV_DIR/log, read whole (NUL-terminated), or NULL. */
+static char *
+stack_log(const char *name, size_t *len)
+{
+	char	 path[1024];
+	FILE	*f;
+	char	*p = NULL;
+	long	 n;
+
+	snprintf(path, sizeof(path), "%s/log/%s", getenv("OZZIE_DEV_DIR"), name);
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (p = malloc((size_t)n + 1)) != NULL) {
+		*len = fread(p, 1, (size_t)n, f);
+		p[*len] = '\0';
+	}
+	fclose(f);
+	return p;
+}
+
+/*
+ * What a platform knows its users by (an external id, a phone number, a
+ * query filter) never reaches the stack's logs, even through a database
+ * error; the logs are readable by their owner and group only.
+ */
+START_TEST(logs_hold_no_personal_data)
+{
+	static const char *const logs[] = { "nginx-access.log", "nginx-error.log",
+	    "fcgi-api.log", "fcgi-slow.log", "postgresql.log", NULL };
+	struct it_client c;
+	struct http_result r;
+	char	 ext[64], ext2[64], phone[32], body[256], path[256], rid[64], uid[64];
+	char	 path_of[256], *text, dir[1024];
+	const char *fields[2];
+	struct stat st;
+	size_t	 len;
+	int	 i;
+
+	it_client_create("pii", 0, &c);
+	snprintf(ext, sizeof(ext), "pii-%s", run_tag());
+	snprintf(ext2, sizeof(ext2), "pii2-%s", run_tag());
+	snprintf(phone, sizeof(phone), "+4915%09ld", (long)(time(NULL) % 1000000000L));
+	snprintf(body, sizeof(body), "{\"external_user_id\":\"%s\",\"phone\":\"%s\"}", ext, phone);
+	api(&c, "POST", "/v1/users", body, &r);
+	ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
+	snprintf(uid, sizeof(uid), "%s", data_str(&r, "id"));
+	http_result_free(&r);
+	/* the same phone again: a unique violation in the database */
+	snprintf(body, sizeof(body), "{\"external_user_id\":\"%s\",\"phone\":\"%s\"}", ext2, phone);
+	api(&c, "POST", "/v1/users", body, &r);
+	expect_error(&r, 409, "CONFLICT");
+	http_result_free(&r);
+	snprintf(path, sizeof(path), "/v1/users/external:%s", ext);
+	api(&c, "GET", path, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	snprintf(rid, sizeof(rid), "%s", http_header(&r, "X-Request-Id"));
+	http_result_free(&r);
+	snprintf(path, sizeof(path), "/v1/users?phone=%%2B%s&external_user_id=%s", phone + 1, ext);
+	api(&c, "GET", path, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+	it_sleep_ms(1500);			/* the access log is written once a second */
+
+	fields[0] = ext;
+	fields[1] = phone + 1;			/* without its "+" */
+	for (i = 0; logs[i] != NULL; i++) {
+		ck_assert_msg((text = stack_log(logs[i], &len)) != NULL, "no %s", logs[i]);
+		ck_assert_msg(memmem(text, len, fields[0], strlen(fields[0])) == NULL,
+		    "%s holds the external id %s", logs[i], fields[0]);
+		ck_assert_msg(memmem(text, len, fields[1], strlen(fields[1])) == NULL,
+		    "%s holds the phone number %s", logs[i], phone);
+		/* the lines are there: the GET's request id, the user by id */
+		if (strcmp(logs[i], "nginx-access.log") == 0 || strcmp(logs[i], "fcgi-api.log") == 0)
+			ck_assert_msg(memmem(text, len, rid, strlen(rid)) != NULL,
+			    "%s has no line for request %s", logs[i], rid);
+		if (strcmp(logs[i], "fcgi-api.log") == 0) {
+			snprintf(path_of, sizeof(path_of), "path=/v1/users/%s ", uid);
+			ck_assert_msg(memmem(text, len, path_of, strlen(path_of)) != NULL,
+			    "fcgi-api.log does not name the user by id");
+		}
+		if (strcmp(logs[i], "nginx-access.log") == 0)
+			ck_assert_ptr_nonnull(memmem(text, len, "/v1/users/external:* ", 21));
+		free(text);
+		snprintf(dir, sizeof(dir), "%s/log/%s", getenv("OZZIE_DEV_DIR"), logs[i]);
+		ck_assert_int_eq(stat(dir, &st), 0);
+		ck_assert_msg((st.st_mode & 0777) == 0640, "%s has mode %o", logs[i],
+		    (unsigned)(st.st_mode & 0777));
+	}
 }
 END_TEST
 
@@ -1126,6 +1219,7 @@ tenancy_suite(void)
 	tcase_add_test(auth, signed_requests);
 	tcase_add_test(auth, disable_rotate_and_require_signature);
 	tcase_add_test(auth, secrets_never_stored_or_logged_in_plaintext);
+	tcase_add_test(auth, logs_hold_no_personal_data);
 	tcase_add_test(auth, old_secret_hashes_are_replaced_at_next_good_request);
 	tcase_add_test(auth, rate_limit_then_recovery);
 	tcase_add_test(auth, bad_credential_flood_is_refused_early);

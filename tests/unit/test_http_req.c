@@ -174,6 +174,35 @@ START_TEST(header_limits)
 }
 END_TEST
 
+/* Logs name users by id, never by the platform's external id. */
+START_TEST(log_path_without_external_ids)
+{
+	struct oz_req r;
+	char	 out[128];
+
+	http_req_init(&r);
+	http_req_log_path(&r, NULL, out, sizeof(out));
+	ck_assert_str_eq(out, "-");		/* no URI taken */
+	ck_assert_int_eq(http_req_set_uri(&r,
+	    "/v1/users/external:joao%40example.com/transactions?q=%2B5511987654321"), 0);
+	http_req_log_path(&r, NULL, out, sizeof(out));
+	ck_assert_str_eq(out, "/v1/users/external:*/transactions");
+	http_req_log_path(&r, "ozz_usr_AAAAAAAAAAAAAAAAAAAAAA", out, sizeof(out));
+	ck_assert_str_eq(out, "/v1/users/ozz_usr_AAAAAAAAAAAAAAAAAAAAAA/transactions");
+	http_req_log_path(&r, "", out, 12);
+	ck_assert_str_eq(out, "/v1/users/e");
+	http_req_clear(&r);
+	ck_assert_int_eq(http_req_set_uri(&r, "/"), 0);
+	http_req_log_path(&r, NULL, out, sizeof(out));
+	ck_assert_str_eq(out, "/");
+	http_req_clear(&r);
+	ck_assert_int_eq(http_req_set_uri(&r, "/v1/users/ozz_usr_x"), 0);
+	http_req_log_path(&r, NULL, out, sizeof(out));
+	ck_assert_str_eq(out, "/v1/users/ozz_usr_x");
+	http_req_free(&r);
+}
+END_TEST
+
 START_TEST(errors_and_response_headers)
 {
 	struct oz_req r;
@@ -209,6 +238,7 @@ suite(void)
 	tcase_add_test(tc, limits);
 	tcase_add_test(tc, headers);
 	tcase_add_test(tc, header_limits);
+	tcase_add_test(tc, log_path_without_external_ids);
 	tcase_add_test(tc, errors_and_response_headers);
 	suite_add_tcase(s, tc);
 	return s;

@@ -95,6 +95,33 @@ START_TEST(no_line_injection)
 }
 END_TEST
 
+START_TEST(database_values_redacted)
+{
+	char	 out[256];
+
+	log_redact_values("duplicate key value violates unique constraint \"users_phone_unique\"",
+	    out, sizeof(out));
+	ck_assert_str_eq(out, "duplicate key value violates unique constraint \"users_phone_unique\"");
+	log_redact_values("invalid input syntax for type date: \"+5511987654321\"", out, sizeof(out));
+	ck_assert_str_eq(out, "invalid input syntax for type date: \"*\"");
+	log_redact_values("value \"99999999999\" is out of range for type integer", out, sizeof(out));
+	ck_assert_str_eq(out, "value \"*\" is out of range for type integer");
+	log_redact_values("new row for relation \"users\" violates check constraint \"users_email\"",
+	    out, sizeof(out));
+	ck_assert_str_eq(out, "new row for relation \"users\" violates check constraint \"users_email\"");
+	/* a quote inside a value, an unterminated one, a name that only ends like "type" */
+	log_redact_values("bad: \"a\"\"b\" and \"c", out, sizeof(out));
+	ck_assert_str_eq(out, "bad: \"*\" and \"*\"");
+	log_redact_values("prototype \"secret\"", out, sizeof(out));
+	ck_assert_str_eq(out, "prototype \"*\"");
+	log_redact_values("\"x\"", out, sizeof(out));
+	ck_assert_str_eq(out, "\"*\"");
+	/* truncation keeps a C string */
+	log_redact_values("invalid input syntax for type date: \"2026\"", out, 10);
+	ck_assert_str_eq(out, "invalid i");
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -104,6 +131,7 @@ suite(void)
 	tcase_add_test(tc, levels);
 	tcase_add_test(tc, request_line);
 	tcase_add_test(tc, no_line_injection);
+	tcase_add_test(tc, database_values_redacted);
 	suite_add_tcase(s, tc);
 	return s;
 }
