@@ -14,8 +14,8 @@
 #include "core/log.h"
 #include "http/ratelimit.h"
 
-#define RL_MAGIC	0x4f5a5a524c310001ULL	/* "OZZRL1" + version */
-#define RL_SLOTS	8192
+#define RL_MAGIC	0x4f5a5a524c310002ULL	/* "OZZRL1" + version */
+#define RL_SLOTS	65536		/* 1 MiB: clients, and addresses that failed */
 #define RL_PROBES	64
 
 struct rl_slot {
@@ -30,6 +30,7 @@ struct rl_table {
 };
 
 static struct rl_table *table;
+static uint64_t warned;		/* when "table full" was last logged, in s */
 
 int
 ratelimit_open(const char *path)
@@ -91,22 +92,38 @@ hash_id(const char *s)
 	return h ? h : 1;
 }
 
+/*
+ * The slot of key among its RL_PROBES. A key without one gets (create) a
+ * free slot, or one whose bucket is full again (its tat is past: it holds
+ * nothing a fresh slot would not), taken over with a compare-and-swap: keys
+ * seen once (an address that failed to authenticate, a client id that does
+ * not exist) give their slots back as soon as they are idle. NULL when the
+ * key has none (!create) or every probe is busy.
+ */
 static struct rl_slot *
-slot_for(uint64_t key)
+slot_for(uint64_t key, uint64_t now, int create)
 {
-	size_t i;
+	struct rl_slot	*s;
+	uint64_t	 cur;
+	size_t		 i;
 
 	for (i = 0; i < RL_PROBES; i++) {
-		struct rl_slot *s = &table->slots[(key + i) % RL_SLOTS];
-		uint64_t cur = __atomic_load_n(&s->key, __ATOMIC_ACQUIRE), zero = 0;
-
+		s = &table->slots[(key + i) % RL_SLOTS];
+		if (__atomic_load_n(&s->key, __ATOMIC_ACQUIRE) == key)
+			return s;
+	}
+	if (!create)
+		return NULL;
+	for (i = 0; i < RL_PROBES; i++) {
+		s = &table->slots[(key + i) % RL_SLOTS];
+		cur = __atomic_load_n(&s->key, __ATOMIC_ACQUIRE);
 		if (cur == key)
 			return s;
-		if (cur == 0) {
-			if (__atomic_compare_exchange_n(&s->key, &zero, key, 0,
-			    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) || zero == key)
-				return s;
-		}
+		if (cur != 0 && __atomic_load_n(&s->tat, __ATOMIC_ACQUIRE) > now)
+			continue;
+		if (__atomic_compare_exchange_n(&s->key, &cur, key, 0,
+		    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) || cur == key)
+			return s;
 	}
 	return NULL;
 }
@@ -129,14 +146,19 @@ gcra(const char *key, int64_t rate, int64_t burst, int consume, struct rl_result
 		rate = 1;
 	if (burst < 1)
 		burst = 1;
-	if ((s = slot_for(hash_id(key))) == NULL) {
-		log_warnx("rate limit table full: request let through");
-		return 0;
-	}
 	clock_gettime(CLOCK_REALTIME, &ts);
 	now = (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 	t = 1000000000ULL / (uint64_t)rate;		/* emission interval */
 	limit = t * (uint64_t)burst;			/* burst tolerance */
+	if ((s = slot_for(hash_id(key), now, consume)) == NULL) {
+		if (consume && now / 1000000000ULL >= warned + 10) {
+			warned = now / 1000000000ULL;	/* a line every 10 s at most */
+			log_warnx("rate limit table full: requests let through");
+		}
+		/* a key without a slot has its whole burst */
+		res->remaining = burst - 1;
+		return 0;
+	}
 	tat = __atomic_load_n(&s->tat, __ATOMIC_ACQUIRE);
 	for (;;) {
 		newtat = (tat > now ? tat : now) + t;

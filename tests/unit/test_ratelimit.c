@@ -84,6 +84,59 @@ START_TEST(shared_between_processes)
 }
 END_TEST
 
+/* Peeking never takes; an unknown key has its whole burst. */
+START_TEST(peek_only_looks)
+{
+	struct rl_result r;
+	int i;
+
+	ck_assert_int_eq(ratelimit_open(""), 0);
+	for (i = 0; i < 10; i++) {
+		ck_assert_int_eq(ratelimit_peek("peeked", 1, 3, &r), 0);
+		ck_assert(r.allowed);
+		ck_assert_int_eq(r.remaining, 2);
+	}
+	for (i = 0; i < 3; i++) {
+		ck_assert_int_eq(ratelimit_take("peeked", 1, 3, &r), 0);
+		ck_assert(r.allowed);
+	}
+	ck_assert_int_eq(ratelimit_peek("peeked", 1, 3, &r), 0);
+	ck_assert(!r.allowed);
+	ck_assert_int_ge(r.retry_after_s, 1);
+}
+END_TEST
+
+/*
+ * Keys seen once (addresses that failed once, client ids that do not exist)
+ * must not fill the table: an idle key's slot goes to the next key, so a
+ * client met after 200,000 of them is still limited.
+ */
+START_TEST(idle_slots_are_reused)
+{
+	struct rl_result r;
+	char key[32];
+	int i;
+
+	ck_assert_int_eq(ratelimit_open(""), 0);
+	for (i = 0; i < 200000; i++) {
+		snprintf(key, sizeof(key), "auth-fail-ip:10.%d.%d.%d", i >> 16, (i >> 8) & 255, i & 255);
+		/* a billion a second: idle again a nanosecond later */
+		ck_assert_int_eq(ratelimit_take(key, 1000000000, 1, &r), 0);
+	}
+	ck_assert_int_eq(ratelimit_take("late-client", 1, 1, &r), 0);
+	ck_assert(r.allowed);
+	ck_assert_int_eq(ratelimit_take("late-client", 1, 1, &r), 0);
+	ck_assert_msg(!r.allowed, "a client met late was let through: the table filled up");
+	/* and a busy key keeps its slot */
+	for (i = 0; i < 100000; i++) {
+		snprintf(key, sizeof(key), "once-%d", i);
+		ck_assert_int_eq(ratelimit_take(key, 1000000000, 1, &r), 0);
+	}
+	ck_assert_int_eq(ratelimit_take("late-client", 1, 1, &r), 0);
+	ck_assert(!r.allowed);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -92,6 +145,8 @@ suite(void)
 
 	tcase_add_test(tc, burst_then_refused_then_recovers);
 	tcase_add_test(tc, shared_between_processes);
+	tcase_add_test(tc, peek_only_looks);
+	tcase_add_test(tc, idle_slots_are_reused);
 	suite_add_tcase(s, tc);
 	return s;
 }
