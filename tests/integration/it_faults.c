@@ -44,6 +44,23 @@ struct tally {
 	char	 (*acked)[40];		/* the ids of the transactions answered 201 */
 };
 
+/*
+ * Where the writers send: nginx itself ($OZZIE_DEV_PORT), not the contract
+ * tap of tools/ozzie-dev test, which would replay each of their thousands of
+ * exchanges through Prism afterwards. The shape of a 503 is checked here,
+ * and through the tap by the platform suite's outage tests.
+ */
+static void
+direct_url(char *out, size_t len, const char *path)
+{
+	const char *port = getenv("OZZIE_DEV_PORT");
+
+	if (port != NULL && *port != '\0')
+		snprintf(out, len, "http://127.0.0.1:%s%s", port, path);
+	else
+		snprintf(out, len, "%s%s", it_base_url(), path);
+}
+
 /* The ids of a transaction list answer, written as "ack ID" lines to out. */
 static void
 report_ids(FILE *out, struct json_object *json)
@@ -71,7 +88,7 @@ report_ids(FILE *out, struct json_object *json)
 static void
 writer(int n, const struct it_client *c, const char *user, double deadline, FILE *out)
 {
-	char	 path[300], body[512];
+	char	 path[300], url[400], body[512];
 	int	 i;
 
 	for (i = 0; it_now_ms() < deadline; i++) {
@@ -94,7 +111,8 @@ writer(int n, const struct it_client *c, const char *user, double deadline, FILE
 			method = "GET";
 			snprintf(path, sizeof(path), "%s", user);
 		}
-		rc = http_do(method, path, h, i % 3 == 2 ? NULL : body,
+		direct_url(url, sizeof(url), path);
+		rc = http_do(method, url, h, i % 3 == 2 ? NULL : body,
 		    i % 3 == 2 ? 0 : strlen(body), &r);
 		if (rc == -1) {
 			fprintf(out, "0 0 transport %lld\n", (long long)it_now_ms());
