@@ -2,10 +2,21 @@
  * log.c: one line per event on stderr, which journald and the dev stack's log
  * files capture. Lines never carry secrets or request bodies: callers pass
  * only what is safe, and request lines carry the path without its query.
+ *
+ * Logging never stops a process: when stderr is a pipe or a socket (a log
+ * shipper, journald) its lines are written without waiting, so a reader
+ * that stalls costs lines, not requests; a full disk does the same. Lines
+ * that could not be written are counted and the count is logged with the
+ * next line that can be.
  */
 #include "config.h"
 
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,11 +32,59 @@ static char		 log_client[80];
 
 static const char *const level_names[] = { "debug", "info", "warn", "error" };
 
+static int		 log_fd = STDERR_FILENO;	/* or our own non-blocking opening of it */
+static int		 log_sock;	/* stderr is a socket: send without waiting */
+static unsigned long	 log_dropped;	/* lines lost since the last one written */
+
+/*
+ * Where lines go, looked at again on each log_init (a worker after fork, a
+ * test that moved stderr): a pipe or FIFO is opened a second time through
+ * /proc, non-blocking, so that O_NONBLOCK stays on our own open file and
+ * never reaches whoever shares stderr (a terminal, a shell); a socket gets
+ * MSG_DONTWAIT on each send; a file or a terminal is written as it is.
+ */
+static void
+log_output(void)
+{
+	struct stat sb;
+	int	 fd;
+
+	if (log_fd != STDERR_FILENO)
+		close(log_fd);
+	log_fd = STDERR_FILENO;
+	log_sock = 0;
+	if (fstat(STDERR_FILENO, &sb) == -1)
+		return;
+	if (S_ISSOCK(sb.st_mode))
+		log_sock = 1;
+	else if (S_ISFIFO(sb.st_mode) && (fd = open("/proc/self/fd/2",
+	    O_WRONLY | O_APPEND | O_NONBLOCK | O_CLOEXEC)) != -1)
+		log_fd = fd;
+}
+
 void
 log_init(const char *ident, enum log_level level)
 {
 	snprintf(log_ident, sizeof(log_ident), "%s", ident);
 	log_threshold = level;
+	log_output();
+}
+
+/* Write one whole line, or count it as dropped; never waits for a reader. */
+static int
+log_write(const char *line, size_t len)
+{
+	ssize_t	 n;
+
+	if (log_sock)
+		n = send(STDERR_FILENO, line, len, MSG_DONTWAIT | MSG_NOSIGNAL);
+	else
+		n = write(log_fd, line, len);
+	if (n == -1 && errno == ENOTSOCK && log_sock) {	/* stderr changed under us */
+		log_sock = 0;
+		n = write(log_fd, line, len);
+	}
+	return n == (ssize_t)len ? 0 : -1;
 }
 
 void
@@ -80,9 +139,18 @@ vlog(enum log_level lvl, int with_errno, const char *fmt, va_list ap)
 	    msg, with_errno ? ": " : "", with_errno ? strerror(saved) : "",
 	    log_reqid[0] ? " request_id=" : "", log_reqid,
 	    log_client[0] ? " client_id=" : "", log_client);
-	if (n > 0)
-		(void)!write(STDERR_FILENO, line,
-		    (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+	if (n > 0 && log_dropped > 0) {
+		char	 note[160];
+		int	 k = snprintf(note, sizeof(note), "%s.%03ldZ %s[%d] warn: log: %lu lines "
+		    "dropped: the log output was full or gone\n", ts, now.tv_nsec / 1000000,
+		    log_ident, (int)getpid(), log_dropped);
+
+		if (k > 0 && (size_t)k < sizeof(note) && log_write(note, (size_t)k) == 0)
+			log_dropped = 0;
+	}
+	if (n > 0 && log_write(line, (size_t)n < sizeof(line) ? (size_t)n :
+	    sizeof(line) - 1) == -1)
+		log_dropped++;
 	errno = saved;
 }
 

@@ -1,4 +1,7 @@
-/* svc_ops.c: readiness, checked at most once a second per worker (svc_ops.h). */
+/*
+ * svc_ops.c: readiness, checked at most once a second per worker while good,
+ * once per db_retry_ms while not (svc_ops.h).
+ */
 #include "config.h"
 
 #include <stdio.h>
@@ -53,7 +56,8 @@ svc_ready(struct svc *s, struct readiness *out)
 	char	 msg[160];
 
 	memset(out, 0, sizeof(*out));
-	out->cached = last.valid && ms_since(&last.at) < READY_CACHE_MS;
+	out->cached = last.valid &&
+	    ms_since(&last.at) < (last.ok ? READY_CACHE_MS : s->st.db->retry_ms);
 	if (!out->cached)
 		check(s);
 	out->schema_version = last.version;

@@ -6,7 +6,7 @@
 
 struct svc;
 
-#define READY_CACHE_MS	1000	/* a readiness result is reused this long */
+#define READY_CACHE_MS	1000	/* a good readiness result is reused this long */
 
 struct readiness {
 	int64_t	 schema_version;
@@ -15,9 +15,11 @@ struct readiness {
 
 /*
  * Whether this worker can serve: the database answers and is migrated to
- * this build's schema. A result (good or bad) is kept for READY_CACHE_MS, so
- * a burst of probes costs one round trip a second. 0, or -1 with
- * SERVICE_UNAVAILABLE (and Retry-After) when it is not ready.
+ * this build's schema. A good result is kept for READY_CACHE_MS, so a burst
+ * of probes costs one round trip a second; a bad one for db_retry_ms only
+ * (no sooner would the connection be tried again), so the database back is
+ * seen at once. 0, or -1 with SERVICE_UNAVAILABLE (and Retry-After) when it
+ * is not ready.
  */
 int	svc_ready(struct svc *s, struct readiness *out);
 

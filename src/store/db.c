@@ -1,4 +1,13 @@
-/* db.c: the worker's connection, its prepared statements, and reconnection. */
+/*
+ * db.c: the worker's connection, its prepared statements, and reconnection.
+ *
+ * A connection that breaks in the middle of a request (PostgreSQL stopped,
+ * crashed or restarted, a backend killed) is a fault of availability, never
+ * a bug: the statement fails with DB_FAULT_DOWN, which the services answer
+ * with 503 and Retry-After, and the connection is dropped so that the next
+ * request opens a new one. Inside a transaction, and at COMMIT, nothing is
+ * retried: a write PostgreSQL did not acknowledge is never reported as done.
+ */
 #include "config.h"
 
 #include <stdio.h>
@@ -50,6 +59,24 @@ ms_since(const struct timespec *t)
 	return (now.tv_sec - t->tv_sec) * 1000L + (now.tv_nsec - t->tv_nsec) / 1000000L;
 }
 
+/*
+ * libpq's notices (e.g. PostgreSQL's "terminating connection because of
+ * crash of another server process") go to our log, one line with the
+ * primary message only: the default processor writes DETAIL and HINT lines
+ * to stderr, outside the log's format.
+ */
+static void
+db_notice(void *arg, const PGresult *res)
+{
+	const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	char	 safe[256];
+
+	(void)arg;
+	log_redact_values(msg ? msg : "?", safe, sizeof(safe));
+	log_warnx("db: server says: %s (%s)", safe, state ? state : "");
+}
+
 int
 db_connect(struct oz_db *db)
 {
@@ -87,6 +114,7 @@ db_connect(struct oz_db *db)
 		    db->conn ? PQerrorMessage(db->conn) : "out of memory");
 		goto fail;
 	}
+	(void)PQsetNoticeReceiver(db->conn, db_notice, NULL);
 	db->gen = ++connections;
 	db->last_attempt.tv_sec = 0;
 	db->unavailable = 0;
@@ -108,6 +136,44 @@ db_drop(struct oz_db *db)
 	db->conn = NULL;
 	db->unavailable = 1;
 	db->last_attempt.tv_sec = 0;
+}
+
+/*
+ * 1 if a failed result means the connection is gone or going, whatever
+ * PQstatus says yet: libpq's own errors (no SQLSTATE: the server closed the
+ * connection, a send failed, no result at all), connection exceptions
+ * (class 08), and the server shutting down, crashing or starting (57P01,
+ * 57P02, 57P03). PQstatus alone is not enough: during a crash restart a
+ * statement can fail with no SQLSTATE while libpq still marks the
+ * connection OK (it answered 500, and the next request found it dead).
+ */
+static int
+conn_lost(const struct oz_db *db, const PGresult *res)
+{
+	const char *state;
+
+	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK || res == NULL)
+		return 1;
+	state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	if (state == NULL || state[0] == '\0')
+		return 1;
+	return strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
+	    strcmp(state, "57P02") == 0 || strcmp(state, "57P03") == 0;
+}
+
+/* Log a lost connection with what libpq or the server said, then drop it. */
+static void
+db_lost(struct oz_db *db, const char *what, const PGresult *res)
+{
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	char	 line[256];
+
+	if (msg == NULL)
+		msg = db->conn ? PQerrorMessage(db->conn) : "";
+	snprintf(line, sizeof(line), "%s", msg);
+	line[strcspn(line, "\n")] = '\0';
+	log_warnx("db: connection lost during %s: %s", what, line[0] ? line : "?");
+	db_drop(db);
 }
 
 
@@ -141,6 +207,12 @@ prepare(struct oz_db *db, struct db_stmt *st)
 	state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	/* 42P05: another oz_db of this process prepared it on this connection */
 	ok = PQresultStatus(res) == PGRES_COMMAND_OK || (state && strcmp(state, "42P05") == 0);
+	if (!ok && conn_lost(db, res)) {
+		last_state[0] = '\0';
+		db_lost(db, st->name, res);
+		PQclear(res);
+		return -1;
+	}
 	if (!ok)
 		db_note_failure(st->name, res);
 	PQclear(res);
@@ -169,8 +241,7 @@ run(struct oz_db *db, struct db_stmt *st, const char *name, int readonly, int np
 			return NULL;
 		last_state[0] = '\0';
 		if (st != NULL && prepare(db, st) == -1) {
-			if (PQstatus(db->conn) != CONNECTION_OK) {
-				db_drop(db);
+			if (db->conn == NULL) {	/* lost (prepare dropped it) */
 				if (readonly && !db->in_tx)
 					continue;
 				return NULL;
@@ -183,13 +254,9 @@ run(struct oz_db *db, struct db_stmt *st, const char *name, int readonly, int np
 		status = PQresultStatus(res);
 		if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
 			return res;
-		if (res && PQresultErrorField(res, PG_DIAG_SQLSTATE))
-			snprintf(last_state, sizeof(last_state), "%s",
-			    PQresultErrorField(res, PG_DIAG_SQLSTATE));
-		if (PQstatus(db->conn) != CONNECTION_OK) {
-			log_warnx("db: connection lost during %s", name);
+		if (conn_lost(db, res)) {
+			db_lost(db, name, res);
 			PQclear(res);
-			db_drop(db);
 			/* Inside a transaction a retry would run outside it. */
 			if (readonly && !db->in_tx)
 				continue;
@@ -224,33 +291,46 @@ db_fault(const struct oz_db *db)
 	return last_state[0] ? DB_FAULT_OTHER : DB_FAULT_NONE;
 }
 
+/*
+ * Run BEGIN, COMMIT or ROLLBACK; 0 when PostgreSQL answered with the tag
+ * expected (a COMMIT of a transaction that had failed answers ROLLBACK: not
+ * done). On a lost connection the fault is DB_FAULT_DOWN; at COMMIT that
+ * means the outcome is unknown, and the caller must not report it as done.
+ */
 static int
-db_command(struct oz_db *db, const char *cmd)
+db_command(struct oz_db *db, const char *cmd, const char *tag)
 {
 	PGresult *res;
 	int	 ok;
 
 	if (db_connect(db) == -1)
 		return -1;
+	last_state[0] = '\0';
 	res = PQexec(db->conn, cmd);
-	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-	if (!ok) {
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), tag) == 0;
+	if (ok) {
+		PQclear(res);
+		return 0;
+	}
+	if (PQresultStatus(res) != PGRES_COMMAND_OK && conn_lost(db, res))
+		db_lost(db, cmd, res);
+	else if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		db_note_failure(cmd, res);
-		if (PQstatus(db->conn) != CONNECTION_OK) {
-			PQfinish(db->conn);
-			db->conn = NULL;
-			db->unavailable = 1;
-			db->last_attempt.tv_sec = 0;
-		}
+		db->unavailable = 0;
+	} else {
+		/* 25P02: what a statement of the transaction had failed with */
+		snprintf(last_state, sizeof(last_state), "25P02");
+		log_warnx("db: %s answered %s", cmd, PQcmdStatus(res));
+		db->unavailable = 0;
 	}
 	PQclear(res);
-	return ok ? 0 : -1;
+	return -1;
 }
 
 int
 db_begin(struct oz_db *db)
 {
-	if (db_command(db, "BEGIN") == -1)
+	if (db_command(db, "BEGIN", "BEGIN") == -1)
 		return -1;
 	db->in_tx = 1;
 	return 0;
@@ -259,18 +339,26 @@ db_begin(struct oz_db *db)
 int
 db_commit(struct oz_db *db)
 {
-	int rc = db_command(db, "COMMIT");
+	int rc = db_command(db, "COMMIT", "COMMIT");
 
 	db->in_tx = 0;
 	return rc;
 }
 
+/* The fault a caller reports is the failed statement's, not the ROLLBACK's. */
 void
 db_rollback(struct oz_db *db)
 {
+	char	 state[sizeof(last_state)];
+	int	 unavailable = db->unavailable;
+
 	db->in_tx = 0;
-	if (db->conn && PQtransactionStatus(db->conn) != PQTRANS_IDLE)
-		(void)db_command(db, "ROLLBACK");
+	if (db->conn == NULL || PQtransactionStatus(db->conn) == PQTRANS_IDLE)
+		return;
+	memcpy(state, last_state, sizeof(state));
+	(void)db_command(db, "ROLLBACK", "ROLLBACK");
+	memcpy(last_state, state, sizeof(last_state));
+	db->unavailable = unavailable;
 }
 
 const char *

@@ -20,6 +20,8 @@ main(void)
 	srunner_add_suite(sr, chat_suite());
 	/* The platform suite stops PostgreSQL and kills workers: it runs last. */
 	srunner_add_suite(sr, platform_suite());
+	/* PostgreSQL killed under load: last of all. */
+	srunner_add_suite(sr, faults_suite());
 	srunner_run_all(sr, CK_VERBOSE);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -9,5 +9,6 @@ Suite	*finance_suite(void);
 Suite	*plan_suite(void);
 Suite	*chat_suite(void);
 Suite	*platform_suite(void);
+Suite	*faults_suite(void);
 
 #endif

@@ -1,4 +1,7 @@
-/* test_log.c: log lines go to stderr, one per event, with context, never raw bytes. */
+/*
+ * test_log.c: log lines go to stderr, one per event, with context, never raw
+ * bytes; and logging never waits for a reader that stopped reading.
+ */
 #include "config.h"
 
 #include <fcntl.h>
@@ -119,6 +122,46 @@ START_TEST(database_values_redacted)
 	/* truncation keeps a C string */
 	log_redact_values("invalid input syntax for type date: \"2026\"", out, 10);
 	ck_assert_str_eq(out, "invalid i");
+/*
+ * stderr is a pipe nobody reads (a stalled log shipper): once it is full,
+ * lines are dropped at once instead of blocking the process (Check's
+ * timeout fails the test if a write waits), and the first line that fits
+ * again says how many were lost.
+ */
+START_TEST(full_pipe_drops_lines_without_waiting)
+{
+	char	 buf[8192], got[16384];
+	int	 p[2], saved = dup(STDERR_FILENO), i, flags;
+	size_t	 n = 0;
+	ssize_t	 r;
+
+	ck_assert_int_eq(pipe(p), 0);
+	dup2(p[1], STDERR_FILENO);
+	close(p[1]);
+	log_init("ozzie-test", LOG_LVL_INFO);
+	/* about 200 KiB into a 64 KiB pipe */
+	for (i = 0; i < 2000; i++)
+		log_info("filler line %d of a log nobody reads, long enough to fill the pipe "
+		    "quickly: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", i);
+	/* the pipe itself stays blocking for whoever else shares it */
+	flags = fcntl(STDERR_FILENO, F_GETFL);
+	ck_assert_int_eq(flags & O_NONBLOCK, 0);
+	/* the reader wakes up: drain everything */
+	fcntl(p[0], F_SETFL, O_NONBLOCK);
+	while (read(p[0], buf, sizeof(buf)) > 0)
+		;
+	log_warnx("after the stall");
+	while ((r = read(p[0], got + n, sizeof(got) - 1 - n)) > 0)
+		n += (size_t)r;
+	got[n] = '\0';
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(p[0]);
+	log_init("ozzie-test", LOG_LVL_INFO);
+	ck_assert_msg(strstr(got, "warn: log: ") != NULL && strstr(got, " lines dropped") != NULL,
+	    "%s", got);
+	ck_assert_msg(strstr(got, "warn: after the stall") != NULL, "%s", got);
+	ck_assert_msg(strstr(got, "lines dropped") < strstr(got, "after the stall"), "%s", got);
 }
 END_TEST
 
@@ -132,6 +175,7 @@ suite(void)
 	tcase_add_test(tc, request_line);
 	tcase_add_test(tc, no_line_injection);
 	tcase_add_test(tc, database_values_redacted);
+	tcase_add_test(tc, full_pipe_drops_lines_without_waiting);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,8 +1,9 @@
 /*
  * test_svc_ops.c: readiness without HTTP, on a real PostgreSQL: a migrated
  * database is ready, an unmigrated one or none at all is not (with
- * Retry-After), and a result is reused for a second, good or bad. Each test
- * runs in a process of its own, so each starts with nothing cached.
+ * Retry-After), and a good result is reused for a second, a bad one only
+ * until the connection may be tried again (db_retry_ms). Each test runs in a
+ * process of its own, so each starts with nothing cached.
  */
 #include "config.h"
 
@@ -79,18 +80,25 @@ START_TEST(no_database)
 {
 	struct fixture	 fx;
 	struct readiness r;
+	struct timespec	 pause = { 0, 300 * 1000 * 1000 };	/* db_retry_ms is 250 */
+	char		 err[256];
 
 	fixture_open(&fx);
+	ck_assert_msg(config_set(&fx.cfg, "db_retry_ms", "250", err, sizeof(err)) == 0, "%s", err);
 	reconnect(&fx, "host=/nonexistent/ozzie-unit dbname=nothing connect_timeout=1");
 	ck_assert_int_eq(svc_ready(&fx.s, &r), -1);
 	ck_assert_int_eq(r.cached, 0);
 	ck_assert_int_gt(fx.err.retry_after, 0);
 	ck_assert_ptr_nonnull(strstr(fx.err.message, "unavailable"));
 	FIXTURE_EXPECT(&fx, OZ_SERVICE_UNAVAILABLE, NULL);
-	/* a bad answer is reused too */
+	/* a bad answer is reused too, but only until a reconnection may be tried */
 	ck_assert_int_eq(svc_ready(&fx.s, &r), -1);
 	ck_assert_int_eq(r.cached, 1);
 	ck_assert_int_gt(fx.err.retry_after, 0);
+	FIXTURE_EXPECT(&fx, OZ_SERVICE_UNAVAILABLE, NULL);
+	ck_assert_int_eq(nanosleep(&pause, NULL), 0);
+	ck_assert_int_eq(svc_ready(&fx.s, &r), -1);
+	ck_assert_int_eq(r.cached, 0);
 	FIXTURE_EXPECT(&fx, OZ_SERVICE_UNAVAILABLE, NULL);
 	fixture_close(&fx);
 }
