@@ -122,6 +122,9 @@ START_TEST(database_values_redacted)
 	/* truncation keeps a C string */
 	log_redact_values("invalid input syntax for type date: \"2026\"", out, 10);
 	ck_assert_str_eq(out, "invalid i");
+}
+END_TEST
+
 /*
  * stderr is a pipe nobody reads (a stalled log shipper): once it is full,
  * lines are dropped at once instead of blocking the process (Check's
