@@ -37,6 +37,8 @@ txn_json(const struct txn *t)
 	json_object_object_add(o, "amount_cents", json_object_new_int64(t->amount_cents));
 	json_object_object_add(o, "currency", json_object_new_string(t->currency));
 	json_object_object_add(o, "category", json_object_new_string(t->category));
+	json_object_object_add(o, "subcategory", json_str_or_empty_null(t->subcategory));
+	json_object_object_add(o, "kind", json_object_new_string(t->kind));
 	json_object_object_add(o, "description", json_str_or_null(t->description));
 	json_object_object_add(o, "merchant", json_str_or_null(t->merchant));
 	json_object_object_add(o, "transaction_date", json_object_new_string(t->transaction_date));
@@ -44,6 +46,7 @@ txn_json(const struct txn *t)
 	json_object_object_add(o, "ai_confidence", json_money(t->confidence, 3));
 	json_object_object_add(o, "categorized_by", json_object_new_string(t->categorized_by));
 	json_object_object_add(o, "import_id", json_str_or_null(t->import_id));
+	json_object_object_add(o, "external_id", json_str_or_null(t->external_id));
 	json_object_object_add(o, "created_at", json_object_new_string(t->created_at));
 	return o;
 }
@@ -54,18 +57,23 @@ txn_item(const void *row)
 	return txn_json(row);
 }
 
-/* The created transactions, as a 201 list. */
+/*
+ * The recorded transactions, as a list: 201 when any is new, 200 when every
+ * one was already stored under its external_id (nothing was recorded).
+ */
 static int
 answer_created(struct oz_req *r, const struct txn *rows, size_t n)
 {
 	struct json_object *out = json_object_new_array();
-	size_t	 i;
+	size_t	 i, fresh = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		json_object_array_add(out, txn_json(&rows[i]));
+		fresh += !rows[i].existing;
+	}
 	if (json_out_list(r, out, 0, NULL) == -1)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "cannot render the response");
-	r->resp.status = 201;
+	r->resp.status = fresh > 0 ? 201 : 200;
 	return 0;
 }
 
@@ -77,12 +85,45 @@ is_category(const char *s)
 	return category_parse(s, &c) == 0;
 }
 
+static int
+is_kind(const char *s)
+{
+	enum txn_kind k;
+
+	return kind_parse(s, &k) == 0;
+}
+
+/* 1 if s is a subcategory of category (any category when NULL). */
+static int
+fits_category(const char *sub, const char *category)
+{
+	enum category c;
+
+	if (category == NULL)
+		return subcategory_category(sub, &c) == 0;
+	return category_parse(category, &c) == 0 && subcategory_of(sub, c);
+}
+
+/* Printable ASCII, no spaces at either end: what a bank feed's id looks like. */
+static int
+valid_external_id(const char *s)
+{
+	size_t	 i, n = strlen(s);
+
+	if (n == 0 || n > 128 || s[0] == ' ' || s[n - 1] == ' ')
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+			return 0;
+	return 1;
+}
+
 /* Validate one structured record; details are named "<prefix>field". */
 static void
 read_record(struct oz_req *r, struct json_object *o, const char *prefix, struct txn_in *t)
 {
 	static const char *const allowed[] = { "amount_cents", "currency", "description",
-	    "transaction_date", "category", NULL };
+	    "transaction_date", "category", "subcategory", "kind", "external_id", NULL };
 	char	 f[64];
 	size_t	 before = r->err.ndetails, i;
 
@@ -105,6 +146,26 @@ read_record(struct oz_req *r, struct json_object *o, const char *prefix, struct 
 	if (v_string(r, o, "category", 1, 20, &t->category, NULL) == 1 &&
 	    !is_category(t->category))
 		oz_fail_detail(r, "category", "must be one of the categories of GET /v1/categories");
+	if (v_string(r, o, "kind", 1, 24, &t->kind, NULL) == 1 && !is_kind(t->kind))
+		oz_fail_detail(r, "kind", "must be one of spending, income, refund, transfer, debt_payment, "
+		    "savings_contribution, fee");
+	if (v_string(r, o, "subcategory", 1, 23, &t->subcategory, NULL) == 1 &&
+	    !fits_category(t->subcategory, t->category && is_category(t->category) ?
+	    t->category : NULL))
+		oz_fail_detail(r, "subcategory", t->category ? "must be a subcategory of the "
+		    "category (GET /v1/categories lists them)" :
+		    "must be a subcategory of GET /v1/categories");
+	/* a subcategory alone says its category */
+	if (t->subcategory && t->category == NULL && fits_category(t->subcategory, NULL)) {
+		enum category c;
+
+		if (subcategory_category(t->subcategory, &c) == 0)
+			t->category = category_name(c);
+	}
+	if (v_string(r, o, "external_id", 1, 128, &t->external_id, NULL) == 1 &&
+	    !valid_external_id(t->external_id))
+		oz_fail_detail(r, "external_id", "must be 1 to 128 printable ASCII characters, "
+		    "without spaces at either end");
 	/* Prefix the new details with the item's place in the batch. */
 	for (i = before; *prefix && i < r->err.ndetails; i++) {
 		snprintf(f, sizeof(f), "%s%s", prefix, r->err.details[i].field);
@@ -196,7 +257,8 @@ h_txn_create(struct oz_app *app, struct oz_req *r)
 int
 h_txn_list(struct oz_app *app, struct oz_req *r)
 {
-	static const char *const filters[] = { "from", "to", "category", "source", NULL };
+	static const char *const filters[] = { "from", "to", "category", "source", "kind",
+	    "subcategory", "external_id", NULL };
 	struct txn_filter f;
 	struct txn	*rows;
 	struct page	 pg;
@@ -208,6 +270,16 @@ h_txn_list(struct oz_app *app, struct oz_req *r)
 	f.to = http_req_query(r, "to", NULL);
 	f.category = http_req_query(r, "category", NULL);
 	f.source = http_req_query(r, "source", NULL);
+	f.kind = http_req_query(r, "kind", NULL);
+	f.subcategory = http_req_query(r, "subcategory", NULL);
+	f.external_id = http_req_query(r, "external_id", NULL);
+	if (f.kind && !is_kind(f.kind))
+		oz_fail_detail(r, "kind", "must be one of spending, income, refund, transfer, debt_payment, "
+		    "savings_contribution, fee");
+	if (f.subcategory && !fits_category(f.subcategory, NULL))
+		oz_fail_detail(r, "subcategory", "must be a subcategory of GET /v1/categories");
+	if (f.external_id && !valid_external_id(f.external_id))
+		oz_fail_detail(r, "external_id", "must be 1 to 128 printable ASCII characters");
 	if (f.from && !v_is_date(f.from))
 		oz_fail_detail(r, "from", "must be a real date YYYY-MM-DD");
 	if (f.to && !v_is_date(f.to))
@@ -242,8 +314,9 @@ h_txn_get(struct oz_app *app, struct oz_req *r)
 int
 h_txn_update(struct oz_app *app, struct oz_req *r)
 {
-	static const char *const allowed[] = { "category", "description", "amount_cents",
-	    "transaction_date", NULL };
+	static const char *const allowed[] = { "category", "subcategory", "kind", "description",
+	    "amount_cents", "transaction_date", NULL };
+	int	 sub_null = 0;
 	struct json_object *o = r->json;
 	struct txn_fields f;
 	struct txn	 t;
@@ -254,6 +327,13 @@ h_txn_update(struct oz_app *app, struct oz_req *r)
 	if ((f.has_category = v_string(r, o, "category", 1, 20, &f.category, NULL) == 1) &&
 	    !is_category(f.category))
 		oz_fail_detail(r, "category", "must be one of the categories of GET /v1/categories");
+	if ((f.has_kind = v_string(r, o, "kind", 1, 24, &f.kind, NULL) == 1) && !is_kind(f.kind))
+		oz_fail_detail(r, "kind", "must be one of spending, income, refund, transfer, debt_payment, "
+		    "savings_contribution, fee");
+	f.has_subcategory = v_string(r, o, "subcategory", 1, 23, &f.subcategory, &sub_null) == 1 ||
+	    sub_null;
+	if (f.subcategory && !fits_category(f.subcategory, NULL))
+		oz_fail_detail(r, "subcategory", "must be a subcategory of GET /v1/categories");
 	f.has_description = v_string(r, o, "description", 0, 60, &f.description, NULL) == 1;
 	f.has_amount = v_int(r, o, "amount_cents", 1, MAX_AMOUNT_CENTS, &f.amount_cents,
 	    NULL) == 1;
@@ -283,15 +363,31 @@ h_categories(struct oz_app *app, struct oz_req *r)
 	struct json_object *arr = json_object_new_array();
 	int	 c;
 
+	const struct subcat_info *sub;
+	size_t	 i, nsub;
+
 	(void)app;
+	sub = subcategories(&nsub);
 	for (c = 0; c < CAT_COUNT; c++) {
-		struct json_object *o = json_object_new_object();
+		struct json_object *o = json_object_new_object(), *subs = json_object_new_array();
 
 		json_object_object_add(o, "id", json_object_new_string(category_name((enum category)c)));
 		json_object_object_add(o, "object", json_object_new_string("category"));
 		json_object_object_add(o, "name", json_object_new_string(category_name((enum category)c)));
 		json_object_object_add(o, "description",
 		    json_object_new_string(category_description((enum category)c)));
+		for (i = 0; i < nsub; i++) {
+			struct json_object *so;
+
+			if (sub[i].category != (enum category)c)
+				continue;
+			so = json_object_new_object();
+			json_object_object_add(so, "name", json_object_new_string(sub[i].name));
+			json_object_object_add(so, "description",
+			    json_object_new_string(sub[i].description));
+			json_object_array_add(subs, so);
+		}
+		json_object_object_add(o, "subcategories", subs);
 		json_object_array_add(arr, o);
 	}
 	return json_out_list(r, arr, 0, NULL);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,9 +34,86 @@ static const struct cat_info categories[CAT_COUNT] = {
 	[CAT_ENTERTAINMENT] = { "entertainment", "Streaming, cinema, shows, games, outings, hotels and travel." },
 	[CAT_EDUCATION] = { "education", "Schools, tuition, courses, books and language classes." },
 	[CAT_CLOTHING] = { "clothing", "Clothes, shoes and accessories." },
-	[CAT_INCOME] = { "income", "Salary, freelance payments, transfers received and other money coming in." },
+	[CAT_INCOME] = { "income", "Salary, freelance payments, benefits, interest and other money earned." },
 	[CAT_OTHER] = { "other", "Anything that fits no other category." },
 };
+
+static const struct cat_info kinds[KIND_COUNT] = {
+	[KIND_SPENDING] = { "spending", "Money spent on goods and services." },
+	[KIND_INCOME] = { "income", "Money coming in: salary, freelance work, benefits, interest." },
+	[KIND_REFUND] = { "refund", "Money given back for a purchase: it takes that spending back." },
+	[KIND_TRANSFER] = { "transfer", "Money moved to or from a person or one's own account (Pix, Venmo, Bizum): not spending." },
+	[KIND_DEBT_PAYMENT] = { "debt_payment", "A card bill, loan or financing instalment paid: not spending, it pays debt down." },
+	[KIND_SAVINGS_CONTRIBUTION] = { "savings_contribution", "Money put into savings or investments: not spending." },
+	[KIND_FEE] = { "fee", "Bank, card and late fees, interest charged, taxes on transactions: spending." },
+};
+
+#define SC(n, c, d)	{ n, c, d }
+static const struct subcat_info subcats[] = {
+	SC("groceries", CAT_FOOD, "Supermarkets, markets, bakeries, butchers."),
+	SC("restaurants", CAT_FOOD, "Restaurants, fast food, lunch out."),
+	SC("delivery", CAT_FOOD, "Food delivered (iFood, Uber Eats, DoorDash, Glovo)."),
+	SC("coffee", CAT_FOOD, "Coffee shops, cafes, snacks."),
+	SC("bars", CAT_FOOD, "Bars and pubs."),
+	SC("rideshare", CAT_TRANSPORT, "Ride-hailing and taxis (Uber, 99, Cabify, Lyft)."),
+	SC("fuel", CAT_TRANSPORT, "Petrol, diesel, ethanol, EV charging."),
+	SC("public_transit", CAT_TRANSPORT, "Bus, metro, train, transit cards."),
+	SC("parking", CAT_TRANSPORT, "Parking."),
+	SC("tolls", CAT_TRANSPORT, "Road tolls and tags."),
+	SC("airfare", CAT_TRANSPORT, "Flights."),
+	SC("car_rental", CAT_TRANSPORT, "Car rental and car sharing."),
+	SC("car_maintenance", CAT_TRANSPORT, "Mechanics, tyres, car wash, vehicle taxes and fees."),
+	SC("insurance", CAT_TRANSPORT, "Car insurance."),
+	SC("rent", CAT_HOUSING, "Rent."),
+	SC("mortgage", CAT_HOUSING, "Mortgage instalments."),
+	SC("condo_fees", CAT_HOUSING, "Condominium and HOA fees."),
+	SC("property_tax", CAT_HOUSING, "Property taxes (IPTU, IBI)."),
+	SC("home_maintenance", CAT_HOUSING, "Repairs, cleaning, hardware, home services."),
+	SC("furniture", CAT_HOUSING, "Furniture and home goods."),
+	SC("insurance", CAT_HOUSING, "Home insurance."),
+	SC("electricity", CAT_UTILITIES, "Electricity."),
+	SC("water", CAT_UTILITIES, "Water and sewage."),
+	SC("gas", CAT_UTILITIES, "Piped or bottled gas."),
+	SC("internet", CAT_UTILITIES, "Internet."),
+	SC("phone", CAT_UTILITIES, "Mobile and landline phone."),
+	SC("tv", CAT_UTILITIES, "Cable and satellite TV."),
+	SC("pharmacy", CAT_HEALTH, "Pharmacies and medicines."),
+	SC("doctor", CAT_HEALTH, "Doctors, clinics, hospitals, exams."),
+	SC("dental", CAT_HEALTH, "Dentists."),
+	SC("fitness", CAT_HEALTH, "Gyms and sports."),
+	SC("insurance", CAT_HEALTH, "Health insurance."),
+	SC("streaming", CAT_ENTERTAINMENT, "Video and music streaming (Netflix, Spotify)."),
+	SC("subscriptions", CAT_ENTERTAINMENT, "Other entertainment subscriptions."),
+	SC("games", CAT_ENTERTAINMENT, "Games."),
+	SC("events", CAT_ENTERTAINMENT, "Cinema, shows, concerts, sports events."),
+	SC("travel", CAT_ENTERTAINMENT, "Hotels, lodging, trips."),
+	SC("hobbies", CAT_ENTERTAINMENT, "Hobbies and outings."),
+	SC("tuition", CAT_EDUCATION, "School and university fees."),
+	SC("courses", CAT_EDUCATION, "Courses and language classes."),
+	SC("books", CAT_EDUCATION, "Books and learning material."),
+	SC("supplies", CAT_EDUCATION, "School supplies."),
+	SC("apparel", CAT_CLOTHING, "Clothes."),
+	SC("shoes", CAT_CLOTHING, "Shoes."),
+	SC("accessories", CAT_CLOTHING, "Bags, jewellery, watches."),
+	SC("salary", CAT_INCOME, "Salary and wages."),
+	SC("freelance", CAT_INCOME, "Freelance and self-employed work."),
+	SC("benefits", CAT_INCOME, "Government benefits, pensions."),
+	SC("investment_income", CAT_INCOME, "Interest, dividends, investment returns."),
+	SC("rental_income", CAT_INCOME, "Rent received."),
+	SC("other_income", CAT_INCOME, "Gifts and other money received."),
+	SC("subscriptions", CAT_OTHER, "Software and other subscriptions."),
+	SC("insurance", CAT_OTHER, "Life and other insurance."),
+	SC("personal_care", CAT_OTHER, "Hairdressers, beauty, cosmetics."),
+	SC("pets", CAT_OTHER, "Pets and vets."),
+	SC("gifts", CAT_OTHER, "Gifts and donations."),
+	SC("taxes", CAT_OTHER, "Income and other taxes."),
+	SC("bank_fees", CAT_OTHER, "Bank and card fees, interest charged."),
+	SC("cash", CAT_OTHER, "Cash withdrawals."),
+	SC("shopping", CAT_OTHER, "General retail and online marketplaces."),
+	SC("electronics", CAT_OTHER, "Electronics and appliances."),
+	SC("childcare", CAT_OTHER, "Childcare and babysitting."),
+};
+#undef SC
 
 /* Second byte of a two-byte UTF-8 sequence led by 0xC3 (U+00C0..U+00FF). */
 static const char latin1_fold[64] =
@@ -89,6 +167,86 @@ category_description(enum category c)
 	if ((unsigned)c >= CAT_COUNT)
 		c = CAT_OTHER;
 	return categories[c].description;
+}
+
+const char *
+kind_name(enum txn_kind k)
+{
+	if ((unsigned)k >= KIND_COUNT)
+		k = KIND_SPENDING;
+	return kinds[k].name;
+}
+
+int
+kind_parse(const char *name, enum txn_kind *out)
+{
+	unsigned i;
+
+	if (name == NULL)
+		return -1;
+	for (i = 0; i < KIND_COUNT; i++)
+		if (strcmp(name, kinds[i].name) == 0) {
+			*out = (enum txn_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+kind_description(enum txn_kind k)
+{
+	if ((unsigned)k >= KIND_COUNT)
+		k = KIND_SPENDING;
+	return kinds[k].description;
+}
+
+int
+kind_spending_sign(enum txn_kind k)
+{
+	switch (k) {
+	case KIND_SPENDING:
+	case KIND_FEE:
+		return 1;
+	case KIND_REFUND:
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+const struct subcat_info *
+subcategories(size_t *n)
+{
+	*n = sizeof(subcats) / sizeof(subcats[0]);
+	return subcats;
+}
+
+int
+subcategory_of(const char *sub, enum category c)
+{
+	size_t i;
+
+	if (sub == NULL)
+		return 0;
+	for (i = 0; i < sizeof(subcats) / sizeof(subcats[0]); i++)
+		if (subcats[i].category == c && strcmp(subcats[i].name, sub) == 0)
+			return 1;
+	return 0;
+}
+
+int
+subcategory_category(const char *sub, enum category *out)
+{
+	size_t i;
+
+	if (sub == NULL)
+		return -1;
+	for (i = 0; i < sizeof(subcats) / sizeof(subcats[0]); i++)
+		if (strcmp(subcats[i].name, sub) == 0) {
+			*out = subcats[i].category;
+			return 0;
+		}
+	return -1;
 }
 
 static int
@@ -335,6 +493,8 @@ categorize(const char *description, struct cat_result *out)
 	out->category = CAT_OTHER;
 	out->merchant[0] = '\0';
 	out->confidence = 0.3;
+	out->kind = KIND_SPENDING;
+	out->subcategory[0] = '\0';
 	if (description == NULL)
 		return;
 	tlen = categorize_fold(description, strnlen(description, 4 * FOLD_MAX), t, sizeof(t));
@@ -344,6 +504,10 @@ categorize(const char *description, struct cat_result *out)
 		return;
 	r = &cat_rules[m[best].rule];
 	out->category = (enum category)r->category;
+	out->kind = r->category == CAT_INCOME ? KIND_INCOME :
+	    r->kind < KIND_COUNT ? (enum txn_kind)r->kind : KIND_SPENDING;
+	if (r->subcategory != NULL && subcategory_of(r->subcategory, out->category))
+		snprintf(out->subcategory, sizeof(out->subcategory), "%s", r->subcategory);
 	if (merch >= 0)
 		set_merchant(out, cat_rules[m[merch].rule].merchant);
 	switch (rule_class(r)) {

@@ -11,10 +11,32 @@
 enum category { CAT_FOOD, CAT_TRANSPORT, CAT_HOUSING, CAT_UTILITIES, CAT_HEALTH,
 	CAT_ENTERTAINMENT, CAT_EDUCATION, CAT_CLOTHING, CAT_INCOME, CAT_OTHER, CAT_COUNT };
 
+/*
+ * What money does, beside what it was for (the category). Only spending and
+ * fees are spending; a refund is spending taken back (in the category of
+ * what was refunded); income, transfers (Pix, Venmo, Bizum, between one's
+ * own accounts), debt payments (a card bill, a loan instalment) and savings
+ * contributions are not spending, so no plan ever asks to cut them.
+ * Category "income" and kind income go together.
+ */
+enum txn_kind { KIND_SPENDING, KIND_INCOME, KIND_REFUND, KIND_TRANSFER, KIND_DEBT_PAYMENT,
+	KIND_SAVINGS_CONTRIBUTION, KIND_FEE, KIND_COUNT };
+
+#define SUBCAT_MAX	24	/* bytes of a subcategory name, NUL included */
+
 struct cat_result {
 	enum category	category;
 	char		merchant[64];	/* canonical name ("Uber"), "" when none is known */
 	double		confidence;	/* 0..1 */
+	enum txn_kind	kind;
+	char		subcategory[SUBCAT_MAX];	/* "" when none is known */
+};
+
+/* A subcategory and the category it refines ("groceries" under food). */
+struct subcat_info {
+	const char	*name;
+	enum category	 category;
+	const char	*description;
 };
 
 /* The API name of c ("food"…); "other" for an out-of-range value. */
@@ -23,9 +45,31 @@ const char	*category_name(enum category c);
 int		 category_parse(const char *name, enum category *out);
 /* An English one-line description of c for GET /v1/categories. */
 const char	*category_description(enum category c);
+/* The API name of k ("spending"…); "spending" for an out-of-range value. */
+const char	*kind_name(enum txn_kind k);
+/* Set *out to the kind named name: 0, or -1 if unknown. */
+int		 kind_parse(const char *name, enum txn_kind *out);
+/* An English one-line description of k. */
+const char	*kind_description(enum txn_kind k);
+/*
+ * How an amount of kind k counts in spending: +1 (spending, fee), -1 (a
+ * refund takes spending back), 0 (income, transfer, debt payment, savings).
+ */
+int		 kind_spending_sign(enum txn_kind k);
+/*
+ * The subcategories, in a fixed order, grouped by category. A name may refine
+ * more than one category ("insurance" of a car, a home, one's health).
+ */
+const struct subcat_info *subcategories(size_t *n);
+/* 1 if sub is a subcategory of c, 0 if not. */
+int		 subcategory_of(const char *sub, enum category c);
+/* The first category sub refines: 0 and *out, or -1 if sub is no subcategory. */
+int		 subcategory_category(const char *sub, enum category *out);
 /*
  * Categorise a description (en/pt/es, bank-statement or chat style). Always
- * fills out: CAT_OTHER with confidence 0.3 when nothing matches. Thread-safe.
+ * fills out: CAT_OTHER with confidence 0.3 when nothing matches; the kind
+ * and subcategory of the rule that decided (income for the income category,
+ * spending when none says), "" when no rule names a subcategory. Thread-safe.
  */
 void		 categorize(const char *description, struct cat_result *out);
 /*
@@ -57,6 +101,8 @@ struct cat_rule {
 	const char	*merchant;	/* canonical name, NULL for keywords */
 	unsigned char	 category;	/* enum category */
 	unsigned char	 flags;
+	const char	*subcategory;	/* NULL: none said */
+	unsigned char	 kind;		/* enum txn_kind; KIND_SPENDING (0) unless said */
 };
 extern const struct cat_rule	cat_rules[];
 extern const size_t		cat_nrules;

@@ -11,12 +11,12 @@
 
 #include "domain/categorize.h"
 
-#define M(p, n, c)	{ p, n, c, CR_MERCHANT }
-#define G(p, n, c)	{ p, n, c, CR_MERCHANT | CR_GENERIC }
+#define M(p, n, c)	{ p, n, c, CR_MERCHANT, NULL, KIND_SPENDING }
+#define G(p, n, c)	{ p, n, c, CR_MERCHANT | CR_GENERIC, NULL, KIND_SPENDING }
 /* A merchant whose name is also a common word ("claro", "vivo"): a keyword wins. */
-#define A(p, n, c)	{ p, n, c, CR_MERCHANT | CR_GENERIC }
-#define K(p, c)		{ p, NULL, c, 0 }
-#define S(p)		{ p, NULL, CAT_INCOME, CR_STRONG }
+#define A(p, n, c)	{ p, n, c, CR_MERCHANT | CR_GENERIC, NULL, KIND_SPENDING }
+#define K(p, c)		{ p, NULL, c, 0, NULL, KIND_SPENDING }
+#define S(p)		{ p, NULL, CAT_INCOME, CR_STRONG, NULL, KIND_INCOME }
 
 const struct cat_rule cat_rules[] = {
 	/* Food: groceries, supermarkets (US, BR, PT, ES, LatAm); hypermarkets that sell

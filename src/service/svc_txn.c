@@ -14,16 +14,20 @@
 #include "service/svc_user.h"
 
 /*
- * How a transaction is categorised: the client's category is final; income
- * is income; then the rules-as-data categoriser, over which a merchant the
- * user taught wins (the store applies that in the insert: *taught says the
- * rules decided, so a taught category may override them).
+ * How a transaction is categorised: what the client says is final
+ * (category, kind, subcategory); income is income; then the rules-as-data
+ * categoriser, over which what the user taught for the merchant wins (the
+ * store applies that in the insert: *taught says the rules decided the
+ * category, so a taught one may override them). Category "income" and kind
+ * income go together; a subcategory is kept only under its category.
  */
 static void
 categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
     struct cat_result *cr, int *taught)
 {
-	const char *desc = in->description ? in->description : "";
+	const char	*desc = in->description ? in->description : "";
+	enum category	 c;
+	enum txn_kind	 k = KIND_SPENDING;
 
 	categorize(desc, cr);
 	merchant_key(desc, key, keylen);
@@ -33,14 +37,53 @@ categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
 		snprintf(t->category, sizeof(t->category), "%s", in->category);
 		snprintf(t->categorized_by, sizeof(t->categorized_by), "user");
 		t->confidence = 1000;
-	} else if (in->is_income) {
+	} else if (in->is_income || (in->kind && strcmp(in->kind, "income") == 0)) {
 		snprintf(t->category, sizeof(t->category), "income");
 		t->confidence = (int)(1000 * (cr->confidence > 0.8 ? cr->confidence : 0.8) + 0.5);
 	} else {
-		snprintf(t->category, sizeof(t->category), "%s", category_name(cr->category));
+		/* the rules' income for what the client says is not income: other */
+		c = cr->category == CAT_INCOME && in->kind ? CAT_OTHER : cr->category;
+		snprintf(t->category, sizeof(t->category), "%s", category_name(c));
 		t->confidence = (int)(1000 * cr->confidence + 0.5);
-		*taught = 1;
+		*taught = in->kind == NULL && in->subcategory == NULL;
 	}
+	if (in->kind) {
+		snprintf(t->kind, sizeof(t->kind), "%s", in->kind);
+		snprintf(t->categorized_by, sizeof(t->categorized_by), "user");
+	} else {
+		k = strcmp(t->category, "income") == 0 ? KIND_INCOME :
+		    cr->kind == KIND_INCOME ? KIND_SPENDING : cr->kind;
+		snprintf(t->kind, sizeof(t->kind), "%s", kind_name(k));
+	}
+	if (in->subcategory)
+		snprintf(t->subcategory, sizeof(t->subcategory), "%s", in->subcategory);
+	else if (category_parse(t->category, &c) == 0 && subcategory_of(cr->subcategory, c))
+		snprintf(t->subcategory, sizeof(t->subcategory), "%s", cr->subcategory);
+}
+
+/* A client's kind and category that cannot go together; 0 when they can. */
+static int
+kind_conflict(struct svc *s, const struct txn_in *items, size_t n)
+{
+	char	 f[48];
+	size_t	 i;
+	int	 income_cat, income_kind;
+
+	for (i = 0; i < n; i++) {
+		if (items[i].kind == NULL || items[i].category == NULL)
+			continue;
+		income_cat = strcmp(items[i].category, "income") == 0;
+		income_kind = strcmp(items[i].kind, "income") == 0;
+		if (income_cat != income_kind) {
+			if (n > 1)
+				snprintf(f, sizeof(f), "transactions[%zu].kind", i);
+			else
+				snprintf(f, sizeof(f), "kind");
+			svc_detail(s, f, "income goes with category income, and only with it");
+		}
+	}
+	return s->err->ndetails > 0 ?
+	    svc_fail(s, OZ_VALIDATION_ERROR, "a kind does not fit its category") : 0;
 }
 
 /*
@@ -70,6 +113,7 @@ insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 		t.description = items[i].description ? items[i].description : "";
 		t.merchant = cr.merchant[0] ? cr.merchant : NULL;
 		t.merchant_key = key;
+		t.external_id = items[i].external_id;
 		snprintf(t.transaction_date, sizeof(t.transaction_date), "%s",
 		    items[i].date ? items[i].date : today);
 		snprintf(t.source, sizeof(t.source), "%s", source);
@@ -119,6 +163,8 @@ svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_
 {
 	if (n == 0 || n > TXN_BATCH_MAX)
 		return svc_fail(s, OZ_VALIDATION_ERROR, "a submission holds 1 to 500 transactions");
+	if (kind_conflict(s, items, n) == -1)
+		return -1;
 	if (!svc_user_ref_ok(ref))
 		return svc_user_after_miss(s, ref);
 	return insert_atomic(s, ref, items, n, source, out);
@@ -248,6 +294,61 @@ svc_txn_list(struct svc *s, const char *ref, const struct txn_filter *f,
 	return *n == 0 && !pg->has_after ? svc_user_after_miss(s, ref) : 0;
 }
 
+/*
+ * Make a change's category, kind and subcategory agree, reading the
+ * transaction as it is when the change leaves one of them as it was.
+ */
+static int
+fit_kind(struct svc *s, const char *ref, const char *id, struct txn_fields *f)
+{
+	struct txn	 cur;
+	enum category	 c;
+	const char	*cat;
+	int		 rc;
+
+	if (!f->has_category && !f->has_kind && !f->has_subcategory)
+		return 0;
+	if ((rc = store_txn_get(&s->st, ref, id, &cur)) == -1)
+		return svc_db_fail(s);
+	if (rc == 0)
+		return not_found(s);
+	if (f->has_category && !f->has_kind) {
+		/* income goes with income; leaving income, money becomes spending */
+		if (strcmp(f->category, "income") == 0) {
+			f->has_kind = 1;
+			f->kind = "income";
+		} else if (strcmp(cur.kind, "income") == 0) {
+			f->has_kind = 1;
+			f->kind = "spending";
+		}
+	}
+	if (f->has_kind && !f->has_category) {
+		if (strcmp(f->kind, "income") == 0 && strcmp(cur.category, "income") != 0) {
+			f->has_category = 1;
+			f->category = "income";
+		} else if (strcmp(f->kind, "income") != 0 && strcmp(cur.category, "income") == 0) {
+			f->has_category = 1;
+			f->category = "other";
+		}
+	}
+	cat = f->has_category ? f->category : cur.category;
+	if (f->has_kind && (strcmp(f->kind, "income") == 0) != (strcmp(cat, "income") == 0)) {
+		svc_detail(s, "kind", "income goes with category income, and only with it");
+		return svc_fail(s, OZ_VALIDATION_ERROR, "a kind does not fit its category");
+	}
+	if (f->has_category && strcmp(f->category, cur.category) != 0 && !f->has_subcategory) {
+		f->has_subcategory = 1;		/* a subcategory of the old category goes */
+		f->subcategory = NULL;
+	}
+	if (f->has_subcategory && f->subcategory != NULL &&
+	    (category_parse(cat, &c) == -1 || !subcategory_of(f->subcategory, c))) {
+		svc_detail(s, "subcategory", "is not a subcategory of the transaction's category "
+		    "(GET /v1/categories lists them)");
+		return svc_fail(s, OZ_VALIDATION_ERROR, "a subcategory does not fit its category");
+	}
+	return 0;
+}
+
 int
 svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_fields *given,
     struct txn *out)
@@ -259,6 +360,8 @@ svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_
 	int		 rc;
 
 	if (target(s, ref, id, 1, &u) == -1)
+		return -1;
+	if (fit_kind(s, ref, id, &f) == -1)
 		return -1;
 	/* A new description names a new merchant (a later correction teaches about it). */
 	if (f.has_description) {
@@ -273,9 +376,16 @@ svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_
 		db_rollback(s->st.db);
 		return rc == 0 ? not_found(s) : svc_db_fail(s);
 	}
-	/* A corrected category teaches this user's categoriser about the merchant. */
-	if (f.has_category && out->merchant_key[0] != '\0' &&
-	    store_txn_teach(&s->st, u.id, out->merchant_key, f.category) == -1) {
+	/*
+	 * A corrected category, subcategory or kind teaches this user's
+	 * categoriser about the merchant: all three as they now are, but a
+	 * refund, which is this transaction's story and not the merchant's.
+	 */
+	if ((f.has_category || f.has_kind || f.has_subcategory) &&
+	    out->merchant_key[0] != '\0' &&
+	    store_txn_teach(&s->st, u.id, out->merchant_key, out->category,
+	    out->subcategory[0] ? out->subcategory : NULL,
+	    strcmp(out->kind, "refund") == 0 ? NULL : out->kind) == -1) {
 		rc = svc_db_fail(s);
 		db_rollback(s->st.db);
 		return rc;

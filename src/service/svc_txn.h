@@ -23,14 +23,20 @@ struct txn_in {
 	int64_t		 amount_cents;
 	const char	*currency;	/* NULL: the user's */
 	const char	*category;	/* from the client (final), or NULL: categorise */
+	const char	*kind;		/* from the client (final), or NULL: categorise */
+	const char	*subcategory;	/* from the client (final, of category), or NULL */
 	const char	*description;	/* NULL: "" */
 	const char	*date;		/* NULL: today (UTC) */
+	const char	*external_id;	/* the sender's id (unique per user), or NULL */
 	int		 is_income;
 };
 
 /*
  * Record n items (1..TXN_BATCH_MAX) for the user ref names (created on
- * first use) with source, all or nothing; out has room for n. 0/-1.
+ * first use) with source, all or nothing; out has room for n. An item whose
+ * external_id the user already has is not recorded again: its out is the
+ * stored one, with existing set. A client's kind and category must agree
+ * (income goes with income: VALIDATION_ERROR otherwise). 0/-1.
  */
 int	svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 	    const char *source, struct txn *out);
@@ -52,9 +58,15 @@ int	svc_txn_get(struct svc *s, const char *ref, const char *id, struct txn *out)
 int	svc_txn_list(struct svc *s, const char *ref, const struct txn_filter *f,
 	    const struct store_page *pg, struct txn *rows, size_t *n, int *has_more);
 /*
- * Change a transaction. A corrected category is final for it and teaches
- * the user's categoriser about its merchant; a new description names a new
- * merchant.
+ * Change a transaction. A corrected category, subcategory or kind is final
+ * for it and teaches the user's categoriser about its merchant (a refund
+ * teaches no kind: it is the transaction's story, not the merchant's); a new
+ * description names a new merchant. Category "income" and kind income go
+ * together: setting one sets the other, leaving income for another category
+ * makes the kind spending (another kind is refused with VALIDATION_ERROR); a
+ * new category without a subcategory clears the subcategory, and a
+ * subcategory must refine the category (VALIDATION_ERROR, detail
+ * "subcategory").
  */
 int	svc_txn_update(struct svc *s, const char *ref, const char *id,
 	    const struct txn_fields *f, struct txn *out);

@@ -27,8 +27,12 @@ struct txn {
 	int		 confidence;		/* ai_confidence in thousandths (0..1000) */
 	char		 categorized_by[8];	/* rules | ai | user */
 	const char	*import_id;		/* NULL: none */
+	char		 kind[24];		/* spending | income | refund | transfer | … */
+	char		 subcategory[24];	/* "" when none */
+	const char	*external_id;		/* the sender's own id, NULL: none */
 	char		 created_at[24];
 	int64_t		 cursor_us;
+	int		 existing;		/* insert: already stored under external_id */
 };
 
 /* Filters of a list; NULL: any. */
@@ -36,6 +40,9 @@ struct txn_filter {
 	const char	*from, *to;		/* transaction_date range, inclusive */
 	const char	*category;
 	const char	*source;
+	const char	*kind;
+	const char	*subcategory;
+	const char	*external_id;
 };
 
 /* A change; has_<f> says whether f is part of it. */
@@ -45,14 +52,19 @@ struct txn_fields {
 	const char	*merchant;		/* with a new description: what it names */
 	const char	*merchant_key;
 	const char	*transaction_date;
+	const char	*kind;			/* from the user, as category */
+	const char	*subcategory;		/* NULL with has_subcategory: none */
 	int64_t		 amount_cents;
 	int		 has_category, has_description, has_amount, has_date;
+	int		 has_kind, has_subcategory;
 };
 
-/* A user's taught category for a merchant key. */
+/* What a user taught for a merchant key by correcting one of its transactions. */
 struct txn_rule {
 	const char	*merchant_key;
 	char		 category[16];
+	char		 subcategory[24];	/* "" when none taught */
+	char		 kind[24];		/* "" when none taught */
 };
 
 /* Insert t (every field set by the caller but created_at). 0 and *out, or -1. */
@@ -60,8 +72,10 @@ int	store_txn_insert(struct store *st, const struct txn *t, struct txn *out);
 /*
  * Insert t for the user "user" names (an id or "external:ID"), in one
  * statement: the user's currency when t->currency is "", and with taught
- * set, the category the user taught for t->merchant_key (confidence 0.95)
- * over t->category. 1 and *out; 0 when there is no such user; -1.
+ * set, the category (and subcategory and kind, when taught) the user taught
+ * for t->merchant_key (confidence 0.95) over t's. A t->external_id the user
+ * already has inserts nothing: *out is the stored transaction, existing set.
+ * 1 and *out; 0 when there is no such user; -1.
  */
 int	store_txn_insert_for(struct store *st, const char *user, const struct txn *t,
 	    int taught, struct txn *out);
@@ -79,9 +93,12 @@ int	store_txn_delete(struct store *st, const char *user, const char *id);
 /* The user's taught rules, newest first, at most max. 0/-1. */
 int	store_txn_rules(struct store *st, const char *user, struct txn_rule *rows, size_t max,
 	    size_t *n);
-/* Teach: merchant_key is category from now on, for user. 0/-1. */
+/*
+ * Teach: merchant_key is category from now on, for user, with subcategory
+ * and kind when not NULL (NULL: none taught). 0/-1.
+ */
 int	store_txn_teach(struct store *st, const char *user, const char *merchant_key,
-	    const char *category);
+	    const char *category, const char *subcategory, const char *kind);
 
 /* Spending of one category in a window (store_txn_spending). */
 struct txn_sum {
@@ -90,20 +107,53 @@ struct txn_sum {
 	int64_t		 count;
 };
 /*
- * The user's transactions in currency between from and to (inclusive), per
- * category, at most max rows, largest first; *first_date gets the earliest
- * transaction_date among them ("" when there is none). With category set,
- * only that category and income. 0/-1.
+ * The user's spending in currency between from and to (inclusive), per
+ * category, at most max rows, largest first, and the income as category
+ * "income": spending and fees count, refunds count against their category,
+ * transfers, debt payments and savings contributions do not count at all.
+ * *first_date gets the earliest transaction_date among them ("" when there
+ * is none). With category set, only that category and income. 0/-1.
  */
 int	store_txn_spending(struct store *st, const char *user, const char *currency,
 	    const char *from, const char *to, const char *category, struct txn_sum *rows,
 	    size_t max, size_t *n, char first_date[11]);
 
+/*
+ * An aggregate of the user's money (store_txn_aggregate): between from and
+ * to (inclusive, required), in the user's currency, of one kind:
+ * "spending" (the default: spending and fees, less refunds), "income", or
+ * any other kind by name; filtered by category, subcategory and merchant (a
+ * canonical name, case-insensitive, or a merchant key) when not NULL; grouped
+ * by group_by, then by then_by: "category", "subcategory", "merchant",
+ * "month" (YYYY-MM), "week" (its Monday, YYYY-MM-DD), "kind" or NULL (one
+ * total row, key "").
+ */
+struct txn_agg_q {
+	const char	*from, *to;
+	const char	*kind;
+	const char	*category, *subcategory, *merchant, *merchant_key;
+	const char	*group_by, *then_by;
+};
+struct txn_agg {
+	char		 key[64];		/* "" for no group (or no subcategory/merchant) */
+	char		 key2[64];
+	int64_t		 cents;			/* may be negative: refunds above spending */
+	int64_t		 count;			/* transactions (refunds included) */
+};
+/*
+ * Up to max groups, largest amount first for categories, subcategories,
+ * merchants and kinds, in time order for months and weeks. 0/-1.
+ */
+int	store_txn_aggregate(struct store *st, const char *user, const char *currency,
+	    const struct txn_agg_q *q, struct txn_agg *rows, size_t max, size_t *n);
+
 /* What a search of the user's transactions asks (store_txn_find). */
 struct txn_query {
 	const char	*from, *to;		/* NULL: open */
 	const char	*category;		/* NULL: any */
-	const char	*kind;			/* "spending" | "income" | "all" */
+	const char	*kind;			/* "spending" (spending, fees, refunds) | "income" | "all" | a kind */
+	const char	*subcategory;		/* NULL: any */
+	const char	*merchant_key;		/* NULL: any */
 	const char	*search;		/* words in description or merchant, or NULL */
 };
 /* Up to max transactions matching q, by transaction_date, newest first. 0/-1. */

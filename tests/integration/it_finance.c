@@ -585,6 +585,111 @@ START_TEST(corrections_teach_the_user)
 END_TEST
 
 /*
+ * What money does (kind) and finer categories (subcategory): given, taught
+ * by a correction, filtered on; a bank feed's external_id records a
+ * transaction once.
+ */
+START_TEST(kinds_subcategories_and_external_ids)
+{
+	struct http_result r;
+	char u[160], p[256], id[64], first[64];
+	struct json_object *subs;
+
+	setup_client();
+	it_user_path(u, sizeof(u), "kinds");
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"transactions\":["
+	    "{\"amount_cents\":150000,\"description\":\"PAGTO FATURA NUBANK\",\"kind\":\"debt_payment\"},"
+	    "{\"amount_cents\":8900,\"description\":\"ZORBLAX MARKET\",\"subcategory\":\"groceries\"},"
+	    "{\"amount_cents\":500000,\"description\":\"ACME\",\"kind\":\"income\"}]}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(item(&r, 0, "kind"), "debt_payment");
+	ck_assert_str_eq(item(&r, 1, "subcategory"), "groceries");
+	ck_assert_str_eq(item(&r, 1, "category"), "food");	/* the subcategory says it */
+	ck_assert_str_eq(item(&r, 1, "kind"), "spending");
+	ck_assert_str_eq(item(&r, 2, "category"), "income");
+	ck_assert_str_eq(item(&r, 2, "kind"), "income");
+	ck_assert_str_eq(raw(&r, "external_id"), "null");
+	snprintf(id, sizeof(id), "%s", item(&r, 1, "id"));
+	http_result_free(&r);
+	/* filters */
+	snprintf(p, sizeof(p), "%s/transactions?kind=debt_payment", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_uint_eq(count(&r), 1);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions?subcategory=groceries&kind=spending", u);
+	call("GET", p, NULL, &r);
+	ck_assert_uint_eq(count(&r), 1);
+	ck_assert_str_eq(item(&r, 0, "id"), id);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions?kind=loan", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+	/* a correction: a refund, then a subcategory that must fit */
+	snprintf(p, sizeof(p), "%s/transactions/%s", u, id);
+	call("PATCH", p, "{\"kind\":\"refund\"}", &r);
+	ck_assert_msg(r.status == 200, "%s", r.body);
+	ck_assert_str_eq(raw(&r, "kind"), "\"refund\"");
+	ck_assert_str_eq(raw(&r, "subcategory"), "\"groceries\"");
+	http_result_free(&r);
+	call("PATCH", p, "{\"subcategory\":\"rent\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"subcategory\""));
+	http_result_free(&r);
+	call("PATCH", p, "{\"category\":\"food\",\"kind\":\"income\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+	call("PATCH", p, "{\"subcategory\":null}", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(raw(&r, "subcategory"), "null");
+	http_result_free(&r);
+	/* the merchant's next one is food (taught), but no refund: that was this one's story */
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"amount_cents\":1200,\"description\":\"Zorblax Market\"}", &r);
+	ck_assert_str_eq(item(&r, 0, "kind"), "spending");
+	ck_assert_str_eq(item(&r, 0, "category"), "food");
+	http_result_free(&r);
+	/* a bank feed: the same external_id twice is one transaction */
+	call("POST", p, "{\"amount_cents\":4500,\"description\":\"SHELL\",\"external_id\":\"feed:2026-11-20:0001\"}", &r);
+	ck_assert_int_eq(r.status, 201);
+	snprintf(first, sizeof(first), "%s", item(&r, 0, "id"));
+	ck_assert_str_eq(item(&r, 0, "external_id"), "feed:2026-11-20:0001");
+	http_result_free(&r);
+	call("POST", p, "{\"amount_cents\":4500,\"description\":\"SHELL\",\"external_id\":\"feed:2026-11-20:0001\"}", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(item(&r, 0, "id"), first);
+	http_result_free(&r);
+	call("POST", p, "{\"transactions\":[{\"amount_cents\":4500,\"external_id\":\"feed:2026-11-20:0001\"},"
+	    "{\"amount_cents\":700,\"external_id\":\"feed:2026-11-20:0002\"}]}", &r);
+	ck_assert_int_eq(r.status, 201);
+	ck_assert_str_eq(item(&r, 0, "id"), first);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions?external_id=feed:2026-11-20:0002", u);
+	call("GET", p, NULL, &r);
+	ck_assert_uint_eq(count(&r), 1);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	call("POST", p, "{\"amount_cents\":4500,\"external_id\":\" x\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+	call("POST", p, "{\"amount_cents\":4500,\"kind\":\"income\",\"category\":\"food\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"kind\""));
+	http_result_free(&r);
+	/* the categories list their subcategories */
+	call("GET", "/v1/categories", NULL, &r);
+	subs = it_json_at(r.json, "data.0.subcategories");
+	ck_assert_ptr_nonnull(subs);
+	ck_assert_uint_ge(json_object_array_length(subs), 3);
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.subcategories.0.name")),
+	    "groceries");
+	http_result_free(&r);
+}
+END_TEST
+
+/*
  * A JSON null for an optional field is the field left out: the defaults
  * apply on POST and nothing changes on PATCH (except target_date, which null
  * clears). Through the contract tap, each accepted request is also checked
@@ -694,6 +799,7 @@ finance_suite(void)
 	tcase_add_test(tc, transactions_from_text);
 	tcase_add_test(tc, corrections_teach_the_user);
 	tcase_add_test(tc, null_optional_fields_are_left_out);
+	tcase_add_test(tc, kinds_subcategories_and_external_ids);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -268,11 +268,11 @@ START_TEST(teach_and_rules)
 	fixture_user(&fx.s.st, "t-6", "en", "USD", &w);
 	ck_assert_int_eq(store_txn_rules(&fx.s.st, u.id, r, 4, &n), 0);
 	ck_assert_uint_eq(n, 0);
-	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "uber", "food"), 0);
-	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "padaria real", "food"), 0);
-	ck_assert_int_eq(store_txn_teach(&fx.s.st, w.id, "uber", "health"), 0);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "uber", "food", NULL, NULL), 0);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "padaria real", "food", NULL, NULL), 0);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, w.id, "uber", "health", NULL, NULL), 0);
 	/* teaching again changes the category and makes it the newest */
-	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "uber", "transport"), 0);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "uber", "transport", NULL, NULL), 0);
 	ck_assert_int_eq(store_txn_rules(&fx.s.st, u.id, r, 4, &n), 0);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(r[0].merchant_key, "uber");
@@ -287,7 +287,7 @@ START_TEST(teach_and_rules)
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(r[0].category, "health");
 	/* an empty key teaches nothing: the table refuses it */
-	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "", "food"), -1);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "", "food", NULL, NULL), -1);
 	ck_assert_int_eq(db_fault(&fx.db), DB_FAULT_CHECK);
 	fixture_close(&fx);
 }
@@ -443,6 +443,243 @@ START_TEST(find)
 }
 END_TEST
 
+/* insert, with a kind and a subcategory */
+static void
+insert_kind(struct fixture *fx, const char *user, int64_t cents, const char *cat,
+    const char *sub, const char *kind, const char *merchant, const char *date, struct txn *out)
+{
+	struct txn t;
+
+	txn(&t, user, cents, "USD", cat, merchant ? merchant : "x", date);
+	snprintf(t.kind, sizeof(t.kind), "%s", kind);
+	snprintf(t.subcategory, sizeof(t.subcategory), "%s", sub ? sub : "");
+	t.merchant = merchant;
+	ck_assert_int_eq(store_txn_insert(&fx->s.st, &t, out), 0);
+}
+
+/*
+ * Spending is spending and fees, less refunds; transfers, debt payments and
+ * savings contributions are no spending; income is counted apart.
+ */
+START_TEST(kinds_in_spending)
+{
+	struct fixture	 fx;
+	struct user	 u;
+	struct txn	 t;
+	struct txn_sum	 s[10];
+	struct txn_agg	 a[16];
+	struct txn_agg_q q;
+	char		 first[11];
+	size_t		 n;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "k-1", "en", "USD", &u);
+	insert_kind(&fx, u.id, 10000, "food", "groceries", "spending", "Kroger", "2026-05-03", &t);
+	ck_assert_str_eq(t.kind, "spending");
+	ck_assert_str_eq(t.subcategory, "groceries");
+	insert_kind(&fx, u.id, 2500, "food", "restaurants", "spending", "Chipotle", "2026-05-10", &t);
+	insert_kind(&fx, u.id, 1500, "food", "groceries", "refund", "Kroger", "2026-05-12", &t);
+	insert_kind(&fx, u.id, 120000, "other", NULL, "debt_payment", NULL, "2026-05-15", &t);
+	ck_assert_str_eq(t.subcategory, "");
+	insert_kind(&fx, u.id, 30000, "other", NULL, "transfer", NULL, "2026-05-16", &t);
+	insert_kind(&fx, u.id, 20000, "other", NULL, "savings_contribution", NULL, "2026-05-17",
+	    &t);
+	insert_kind(&fx, u.id, 390, "other", "bank_fees", "fee", NULL, "2026-05-18", &t);
+	insert_kind(&fx, u.id, 500000, "income", "salary", "income", NULL, "2026-05-05", &t);
+	insert_kind(&fx, u.id, 4000, "transport", "rideshare", "spending", "Uber", "2026-06-02",
+	    &t);
+	/* income is income, and only income */
+	txn(&t, u.id, 100, "USD", "food", "x", "2026-05-01");
+	snprintf(t.kind, sizeof(t.kind), "income");
+	ck_assert_int_eq(store_txn_insert(&fx.s.st, &t, &t), -1);
+
+	ck_assert_int_eq(store_txn_spending(&fx.s.st, u.id, "USD", "2026-05-01", "2026-05-31",
+	    NULL, s, 10, &n, first), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(s[0].category, "income");
+	ck_assert_int_eq(s[0].cents, 500000);
+	ck_assert_str_eq(s[1].category, "food");
+	ck_assert_int_eq(s[1].cents, 11000);		/* 100 + 25 - 15 */
+	ck_assert_int_eq(s[1].count, 2);		/* the refund is no purchase */
+	ck_assert_str_eq(s[2].category, "other");
+	ck_assert_int_eq(s[2].cents, 390);		/* the fee only */
+
+	memset(&q, 0, sizeof(q));
+	q.from = "2026-05-01";
+	q.to = "2026-06-30";
+	/* one total */
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(a[0].key, "");
+	ck_assert_int_eq(a[0].cents, 10000 + 2500 - 1500 + 390 + 4000);
+	ck_assert_int_eq(a[0].count, 5);
+	/* by subcategory, largest first */
+	q.group_by = "subcategory";
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(a[0].key, "groceries");
+	ck_assert_int_eq(a[0].cents, 8500);
+	ck_assert_str_eq(a[1].key, "rideshare");
+	ck_assert_str_eq(a[2].key, "restaurants");
+	ck_assert_str_eq(a[3].key, "bank_fees");
+	/* by month then category, in time order */
+	q.group_by = "month";
+	q.then_by = "category";
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(a[0].key, "2026-05");
+	ck_assert_str_eq(a[0].key2, "food");
+	ck_assert_str_eq(a[1].key, "2026-05");
+	ck_assert_str_eq(a[1].key2, "other");
+	ck_assert_str_eq(a[2].key, "2026-06");
+	ck_assert_str_eq(a[2].key2, "transport");
+	/* by week: the Monday */
+	q.group_by = "week";
+	q.then_by = NULL;
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_str_eq(a[0].key, "2026-04-27");	/* 2026-05-03 is a Sunday */
+	/* a merchant, by name in any case or by key */
+	q.group_by = "merchant";
+	q.merchant = "KROGER";
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(a[0].key, "Kroger");
+	ck_assert_int_eq(a[0].cents, 8500);
+	q.merchant = NULL;
+	/* another kind: debt payments, income */
+	q.group_by = NULL;
+	q.kind = "debt_payment";
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_int_eq(a[0].cents, 120000);
+	q.kind = "income";
+	q.group_by = "subcategory";
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(a[0].key, "salary");
+	/* filters */
+	q.kind = NULL;
+	q.group_by = "kind";
+	q.category = "food";
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(a[0].key, "spending");
+	ck_assert_int_eq(a[0].cents, 12500);
+	ck_assert_str_eq(a[1].key, "refund");
+	ck_assert_int_eq(a[1].cents, -1500);
+	q.category = NULL;
+	q.subcategory = "restaurants";
+	q.group_by = NULL;
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), 0);
+	ck_assert_int_eq(a[0].cents, 2500);
+	/* no window, no answer */
+	q.from = NULL;
+	ck_assert_int_eq(store_txn_aggregate(&fx.s.st, u.id, "USD", &q, a, 16, &n), -1);
+	fixture_close(&fx);
+}
+END_TEST
+
+/* A bank feed's id: one transaction per user and id, the second send reads the first. */
+START_TEST(external_ids)
+{
+	struct fixture	 fx;
+	struct user	 u, w;
+	struct txn	 t, out, again;
+	struct txn_filter f;
+	struct store_page pg = { 10, 0, 0, "" };
+	struct txn	 rows[10];
+	size_t		 n;
+	int		 more;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "e-1", "en", "USD", &u);
+	fixture_user(&fx.s.st, "e-2", "en", "USD", &w);
+	txn(&t, u.id, 4590, "", "food", "PADARIA", "2026-05-03");
+	t.external_id = "bank-tx-0001";
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, u.id, &t, 0, &out), 1);
+	ck_assert_int_eq(out.existing, 0);
+	ck_assert_str_eq(out.external_id, "bank-tx-0001");
+	ck_assert_str_eq(out.currency, "USD");
+	/* the same id again, even with other figures: the stored one */
+	fixture_id("ozz_txn", t.id, sizeof(t.id));
+	t.amount_cents = 99;
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, u.id, &t, 0, &again), 1);
+	ck_assert_int_eq(again.existing, 1);
+	ck_assert_str_eq(again.id, out.id);
+	ck_assert_int_eq(again.amount_cents, 4590);
+	/* by external id too */
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, "external:e-1", &t, 0, &again), 1);
+	ck_assert_int_eq(again.existing, 1);
+	/* another user may use the same id */
+	fixture_id("ozz_txn", t.id, sizeof(t.id));
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, w.id, &t, 0, &again), 1);
+	ck_assert_int_eq(again.existing, 0);
+	/* no such user */
+	fixture_id("ozz_txn", t.id, sizeof(t.id));
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, "external:nobody", &t, 0, &again), 0);
+	/* listed by it */
+	memset(&f, 0, sizeof(f));
+	f.external_id = "bank-tx-0001";
+	ck_assert_int_eq(store_txn_list(&fx.s.st, u.id, &f, &pg, rows, &n, &more), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(rows[0].id, out.id);
+	fixture_close(&fx);
+}
+END_TEST
+
+/* What a user taught (category, subcategory, kind) decides the next one. */
+START_TEST(taught_kind_and_subcategory)
+{
+	struct fixture	 fx;
+	struct user	 u;
+	struct txn	 t, out;
+	struct txn_rule	 r[4];
+	size_t		 n;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "r-1", "pt", "BRL", &u);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "joao silva", "other", NULL,
+	    "transfer"), 0);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "padaria real", "food", "groceries",
+	    "spending"), 0);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "empresa x", "income", "salary",
+	    NULL), 0);
+	ck_assert_int_eq(store_txn_rules(&fx.s.st, u.id, r, 4, &n), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(r[0].category, "income");
+	ck_assert_str_eq(r[0].kind, "");
+	ck_assert_str_eq(r[2].kind, "transfer");
+	/* a transfer taught */
+	txn(&t, u.id, 12000, "", "food", "Pix JOAO SILVA", "2026-05-03");
+	t.merchant_key = "joao silva";
+	snprintf(t.subcategory, sizeof(t.subcategory), "restaurants");
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, u.id, &t, 1, &out), 1);
+	ck_assert_str_eq(out.category, "other");
+	ck_assert_str_eq(out.kind, "transfer");
+	ck_assert_str_eq(out.subcategory, "");
+	/* a subcategory taught */
+	fixture_id("ozz_txn", t.id, sizeof(t.id));
+	t.merchant_key = "padaria real";
+	snprintf(t.category, sizeof(t.category), "other");
+	t.subcategory[0] = '\0';
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, u.id, &t, 1, &out), 1);
+	ck_assert_str_eq(out.category, "food");
+	ck_assert_str_eq(out.subcategory, "groceries");
+	ck_assert_str_eq(out.kind, "spending");
+	/* a category taught without a kind: income says it */
+	fixture_id("ozz_txn", t.id, sizeof(t.id));
+	t.merchant_key = "empresa x";
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, u.id, &t, 1, &out), 1);
+	ck_assert_str_eq(out.category, "income");
+	ck_assert_str_eq(out.kind, "income");
+	/* not taught (the client decided): as given */
+	fixture_id("ozz_txn", t.id, sizeof(t.id));
+	ck_assert_int_eq(store_txn_insert_for(&fx.s.st, u.id, &t, 0, &out), 1);
+	ck_assert_str_eq(out.category, "other");
+	ck_assert_str_eq(out.kind, "spending");
+	fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(tenancy)
 {
 	struct fixture	 fx;
@@ -461,7 +698,7 @@ START_TEST(tenancy)
 	fixture_open(&fx);
 	fixture_user(&fx.s.st, "t-9", "en", "USD", &u);
 	insert(&fx, u.id, 1000, "USD", "food", "lunch", "2026-08-01", &t);
-	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "lunch", "food"), 0);
+	ck_assert_int_eq(store_txn_teach(&fx.s.st, u.id, "lunch", "food", NULL, NULL), 0);
 	memset(&tf, 0, sizeof(tf));
 	memset(&q, 0, sizeof(q));
 	ck_assert_int_eq(store_txn_get(&fx.st_b, u.id, t.id, &g), 0);
@@ -479,7 +716,7 @@ START_TEST(tenancy)
 	f.category = "health";
 	ck_assert_int_eq(store_txn_update(&fx.st_b, u.id, t.id, &f, &g), 0);
 	ck_assert_int_eq(store_txn_delete(&fx.st_b, u.id, t.id), 0);
-	ck_assert_int_eq(store_txn_teach(&fx.st_b, u.id, "lunch", "health"), -1);
+	ck_assert_int_eq(store_txn_teach(&fx.st_b, u.id, "lunch", "health", NULL, NULL), -1);
 	ck_assert_int_eq(db_fault(&fx.db), DB_FAULT_FOREIGN_KEY);
 	txn(&g, u.id, 5, "USD", "food", "theirs", "2026-08-02");
 	ck_assert_int_eq(store_txn_insert(&fx.st_b, &g, rows), -1);
@@ -510,6 +747,9 @@ store_txn_suite(void)
 	tcase_add_test(tc, spending_per_category);
 	tcase_add_test(tc, find);
 	tcase_add_test(tc, tenancy);
+	tcase_add_test(tc, kinds_in_spending);
+	tcase_add_test(tc, external_ids);
+	tcase_add_test(tc, taught_kind_and_subcategory);
 	suite_add_tcase(s, tc);
 	return s;
 }

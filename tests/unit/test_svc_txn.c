@@ -315,6 +315,121 @@ START_TEST(update_and_delete)
 }
 END_TEST
 
+/* Kinds: what the client says, income with income, corrections that fit and teach. */
+START_TEST(kinds_and_subcategories)
+{
+	struct fixture	 fx;
+	struct txn_in	 in[3];
+	struct txn_fields f;
+	struct txn	 out[3], g;
+	struct user	 u;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "k-1", "en", "USD", &u);
+	item(&in[0], 120000, "CARD PAYMENT THANK YOU");
+	in[0].kind = "debt_payment";
+	item(&in[1], 5000, "Whole Foods");
+	in[1].subcategory = "groceries";
+	in[1].category = "food";
+	item(&in[2], 300000, "ACME PAYROLL");
+	in[2].kind = "income";
+	ck_assert_int_eq(svc_txn_record(&fx.s, u.id, in, 3, "api_json", out), 0);
+	ck_assert_str_eq(out[0].kind, "debt_payment");
+	ck_assert_str_eq(out[0].categorized_by, "user");
+	ck_assert_str_ne(out[0].category, "income");
+	ck_assert_str_eq(out[1].kind, "spending");
+	ck_assert_str_eq(out[1].subcategory, "groceries");
+	ck_assert_str_eq(out[2].kind, "income");
+	ck_assert_str_eq(out[2].category, "income");	/* income goes with income */
+	/* a kind that cannot go with its category: nothing recorded */
+	item(&in[0], 100, "x");
+	in[0].kind = "income";
+	in[0].category = "food";
+	ck_assert_int_eq(svc_txn_record(&fx.s, u.id, in, 1, "api_json", out), -1);
+	FIXTURE_EXPECT(&fx, OZ_VALIDATION_ERROR, "kind");
+
+	/* corrections: a refund keeps its category */
+	memset(&f, 0, sizeof(f));
+	f.has_kind = 1;
+	f.kind = "refund";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, out[1].id, &f, &g), 0);
+	ck_assert_str_eq(g.kind, "refund");
+	ck_assert_str_eq(g.category, "food");
+	ck_assert_str_eq(g.subcategory, "groceries");
+	/* a new category drops the old subcategory */
+	memset(&f, 0, sizeof(f));
+	f.has_category = 1;
+	f.category = "health";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, out[1].id, &f, &g), 0);
+	ck_assert_str_eq(g.subcategory, "");
+	/* a subcategory must fit the category */
+	memset(&f, 0, sizeof(f));
+	f.has_subcategory = 1;
+	f.subcategory = "rent";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, out[1].id, &f, &g), -1);
+	FIXTURE_EXPECT(&fx, OZ_VALIDATION_ERROR, "subcategory");
+	f.subcategory = "pharmacy";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, out[1].id, &f, &g), 0);
+	ck_assert_str_eq(g.subcategory, "pharmacy");
+	/* kind income makes the category income; leaving income makes it spending */
+	memset(&f, 0, sizeof(f));
+	f.has_kind = 1;
+	f.kind = "income";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, out[1].id, &f, &g), 0);
+	ck_assert_str_eq(g.category, "income");
+	ck_assert_str_eq(g.subcategory, "");
+	memset(&f, 0, sizeof(f));
+	f.has_category = 1;
+	f.category = "food";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, out[1].id, &f, &g), 0);
+	ck_assert_str_eq(g.kind, "spending");
+	/* both at once that cannot go together */
+	memset(&f, 0, sizeof(f));
+	f.has_kind = 1;
+	f.kind = "transfer";
+	f.has_category = 1;
+	f.category = "income";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, out[1].id, &f, &g), -1);
+	FIXTURE_EXPECT(&fx, OZ_VALIDATION_ERROR, "kind");
+	/* the kind taught for the merchant decides the next one */
+	memset(&f, 0, sizeof(f));
+	f.has_kind = 1;
+	f.kind = "debt_payment";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, out[1].id, &f, &g), 0);
+	item(&in[0], 7000, "Whole Foods");
+	ck_assert_int_eq(svc_txn_record(&fx.s, u.id, in, 1, "api_json", out), 0);
+	ck_assert_str_eq(out[0].kind, "debt_payment");
+	ck_assert_str_eq(out[0].category, "food");
+	fixture_close(&fx);
+}
+END_TEST
+
+/* A bank feed sending the same transaction twice records it once. */
+START_TEST(external_ids_are_idempotent)
+{
+	struct fixture	 fx;
+	struct txn_in	 in[2];
+	struct txn	 out[2];
+	struct user	 u;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "x-1", "en", "USD", &u);
+	item(&in[0], 4500, "Shell");
+	in[0].external_id = "feed-1";
+	item(&in[1], 900, "Starbucks");
+	in[1].external_id = "feed-2";
+	ck_assert_int_eq(svc_txn_record(&fx.s, u.id, in, 2, "api_json", out), 0);
+	ck_assert_int_eq(out[0].existing + out[1].existing, 0);
+	ck_assert_int_eq(count_txns(fx.a), 2);
+	ck_assert_int_eq(svc_txn_record(&fx.s, u.id, in, 2, "api_json", out), 0);
+	ck_assert_int_eq(out[0].existing, 1);
+	ck_assert_int_eq(out[1].existing, 1);
+	ck_assert_int_eq(out[0].amount_cents, 4500);
+	ck_assert_int_eq(count_txns(fx.a), 2);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 svc_txn_suite(void)
 {
@@ -327,6 +442,8 @@ svc_txn_suite(void)
 	tcase_add_test(tc, text_that_cannot_be_recorded);
 	tcase_add_test(tc, a_correction_teaches);
 	tcase_add_test(tc, update_and_delete);
+	tcase_add_test(tc, kinds_and_subcategories);
+	tcase_add_test(tc, external_ids_are_idempotent);
 	suite_add_tcase(s, tc);
 	return s;
 }
