@@ -21,16 +21,17 @@ ALTER TABLE category_rules
     ADD COLUMN kind text CHECK (kind IN ('spending', 'income', 'refund', 'transfer',
                                          'debt_payment', 'savings_contribution', 'fee'));
 
--- An intake's debts, in the order given. The intake's debt_balance and
--- debt_interest_rate stay as they were sent (a one-debt shorthand).
+-- An intake's debts, in the order given; the intake's debt_balance is their
+-- sum (and a debt_balance sent alone is one debt). Name and rate may be
+-- unknown (NULL).
 CREATE TABLE intake_debts (
     client_id       text NOT NULL,
     intake_id       text NOT NULL,
     position        smallint NOT NULL CHECK (position BETWEEN 0 AND 19),
-    name            text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 100),
+    name            text CHECK (char_length(name) BETWEEN 1 AND 100),
     balance         numeric(16,2) NOT NULL CHECK (balance >= 0),
     -- percent per rate_period: 12.5 a month is 12.5, not 0.125
-    interest_rate   numeric(7,3) NOT NULL CHECK (interest_rate >= 0 AND interest_rate <= 1000),
+    interest_rate   numeric(7,3) CHECK (interest_rate >= 0 AND interest_rate <= 1000),
     rate_period     text NOT NULL CHECK (rate_period IN ('month', 'year')),
     minimum_payment numeric(16,2) CHECK (minimum_payment >= 0),
     PRIMARY KEY (client_id, intake_id, position),

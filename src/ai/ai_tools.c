@@ -195,6 +195,7 @@ tool_spending(const struct facts_src *f, const char *today, struct json_object *
 	size_t		 i;
 	int		 has;
 
+	memset(&q, 0, sizeof(q));
 	if ((err = check_keys(args, known)) != NULL ||
 	    (err = arg_range(today, args, &period, &q.from, &q.to, 1, &has)) != NULL ||
 	    (err = arg_category(args, &cat, &q.category)) != NULL)

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "api/h_intake.h"
+#include "core/num.h"
+#include "core/pool.h"
 #include "http/app.h"
 #include "http/http.h"
 #include "http/json_io.h"
@@ -15,6 +17,28 @@
 #include "service/svc_intake.h"
 
 #define MAX_MONEY_CENTS	100000000000000LL	/* 10^12 major units */
+
+static struct json_object *
+debts_json(const struct intake *in)
+{
+	struct json_object *arr = json_object_new_array();
+	size_t	 i;
+
+	for (i = 0; i < in->ndebts; i++) {
+		const struct intake_debt *d = &in->debts[i];
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "name", json_str_or_empty_null(d->name));
+		json_object_object_add(o, "balance", json_money(d->balance, 2));
+		json_object_object_add(o, "interest_rate", d->has_rate ?
+		    json_money(d->rate, 3) : NULL);
+		json_object_object_add(o, "rate_period", json_object_new_string(d->rate_period));
+		json_object_object_add(o, "minimum_payment", d->has_min ?
+		    json_money(d->min_payment, 2) : NULL);
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
 
 static struct json_object *
 intake_json(const struct intake *in)
@@ -34,6 +58,7 @@ intake_json(const struct intake *in)
 	json_object_object_add(o, "debt_balance", in->has_debt ? json_money(in->debt, 2) : NULL);
 	json_object_object_add(o, "debt_interest_rate", in->has_rate ?
 	    json_money(in->rate, 2) : NULL);
+	json_object_object_add(o, "debts", debts_json(in));
 	json_object_object_add(o, "created_at", json_object_new_string(in->created_at));
 	return o;
 }
@@ -55,12 +80,111 @@ valid_month(const char *s)
 	return v_is_date(d);
 }
 
+/* A rate in percent with up to three decimals (12.5, 2.875), 0..max: 1, 0, -1. */
+static int
+v_rate(struct oz_req *r, struct json_object *o, const char *field, int64_t max,
+    int64_t *out)
+{
+	struct json_object *v;
+	const char	*s, *errstr;
+
+	if (!json_object_object_get_ex(o, field, &v) || v == NULL)
+		return 0;
+	if (!json_object_is_type(v, json_type_int) && !json_object_is_type(v, json_type_double)) {
+		oz_fail_detail(r, field, "must be a number");
+		return -1;
+	}
+	s = json_object_get_string(v);
+	if (num_parse_decimal(s, strlen(s), 3, 0, max, out, &errstr) == -1) {
+		oz_fail_detail(r, field, s[0] == '-' ? "must not be negative" :
+		    "must be a percentage per rate_period, at most 3 decimals "
+		    "(12.5 for 12.5% a month)");
+		return -1;
+	}
+	return 1;
+}
+
+/* One debt of "debts"; details named "debts[i].field". */
+static void
+read_debt(struct oz_req *r, struct json_object *o, size_t i, struct intake_debt *d)
+{
+	static const char *const allowed[] = { "name", "balance", "interest_rate", "rate_period",
+	    "minimum_payment", NULL };
+	static const char *const periods[] = { "month", "year", NULL };
+	const char	*name = NULL, *period = NULL;
+	char		 f[64];
+	size_t		 before = r->err.ndetails, k;
+
+	memset(d, 0, sizeof(*d));
+	if (!json_object_is_type(o, json_type_object)) {
+		snprintf(f, sizeof(f), "debts[%zu]", i);
+		oz_fail_detail(r, f, "must be an object");
+		return;
+	}
+	v_known_fields(r, o, allowed);
+	if (v_string(r, o, "name", 1, 100, &name, NULL) == 1)
+		snprintf(d->name, sizeof(d->name), "%s", name);
+	if (v_money(r, o, "balance", 0, MAX_MONEY_CENTS, &d->balance, NULL) == 0)
+		oz_fail_detail(r, "balance", "is required");
+	v_enum(r, o, "rate_period", periods, &period, NULL);
+	snprintf(d->rate_period, sizeof(d->rate_period), "%s", period ? period : "year");
+	/* a monthly rate of 100% or a yearly one of 1000% is the most anyone quotes */
+	d->has_rate = v_rate(r, o, "interest_rate", period && strcmp(period, "month") == 0 ?
+	    100000 : 1000000, &d->rate) == 1;
+	d->has_min = v_money(r, o, "minimum_payment", 0, MAX_MONEY_CENTS, &d->min_payment,
+	    NULL) == 1;
+	for (k = before; k < r->err.ndetails; k++) {
+		snprintf(f, sizeof(f), "debts[%zu].%s", i, r->err.details[k].field);
+		r->err.details[k].field = pool_strdup(&r->pool, f);
+	}
+}
+
+/*
+ * "debts", or the one-debt shorthand debt_balance (with debt_interest_rate,
+ * a yearly percentage); with both, debt_balance must be their sum.
+ */
+static void
+read_debts(struct oz_req *r, struct json_object *o, struct intake *in)
+{
+	struct json_object *arr;
+	int64_t	 sum = 0;
+	size_t	 i, n;
+
+	/* without debts, the service makes debt_balance one */
+	if (!json_object_object_get_ex(o, "debts", &arr) || arr == NULL)
+		return;
+	if (!json_object_is_type(arr, json_type_array) ||
+	    (n = json_object_array_length(arr)) > INTAKE_MAX_DEBTS) {
+		oz_fail_detail(r, "debts", "must be an array of at most 20 debts");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		read_debt(r, json_object_array_get_idx(arr, i), i, &in->debts[i]);
+		sum += in->debts[i].balance;
+	}
+	in->ndebts = n;
+	if (sum > MAX_MONEY_CENTS)
+		oz_fail_detail(r, "debts", "add up to more than the largest amount accepted");
+	else if (in->has_debt && in->debt != sum)
+		oz_fail_detail(r, "debt_balance", "must be the sum of debts' balances, or left out");
+	else if (n > 0) {
+		in->has_debt = 1;
+		in->debt = sum;
+		/* one yearly rate in whole hundredths is the shorthand's too */
+		if (!in->has_rate && n == 1 && in->debts[0].has_rate &&
+		    strcmp(in->debts[0].rate_period, "year") == 0 && in->debts[0].rate % 10 == 0) {
+			in->has_rate = 1;
+			in->rate = in->debts[0].rate / 10;
+		}
+	}
+}
+
 int
 h_intake_create(struct oz_app *app, struct oz_req *r)
 {
 	static const char *const allowed[] = { "month", "monthly_income", "monthly_expenses",
 	    "financial_goal", "next_pay_date", "savings_balance", "debt_balance",
-	    "debt_interest_rate", NULL };
+	    "debt_interest_rate", "debts", NULL };
 	static const char *const goals[] = { "savings", "debt_payoff", "investment", "debt", NULL };
 	struct json_object *o = r->json;
 	const char	*month = NULL, *goal = NULL, *paydate = NULL;
@@ -82,6 +206,7 @@ h_intake_create(struct oz_app *app, struct oz_req *r)
 	in.has_debt = v_money(r, o, "debt_balance", 0, MAX_MONEY_CENTS, &in.debt, NULL) == 1;
 	/* a yearly percentage, e.g. 19.9 */
 	in.has_rate = v_money(r, o, "debt_interest_rate", 0, 100000, &in.rate, NULL) == 1;
+	read_debts(r, o, &in);
 	if (v_done(r) == -1)
 		return -1;
 	snprintf(in.month, sizeof(in.month), "%s", month ? month : "");

@@ -84,6 +84,7 @@ load_summary(struct coach *k, enum cal_period p, const char *category, struct su
 	size_t		 i;
 
 	memset(s, 0, sizeof(*s));
+	memset(&q, 0, sizeof(q));
 	s->state = D_ERR;
 	if (f == NULL || f->spending == NULL)
 		return;

@@ -19,11 +19,20 @@
 #define FACT_MAX_ACTIONS	8
 #define FACT_MAX_TASKS		8
 #define FACT_MAX_GOALS		20
+#define FACT_MAX_DEBTS		20
+#define FACT_MAX_RECURRING	20
 
-/* Spending of a period, optionally of one category (CAT_COUNT: all). */
+/*
+ * Spending of a period, optionally of one category (CAT_COUNT: all), one
+ * subcategory and one merchant (NULL: any). Spending is spending and fees
+ * less refunds; transfers, debt payments and savings are never spending.
+ * income is that of the same subcategory and merchant.
+ */
 struct fact_spending_q {
 	long		 from, to;		/* day numbers, inclusive */
 	int		 category;		/* enum category, or CAT_COUNT: all */
+	const char	*subcategory;		/* NULL: any */
+	const char	*merchant;		/* a merchant's name as said ("uber", "iFood"), NULL: any */
 };
 struct fact_spending {
 	int64_t		 total;			/* spending (income excluded) */
@@ -37,6 +46,17 @@ struct fact_spending {
 	size_t		 ncategories;
 };
 
+/* One debt of the intake. */
+struct fact_debt {
+	char		 name[FACT_TEXT_MAX];	/* "" when not given */
+	int64_t		 balance;
+	int		 has_rate;
+	int64_t		 rate_milli;		/* percent per period, thousandths (12.5% = 12500) */
+	int		 monthly;		/* the rate is quoted a month (else a year) */
+	int		 has_min;
+	int64_t		 min_payment;
+};
+
 struct fact_intake {
 	char		 month[8];
 	int64_t		 income, expenses, surplus;
@@ -45,6 +65,8 @@ struct fact_intake {
 	int64_t		 rate_bp;		/* yearly interest, basis points (19.90% = 1990) */
 	char		 next_pay_date[11];	/* "" when not given */
 	char		 financial_goal[16];
+	struct fact_debt debts[FACT_MAX_DEBTS];	/* debt is their sum */
+	size_t		 ndebts;
 };
 
 struct fact_goal {
@@ -99,13 +121,21 @@ struct fact_moves {
 	int64_t		 points;		/* the user's */
 };
 
-/* A search of the user's transactions. */
+/*
+ * A search of the user's transactions. kind: all of them, spending
+ * (spending, fees and refunds), income; with has_txn_kind, one kind
+ * exactly (txn_kind) instead.
+ */
 enum fact_kind { FACT_KIND_ALL, FACT_KIND_SPENDING, FACT_KIND_INCOME };
 struct fact_txn_q {
 	int		 has_from, has_to;
 	long		 from, to;		/* day numbers, inclusive */
 	int		 category;		/* enum category, or CAT_COUNT: any */
 	enum fact_kind	 kind;
+	int		 has_txn_kind;
+	enum txn_kind	 txn_kind;
+	const char	*subcategory;		/* NULL: any */
+	const char	*merchant;		/* a merchant's name as said, NULL: any */
 	const char	*search;		/* words in the description or merchant, or NULL */
 };
 struct fact_txn {
@@ -114,8 +144,41 @@ struct fact_txn {
 	char		 description[FACT_TEXT_MAX];
 	char		 merchant[FACT_TEXT_MAX];	/* "" when none */
 	enum category	 category;
+	char		 subcategory[SUBCAT_MAX];	/* "" when none */
+	enum txn_kind	 kind;
 	int64_t		 amount;		/* minor units of currency */
 	char		 currency[4];
+};
+
+/*
+ * Money of a period grouped (by "category", "subcategory", "merchant",
+ * "month", "week", "kind", or NULL: one total), then optionally by another:
+ * what GET …/spending answers. kind: "spending" (NULL: spending and fees
+ * less refunds), "income", or any kind's name.
+ */
+struct fact_agg_q {
+	long		 from, to;		/* day numbers, inclusive */
+	const char	*kind;
+	int		 category;		/* enum category, or CAT_COUNT: any */
+	const char	*subcategory;		/* NULL: any */
+	const char	*merchant;		/* NULL: any */
+	const char	*group_by, *then_by;
+};
+struct fact_agg {
+	char		 key[64], key2[64];	/* "" for no group, no subcategory, no merchant */
+	int64_t		 amount;		/* minor units; may be negative (refunds) */
+	int64_t		 count;
+};
+
+/* A payment that comes back (domain/recurring.h), found in the last year. */
+struct fact_recurring {
+	char		 name[64];		/* the merchant */
+	enum category	 category;
+	char		 cadence[12];		/* weekly | biweekly | monthly | quarterly | yearly */
+	int64_t		 typical;		/* minor units */
+	int64_t		 monthly;		/* what it costs a month */
+	char		 last[11], next[11];	/* dates */
+	size_t		 count;
 };
 
 /*
@@ -136,6 +199,11 @@ struct facts_src {
 	/* Newest first, at most max; *more set when more matched. */
 	int	(*transactions)(void *ctx, const struct fact_txn_q *q, struct fact_txn *out,
 		    size_t max, size_t *n, int *more);
+	/* At most max groups: largest first, months and weeks in time order. */
+	int	(*aggregate)(void *ctx, const struct fact_agg_q *q, struct fact_agg *out,
+		    size_t max, size_t *n);
+	/* The recurring payments, the largest monthly cost first, at most max. */
+	int	(*recurring)(void *ctx, struct fact_recurring *out, size_t max, size_t *n);
 };
 
 #endif

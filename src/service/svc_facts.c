@@ -8,6 +8,7 @@
 #include "core/pool.h"
 #include "domain/calendar.h"
 #include "domain/lang.h"
+#include "domain/recurring.h"
 #include "service/svc.h"
 #include "service/svc_facts.h"
 #include "store/store_goal.h"
@@ -35,6 +36,55 @@ failed(struct svc_facts *f)
 	return -1;
 }
 
+/* A merchant as said ("uber", "iFood") as the store matches it: its key too. */
+static const char *
+merchant_key_of(struct svc_facts *f, const char *merchant)
+{
+	char	 key[128];
+
+	if (merchant == NULL)
+		return NULL;
+	merchant_key(merchant, key, sizeof(key));
+	return pool_strdup(f->s->st.pool, key);
+}
+
+/* Spending of one subcategory or merchant: the aggregates, by category, and income apart. */
+static int
+spending_of(struct svc_facts *f, const struct fact_spending_q *q, const char *from,
+    const char *to, struct fact_spending *out)
+{
+	struct txn_agg	 rows[CAT_COUNT];
+	struct txn_agg_q aq;
+	enum category	 c;
+	size_t		 i, n;
+
+	memset(&aq, 0, sizeof(aq));
+	aq.from = from;
+	aq.to = to;
+	aq.category = q->category < CAT_COUNT ? category_name((enum category)q->category) : NULL;
+	aq.subcategory = q->subcategory;
+	aq.merchant = q->merchant;
+	aq.merchant_key = merchant_key_of(f, q->merchant);
+	aq.group_by = "category";
+	if (store_txn_aggregate(&f->s->st, f->user, f->currency, &aq, rows, CAT_COUNT, &n) == -1)
+		return failed(f);
+	for (i = 0; i < n; i++) {
+		if (category_parse(rows[i].key, &c) == -1 || c == CAT_INCOME)
+			continue;
+		out->total += rows[i].cents;
+		out->count += rows[i].count;
+		out->by_category[out->ncategories].category = c;
+		out->by_category[out->ncategories].amount = rows[i].cents;
+		out->by_category[out->ncategories++].count = rows[i].count;
+	}
+	aq.kind = "income";
+	aq.group_by = NULL;
+	if (store_txn_aggregate(&f->s->st, f->user, f->currency, &aq, rows, 1, &n) == -1)
+		return failed(f);
+	out->income = n > 0 ? rows[0].cents : 0;
+	return 0;
+}
+
 static int
 spending(void *ctx, const struct fact_spending_q *q, struct fact_spending *out)
 {
@@ -47,6 +97,8 @@ spending(void *ctx, const struct fact_spending_q *q, struct fact_spending *out)
 	memset(out, 0, sizeof(*out));
 	cal_format(q->from, from);
 	cal_format(q->to, to);
+	if (q->subcategory != NULL || q->merchant != NULL)
+		return spending_of(f, q, from, to, out);
 	if (store_txn_spending(&f->s->st, f->user, f->currency, from, to,
 	    q->category < CAT_COUNT ? category_name((enum category)q->category) : NULL, rows,
 	    CAT_COUNT, &n, first) == -1)
@@ -72,6 +124,7 @@ intake(void *ctx, struct fact_intake *out)
 {
 	struct svc_facts *f = ctx;
 	struct intake	 in;
+	size_t		 i;
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
@@ -89,6 +142,17 @@ intake(void *ctx, struct fact_intake *out)
 	out->rate_bp = in.rate;
 	memcpy(out->next_pay_date, in.next_pay_date, sizeof(out->next_pay_date));
 	memcpy(out->financial_goal, in.financial_goal, sizeof(out->financial_goal));
+	for (i = 0; i < in.ndebts && i < FACT_MAX_DEBTS; i++) {
+		struct fact_debt *d = &out->debts[out->ndebts++];
+
+		lang_clip(d->name, sizeof(d->name), in.debts[i].name);
+		d->balance = minor(in.debts[i].balance, f->src.digits);
+		d->has_rate = in.debts[i].has_rate;
+		d->rate_milli = in.debts[i].rate;
+		d->monthly = strcmp(in.debts[i].rate_period, "month") == 0;
+		d->has_min = in.debts[i].has_min;
+		d->min_payment = minor(in.debts[i].min_payment, f->src.digits);
+	}
 	return 1;
 }
 
@@ -216,7 +280,10 @@ transactions(void *ctx, const struct fact_txn_q *q, struct fact_txn *out, size_t
 		tq.to = to;
 	}
 	tq.category = q->category < CAT_COUNT ? category_name((enum category)q->category) : NULL;
-	tq.kind = kinds[q->kind <= FACT_KIND_INCOME ? q->kind : FACT_KIND_ALL];
+	tq.kind = q->has_txn_kind ? kind_name(q->txn_kind) :
+	    kinds[q->kind <= FACT_KIND_INCOME ? q->kind : FACT_KIND_ALL];
+	tq.subcategory = q->subcategory;
+	tq.merchant_key = merchant_key_of(f, q->merchant);
 	tq.search = q->search;
 	if ((rows = pool_alloc(f->s->st.pool, sizeof(*rows) * (max + 1))) == NULL ||
 	    store_txn_find(&f->s->st, f->user, &tq, rows, max + 1, &got) == -1)
@@ -231,8 +298,99 @@ transactions(void *ctx, const struct fact_txn_q *q, struct fact_txn *out, size_t
 		lang_clip(t->description, sizeof(t->description), rows[i].description);
 		lang_clip(t->merchant, sizeof(t->merchant), rows[i].merchant);
 		t->category = category_parse(rows[i].category, &c) == 0 ? c : CAT_OTHER;
+		snprintf(t->subcategory, sizeof(t->subcategory), "%s", rows[i].subcategory);
+		if (kind_parse(rows[i].kind, &t->kind) == -1)
+			t->kind = KIND_SPENDING;
 		t->amount = rows[i].amount_cents;
 		memcpy(t->currency, rows[i].currency, sizeof(t->currency));
+	}
+	return 0;
+}
+
+static int
+aggregate(void *ctx, const struct fact_agg_q *q, struct fact_agg *out, size_t max, size_t *n)
+{
+	struct svc_facts *f = ctx;
+	struct txn_agg	*rows;
+	struct txn_agg_q aq;
+	char		 from[11], to[11];
+	size_t		 i;
+
+	*n = 0;
+	memset(&aq, 0, sizeof(aq));
+	cal_format(q->from, from);
+	cal_format(q->to, to);
+	aq.from = from;
+	aq.to = to;
+	aq.kind = q->kind;
+	aq.category = q->category >= 0 && q->category < CAT_COUNT ?
+	    category_name((enum category)q->category) : NULL;
+	aq.subcategory = q->subcategory;
+	aq.merchant = q->merchant;
+	aq.merchant_key = merchant_key_of(f, q->merchant);
+	aq.group_by = q->group_by;
+	aq.then_by = q->then_by;
+	if ((rows = pool_alloc(f->s->st.pool, sizeof(*rows) * (max ? max : 1))) == NULL ||
+	    store_txn_aggregate(&f->s->st, f->user, f->currency, &aq, rows, max, n) == -1)
+		return failed(f);
+	for (i = 0; i < *n; i++) {
+		snprintf(out[i].key, sizeof(out[i].key), "%s", rows[i].key);
+		snprintf(out[i].key2, sizeof(out[i].key2), "%s", rows[i].key2);
+		out[i].amount = rows[i].cents;
+		out[i].count = rows[i].count;
+	}
+	return 0;
+}
+
+/* The spending of the last year, as recurring.c wants it. */
+static int
+recurring(void *ctx, struct fact_recurring *out, size_t max, size_t *n)
+{
+	struct svc_facts *f = ctx;
+	struct rec_series series[FACT_MAX_RECURRING];
+	struct rec_payment *p;
+	struct txn_query tq;
+	struct txn	*rows;
+	enum category	 c;
+	char		 from[11];
+	long		 today = cal_today_days();
+	size_t		 i, got = 0, k;
+
+	*n = 0;
+	memset(&tq, 0, sizeof(tq));
+	cal_format(today - 400, from);
+	tq.from = from;
+	tq.kind = "spending";
+	if ((rows = pool_alloc(f->s->st.pool, sizeof(*rows) * REC_MAX_PAYMENTS)) == NULL ||
+	    (p = pool_alloc(f->s->st.pool, sizeof(*p) * REC_MAX_PAYMENTS)) == NULL ||
+	    store_txn_find(&f->s->st, f->user, &tq, rows, REC_MAX_PAYMENTS, &got) == -1)
+		return failed(f);
+	for (i = k = 0; i < got; i++) {
+		/* refunds are no payment; other currencies are not the user's money */
+		if (strcmp(rows[i].kind, "refund") == 0 ||
+		    strcmp(rows[i].currency, f->currency) != 0 ||
+		    cal_parse(rows[i].transaction_date, &p[k].day) == -1)
+			continue;
+		p[k].amount = rows[i].amount_cents;
+		p[k].key = rows[i].merchant_key;
+		p[k].name = rows[i].merchant ? rows[i].merchant : rows[i].description;
+		p[k].category = category_parse(rows[i].category, &c) == 0 ? (int)c : CAT_OTHER;
+		k++;
+	}
+	if (max > FACT_MAX_RECURRING)
+		max = FACT_MAX_RECURRING;
+	*n = recurring_find(p, k, today, series, max);
+	for (i = 0; i < *n; i++) {
+		memset(&out[i], 0, sizeof(out[i]));
+		lang_clip(out[i].name, sizeof(out[i].name), series[i].name);
+		out[i].category = (enum category)series[i].category;
+		snprintf(out[i].cadence, sizeof(out[i].cadence), "%s",
+		    rec_cadence_name(series[i].cadence));
+		out[i].typical = series[i].typical;
+		out[i].monthly = series[i].monthly;
+		cal_format(series[i].last, out[i].last);
+		cal_format(series[i].next, out[i].next);
+		out[i].count = series[i].count;
 	}
 	return 0;
 }
@@ -255,4 +413,6 @@ svc_facts_init(struct svc_facts *f, struct svc *s, const struct user *u)
 	f->src.goals = goals;
 	f->src.moves = moves;
 	f->src.transactions = transactions;
+	f->src.aggregate = aggregate;
+	f->src.recurring = recurring;
 }

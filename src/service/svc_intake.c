@@ -25,6 +25,15 @@ svc_intake_create(struct svc *s, const char *ref, const struct intake *in,
 		cal_today(today);
 		snprintf(row.month, sizeof(row.month), "%.7s", today);
 	}
+	/* the one-debt shorthand: a debt_balance above 0 without debts is one debt */
+	if (row.ndebts == 0 && row.has_debt && row.debt > 0) {
+		row.ndebts = 1;
+		memset(&row.debts[0], 0, sizeof(row.debts[0]));
+		row.debts[0].balance = row.debt;
+		row.debts[0].has_rate = row.has_rate;
+		row.debts[0].rate = row.rate * 10;
+		snprintf(row.debts[0].rate_period, sizeof(row.debts[0].rate_period), "year");
+	}
 	if (row.financial_goal[0] == '\0')
 		snprintf(row.financial_goal, sizeof(row.financial_goal), "savings");
 	else if (strcmp(row.financial_goal, "debt") == 0)

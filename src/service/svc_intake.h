@@ -12,8 +12,9 @@ struct svc;
 /*
  * Record an intake for the user ref names (created on first use): in's
  * figures as given; month defaults to the current one (UTC), the goal to
- * savings ("debt" is an alias of debt_payoff). The first intake moves the
- * user on to plan_pending.
+ * savings ("debt" is an alias of debt_payoff); a debt above 0 without
+ * debts is one debt (the shorthand: no name, its rate yearly). The first
+ * intake moves the user on to plan_pending.
  */
 int	svc_intake_create(struct svc *s, const char *ref, const struct intake *in,
 	    struct intake *out);

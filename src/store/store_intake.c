@@ -1,8 +1,11 @@
 /* store_intake.c: the financial_intakes table (store_intake.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "core/pool.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "store/store_intake.h"
 
@@ -37,6 +40,17 @@ static struct db_stmt intake_list = { "intake_list",
 	" AND " STORE_BEFORE("created_at", "id", "$3", "$4")
 	" ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1, 0 };
 
+static struct db_stmt debt_insert = { "intake_debt_insert",
+	"INSERT INTO intake_debts (client_id, intake_id, position, name, balance, interest_rate,"
+	" rate_period, minimum_payment) VALUES ($1, $2, $3::smallint, $4, $5::numeric,"
+	" $6::numeric / 1000, $7, $8::numeric)", 0, 0 };
+/* The debts of the intakes $2 names ("{id,id}"), in order. */
+static struct db_stmt debts_of = { "intake_debts_of",
+	"SELECT intake_id, coalesce(name, ''), balance::text,"
+	" (interest_rate * 1000)::bigint::text, rate_period, minimum_payment::text"
+	" FROM intake_debts WHERE client_id = $1 AND intake_id = ANY ($2::text[])"
+	" ORDER BY intake_id, position", 1, 0 };
+
 static int
 decode(struct store *st, PGresult *res, int row, void *out)
 {
@@ -64,6 +78,55 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	return 0;
 }
 
+/* Read the debts of n intakes into them (their ids are ours: safe in an array literal). */
+static int
+read_debts(struct store *st, struct intake *rows, size_t n)
+{
+	const char	*params[2];
+	char		*ids, id[OZ_ID_MAX];
+	PGresult	*res;
+	size_t		 i, len = 3, k;
+	int		 r;
+
+	if (n == 0)
+		return 0;
+	if ((ids = pool_alloc(st->pool, n * OZ_ID_MAX + 3)) == NULL)
+		return -1;
+	ids[0] = '{';
+	ids[1] = '\0';
+	for (i = 0; i < n; i++) {
+		rows[i].ndebts = 0;
+		len = strlen(ids);
+		snprintf(ids + len, OZ_ID_MAX + 2, "%s%s", i ? "," : "", rows[i].id);
+	}
+	strcat(ids, "}");
+	params[0] = st->client;
+	params[1] = ids;
+	if ((res = db_run(st->db, &debts_of, 2, params)) == NULL)
+		return -1;
+	for (r = 0; r < PQntuples(res); r++) {
+		struct intake_debt *d;
+		int	 null;
+
+		store_copy(id, sizeof(id), res, r, 0);
+		for (k = 0; k < n && strcmp(rows[k].id, id) != 0; k++)
+			;
+		if (k == n || rows[k].ndebts == INTAKE_MAX_DEBTS)
+			continue;
+		d = &rows[k].debts[rows[k].ndebts++];
+		memset(d, 0, sizeof(*d));
+		store_copy(d->name, sizeof(d->name), res, r, 1);
+		d->balance = store_hundredths(res, r, 2, NULL);
+		d->has_rate = !PQgetisnull(res, r, 3);
+		d->rate = d->has_rate ? store_i64(res, r, 3) : 0;
+		store_copy(d->rate_period, sizeof(d->rate_period), res, r, 4);
+		d->min_payment = store_hundredths(res, r, 5, &null);
+		d->has_min = !null;
+	}
+	PQclear(res);
+	return 0;
+}
+
 int
 store_intake_insert(struct store *st, const struct intake *in, struct intake *out)
 {
@@ -73,16 +136,36 @@ store_intake_insert(struct store *st, const struct intake *in, struct intake *ou
 	    in->has_savings ? store_money_param(st, in->savings) : NULL,
 	    in->has_debt ? store_money_param(st, in->debt) : NULL,
 	    in->has_rate ? store_money_param(st, in->rate) : NULL };
+	size_t	 i;
 
-	return store_one(st, &intake_insert, 11, params, decode, out) == 1 ? 0 : -1;
+	if (in->ndebts > INTAKE_MAX_DEBTS ||
+	    store_one(st, &intake_insert, 11, params, decode, out) != 1)
+		return -1;
+	for (i = 0; i < in->ndebts; i++) {
+		const struct intake_debt *d = &in->debts[i];
+		const char *dp[8] = { st->client, out->id, store_int_param(st, (int64_t)i),
+		    d->name[0] ? d->name : NULL, store_money_param(st, d->balance),
+		    d->has_rate ? store_int_param(st, d->rate) : NULL, d->rate_period,
+		    d->has_min ? store_money_param(st, d->min_payment) : NULL };
+
+		if (store_exec(st, &debt_insert, 8, dp, NULL) == -1)
+			return -1;
+		out->debts[i] = *d;
+	}
+	out->ndebts = in->ndebts;
+	return 0;
 }
 
 int
 store_intake_latest(struct store *st, const char *user, struct intake *out)
 {
 	const char *params[2] = { st->client, user };
+	int	 rc;
 
-	return store_one(st, &intake_latest, 2, params, decode, out);
+	if ((rc = store_one(st, &intake_latest, 2, params, decode, out)) == 1 &&
+	    read_debts(st, out, 1) == -1)
+		return -1;
+	return rc;
 }
 
 int
@@ -91,6 +174,8 @@ store_intake_list(struct store *st, const char *user, const struct store_page *p
 {
 	const char *filter[1] = { user };
 
-	return store_list(st, &intake_list, filter, 1, pg, decode, rows, sizeof(*rows), n,
-	    has_more);
+	if (store_list(st, &intake_list, filter, 1, pg, decode, rows, sizeof(*rows), n,
+	    has_more) == -1)
+		return -1;
+	return read_debts(st, rows, *n);
 }

@@ -584,6 +584,63 @@ START_TEST(corrections_teach_the_user)
 }
 END_TEST
 
+/* An intake's debts, each with its own rate and period; the one-debt shorthand. */
+START_TEST(intake_debts)
+{
+	struct http_result r;
+	char u[160], p[256];
+
+	setup_client();
+	it_user_path(u, sizeof(u), "debts");
+	snprintf(p, sizeof(p), "%s/financial-intake", u);
+	call("POST", p, "{\"monthly_income\":4500,\"monthly_expenses\":4100,"
+	    "\"financial_goal\":\"debt_payoff\",\"debts\":["
+	    "{\"name\":\"Cart\u00e3o Nubank\",\"balance\":3500,\"interest_rate\":12.5,"
+	    "\"rate_period\":\"month\",\"minimum_payment\":525.01},"
+	    "{\"name\":\"Financiamento carro\",\"balance\":18000.10,\"interest_rate\":1.875,"
+	    "\"rate_period\":\"month\"},"
+	    "{\"balance\":200}]}", &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
+	ck_assert_str_eq(raw(&r, "debt_balance"), "21700.10");
+	ck_assert_str_eq(raw(&r, "debt_interest_rate"), "null");
+	ck_assert_ptr_nonnull(strstr(r.body, "\"interest_rate\":12.500,\"rate_period\":\"month\",\"minimum_payment\":525.01"));
+	ck_assert_ptr_nonnull(strstr(r.body, "\"name\":null,\"balance\":200.00,\"interest_rate\":null,\"rate_period\":\"year\""));
+	http_result_free(&r);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(r.body, "Financiamento carro"));
+	ck_assert_ptr_nonnull(strstr(r.body, "\"interest_rate\":1.875"));
+	http_result_free(&r);
+	/* the shorthand is one debt; 0 is none */
+	call("POST", p, "{\"monthly_income\":4500,\"monthly_expenses\":4100,"
+	    "\"debt_balance\":1200,\"debt_interest_rate\":19.9}", &r);
+	ck_assert_int_eq(r.status, 201);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"debts\":[{\"name\":null,\"balance\":1200.00,\"interest_rate\":19.900,\"rate_period\":\"year\",\"minimum_payment\":null}]"));
+	http_result_free(&r);
+	call("POST", p, "{\"monthly_income\":4500,\"monthly_expenses\":4100,\"debt_balance\":0}", &r);
+	ck_assert_int_eq(r.status, 201);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"debts\":[]"));
+	http_result_free(&r);
+	/* bad debts are named; a debt_balance that is not their sum is refused */
+	call("POST", p, "{\"monthly_income\":1,\"monthly_expenses\":1,\"debts\":["
+	    "{\"balance\":10},{\"balance\":-5,\"interest_rate\":101,\"rate_period\":\"month\","
+	    "\"apr\":3}]}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"debts[1].balance\""));
+	ck_assert_ptr_nonnull(strstr(r.body, "\"debts[1].interest_rate\""));
+	ck_assert_ptr_nonnull(strstr(r.body, "\"debts[1].apr\""));
+	http_result_free(&r);
+	call("POST", p, "{\"monthly_income\":1,\"monthly_expenses\":1,\"debt_balance\":11,"
+	    "\"debts\":[{\"balance\":10}]}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"debt_balance\""));
+	http_result_free(&r);
+	call("POST", p, "{\"monthly_income\":1,\"monthly_expenses\":1,\"debts\":{}}", &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+}
+END_TEST
+
 /*
  * What money does (kind) and finer categories (subcategory): given, taught
  * by a correction, filtered on; a bank feed's external_id records a
@@ -800,6 +857,7 @@ finance_suite(void)
 	tcase_add_test(tc, corrections_teach_the_user);
 	tcase_add_test(tc, null_optional_fields_are_left_out);
 	tcase_add_test(tc, kinds_subcategories_and_external_ids);
+	tcase_add_test(tc, intake_debts);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -179,6 +179,70 @@ START_TEST(latest_and_pages)
 }
 END_TEST
 
+/* Debts in order, exact, with what is unknown left unknown; listed with their intakes. */
+START_TEST(debts)
+{
+	struct fixture	 fx;
+	struct user	 u;
+	struct intake	 in, out, g, rows[4];
+	struct store_page pg = { 4, 0, 0, "" };
+	size_t		 n;
+	int		 more;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "d-1", "pt", "BRL", &u);
+	intake(&in, u.id, "2026-03", 500000, 450000);
+	in.ndebts = 3;
+	snprintf(in.debts[0].name, sizeof(in.debts[0].name), "Cartão Nubank");
+	in.debts[0].balance = 350000;
+	in.debts[0].has_rate = 1;
+	in.debts[0].rate = 12500;			/* 12.5 % a month */
+	snprintf(in.debts[0].rate_period, sizeof(in.debts[0].rate_period), "month");
+	in.debts[0].has_min = 1;
+	in.debts[0].min_payment = 52501;
+	in.debts[1].balance = 1000000;			/* no name, no rate */
+	snprintf(in.debts[1].rate_period, sizeof(in.debts[1].rate_period), "year");
+	snprintf(in.debts[2].name, sizeof(in.debts[2].name), "Financiamento");
+	in.debts[2].balance = 1;
+	in.debts[2].has_rate = 1;
+	in.debts[2].rate = 19875;			/* 19.875 % a year */
+	snprintf(in.debts[2].rate_period, sizeof(in.debts[2].rate_period), "year");
+	in.has_debt = 1;
+	in.debt = 1350001;
+	ck_assert_int_eq(db_begin(fx.s.st.db), 0);
+	ck_assert_int_eq(store_intake_insert(&fx.s.st, &in, &out), 0);
+	ck_assert_int_eq(db_commit(fx.s.st.db), 0);
+	ck_assert_uint_eq(out.ndebts, 3);
+	ck_assert_int_eq(store_intake_latest(&fx.s.st, u.id, &g), 1);
+	ck_assert_uint_eq(g.ndebts, 3);
+	ck_assert_str_eq(g.debts[0].name, "Cartão Nubank");
+	ck_assert_int_eq(g.debts[0].balance, 350000);
+	ck_assert_int_eq(g.debts[0].has_rate, 1);
+	ck_assert_int_eq(g.debts[0].rate, 12500);
+	ck_assert_str_eq(g.debts[0].rate_period, "month");
+	ck_assert_int_eq(g.debts[0].has_min, 1);
+	ck_assert_int_eq(g.debts[0].min_payment, 52501);
+	ck_assert_str_eq(g.debts[1].name, "");
+	ck_assert_int_eq(g.debts[1].has_rate, 0);
+	ck_assert_int_eq(g.debts[1].has_min, 0);
+	ck_assert_int_eq(g.debts[2].rate, 19875);
+	ck_assert_int_eq(g.debts[2].balance, 1);
+	/* another intake without debts, then the list: each with its own */
+	intake(&in, u.id, "2026-04", 500000, 450000);
+	ck_assert_int_eq(store_intake_insert(&fx.s.st, &in, &out), 0);
+	ck_assert_int_eq(store_intake_list(&fx.s.st, u.id, &pg, rows, &n, &more), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(rows[0].ndebts, 0);
+	ck_assert_uint_eq(rows[1].ndebts, 3);
+	ck_assert_str_eq(rows[1].debts[2].name, "Financiamento");
+	/* the other client sees none of it */
+	ck_assert_int_eq(store_intake_latest(&fx.st_b, u.id, &g), 0);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM intake_debts WHERE client_id = $1",
+	    fx.a, NULL), 3);
+	fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(tenancy)
 {
 	struct fixture	 fx;
@@ -219,6 +283,7 @@ store_intake_suite(void)
 	tcase_add_test(tc, checks_refuse);
 	tcase_add_test(tc, latest_and_pages);
 	tcase_add_test(tc, tenancy);
+	tcase_add_test(tc, debts);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -118,6 +118,12 @@ START_TEST(each_fact_as_stored)
 	ck_assert_int_eq(fi.savings, 100000);
 	ck_assert_int_eq(fi.debt, 250000);
 	ck_assert_int_eq(fi.rate_bp, 1990);
+	/* the shorthand is one debt, its rate yearly */
+	ck_assert_uint_eq(fi.ndebts, 1);
+	ck_assert_int_eq(fi.debts[0].balance, 250000);
+	ck_assert_int_eq(fi.debts[0].rate_milli, 19900);
+	ck_assert_int_eq(fi.debts[0].monthly, 0);
+	ck_assert_str_eq(fi.debts[0].name, "");
 	ck_assert_str_eq(fi.next_pay_date, "2026-12-15");
 	ck_assert_str_eq(fi.financial_goal, "savings");
 	ck_assert_uint_eq(strlen(fi.month), 7);
@@ -386,6 +392,121 @@ START_TEST(another_clients_source_finds_nothing)
 }
 END_TEST
 
+/* Kinds, subcategories and merchants in the facts; the aggregates; what recurs. */
+START_TEST(kinds_aggregates_and_recurring)
+{
+	struct fixture	 fx;
+	struct svc_facts f;
+	struct fact_spending_q sq;
+	struct fact_spending sp;
+	struct fact_txn_q tq;
+	struct fact_txn	 t[8];
+	struct fact_agg_q aq;
+	struct fact_agg	 a[8];
+	struct fact_recurring rec[4];
+	struct txn_in	 in[6];
+	struct txn	 out[6];
+	struct user	 u;
+	char		 d[3][11];
+	long		 today = cal_today_days();
+	size_t		 n, i;
+	int		 more;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "f-kinds", "en", "USD", &u);
+	svc_facts_init(&f, &fx.s, &u);
+	memset(in, 0, sizeof(in));
+	in[0].amount_cents = 2300;
+	in[0].description = "UBER *TRIP";
+	in[1].amount_cents = 1700;
+	in[1].description = "UBER *TRIP";
+	in[2].amount_cents = 4500;
+	in[2].description = "Shell";
+	in[2].category = "transport";
+	in[2].subcategory = "fuel";
+	in[3].amount_cents = 150000;
+	in[3].description = "CARD PAYMENT";
+	in[3].kind = "debt_payment";
+	in[4].amount_cents = 700;
+	in[4].description = "UBER *TRIP";
+	in[4].kind = "refund";
+	in[5].amount_cents = 300000;
+	in[5].description = "ACME PAYROLL";
+	in[5].kind = "income";
+	ck_assert_int_eq(svc_txn_record(&fx.s, u.id, in, 6, "api_json", out), 0);
+	/* spending of a merchant, said as a person says it: less its refund */
+	memset(&sq, 0, sizeof(sq));
+	sq.from = sq.to = today;
+	sq.category = CAT_COUNT;
+	sq.merchant = "uber";
+	ck_assert_int_eq(f.src.spending(f.src.ctx, &sq, &sp), 0);
+	ck_assert_int_eq(sp.total, 2300 + 1700 - 700);
+	ck_assert_int_eq(sp.income, 0);			/* the income of that merchant */
+	sq.merchant = NULL;
+	sq.subcategory = "fuel";
+	ck_assert_int_eq(f.src.spending(f.src.ctx, &sq, &sp), 0);
+	ck_assert_int_eq(sp.total, 4500);
+	/* all spending: no card payment in it */
+	sq.subcategory = NULL;
+	ck_assert_int_eq(f.src.spending(f.src.ctx, &sq, &sp), 0);
+	ck_assert_int_eq(sp.total, 2300 + 1700 - 700 + 4500);
+	/* one kind exactly, and a merchant */
+	memset(&tq, 0, sizeof(tq));
+	tq.category = CAT_COUNT;
+	tq.has_txn_kind = 1;
+	tq.txn_kind = KIND_DEBT_PAYMENT;
+	ck_assert_int_eq(f.src.transactions(f.src.ctx, &tq, t, 8, &n, &more), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(t[0].kind, KIND_DEBT_PAYMENT);
+	memset(&tq, 0, sizeof(tq));
+	tq.category = CAT_COUNT;
+	tq.kind = FACT_KIND_SPENDING;
+	tq.merchant = "Uber";
+	ck_assert_int_eq(f.src.transactions(f.src.ctx, &tq, t, 8, &n, &more), 0);
+	ck_assert_uint_eq(n, 3);
+	tq.merchant = NULL;
+	tq.subcategory = "fuel";
+	ck_assert_int_eq(f.src.transactions(f.src.ctx, &tq, t, 8, &n, &more), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(t[0].subcategory, "fuel");
+	/* aggregates */
+	memset(&aq, 0, sizeof(aq));
+	aq.from = aq.to = today;
+	aq.category = CAT_COUNT;
+	aq.group_by = "merchant";
+	ck_assert_int_eq(f.src.aggregate(f.src.ctx, &aq, a, 8, &n), 0);
+	ck_assert_uint_ge(n, 1);
+	ck_assert_str_eq(a[0].key, "Shell");		/* 4500, the largest */
+	for (i = 0; i < n && strcmp(a[i].key, "Uber") != 0; i++)
+		;
+	ck_assert_uint_lt(i, n);
+	ck_assert_int_eq(a[i].amount, 3300);
+	aq.group_by = NULL;
+	aq.kind = "debt_payment";
+	ck_assert_int_eq(f.src.aggregate(f.src.ctx, &aq, a, 8, &n), 0);
+	ck_assert_int_eq(a[0].amount, 150000);
+	/* a monthly bill of three months is recurring */
+	cal_format(cal_add_months(today, -2), d[0]);
+	cal_format(cal_add_months(today, -1), d[1]);
+	cal_format(today, d[2]);
+	for (i = 0; i < 3; i++) {
+		memset(in, 0, sizeof(in[0]));
+		in[0].amount_cents = 1599;
+		in[0].description = "NETFLIX.COM";
+		in[0].date = d[i];
+		ck_assert_int_eq(svc_txn_record(&fx.s, u.id, in, 1, "api_json", out), 0);
+	}
+	ck_assert_int_eq(f.src.recurring(f.src.ctx, rec, 4, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(rec[0].name, "Netflix");
+	ck_assert_str_eq(rec[0].cadence, "monthly");
+	ck_assert_int_eq(rec[0].typical, 1599);
+	ck_assert_str_eq(rec[0].last, d[2]);
+	ck_assert_uint_eq(rec[0].count, 3);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 svc_facts_suite(void)
 {
@@ -397,6 +518,7 @@ svc_facts_suite(void)
 	tcase_add_test(tc, a_yen_user);
 	tcase_add_test(tc, three_digit_currencies);
 	tcase_add_test(tc, another_clients_source_finds_nothing);
+	tcase_add_test(tc, kinds_aggregates_and_recurring);
 	suite_add_tcase(s, tc);
 	return s;
 }
