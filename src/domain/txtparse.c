@@ -167,7 +167,8 @@ static const char *const id_words[] = { "cartao", "card", "tarjeta", "final", "l
 	"parcela", "cuota", "installment", "tarj", "calle", "rua", "av", "avenida", "carrera",
 	"street", "st", "ave", "km", "tel", "cajero", "barras", "gate", "seat", "assento",
 	"asiento", "portao", "apto", "apt", "apartamento", "bloco", "vaga", "plataforma",
-	"platform", NULL };
+	"platform", "call", "dial", "ligar", "ligue", "liga", "llamar", "llama", "llame",
+	"whatsapp", "wpp", "sms", "fax", "cep", "zip", NULL };
 
 /*
  * Words that make a bare number a code even one short word away: card
@@ -1736,7 +1737,8 @@ conversions(struct ctx *c, const char *defcur)
  * - a statement line's amount is its decimal one: in a segment with one,
  *   bare integers go when the segment is in capitals ("POS 4821 SHELL OIL
  *   57442 46.00"), or when they have three digits or more and stand next to
- *   a word in capitals ("ATM 4455 withdrawal 60.00");
+ *   a word in capitals ("ATM 4455 withdrawal 60.00"); in a text all in
+ *   capitals with one, such numbers go in every segment;
  * - "2 cafés y 1 tostada 6,40": a count alone before another part of the
  *   same item is a count;
  * - an installment is the amount only when nothing else is, and a balance
@@ -1748,7 +1750,7 @@ static void
 pass_money(struct ctx *c, const uint16_t *seg)
 {
 	size_t i, s0, s1, lone = (size_t)-1;
-	int text_marked = 0, other = 0, nonbal = 0;
+	int text_marked = 0, text_decimal = 0, text_upper, other = 0, nonbal = 0;
 
 	for (i = 0; i < c->nt; i++) {
 		if (!is_candidate(&c->t[i]))
@@ -1759,9 +1761,14 @@ pass_money(struct ctx *c, const uint16_t *seg)
 			c->t[i].flags |= F_INST;
 	}
 	conversions(c, c->defcur);
-	for (i = 0; i < c->nt; i++)
-		text_marked |= is_candidate(&c->t[i]) && marked(c, i) &&
-		    !(c->t[i].flags & (F_BAL | F_INST));
+	for (i = 0; i < c->nt; i++) {
+		if (!is_candidate(&c->t[i]) || (c->t[i].flags & (F_BAL | F_INST)))
+			continue;
+		text_marked |= marked(c, i);
+		text_decimal |= marked(c, i) || decimal_amount(c, i);
+	}
+	/* a statement cut by commas: "MERCADONA 4521, TARJ. :*234567 25,40" */
+	text_upper = text_decimal && c->nt > 0 && upper_case(c, 0, c->nt - 1);
 	for (s0 = 0; s0 < c->nt; s0 = s1 + 1) {
 		int seg_marked = 0, decisive = 0, upper, cands = 0;
 		size_t first = (size_t)-1;
@@ -1789,6 +1796,8 @@ pass_money(struct ctx *c, const uint16_t *seg)
 				t->flags |= F_ID;
 			else if (decisive && !decimal_amount(c, i) &&
 			    ((upper && plain_digits(c, i)) || merchant_number(c, i, 3)))
+				t->flags |= F_ID;
+			else if (text_upper && merchant_number(c, i, 3))
 				t->flags |= F_ID;
 		}
 		/* "2 cafés y 1 tostada 6,40": the lone count before belongs to this item */
