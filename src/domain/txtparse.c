@@ -53,7 +53,9 @@ enum {
 	F_YEAR = 1 << 15,	/* a year ("em 2027") */
 	F_BAL = 1 << 16,	/* after "saldo", "available balance": not what was spent */
 	F_INST = 1 << 17,	/* one installment ("em 3x de R$ 33,33") */
-	F_DROP = 1 << 18	/* money the message names that is not an item: left out */
+	F_DROP = 1 << 18,	/* money the message names that is not an item: left out */
+	F_TOTAL = 1 << 19,	/* a stated total ("Total R$ 62,90") */
+	F_PART = 1 << 20	/* part of a total ("tax $1.60", "includes $3.00 tip") */
 };
 
 struct tok {
@@ -182,7 +184,8 @@ static const char *const code_words[] = { "ending", "ends", "ended", "terminada"
 	"protocolo", "protocol", "comprovante", "confirmation", "confirmacion", "confirmacao",
 	"conf", "localizador", "operacion", "operacao", "verificacao", "verification",
 	"verificacion", "seguranca", "security", "seguridad", "otp", "pin", "senha",
-	"password", "token", "tracking", "rastreio", "seguimiento", "number", "numero", NULL };
+	"password", "token", "tracking", "rastreio", "seguimiento", "number", "numero", "folio",
+	"digitavel", NULL };
 /* The short words allowed between a code word and its code. */
 static const char *const code_links[] = { "in", "en", "em", "with", "com", "con", "de", "do",
 	"da", "of", "is", "e", "es", "was", "foi", "fue", "no", "n", "nr", "nro", "num",
@@ -190,7 +193,25 @@ static const char *const code_links[] = { "in", "en", "em", "with", "com", "con"
 
 /* Words before a balance or a limit: money a notification names, not money spent. */
 static const char *const bal_words[] = { "saldo", "balance", "bal", "disponivel",
-	"disponible", "available", "limite", "limit", NULL };
+	"disponible", "available", "limite", "limit", "cashback", NULL };
+/* Words after such money: "$25.00 alert limit", "R$ 0,46 de cashback", "1,20 € en puntos". */
+static const char *const bal_after[] = { "alert", "alerts", "limit", "threshold", "limite",
+	"cashback", "points", "pontos", "puntos", "rewards", "miles", "millas", NULL };
+
+/* Words before a stated total ("Total R$ 62,90", "trip total is $23.45"). */
+static const char *const total_words[] = { "total", "totais", "totales", NULL };
+/*
+ * Words before or after the parts of a total: "tax $1.60", "$3.00 tip",
+ * "taxa de entrega R$ 7,99", "IVA incluido 5,99 €".
+ */
+static const char *const part_words[] = { "subtotal", "tax", "taxes", "vat", "iva",
+	"imposto", "impostos", "impuesto", "impuestos", "tip", "tips", "gorjeta", "propina",
+	"discount", "desconto", "descuento", "shipping", "frete", "envio", "entrega",
+	"delivery", "fee", "fees", "taxa", "taxas", "service", "servico", "servicio", NULL };
+/* Words that put money inside another amount: "lunch 30 including tip 5". */
+static const char *const incl_words[] = { "includes", "including", "incl", "inclui",
+	"incluindo", "incluso", "incluye", "incluido", "incluida", "incluyendo", "included",
+	NULL };
 
 /* Words that make the amount before them a price per unit ("3 coffees at $4 each"). */
 static const char *const each_words[] = { "each", "apiece", "ea", "cada", NULL };
@@ -1179,6 +1200,23 @@ long_fraction(const struct ctx *c, size_t i)
 	return 0;
 }
 
+/*
+ * 1 if number token i is glued by a dash or a slash to more digits, and is
+ * no date: "123.456.789-00" (a CPF), "12.345.678/0001-90" (a CNPJ),
+ * "123456-7", "12-15" (a range is no amount either).
+ */
+static int
+dashed_code(const struct ctx *c, size_t i)
+{
+	size_t off = c->t[i].off, end = off + c->t[i].len;
+
+	if (end + 1 < c->len && (c->text[end] == '-' || c->text[end] == '/') &&
+	    is_digit(c->text[end + 1]))
+		return 1;
+	return off >= 2 && (c->text[off - 1] == '-' || c->text[off - 1] == '/') &&
+	    is_digit(c->text[off - 2]);
+}
+
 /* 1 if number token i is digits only, with no mark, sign or suffix: the shape of a code. */
 static int
 plain_digits(const struct ctx *c, size_t i)
@@ -1204,12 +1242,13 @@ byte_before(const struct ctx *c, size_t off, size_t k)
 	return off >= k ? (unsigned char)c->text[off - k] : 0;
 }
 
-/* 1 if the three bytes before offset off are the bullet U+2022 ("•••• 1234"). */
+/* 1 if a bullet "•" or a middle dot "·" ends right before offset off ("•••• 1234", "·4321"). */
 static int
 bullet_before(const struct ctx *c, size_t off)
 {
-	return byte_before(c, off, 3) == 0xE2 && byte_before(c, off, 2) == 0x80 &&
-	    byte_before(c, off, 1) == 0xA2;
+	return (byte_before(c, off, 3) == 0xE2 && byte_before(c, off, 2) == 0x80 &&
+	    byte_before(c, off, 1) == 0xA2) || (byte_before(c, off, 2) == 0xC2 &&
+	    byte_before(c, off, 1) == 0xB7);
 }
 
 /* A code named by the words before it: "cartão 1234", "ending in 1234", "NSU: 123456", "nº 12". */
@@ -1299,7 +1338,7 @@ pass_not_amounts(struct ctx *c)
 			t->flags |= F_ID;	/* "parcela 3 de 10" */
 		if (t->len > 1 && c->text[t->off] == '0' && is_digit(c->text[t->off + 1]))
 			t->flags |= F_ID;	/* "0001": a number with leading zeros is a code */
-		if (cut_fraction(c, i) || long_fraction(c, i))
+		if (cut_fraction(c, i) || long_fraction(c, i) || dashed_code(c, i))
 			t->flags |= F_ID;
 		for (k = 0; k < sizeof(num_names) / sizeof(num_names[0]); k++)
 			if (t->len == strlen(num_names[k].num) &&
@@ -1613,6 +1652,18 @@ decimal_amount(const struct ctx *c, size_t i)
 	    c->text[t->off + t->len - 3] == ',') && !(t->flags & (F_K | F_MIL));
 }
 
+/* An amount of nothing ("0,00"): beside another amount it is a fee not charged. */
+static int
+zero_amount(const struct ctx *c, size_t i)
+{
+	size_t k;
+
+	for (k = c->t[i].off; k < (size_t)c->t[i].off + c->t[i].len; k++)
+		if (c->text[k] >= '1' && c->text[k] <= '9')
+			return 0;
+	return 1;
+}
+
 /* A word in capitals, as statements write merchants ("SHELL", "POS"); not "I". */
 static int
 caps_word(const struct ctx *c, size_t i)
@@ -1649,17 +1700,19 @@ count_like(const struct ctx *c, size_t i)
 }
 
 /*
- * 1 if amount i follows a balance or a limit word within four words of its
- * segment: "Saldo disponível: R$ 2.340,10", "Available credit: $4,500.00",
- * "balance on account ending 4321 is $1,002.50".
+ * 1 if a word of list comes before amount i within max other words of its
+ * segment, marks, punctuation and numbers that are no amounts aside:
+ * "Saldo disponível: R$ 2.340,10", "Available credit: $4,500.00", "balance
+ * on account ending 4321 is $1,002.50".
  */
 static int
-balance_before(const struct ctx *c, const uint16_t *seg, size_t i)
+words_before(const struct ctx *c, const uint16_t *seg, size_t i, const char *const *list,
+    int max)
 {
 	size_t j = i, steps = 0;
 	int words = 0;
 
-	while (j > 0 && seg[j - 1] == seg[i] && steps < 8 && words < 4) {
+	while (j > 0 && seg[j - 1] == seg[i] && steps < 8 && words <= max) {
 		j--;
 		steps++;
 		if (c->t[j].type == T_CUR || c->t[j].type == T_PUNCT ||
@@ -1667,9 +1720,28 @@ balance_before(const struct ctx *c, const uint16_t *seg, size_t i)
 			continue;
 		if (c->t[j].type != T_WORD)
 			break;
-		if (win(c, j, bal_words))
+		if (win(c, j, list))
 			return 1;
 		words += !win(c, j, stop_words);
+	}
+	return 0;
+}
+
+/* 1 if a word of list follows amount i, with at most stop words between: "$3.00 tip". */
+static int
+words_after(const struct ctx *c, const uint16_t *seg, size_t i, const char *const *list)
+{
+	size_t j, steps = 0;
+
+	for (j = after_amount(c, i); j < c->nt && seg[j] == seg[i] && steps < 4; j++, steps++) {
+		if (c->t[j].type == T_PUNCT)
+			continue;
+		if (c->t[j].type != T_WORD)
+			return 0;
+		if (win(c, j, list))
+			return 1;
+		if (!win(c, j, stop_words))
+			return 0;
 	}
 	return 0;
 }
@@ -1741,25 +1813,47 @@ conversions(struct ctx *c, const char *defcur)
  *   capitals with one, such numbers go in every segment;
  * - "2 cafés y 1 tostada 6,40": a count alone before another part of the
  *   same item is a count;
- * - an installment is the amount only when nothing else is, and a balance
- *   or limit only when nothing else is and the segment says it was paid
- *   ("paid my card balance $500"): "Saldo disponível: R$ 1.234,56" alone is
- *   no transaction.
+ * - an installment or a zero ("Comisión 0,00 EUR") is the amount only when
+ *   nothing else is, and a balance, a limit or a reward only when nothing
+ *   else is and the segment says it was paid ("paid my card balance $500"):
+ *   "Saldo disponível: R$ 1.234,56" alone is no transaction;
+ * - the parts of a stated total ("Subtotal $20.00, tax $1.60, total
+ *   $21.60") and money said to be included in another amount ("(includes
+ *   $3.00 tip)") are not items.
  */
 static void
 pass_money(struct ctx *c, const uint16_t *seg)
 {
 	size_t i, s0, s1, lone = (size_t)-1;
 	int text_marked = 0, text_decimal = 0, text_upper, other = 0, nonbal = 0;
+	int total = 0, whole = 0;
 
 	for (i = 0; i < c->nt; i++) {
 		if (!is_candidate(&c->t[i]))
 			continue;
-		if (balance_before(c, seg, i))
+		if (words_before(c, seg, i, bal_words, 3) || words_after(c, seg, i, bal_after))
 			c->t[i].flags |= F_BAL;
 		else if (installment(c, i))
 			c->t[i].flags |= F_INST;
+		else if (words_before(c, seg, i, incl_words, 1))
+			c->t[i].flags |= F_PART;	/* after "including": not "30 including..." */
+		else if (words_before(c, seg, i, total_words, 1) ||
+		    words_after(c, seg, i, total_words))
+			c->t[i].flags |= F_TOTAL;
+		else if (words_before(c, seg, i, part_words, 1) ||
+		    words_after(c, seg, i, part_words))
+			c->t[i].flags |= F_PART;
+		total |= (c->t[i].flags & F_TOTAL) != 0;
+		whole |= !(c->t[i].flags & (F_BAL | F_INST | F_PART));
 	}
+	/*
+	 * A stated total holds its parts, and "including" puts money inside
+	 * another amount; "taxi 10 + tip 2" with neither is two items.
+	 */
+	for (i = 0; i < c->nt && whole; i++)
+		if (is_candidate(&c->t[i]) && (c->t[i].flags & F_PART) && (total ||
+		    words_before(c, seg, i, incl_words, 1)))
+			c->t[i].flags |= F_DROP;
 	conversions(c, c->defcur);
 	for (i = 0; i < c->nt; i++) {
 		if (!is_candidate(&c->t[i]) || (c->t[i].flags & (F_BAL | F_INST)))
@@ -1823,9 +1917,15 @@ pass_money(struct ctx *c, const uint16_t *seg)
 				lone = first;
 		}
 	}
+	for (i = 1; i + 1 < c->nt; i++)
+		if (is_candidate(&c->t[i]) && !marked(c, i) && c->t[i - 1].type == T_NUM &&
+		    c->t[i + 1].type == T_NUM && (c->t[i - 1].flags & F_ID) &&
+		    (c->t[i + 1].flags & F_ID) && gap_is(c, i - 1, i, " ", 1) &&
+		    gap_is(c, i, i + 1, " ", 1))
+			c->t[i].flags |= F_ID;	/* inside a code: "78901.234567 8 12340000034990" */
 	for (i = 0; i < c->nt; i++)
 		if (is_candidate(&c->t[i])) {
-			other |= !(c->t[i].flags & (F_BAL | F_INST));
+			other |= !(c->t[i].flags & (F_BAL | F_INST)) && !zero_amount(c, i);
 			nonbal |= !(c->t[i].flags & F_BAL);
 		}
 	for (s0 = 0; s0 < c->nt; s0 = s1 + 1) {
@@ -1838,8 +1938,8 @@ pass_money(struct ctx *c, const uint16_t *seg)
 
 			if (!is_candidate(t))
 				continue;
-			if ((t->flags & F_INST) && other)
-				t->flags |= F_DROP;
+			if (((t->flags & F_INST) || zero_amount(c, i)) && other)
+				t->flags |= F_DROP;	/* "Comisión 0,00 EUR" beside the withdrawal */
 			else if (t->flags & F_BAL) {
 				if (paid == -1)
 					paid = !nonbal && region_has(c, s0, s1, spend_words);

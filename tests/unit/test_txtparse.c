@@ -319,6 +319,27 @@ START_TEST(notifications)
 	    TODAY, NULL);
 	one("Charged €20.00 (approx. $21.60) at LOUVRE", "en", "USD", 2160, "USD", TODAY, NULL);
 	one("Pago de 23,00 USD (21,40 €) en NETFLIX.COM", "es", "EUR", 2140, "EUR", TODAY, NULL);
+	/* rewards, alert thresholds and fees not charged are not what was spent */
+	one("Compra de R$ 45,90 aprovada. Você ganhou R$ 0,46 de cashback", "pt", "BRL", 4590,
+	    "BRL", TODAY, NULL);
+	one("A charge of $45.90 at PADARIA exceeded your $25.00 alert limit", "en", "USD", 4590,
+	    "USD", TODAY, NULL);
+	one("Retirada de 60,00 EUR en cajero 8412. Comisión 0,00 EUR", "es", "EUR", 6000, "EUR",
+	    TODAY, NULL);
+	/* a stated total holds its parts; "including" puts money inside another amount */
+	one("Subtotal $20.00, tax $1.60, total $21.60", "en", "USD", 2160, "USD", TODAY, NULL);
+	one("Uber: Your trip total is $23.45 (includes $3.00 tip)", "en", "USD", 2345, "USD",
+	    TODAY, NULL);
+	one("Total 34,50 € (IVA incluido 5,99 €)", "es", "EUR", 3450, "EUR", TODAY, NULL);
+	one("lunch 30 including tip 5", "en", "USD", 3000, "USD", TODAY, NULL);
+	ck_assert_int_eq(parse("taxi 10 + tip 2", "en", "USD"), 0);	/* no total: two items */
+	ck_assert_uint_eq(n, 2);
+	/* ids with dots and dashes, masks with a middle dot */
+	one("Pix 150 para CPF 123.456.789-00", "pt", "BRL", 15000, "BRL", TODAY, NULL);
+	one("Compra de 18,40 € en PANADERIA 12. Tarjeta ·4321", "es", "EUR", 1840, "EUR", TODAY,
+	    NULL);
+	one("Seu boleto de R$ 349,90. Linha digitável 23790.12345 60000.123456 78901.234567 8 "
+	    "12340000034990", "pt", "BRL", 34990, "BRL", TODAY, NULL);
 }
 END_TEST
 
