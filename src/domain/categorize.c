@@ -19,6 +19,8 @@
 #include "domain/categorize.h"
 
 #define FOLD_MAX	512	/* bytes of folded description looked at */
+#define IX_MAX		4096	/* rules indexed (test_categorize checks the table fits) */
+#define HASH_SIZE	8192	/* slots for distinct first words: a power of two, > 2 * IX_MAX */
 #define MATCH_MAX	32
 #define SKIP		1	/* fold table: byte produces nothing (apostrophe) */
 
@@ -121,11 +123,17 @@ static const struct subcat_info subcats[] = {
 static const char latin1_fold[64] =
 	"aaaaaaaceeeeiiiidnooooo ouuuuy saaaaaaaceeeeiiiidnooooo ouuuuy y";
 
-/* One index entry per rule: its first word, for binary search by token. */
+/* One index entry per rule, sorted by first word. */
 struct cat_ix {
 	const char	*word;
-	unsigned short	 len;
+	unsigned short	 len;	/* of the first word */
+	unsigned short	 plen;	/* of the whole pattern */
 	unsigned short	 rule;
+};
+
+/* A first word's entries in the index, [lo, hi); hi == 0 for an empty slot. */
+struct cat_slot {
+	unsigned short	 lo, hi;
 };
 
 struct cat_match {
@@ -136,6 +144,7 @@ struct cat_match {
 
 static struct cat_ix	*cat_index;
 static size_t		 cat_nindex;
+static struct cat_slot	 cat_hash[HASH_SIZE];
 static pthread_once_t	 cat_once = PTHREAD_ONCE_INIT;
 
 static unsigned char	 fold_ascii[128];
@@ -263,11 +272,40 @@ ix_cmp(const void *a, const void *b)
 	return (int)x->len - (int)y->len;
 }
 
+/* FNV-1a of a word, reduced to a slot of cat_hash. */
+static size_t
+word_hash(const char *w, size_t len)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (HASH_SIZE - 1);
+}
+
+/* Hash each distinct first word of the sorted index to its range of entries. */
+static void
+hash_index(void)
+{
+	size_t a, b, h;
+
+	for (a = 0; a < cat_nindex; a = b) {
+		for (b = a + 1; b < cat_nindex && ix_cmp(&cat_index[a], &cat_index[b]) == 0; b++)
+			;
+		for (h = word_hash(cat_index[a].word, cat_index[a].len); cat_hash[h].hi != 0;
+		    h = (h + 1) & (HASH_SIZE - 1))
+			;
+		cat_hash[h].lo = (unsigned short)a;
+		cat_hash[h].hi = (unsigned short)b;
+	}
+}
+
 /* Build the first-word index and the ASCII fold table; runs once per process. */
 static void
 cat_init(void)
 {
-	static struct cat_ix ix[4096];
+	static struct cat_ix ix[IX_MAX];
 	size_t i;
 	unsigned c;
 
@@ -286,11 +324,13 @@ cat_init(void)
 
 		ix[i].word = p;
 		ix[i].len = (unsigned short)(sp ? (size_t)(sp - p) : strlen(p));
+		ix[i].plen = (unsigned short)strlen(p);
 		ix[i].rule = (unsigned short)i;
 	}
 	cat_nindex = i;
 	qsort(ix, cat_nindex, sizeof(ix[0]), ix_cmp);
 	cat_index = ix;
+	hash_index();
 }
 
 static size_t
@@ -408,25 +448,22 @@ rule_class(const struct cat_rule *r)
 	return 1;
 }
 
-/* Index range of rules whose first word is w[0..len): [*lo, *hi). */
+/* Index range of rules whose first word is w[0..len): [*lo, *hi), empty when none. */
 static void
 ix_range(const char *w, size_t len, size_t *lo, size_t *hi)
 {
-	struct cat_ix key = { w, (unsigned short)len, 0 };
-	size_t a = 0, b = cat_nindex;
+	size_t h;
 
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
+	*lo = *hi = 0;
+	for (h = word_hash(w, len); cat_hash[h].hi != 0; h = (h + 1) & (HASH_SIZE - 1)) {
+		const struct cat_ix *e = &cat_index[cat_hash[h].lo];
 
-		if (ix_cmp(&cat_index[m], &key) < 0)
-			a = m + 1;
-		else
-			b = m;
+		if (e->len == len && memcmp(e->word, w, len) == 0) {
+			*lo = cat_hash[h].lo;
+			*hi = cat_hash[h].hi;
+			return;
+		}
 	}
-	*lo = a;
-	while (a < cat_nindex && ix_cmp(&cat_index[a], &key) == 0)
-		a++;
-	*hi = a;
 }
 
 static size_t
@@ -457,8 +494,8 @@ find_matches(const char *t, size_t tlen, struct cat_match *m)
 
 		ix_range(t + ws, we - ws, &lo, &hi);
 		for (k = lo; k < hi; k++) {
-			const char *p = cat_rules[cat_index[k].rule].pattern;
-			size_t plen = strlen(p);
+			const char *p = cat_index[k].word;
+			size_t plen = cat_index[k].plen;
 
 			if (plen <= tlen - ws && memcmp(t + ws, p, plen) == 0 &&
 			    (ws + plen == tlen || t[ws + plen] == ' '))
@@ -468,7 +505,7 @@ find_matches(const char *t, size_t tlen, struct cat_match *m)
 		if (n == before && we - ws > 3 && t[we - 1] == 's') {
 			ix_range(t + ws, we - ws - 1, &lo, &hi);
 			for (k = lo; k < hi; k++)
-				if (strlen(cat_rules[cat_index[k].rule].pattern) == we - ws - 1)
+				if (cat_index[k].plen == we - ws - 1)
 					n = add_match(m, n, ws, we, cat_index[k].rule);
 		}
 		ws = we + 1;
