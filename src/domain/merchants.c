@@ -800,7 +800,7 @@ const struct cat_rule cat_rules[] = {
 	K("plano de saude", HEALTHINS), K("seguro medico", HEALTHINS),
 	K("seguro de salud", HEALTHINS), K("health insurance", HEALTHINS),
 	K("gym", FIT), K("academia", FIT), K("gimnasio", FIT), K("ginasio", FIT),
-	K("pilates", FIT), K("yoga", FIT), K("fitness", FIT), K("natacao", FIT), K("natacion", FIT),
+	K("yoga", FIT), K("fitness", FIT), K("natacao", FIT), K("natacion", FIT),
 	K("oculos", HEALTH_), K("optica", HEALTH_), K("otica", HEALTH_),
 	K("saude", HEALTH_), K("salud", HEALTH_), K("health", HEALTH_),
 	/* Keywords: entertainment. */
