@@ -15,11 +15,14 @@
 
 /*
  * How a transaction is categorised: what the client says is final
- * (category, kind, subcategory); income is income; then the rules-as-data
- * categoriser, over which what the user taught for the merchant wins (the
- * store applies that in the insert: *taught says the rules decided the
- * category, so a taught one may override them). Category "income" and kind
- * income go together; a subcategory is kept only under its category.
+ * (category, kind, subcategory); income is income, unless the text said
+ * money came in that is no income, a refund or a transfer ("refund from
+ * amazon", "reembolso da farmácia": the rules keep what was refunded); then
+ * the rules-as-data categoriser, over which what the user taught for the
+ * merchant wins (the store applies that in the insert: *taught says the
+ * rules decided the category, so a taught one may override them). Category
+ * "income" and kind income go together; a subcategory is kept only under
+ * its category.
  */
 static void
 categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
@@ -37,7 +40,8 @@ categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
 		snprintf(t->category, sizeof(t->category), "%s", in->category);
 		snprintf(t->categorized_by, sizeof(t->categorized_by), "user");
 		t->confidence = 1000;
-	} else if (in->is_income || (in->kind && strcmp(in->kind, "income") == 0)) {
+	} else if ((in->kind && strcmp(in->kind, "income") == 0) || (in->is_income &&
+	    cr->kind != KIND_REFUND && cr->kind != KIND_TRANSFER)) {
 		snprintf(t->category, sizeof(t->category), "income");
 		t->confidence = (int)(1000 * (cr->confidence > 0.8 ? cr->confidence : 0.8) + 0.5);
 	} else {
