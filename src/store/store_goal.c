@@ -95,7 +95,8 @@ static struct db_stmt goal_advance = { "goal_advance",
  * below 0; reaching the target achieves it; an achieved goal that falls
  * below it is active again, and yields the primary slot to another active
  * primary goal; an archived goal stays archived and is never raised. A
- * raise that would not fit the column moves nothing.
+ * raise past 10^12 major units (the most a goal's amount is, in the API)
+ * moves nothing.
  */
 #define GOAL_MOVED "greatest(current_amount + $4::numeric, 0)"
 static struct db_stmt goal_add = { "goal_add",
@@ -108,7 +109,7 @@ static struct db_stmt goal_add = { "goal_add",
 	"  AND o.status = 'active') THEN false ELSE is_primary END,"
 	" updated_at = clock_timestamp()"
 	" WHERE client_id = $1 AND user_id = $2 AND id = $3 AND ($4::numeric < 0"
-	" OR (status <> 'archived' AND current_amount + $4::numeric < 100000000000000))"
+	" OR (status <> 'archived' AND current_amount + $4::numeric <= 1000000000000))"
 	" RETURNING " GOAL_COLS, 0, 0 };
 /*
  * The active goals a transaction of kind $3 may move (debt_payment: debt

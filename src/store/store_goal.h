@@ -79,7 +79,7 @@ int	store_goal_advance(struct store *st, const char *user, const char *id, const
  * below 0: reaching the target achieves it, falling below it makes an
  * achieved goal active again (no longer primary if another active goal is);
  * an archived goal keeps its status and is never raised, nor is a goal past
- * what the column holds. 1 and *out, 0 (no such goal, or not raised), -1.
+ * 10^12 major units. 1 and *out, 0 (no such goal, or not raised), -1.
  */
 int	store_goal_add(struct store *st, const char *user, const char *id, int64_t delta,
 	    struct goal *out);

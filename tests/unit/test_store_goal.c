@@ -466,7 +466,8 @@ START_TEST(add_moves_by_the_rules)
 	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, a.id, -99, &g), 1);
 	ck_assert_str_eq(g.status, "archived");
 	ck_assert_int_eq(g.current_amount, 99900);
-	/* nor past what the column holds */
+	/* nor past 10^12 major units, the most the API holds */
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, b.id, 100000000000001LL, &g), 0);
 	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, b.id, 10000000000000000LL, &g), 0);
 	ck_assert_int_eq(store_goal_get(&fx.s.st, u.id, b.id, &g), 1);
 	ck_assert_int_eq(g.current_amount, 0);
