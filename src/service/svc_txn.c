@@ -10,6 +10,7 @@
 #include "domain/categorize.h"
 #include "domain/txtparse.h"
 #include "service/svc.h"
+#include "service/svc_contrib.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
 
@@ -125,13 +126,16 @@ insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 			return svc_db_fail(s);
 		if (rc == 0)
 			return 0;
+		/* a debt payment or savings contribution moves a goal, once */
+		if (!out[i].existing && svc_contrib_txn(s, &out[i], NULL) == -1)
+			return -1;
 	}
 	return 1;
 }
 
 /*
- * insert_all, all or nothing: one record is one statement; a batch is a
- * transaction. The user is looked up only when the insert found none (an
+ * insert_all, all or nothing, in a transaction (with the goals the records
+ * move). The user is looked up only when the insert found none (an
  * external id on first use is created, then the insert runs again).
  */
 static int
@@ -141,15 +145,14 @@ insert_atomic(struct svc *s, const char *ref, const struct txn_in *items, size_t
 	int	 rc, attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
-		if (n > 1 && db_begin(s->st.db) == -1)
+		if (db_begin(s->st.db) == -1)
 			return svc_db_fail(s);
 		rc = insert_all(s, ref, items, n, source, out);
-		if (rc == 1 && (n == 1 || db_commit(s->st.db) == 0)) {
+		if (rc == 1 && db_commit(s->st.db) == 0) {
 			svc_subject(s, out[0].user_id);
 			return 0;
 		}
-		if (n > 1)
-			db_rollback(s->st.db);
+		db_rollback(s->st.db);
 		if (rc == 1)
 			return svc_db_fail(s);		/* the commit failed */
 		if (rc == -1)
@@ -353,6 +356,20 @@ fit_kind(struct svc *s, const char *ref, const char *id, struct txn_fields *f)
 	return 0;
 }
 
+/*
+ * Take back what transaction t moved, if anything, and move a goal as t now
+ * is (the same goal when it still may). In the caller's transaction. 0/-1.
+ */
+static int
+move_goal_again(struct svc *s, const char *user, const struct txn *t)
+{
+	char	 goal[OZ_ID_MAX];
+
+	if (svc_contrib_undo(s, user, "transaction", t->id, goal) == -1)
+		return -1;
+	return svc_contrib_txn(s, t, goal[0] ? goal : NULL);
+}
+
 int
 svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_fields *given,
     struct txn *out)
@@ -379,6 +396,11 @@ svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_
 	if ((rc = store_txn_update(&s->st, u.id, id, &f, out)) != 1) {
 		db_rollback(s->st.db);
 		return rc == 0 ? not_found(s) : svc_db_fail(s);
+	}
+	/* a new kind or amount takes back what it moved, then moves a goal anew */
+	if ((f.has_kind || f.has_amount) && move_goal_again(s, u.id, out) == -1) {
+		db_rollback(s->st.db);
+		return -1;
 	}
 	/*
 	 * A corrected category, subcategory or kind teaches this user's
@@ -407,7 +429,21 @@ svc_txn_delete(struct svc *s, const char *ref, const char *id)
 
 	if (target(s, ref, id, 0, &u) == -1)
 		return -1;
-	if ((rc = store_txn_delete(&s->st, u.id, id)) == -1)
+	if (db_begin(s->st.db) == -1)
 		return svc_db_fail(s);
-	return rc == 1 ? 0 : not_found(s);
+	if ((rc = store_txn_delete(&s->st, u.id, id)) == -1) {
+		rc = svc_db_fail(s);
+		db_rollback(s->st.db);
+		return rc;
+	}
+	if (rc == 0) {
+		db_rollback(s->st.db);
+		return not_found(s);
+	}
+	/* what it moved goes back with it */
+	if (svc_contrib_undo(s, u.id, "transaction", id, NULL) == -1) {
+		db_rollback(s->st.db);
+		return -1;
+	}
+	return db_commit(s->st.db) == -1 ? svc_db_fail(s) : 0;
 }
