@@ -1018,6 +1018,11 @@ const struct cat_rule cat_rules[] = {
 	V("fondos de inversion"), V("cuenta ahorro"), V("cuenta de ahorro"), V("hucha"),
 	V("deposito a plazo"), V("plazo fijo"), V("inversion"), V("certificado de aforro"),
 	VW("savings"), VW("ahorro"),
+	/* money put toward one's own fund or goal, as people say it */
+	V("emergency fund"), V("my fund"), V("rainy day fund"), V("savings goal"),
+	V("reserva de emergencia"), V("fundo de emergencia"), V("minha reserva"),
+	V("na reserva"), V("pra reserva"), V("para a reserva"), V("meu fundo"),
+	V("fondo de emergencia"), V("mi fondo"), V("mis ahorros"),
 	VN("acorns", "Acorns"), VN("robinhood", "Robinhood"), VN("betterment", "Betterment"),
 	VN("wealthfront", "Wealthfront"), VN("vanguard", "Vanguard"), VN("fidelity", "Fidelity"),
 	VN("schwab", "Charles Schwab"), VN("coinbase", "Coinbase"), VN("binance", "Binance"),

@@ -13,6 +13,7 @@
 #include "service/svc_contrib.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
+#include "store/store_goal.h"
 
 /*
  * How a transaction is categorised: what the client says is final
@@ -96,15 +97,66 @@ kind_conflict(struct svc *s, const struct txn_in *items, size_t n)
  * transaction when there is one. 1, 0 when there is no such user (nothing
  * inserted), or -1.
  */
+/* 1 if money of this kind moves a goal (svc_contrib). */
+static int
+moves_goal(const char *kind)
+{
+	return strcmp(kind, "debt_payment") == 0 || strcmp(kind, "savings_contribution") == 0;
+}
+
+/*
+ * Whether an item will move a goal, before it is stored: the client's kind,
+ * else the rules' (a kind the user taught for the merchant may still differ:
+ * insert_all handles that case).
+ */
+static int
+may_move_goal(const struct txn_in *in)
+{
+	struct cat_result cr;
+
+	if (in->kind)
+		return moves_goal(in->kind);
+	categorize(in->description ? in->description : "", &cr);
+	return cr.kind == KIND_DEBT_PAYMENT || cr.kind == KIND_SAVINGS_CONTRIBUTION;
+}
+
+/*
+ * A goal move for a transaction already committed on its own (a kind the
+ * user taught made it a debt payment or a savings contribution): in a
+ * transaction of its own; if that fails, the transaction goes too, so no
+ * transaction is left that should have moved a goal and did not.
+ */
+static int
+move_after(struct svc *s, const struct txn *t)
+{
+	struct oz_error	 saved;
+
+	if (db_begin(s->st.db) == 0 && svc_contrib_txn(s, t, NULL) == 0 &&
+	    db_commit(s->st.db) == 0)
+		return 0;
+	if (s->err->code == OZ_OK)
+		(void)svc_db_fail(s);
+	db_rollback(s->st.db);
+	saved = *s->err;
+	(void)store_txn_delete(&s->st, t->user_id, t->id);
+	*s->err = saved;
+	return -1;
+}
+
+/*
+ * Insert every item for the user ref names, inside the caller's database
+ * transaction when in_tx (else each record on its own). 1, 0 when there is
+ * no such user (nothing inserted), or -1.
+ */
 static int
 insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
-    const char *source, struct txn *out)
+    const char *source, int in_tx, struct txn *out)
 {
 	struct cat_result cr;
 	struct txn	 t;
 	char		 today[11], key[128];
 	size_t		 i;
-	int		 taught, rc;
+	int		 taught, rc, locked = 0;
 
 	cal_today(today);
 	for (i = 0; i < n; i++) {
@@ -127,32 +179,51 @@ insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 		if (rc == 0)
 			return 0;
 		/* a debt payment or savings contribution moves a goal, once */
-		if (!out[i].existing && svc_contrib_txn(s, &out[i], NULL) == -1)
+		if (out[i].existing || !moves_goal(out[i].kind))
+			continue;
+		if (!in_tx) {
+			if (move_after(s, &out[i]) == -1)
+				return -1;
+			continue;
+		}
+		/* the user's goals in one order: two batches never deadlock */
+		if (n > 1 && !locked++ && store_goal_lock_all(&s->st, out[i].user_id) == -1)
+			return svc_db_fail(s);
+		if (svc_contrib_txn(s, &out[i], NULL) == -1)
 			return -1;
 	}
 	return 1;
 }
 
 /*
- * insert_all, all or nothing, in a transaction (with the goals the records
- * move). The user is looked up only when the insert found none (an
- * external id on first use is created, then the insert runs again).
+ * insert_all, all or nothing: a batch, or a record that moves a goal, in a
+ * transaction; any other single record is one statement. The user is looked
+ * up only when the insert found none (an external id on first use is
+ * created, then the insert runs again); work PostgreSQL undid for a
+ * deadlock runs again once.
  */
 static int
 insert_atomic(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
     const char *source, struct txn *out)
 {
-	int	 rc, attempt;
+	int	 rc, attempt, in_tx = n > 1 || may_move_goal(&items[0]), retried = 0;
 
 	for (attempt = 0; attempt < 2; attempt++) {
-		if (db_begin(s->st.db) == -1)
+		if (in_tx && db_begin(s->st.db) == -1)
 			return svc_db_fail(s);
-		rc = insert_all(s, ref, items, n, source, out);
-		if (rc == 1 && db_commit(s->st.db) == 0) {
+		rc = insert_all(s, ref, items, n, source, in_tx, out);
+		if (rc == 1 && (!in_tx || db_commit(s->st.db) == 0)) {
 			svc_subject(s, out[0].user_id);
 			return 0;
 		}
-		db_rollback(s->st.db);
+		if (in_tx)
+			db_rollback(s->st.db);
+		if (rc != 0 && !retried && db_fault(s->st.db) == DB_FAULT_CONFLICT) {
+			retried = 1;
+			memset(s->err, 0, sizeof(*s->err));
+			attempt--;
+			continue;
+		}
 		if (rc == 1)
 			return svc_db_fail(s);		/* the commit failed */
 		if (rc == -1)
@@ -229,7 +300,7 @@ text_items(struct svc *s, const struct user *u, const char *text, const char *so
 		return svc_fail(s, OZ_VALIDATION_ERROR, "the text holds too many transactions");
 	if (atomic)
 		return insert_atomic(s, u->id, items, *n, source, out);
-	if ((rc = insert_all(s, u->id, items, *n, source, out)) == 0)
+	if ((rc = insert_all(s, u->id, items, *n, source, 1, out)) == 0)
 		return svc_fail(s, OZ_NOT_FOUND, "no such user");
 	return rc == 1 ? 0 : -1;
 }

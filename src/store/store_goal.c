@@ -123,6 +123,8 @@ static struct db_stmt goal_candidates = { "goal_candidates",
 	" ELSE false END AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM users u"
 	" WHERE u.client_id = $1 AND u.id = $2 AND u.currency = $4))"
 	" ORDER BY created_at, id LIMIT $5::integer", 1, 0 };
+static struct db_stmt goal_lock_all = { "goal_lock_all",
+	"SELECT id FROM goals WHERE client_id = $1 AND user_id = $2 ORDER BY id FOR UPDATE", 0, 0 };
 static struct db_stmt goal_delete = { "goal_delete",
 	"DELETE FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3", 0, 0 };
 
@@ -257,4 +259,12 @@ store_goal_candidates(struct store *st, const char *user, const char *kind,
 	    store_int_param(st, (int64_t)max) };
 
 	return store_rows(st, &goal_candidates, 5, params, decode, rows, sizeof(*rows), max, n);
+}
+
+int
+store_goal_lock_all(struct store *st, const char *user)
+{
+	const char *params[2] = { st->client, user };
+
+	return store_exec(st, &goal_lock_all, 2, params, NULL);
 }

@@ -91,6 +91,12 @@ int	store_goal_add(struct store *st, const char *user, const char *id, int64_t d
  */
 int	store_goal_candidates(struct store *st, const char *user, const char *kind,
 	    const char *currency, struct goal *rows, size_t max, size_t *n);
+/*
+ * Lock every goal of user, in id order, for the caller's database
+ * transaction: work that moves several goals takes them in one order, so
+ * two such transactions never deadlock. 0/-1.
+ */
+int	store_goal_lock_all(struct store *st, const char *user);
 /* Delete a goal of user. 1/0/-1. */
 int	store_goal_delete(struct store *st, const char *user, const char *id);
 

@@ -393,6 +393,52 @@ START_TEST(list_not_found_and_tenancy)
 }
 END_TEST
 
+/*
+ * A single record whose kind the user taught for its merchant moves the goal
+ * too (stored on its own first, then moved); a record that moves none is one
+ * statement; a batch of goal moves takes the goals in one order.
+ */
+START_TEST(taught_kinds_and_batches)
+{
+	struct fixture	 fx;
+	struct goal	 g;
+	struct txn	 t, out[3];
+	struct txn_fields f;
+	struct txn_in	 in[3];
+	struct user	 u;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "c-taught", "en", "USD", &u);
+	new_goal(&fx, u.id, "savings", "Emergency fund", 500000, "true", &g);
+	/* an unknown merchant: spending, no goal moves */
+	record(&fx, u.id, 2000, NULL, NULL, "ZORBLAX VAULT 22", &t);
+	ck_assert_str_eq(t.kind, "spending");
+	ck_assert_int_eq(current(&fx, u.id, g.id), 0);
+	/* the user says it was money saved: the goal moves, and the merchant is taught */
+	memset(&f, 0, sizeof(f));
+	f.has_kind = 1;
+	f.kind = "savings_contribution";
+	ck_assert_int_eq(svc_txn_update(&fx.s, u.id, t.id, &f, &t), 0);
+	ck_assert_int_eq(current(&fx, u.id, g.id), 2000);
+	/* the next one there is a savings contribution by what was taught, and moves it */
+	record(&fx, u.id, 3000, NULL, NULL, "Zorblax Vault 23", &t);
+	ck_assert_str_eq(t.kind, "savings_contribution");
+	ck_assert_int_eq(current(&fx, u.id, g.id), 5000);
+	/* a batch of three that move the goal */
+	memset(in, 0, sizeof(in));
+	in[0].amount_cents = 100;
+	in[0].kind = "savings_contribution";
+	in[1].amount_cents = 200;
+	in[1].description = "to my emergency fund";
+	in[2].amount_cents = 300;
+	in[2].description = "zorblax vault";
+	ck_assert_int_eq(svc_txn_record(&fx.s, u.id, in, 3, "api_json", out), 0);
+	ck_assert_str_eq(out[1].kind, "savings_contribution");
+	ck_assert_int_eq(current(&fx, u.id, g.id), 5600);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 svc_contrib_suite(void)
 {
@@ -405,6 +451,7 @@ svc_contrib_suite(void)
 	tcase_add_test(tc, minor_units_of_the_users_currency);
 	tcase_add_test(tc, tasks_move_their_cycles_goal);
 	tcase_add_test(tc, list_not_found_and_tenancy);
+	tcase_add_test(tc, taught_kinds_and_batches);
 	suite_add_tcase(s, tc);
 	return s;
 }
