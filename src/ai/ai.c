@@ -269,8 +269,8 @@ ai_round_call(struct ai_round *r, int index, const char *id, const char *name)
 	return call;
 }
 
-static void
-round_init(struct ai_round *r, const char *who, const struct ai_chat *c,
+void
+ai_round_init(struct ai_round *r, const char *who, const struct ai_chat *c,
     struct ai_result *res, int stream)
 {
 	size_t i;
@@ -298,8 +298,8 @@ round_clear(void *ctx)
 	r->error[0] = '\0';
 }
 
-static void
-round_free(struct ai_round *r)
+void
+ai_round_free(struct ai_round *r)
 {
 	size_t i;
 
@@ -570,7 +570,7 @@ ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 	struct json_object	*req = NULL;
 	int			 rc = -1;
 
-	round_init(&r, p->name, c, res, c->delta != NULL);
+	ai_round_init(&r, p->name, c, res, c->delta != NULL);
 	if (remote_setup(p, s, &rm, res) == -1)
 		goto out;
 	if ((req = p->chat_request(rm.model, c)) == NULL)
@@ -589,7 +589,7 @@ ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 out:
 	json_object_put(req);
 	remote_free(&rm);
-	round_free(&r);
+	ai_round_free(&r);
 	return rc;
 }
 
@@ -602,7 +602,7 @@ ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
 	struct json_object	*req = NULL;
 	int			 rc = -1;
 
-	round_init(&r, p->name, NULL, res, 0);
+	ai_round_init(&r, p->name, NULL, res, 0);
 	if (remote_setup(p, s, &rm, res) == -1)
 		goto out;
 	if ((req = p->complete_request(rm.model, system, user)) == NULL ||
@@ -621,7 +621,7 @@ ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
 out:
 	json_object_put(req);
 	remote_free(&rm);
-	round_free(&r);
+	ai_round_free(&r);
 	return rc;
 }
 
