@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "core/currency.h"
@@ -459,13 +460,16 @@ month_of(const struct ctx *c, size_t i)
 	return 0;
 }
 
-/* Value of a bare, unbound integer token of at most maxdig digits; -1 if not one. */
+/*
+ * Value of a bare, unbound integer token of at most maxdig digits; -1 if not
+ * one. A value past INT_MAX (an order or card number) is INT_MAX: large.
+ */
 static int
 bare_int(const struct ctx *c, size_t i, size_t maxdig)
 {
 	const struct tok *t;
 	size_t k;
-	int v = 0;
+	int64_t v = 0;
 
 	if (i >= c->nt)
 		return -1;
@@ -476,9 +480,10 @@ bare_int(const struct ctx *c, size_t i, size_t maxdig)
 	for (k = 0; k < t->len; k++) {
 		if (!is_digit(c->text[t->off + k]))
 			return -1;
-		v = v * 10 + (c->text[t->off + k] - '0');
+		if (v <= INT_MAX)
+			v = v * 10 + (c->text[t->off + k] - '0');
 	}
-	return v;
+	return v > INT_MAX ? INT_MAX : (int)v;
 }
 
 static void

@@ -430,6 +430,24 @@ START_TEST(hostile)
 }
 END_TEST
 
+/*
+ * A code of 10 to 12 digits after "pedido", "order"… is a code, not an
+ * amount: its value once overflowed an int, came out negative and passed for
+ * an amount of billions (found by tests/fuzz/fuzz_txtparse.c).
+ */
+START_TEST(long_codes)
+{
+	one("pedido 3000000000 uber 15", "pt", "BRL", 1500, "BRL", TODAY, NULL);
+	one("order 2147483648 lunch 12", "en", "USD", 1200, "USD", TODAY, NULL);
+	one("pedido 999999999999 mercado 10", "pt", "BRL", 1000, "BRL", TODAY, NULL);
+	/* the fuzzer's input */
+	ck_assert_int_eq(txt_parse("^\t\t\t9999999999\t\t", "pt", "GBP", "2024-02-29", it,
+	    TXT_MAX_ITEMS, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(it[0].amount_cents, 999999999900LL);
+}
+END_TEST
+
 /* The corpus writes a newline inside a text as the two characters "\\n". */
 static void
 unescape(char *s)
@@ -537,6 +555,7 @@ make_suite(void)
 	tcase_add_test(tc, refusals);
 	tcase_add_test(tc, truncation);
 	tcase_add_test(tc, hostile);
+	tcase_add_test(tc, long_codes);
 	tcase_add_test(tc, corpus);
 	suite_add_tcase(s, tc);
 	return s;
