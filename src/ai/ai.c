@@ -25,6 +25,7 @@
 #include "ai/ai_tools.h"
 #include "core/log.h"
 #include "core/oz_limits.h"
+#include "core/utf8.h"
 #include "domain/coach.h"
 
 #define URL_MAX			2048
@@ -60,7 +61,11 @@ ai_json_parse(const char *s, size_t len)
 	struct json_object	*o;
 	size_t			 end;
 
-	if (s == NULL || len == 0 || len > INT_MAX)
+	/*
+	 * json-c's own UTF-8 check lets overlong forms through ("\xf0\x89\x9f\x8e"):
+	 * a provider's text becomes a reply, stored and sent on, so ours decides.
+	 */
+	if (s == NULL || len == 0 || len > INT_MAX || !utf8_valid(s, len))
 		return NULL;
 	if ((tok = json_tokener_new_ex(OZ_JSON_MAX_DEPTH)) == NULL)
 		return NULL;

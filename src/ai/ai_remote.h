@@ -105,7 +105,7 @@ int	ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 int	ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
 	    const char *system, const char *user, struct buf *out, struct ai_result *res);
 
-/* Strict JSON (valid UTF-8, bounded depth, nothing after it): a new object or NULL. */
+/* Strict JSON (valid UTF-8 by utf8_valid, bounded depth, nothing after it): a new object or NULL. */
 struct json_object *ai_json_parse(const char *s, size_t len);
 /* The user-data block: a label saying it is data, then c's data as JSON. New string or NULL. */
 struct json_object *ai_data_block(const struct ai_chat *c);
