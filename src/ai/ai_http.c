@@ -133,21 +133,33 @@ header_value(const char *p, size_t n, const char *name, char *v, size_t vlen)
 	return 1;
 }
 
+int
+ai_http_retry_header(const char *line, size_t n, int64_t *retry_after,
+    int64_t *retry_after_ms)
+{
+	char v[80];
+
+	if (header_value(line, n, "retry-after", v, sizeof(v)))
+		*retry_after = parse_retry_after(v);
+	else if (header_value(line, n, "retry-after-ms", v, sizeof(v)))
+		*retry_after_ms = parse_retry_after_ms(v);
+	else
+		return 0;
+	return 1;
+}
+
 static size_t
 on_header(char *p, size_t size, size_t nmemb, void *ud)
 {
 	struct xfer	*x = ud;
 	size_t		 n = size * nmemb;
-	char		 v[80];
 
 	x->last_data = ai_http_now_ms();
 	if (n >= 5 && memcmp(p, "HTTP/", 5) == 0) {	/* a new response (after 1xx) */
 		x->retry_after = x->retry_after_ms = -1;
 		x->status = 0;
-	} else if (header_value(p, n, "retry-after", v, sizeof(v)))
-		x->retry_after = parse_retry_after(v);
-	else if (header_value(p, n, "retry-after-ms", v, sizeof(v)))
-		x->retry_after_ms = parse_retry_after_ms(v);
+	} else
+		(void)ai_http_retry_header(p, n, &x->retry_after, &x->retry_after_ms);
 	return n;
 }
 

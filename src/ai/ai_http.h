@@ -36,6 +36,15 @@ struct ai_http_res {
 	char		 error[160];	/* why it failed; never a header value or a body */
 };
 
+/*
+ * A response header line of n bytes (as curl gives it, line end included):
+ * the wait before a retry it asks for, in ms (-1 when unreadable), from
+ * "Retry-After" (delta-seconds or an HTTP-date) into *retry_after, or from
+ * "retry-after-ms" (a number, a fraction allowed) into *retry_after_ms.
+ * 1 when the line is one of those, else 0 (nothing set).
+ */
+int	ai_http_retry_header(const char *line, size_t n, int64_t *retry_after,
+	    int64_t *retry_after_ms);
 /* Milliseconds on the monotonic clock, for deadlines. */
 int64_t	ai_http_now_ms(void);
 /*

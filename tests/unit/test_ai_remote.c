@@ -802,6 +802,33 @@ START_TEST(retry_after_honoured)
 }
 END_TEST
 
+/* The header lines themselves, as curl hands them over. */
+START_TEST(retry_after_lines)
+{
+	static const struct { const char *line; int is; int64_t ra, ra_ms; } cases[] = {
+		{ "Retry-After: 3\r\n", 1, 3000, -2 },
+		{ "retry-after:\t 0 \r\n", 1, 0, -2 },
+		{ "Retry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\n", 1, 0, -2 },
+		{ "Retry-After: soon\r\n", 1, -1, -2 },
+		{ "retry-after-ms: 1500.5\r\n", 1, -2, 1500 },
+		{ "Retry-After-Ms: -5\r\n", 1, -2, -1 },
+		{ "Retry-After-Later: 5\r\n", 0, -2, -2 },
+		{ "X-Retry-After: 5\r\n", 0, -2, -2 },
+		{ "Retry-After\r\n", 0, -2, -2 },
+	};
+	int64_t	 ra, ra_ms;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ra = ra_ms = -2;
+		ck_assert_int_eq(ai_http_retry_header(cases[i].line, strlen(cases[i].line), &ra,
+		    &ra_ms), cases[i].is);
+		ck_assert_msg(ra == cases[i].ra && ra_ms == cases[i].ra_ms, "%s: %lld %lld",
+		    cases[i].line, (long long)ra, (long long)ra_ms);
+	}
+}
+END_TEST
+
 START_TEST(retry_after_too_long)
 {
 	struct run r;
@@ -1219,6 +1246,7 @@ suite(void)
 	tcase_add_loop_test(tc, sse_shapes, 0, 2);
 	tcase_add_loop_test(tc, retry_after_honoured, 0, 2);
 	tcase_add_loop_test(tc, retry_after_too_long, 0, 2);
+	tcase_add_test(tc, retry_after_lines);
 	tcase_add_loop_test(tc, server_errors_retried, 0, 2);
 	tcase_add_loop_test(tc, overloaded_retried, 0, 2);
 	tcase_add_loop_test(tc, stall_times_out, 0, 2);
