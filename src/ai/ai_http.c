@@ -84,7 +84,12 @@ on_body(char *p, size_t size, size_t nmemb, void *ud)
 	return buf_append(&x->rs->body, p, n) == 0 ? n : 0;
 }
 
-/* Retry-After: delta-seconds or an HTTP-date; ms, or -1 when unreadable. */
+#define RETRY_AFTER_MAX_S	1000000000	/* what we read of a Retry-After, at most */
+
+/*
+ * Retry-After: delta-seconds or an HTTP-date; ms, or -1 when unreadable. A
+ * date further away than RETRY_AFTER_MAX_S (curl reads any year) is that far.
+ */
 static int64_t
 parse_retry_after(const char *v)
 {
@@ -92,11 +97,13 @@ parse_retry_after(const char *v)
 	int64_t		 s;
 	time_t		 t;
 
-	if (num_parse_i64z(v, 0, 1000000000, &s, &errstr) == 0)
+	if (num_parse_i64z(v, 0, RETRY_AFTER_MAX_S, &s, &errstr) == 0)
 		return s * 1000;
 	if ((t = curl_getdate(v, NULL)) == (time_t)-1)
 		return -1;
 	s = (int64_t)t - (int64_t)time(NULL);
+	if (s > RETRY_AFTER_MAX_S)
+		s = RETRY_AFTER_MAX_S;
 	return s > 0 ? s * 1000 : 0;
 }
 

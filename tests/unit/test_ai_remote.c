@@ -810,6 +810,9 @@ START_TEST(retry_after_lines)
 		{ "retry-after:\t 0 \r\n", 1, 0, -2 },
 		{ "Retry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\n", 1, 0, -2 },
 		{ "Retry-After: soon\r\n", 1, -1, -2 },
+		/* a year of 10 digits: seconds * 1000 overflowed (found by fuzz_retry_after.c) */
+		{ "Retry-After: Wed, 21 Oct 2147483647 07:28:00 GMT\r\n", 1, 1000000000000LL, -2 },
+		{ "Retry-After: 1000000001\r\n", 1, -1, -2 },
 		{ "retry-after-ms: 1500.5\r\n", 1, -2, 1500 },
 		{ "Retry-After-Ms: -5\r\n", 1, -2, -1 },
 		{ "Retry-After-Later: 5\r\n", 0, -2, -2 },
