@@ -1593,11 +1593,12 @@ act_debt_raise(struct ctx *c)
 {
 	const struct debt	*d;
 	int64_t			 pay, need;
-	char			 a[4][64];
+	char			 a[4][64], key[24] = "debt:";
 	const char		*args[4] = { a[0], a[1], a[2], a[3] };
 
 	if (c->focus_debt < 0 || c->debt_state == 0)
 		return;
+	itoa_buf(c->focus_debt + 1, key + 5);
 	d = &c->d[c->focus_debt];
 	pay = c->funds + d->min;
 	need = payment_within(d->bal, d->rnum, d->rden, DEBT_CLEAR_MONTHS);
@@ -1607,7 +1608,7 @@ act_debt_raise(struct ctx *c)
 	amt(c, interest(d->bal, d->rnum, d->rden), a[3], sizeof(a[3]));
 	add_action(c, c->debt_state == AM_NEVER ? FA_DEBT_NEVER : FA_DEBT_SLOW,
 	    c->debt_state == AM_NEVER ? X_DEBT_NEVER : X_DEBT_SLOW, args,
-	    c->debt_state == AM_NEVER ? 4 : 3, c->out->focus, "", need - pay, 0);
+	    c->debt_state == AM_NEVER ? 4 : 3, c->out->focus, key, need - pay, 0);
 }
 
 static void

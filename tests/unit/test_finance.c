@@ -9,6 +9,7 @@
 
 #include "check_main.h"
 #include "domain/finance.h"
+#include "plan_corpus.h"
 
 static struct fin_plan plan;	/* large (360 months): not on the stack */
 
@@ -1019,6 +1020,27 @@ START_TEST(cycle_amounts)
 }
 END_TEST
 
+/*
+ * The plan corpus (tests/data/plan-corpus.txt): people in Brazil, the US
+ * and Spain, the action a planner would put first, and what a plan must
+ * never say. Every first action as the corpus says, nothing infeasible.
+ */
+START_TEST(plan_corpus)
+{
+	struct pc_score sc;
+
+	ck_assert_int_eq(pc_run(PLAN_CORPUS_PATH, &sc, stdout, &plan), 0);
+	pc_print(stdout, &sc);
+	ck_assert_int_ge(sc.situations, 40);
+	ck_assert_int_eq(sc.bad, 0);
+	ck_assert_int_eq(sc.first_ok, sc.situations);
+	ck_assert_int_eq(sc.move_ok, sc.situations);
+	ck_assert_int_eq(sc.infeasible, 0);
+	ck_assert_int_eq(sc.forbidden, 0);
+	ck_assert_int_eq(sc.no_period, 0);
+}
+END_TEST
+
 static Suite *
 make_suite(void)
 {
@@ -1047,6 +1069,7 @@ make_suite(void)
 	tcase_add_test(tc, trim_never_exceeds_wants);
 	tcase_add_test(tc, whole_months_or_the_intake);
 	tcase_add_test(tc, investor);
+	tcase_add_test(tc, plan_corpus);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
