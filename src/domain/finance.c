@@ -148,19 +148,19 @@ struct personality {
 /*
  * Ranks of FA_NO_INCOME, GAP, STARTER, DEBT_FOCUS, DEBT_NEVER, DEBT_SLOW,
  * EMERGENCY, GOAL, TARGET_DATE, INVEST, REACHED, HOUSING, CUT, TRIM,
- * DEBT_FASTER, TRACK, DEBT_NEXT, DEBT_LOW: the later steps share a rank, so
+ * DEBT_FASTER, TRACK, DEBT_NEXT, DEBT_LOW, ROOM: the later steps share a rank, so
  * they keep the order of the priorities.
  */
 static const struct personality personalities[] = {
-	{ NULL, FIN_MAX_ACTIONS, { 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 0, 2, 3, 5, 4, 4 } },
+	{ NULL, FIN_MAX_ACTIONS, { 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 0, 2, 3, 5, 4, 4, 0 } },
 	/* savers respond to safety and payoff: the next steps first */
-	{ "saver", FIN_MAX_ACTIONS, { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 2, 4, 1, 5, 0, 0 } },
+	{ "saver", FIN_MAX_ACTIONS, { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 2, 4, 1, 5, 0, 0, 0 } },
 	/* spenders need the concrete cuts and what they buy */
-	{ "spender", FIN_MAX_ACTIONS, { 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 0, 1, 3, 5, 4, 4 } },
+	{ "spender", FIN_MAX_ACTIONS, { 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 0, 1, 3, 5, 4, 4, 0 } },
 	/* avoiders act on a few clear steps, not a list */
-	{ "avoider", 3, { 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 0, 2, 3, 5, 4, 4 } },
+	{ "avoider", 3, { 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 0, 2, 3, 5, 4, 4, 0 } },
 	/* planners want the dates first */
-	{ "planner", FIN_MAX_ACTIONS, { 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 3, 2, 4, 5, 6, 1, 1 } },
+	{ "planner", FIN_MAX_ACTIONS, { 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 3, 2, 4, 5, 6, 1, 1, 0 } },
 };
 
 static const char *const step_names[FIN_STEP_COUNT] = {
@@ -172,7 +172,7 @@ static const char *const action_names[FA_COUNT] = {
 	"no_income", "close_gap", "starter_emergency_fund", "pay_debt", "raise_debt_payment",
 	"raise_debt_payment", "emergency_fund", "goal", "goal_target_date", "invest",
 	"goal_reached", "housing_share", "cut_wants", "trim_wants", "pay_debt_faster",
-	"record_spending", "next_debt", "debt_minimum"
+	"record_spending", "next_debt", "debt_minimum", "make_room"
 };
 
 enum text {
@@ -182,10 +182,11 @@ enum text {
 	S_INCOME, S_GAP, S_NO_INCOME, S_DATA, S_DATA_DATES, S_NO_DATA, S_ORDER,
 	S_TIMELINE, S_TIMELINE_DEBT, S_TIMELINE_LATER, S_REACHED, S_REACHED_DEBT,
 	S_NEVER, S_BEYOND, S_DEBT, S_DEBTS, S_DEBT_NEVER, S_SPLIT,
-	X_NO_INCOME, X_GAP, X_GAP_WANTS, X_GAP_ESSENTIALS, X_STARTER, X_DEBT_FOCUS,
-	X_DEBT_FOCUS_SLOW, X_DEBT_NEVER, X_DEBT_SLOW, X_EMERGENCY, X_EMERGENCY_NEXT,
+	X_NO_INCOME, X_GAP, X_GAP_WANTS, X_GAP_ESSENTIALS, X_STARTER, X_STARTER_NEW, X_DEBT_FOCUS,
+	X_DEBT_FOCUS_SLOW, X_DEBT_NEVER, X_DEBT_SLOW, X_DEBT_RENEGOTIATE, X_EMERGENCY, X_EMERGENCY_NEXT,
 	X_KEEP, X_GOAL_NEXT, X_GOAL_LATE, X_TARGET_DATE, X_INVEST, X_REACHED, X_HOUSING, X_CUT, X_TRIM,
-	X_DEBT_FASTER, X_TRACK, X_DEBT_NEXT, X_DEBT_LOW, X_DEBT_UNKNOWN, T_COUNT
+	X_DEBT_FASTER, X_TRACK, X_DEBT_NEXT, X_DEBT_LOW, X_DEBT_UNKNOWN, X_ROOM, X_ROOM_WANTS,
+	X_ROOM_ESSENTIALS, T_COUNT
 };
 
 /* {n} is the n-th argument, already formatted; every number comes from the plan. */
@@ -300,10 +301,26 @@ static const char *const texts[T_COUNT][LANG_COUNT] = {
 	    "Close the monthly gap of {1} first: your wants ({2} a month) cannot cover it alone, so the rest has to come from lower essential costs or more income.",
 	    "Feche primeiro a diferença mensal de {1}: seus desejos ({2} por mês) não cobrem tudo, então o resto precisa vir de custos essenciais menores ou de mais renda.",
 	    "Cierra primero la brecha mensual de {1}: tus deseos ({2} al mes) no la cubren solos, así que el resto debe salir de gastos esenciales menores o de más ingresos." },
+	[X_ROOM] = {
+	    "Make room first: your expenses take all of your {1} income, so nothing is left for {2}; record a month of spending to see where to free up money.",
+	    "Abra espaço primeiro: suas despesas levam toda a sua renda de {1}, então nada sobra para {2}; registre um mês de gastos para ver de onde liberar dinheiro.",
+	    "Haz hueco primero: tus gastos se llevan todos tus ingresos de {1}, así que no queda nada para {2}; registra un mes de gastos para ver de dónde liberar dinero." },
+	[X_ROOM_WANTS] = {
+	    "Make room first: nothing is left at the end of the month for {4}. Free up {1} a month from your wants ({2} a month now{3}).",
+	    "Abra espaço primeiro: nada sobra no fim do mês para {4}. Libere {1} por mês dos seus desejos ({2} por mês hoje{3}).",
+	    "Haz hueco primero: no te queda nada a fin de mes para {4}. Libera {1} al mes de tus deseos ({2} al mes ahora{3})." },
+	[X_ROOM_ESSENTIALS] = {
+	    "Make room first: nothing is left at the end of the month for {2}, and your wants ({1} a month) leave little to cut: it has to come from lower essential costs or more income.",
+	    "Abra espaço primeiro: nada sobra no fim do mês para {2}, e seus desejos ({1} por mês) deixam pouco para cortar: o dinheiro precisa vir de custos essenciais menores ou de mais renda.",
+	    "Haz hueco primero: no te queda nada a fin de mes para {2}, y tus deseos ({1} al mes) dejan poco que recortar: el dinero debe salir de gastos esenciales menores o de más ingresos." },
 	[X_STARTER] = {
 	    "Build a starter emergency fund first: {1} more makes {2}, one month of essential expenses, in {3}; until then pay only the minimums on your debts.",
 	    "Monte primeiro uma reserva de emergência inicial: faltam {1} para {2}, um mês de despesas essenciais, em {3}; até lá pague só o mínimo das dívidas.",
 	    "Arma primero un fondo de emergencia inicial: faltan {1} para {2}, un mes de gastos esenciales, en {3}; hasta entonces paga solo los mínimos de tus deudas." },
+	[X_STARTER_NEW] = {
+	    "Build a starter emergency fund first: save {2}, one month of essential expenses, in {3}; until then pay only the minimums on your debts.",
+	    "Monte primeiro uma reserva de emergência inicial: guarde {2}, um mês de despesas essenciais, em {3}; até lá pague só o mínimo das dívidas.",
+	    "Arma primero un fondo de emergencia inicial: ahorra {2}, un mes de gastos esenciales, en {3}; hasta entonces paga solo los mínimos de tus deudas." },
 	[X_DEBT_FOCUS] = {
 	    "Pay off {1} first: {2} {3} costs {4} of interest a month. Put {5} a month on it beyond the minimum{6}: paid off in {7}, around {8}.",
 	    "Quite primeiro {1}: {2} {3} custam {4} de juros por mês. Ponha {5} por mês nessa dívida além do mínimo{6}: a quitação vem em {7}, por volta de {8}.",
@@ -320,6 +337,10 @@ static const char *const texts[T_COUNT][LANG_COUNT] = {
 	    "Raise your debt payment by {1} to {2} a month: at {3} it takes more than 30 years, at {2} it is cleared in 60 months.",
 	    "Aumente o pagamento da dívida em {1}, para {2} por mês: com {3} leva mais de 30 anos, com {2} quita em 60 meses.",
 	    "Sube el pago de tu deuda en {1}, a {2} al mes: con {3} tarda más de 30 años, con {2} se salda en 60 meses." },
+	[X_DEBT_RENEGOTIATE] = {
+	    "Renegotiate {1}: {2} costs {3} of interest a month and clearing it in 60 months takes {4} a month, beyond your budget. Ask for a lower rate or an instalment deal, or swap it for a cheaper loan.",
+	    "Renegocie {1}: {2} custam {3} de juros por mês e quitá-la em 60 meses exige {4} por mês, além do seu orçamento. Peça juros menores ou um parcelamento, ou troque por um empréstimo mais barato.",
+	    "Renegocia {1}: {2} cuestan {3} de intereses al mes y saldarla en 60 meses exige {4} al mes, más de lo que te permite tu presupuesto. Pide un tipo más bajo o un plan de pagos, o cámbiala por un préstamo más barato." },
 	[X_EMERGENCY] = {
 	    "Build your emergency fund: {1} more covers {4} months of essential expenses ({2}), in {3}.",
 	    "Monte sua reserva de emergência: faltam {1} para cobrir {4} meses de despesas essenciais ({2}), em {3}.",
@@ -675,6 +696,31 @@ add_action(struct ctx *c, enum fin_action_kind kind, enum text t, const char *co
 	a->seq = c->nacts++;
 }
 
+/*
+ * A debt's or goal's name for the texts, into dst (FIN_NAME_MAX + 4 bytes):
+ * whole, or past FIN_NAME_MAX bytes cut at the last space before it (else
+ * at a character's start) and ended with "…", never mid-word or mid-character.
+ */
+static void
+name_clip(char *dst, const char *src)
+{
+	size_t	 n = strlen(src), cut;
+
+	if (n <= FIN_NAME_MAX) {
+		memcpy(dst, src, n + 1);
+		return;
+	}
+	for (cut = FIN_NAME_MAX; cut > FIN_NAME_MAX / 2 && src[cut] != ' '; cut--)
+		;
+	if (src[cut] != ' ')
+		for (cut = FIN_NAME_MAX; cut > 0 && ((unsigned char)src[cut] & 0xc0) == 0x80; cut--)
+			;
+	while (cut > 0 && (src[cut - 1] == ' ' || src[cut - 1] == ',' || src[cut - 1] == '-'))
+		cut--;
+	memcpy(dst, src, cut);
+	memcpy(dst + cut, "\xe2\x80\xa6", 4);	/* "…" and the NUL */
+}
+
 /* Append one sentence to the summary, separated by a space; dropped if it does not fit. */
 static void
 add_sentence(struct ctx *c, enum text t, const char *const *args, int nargs)
@@ -783,7 +829,7 @@ debt_add(struct ctx *c, const char *name, int64_t bal, int has_rate, int64_t mil
 	d->rnum = has_rate ? milli : 0;
 	d->rden = monthly ? MONTH_DEN : YEAR_DEN;
 	if (name != NULL && name[0] != '\0')
-		lang_clip(p->name, FIN_NAME_MAX + 1, name);
+		name_clip(p->name, name);
 	else if (c->in->n_debts <= 1) {
 		text1(c, T_DEBT_ONE, NULL, p->name, sizeof(p->name));
 	} else {
@@ -995,7 +1041,7 @@ pick_goal(struct ctx *c)
 	}
 	if (name == NULL || name[0] == '\0')
 		name = gtypes[c->gt].default_name[c->lang];
-	lang_clip(c->goal_name, FIN_NAME_MAX + 1, name);
+	name_clip(c->goal_name, name);
 	c->reached = c->debt_goal ? owed == 0 : c->current >= c->target;
 	lang_clip(c->out->derived_goal_type, sizeof(c->out->derived_goal_type),
 	    gtypes[c->gt].name);
@@ -1551,7 +1597,9 @@ act_starter(struct ctx *c, int i)
 		months_text(c, s->months, a[2], sizeof(a[2]));
 	else
 		text1(c, T_OVER30, NULL, a[2], sizeof(a[2]));
-	add_action(c, FA_STARTER, X_STARTER, args, 3, i, "starter", 0, 0);
+	/* nothing saved yet: "save R$ 3.600,00", not "R$ 3.600,00 more makes R$ 3.600,00" */
+	add_action(c, FA_STARTER, s->remaining_cents == s->target_cents ? X_STARTER_NEW : X_STARTER,
+	    args, 3, i, "starter", 0, 0);
 }
 
 /*
@@ -1587,21 +1635,54 @@ act_debt(struct ctx *c, int i, int k, int focus)
 		add_action(c, FA_DEBT_FOCUS, X_DEBT_FOCUS_SLOW, args, 6, i, key, 0, 0);
 }
 
-/* A focus debt that never amortises, or takes beyond 360 months: the raise that clears it in 60. */
+/*
+ * What a raise of a debt payment may ask beyond the plan's payment: the
+ * wants seen in whole months of spending, or without them
+ * FIN_RAISE_ROOM_PCT of income.
+ */
+static int64_t
+raise_room(const struct ctx *c)
+{
+	if (c->adapted)
+		return max64(c->wants, 0);
+	return c->in->income_cents * FIN_RAISE_ROOM_PCT / 100;
+}
+
+/*
+ * A focus debt that never amortises, or takes beyond 360 months: the raise
+ * that clears it in 60 months when the budget has room for it (finance.h
+ * §7), else renegotiating it, with its rate and the payment it would take.
+ */
 static void
 act_debt_raise(struct ctx *c)
 {
 	const struct debt	*d;
+	const struct fin_debt_plan *p;
 	int64_t			 pay, need;
-	char			 a[4][64], key[24] = "debt:";
-	const char		*args[4] = { a[0], a[1], a[2], a[3] };
+	char			 a[4][64], r[64], b[136], key[24] = "debt:";
+	const char		*args[4] = { a[0], a[1], a[2], a[3] }, *pair[2] = { a[3], r };
 
 	if (c->focus_debt < 0 || c->debt_state == 0)
 		return;
 	itoa_buf(c->focus_debt + 1, key + 5);
 	d = &c->d[c->focus_debt];
+	p = &c->out->debts[c->focus_debt];
 	pay = c->funds + d->min;
 	need = payment_within(d->bal, d->rnum, d->rden, DEBT_CLEAR_MONTHS);
+	if (need - pay > raise_room(c)) {
+		lang_clip(a[0], sizeof(a[0]), p->name);
+		rate_text(c, p, r, sizeof(r));
+		amt(c, p->balance_cents, a[3], sizeof(a[3]));
+		/* "R$ 20.000,00 a 15% ao mês (435% ao ano)" */
+		if (fill(b, sizeof(b), "{1} {2}", pair, 2) == -1)
+			return;
+		args[1] = b;
+		amt(c, interest(d->bal, d->rnum, d->rden), a[2], sizeof(a[2]));
+		amt(c, need, a[1], sizeof(a[1]));
+		args[3] = a[1];
+		add_action(c, FA_DEBT_NEVER, X_DEBT_RENEGOTIATE, args, 4, c->out->focus, key, 0, 0);
+		return;
+	}
 	amt(c, need - pay, a[0], sizeof(a[0]));
 	amt(c, need, a[1], sizeof(a[1]));
 	amt(c, pay, a[2], sizeof(a[2]));
@@ -1674,8 +1755,8 @@ act_goal(struct ctx *c, int i, int focus)
 	const char		*args[4] = { a[0], a[1], a[2], NULL };
 
 	if (focus) {
-		if (act_target_date(c, i))
-			return;
+		if (act_target_date(c, i) || c->funds == 0)
+			return;		/* nothing to keep moving: making room says so */
 		amt(c, c->funds, a[0], sizeof(a[0]));
 		args[1] = c->goal_name;
 		add_action(c, FA_GOAL, X_KEEP, args, 2, i, "goal", 0, 0);
@@ -1698,6 +1779,8 @@ act_invest(struct ctx *c, int i)
 	char		 a[3][64];
 	const char	*args[3] = { a[0], a[1], a[2] };
 
+	if (c->funds == 0)
+		return;		/* nothing to invest: making room says so */
 	amt(c, c->funds, a[0], sizeof(a[0]));
 	line_text(c, a[1], sizeof(a[1]));
 	pct_text(c, (int64_t)c->in->expected_return_bp * 10, 2, a[2]);
@@ -1808,6 +1891,45 @@ act_cuts(struct ctx *c)
 		n++;
 	}
 	return n;
+}
+
+/*
+ * Nothing left at the end of the month (an income, a surplus of exactly 0):
+ * the focus step cannot start until there is room. With whole months of
+ * spending, up to half of the wants toward the target rate (the trim's own
+ * measure); without, where to look.
+ */
+static int
+act_room(struct ctx *c)
+{
+	const struct fin_plan	*o = c->out;
+	const int64_t		 inc = c->in->income_cents;
+	int64_t			 room;
+	char			 a[4][128];
+	const char		*args[4] = { a[0], a[1], a[2], a[3] };
+
+	if (c->surplus != 0 || inc == 0)
+		return 0;
+	if (!c->adapted) {
+		amt(c, inc, a[0], sizeof(a[0]));
+		lang_clip(a[1], sizeof(a[1]), o->steps[o->focus].name);
+		add_action(c, FA_ROOM, X_ROOM, args, 2, o->focus, "room", 0, 0);
+		return 1;
+	}
+	room = min64(inc * (o->savings_pct + o->debt_pct) / 100,
+	    max64(c->wants, 0) * FIN_WANTS_TRIM_PCT / 100);
+	if (room < inc / 100) {
+		amt(c, max64(c->wants, 0), a[0], sizeof(a[0]));
+		lang_clip(a[1], sizeof(a[1]), o->steps[o->focus].name);
+		add_action(c, FA_ROOM, X_ROOM_ESSENTIALS, args, 2, o->focus, "room", 0, 0);
+		return 1;
+	}
+	amt(c, room, a[0], sizeof(a[0]));
+	amt(c, c->wants, a[1], sizeof(a[1]));
+	mostly(c, -1, texts[T_MOSTLY][c->lang], a[2], sizeof(a[2]));
+	lang_clip(a[3], sizeof(a[3]), o->steps[o->focus].name);
+	add_action(c, FA_ROOM, X_ROOM_WANTS, args, 4, o->focus, "room", room, c->wants);
+	return 1;
 }
 
 /* Surplus below the target rate: a trim of wants toward it, at most half of them. */
@@ -1948,19 +2070,20 @@ static void
 actions(struct ctx *c)
 {
 	struct fin_plan	*o = c->out;
-	int		 i, next, gap = o->steps[o->focus].kind == FIN_STEP_GAP;
+	int		 i, next, room = 0, gap = o->steps[o->focus].kind == FIN_STEP_GAP;
 
 	c->section = 0;
 	if (gap)
 		act_gap(c);
 	else {
-		/* a payment that never clears the focus debt is the first thing to change */
+		/* nothing left a month, or a payment that never clears the focus debt, first */
+		room = act_room(c);
 		act_debt_raise(c);
 		act_step(c, o->focus, 1);
 	}
 	c->section = 1;
 	act_housing(c);
-	if (act_cuts(c) == 0)
+	if (act_cuts(c) == 0 && !room)
 		act_trim(c);
 	act_debt_faster(c);
 	if (!c->adapted && (c->in->income_cents > 0 || c->in->expenses_cents > 0))
@@ -2051,6 +2174,8 @@ summary_goal(struct ctx *c)
 	const char	*args[5] = { a[0], c->goal_name, a[1], a[2], o->projected_goal_date };
 	int64_t		 per = c->funds;
 
+	if (c->reached && o->steps[o->focus].kind == FIN_STEP_GAP)
+		return;		/* no congratulations while the month does not close */
 	if (c->reached) {
 		args[0] = c->goal_name;
 		amt(c, c->current, a[1], sizeof(a[1]));

@@ -80,9 +80,15 @@
  *    ("" with none, or beyond 360 months); each debt has its own.
  *
  * 7. Action items, ranked: first the priorities, in their order, never
- *    moved by personality_type: the gap (or no income), or else (for a
- *    focus debt that never amortises at the plan's payment) the payment
- *    that clears it in 60 months, the focus step and the step after it. Then,
+ *    moved by personality_type: the gap (or no income); or else making
+ *    room when nothing is left at the end of the month (surplus 0: up to
+ *    half of the wants seen, toward the target rate; without spending
+ *    known, where to look); for a focus debt that never amortises at the
+ *    plan's payment, the payment that clears it in 60 months when the
+ *    raise fits in the wants seen (without whole months of spending, in
+ *    FIN_RAISE_ROOM_PCT of income), else renegotiating the debt (a lower
+ *    rate, an instalment deal, a cheaper loan) with its rate and that
+ *    payment; then the focus step and the step after it. Then,
  *    reordered by personality_type ("avoider" keeps 3 items in all):
  *    housing above FIN_HOUSING_GUIDE_PCT (35%) of income as information
  *    (never a monthly cut); the want groups above their share of the wants
@@ -105,7 +111,7 @@
 
 #define FIN_MAX_MONTHS	360
 #define FIN_MAX_ACTIONS	8
-#define FIN_TEXT_MAX	320
+#define FIN_TEXT_MAX	448	/* an action item with a 51-byte name and trillions fits */
 #define FIN_MAX_DEBTS	20
 #define FIN_MAX_SPEND	96	/* (category, subcategory) rows of spending */
 #define FIN_MAX_STEPS	(FIN_MAX_DEBTS + 6)
@@ -124,6 +130,7 @@
 #define FIN_HOUSING_GUIDE_PCT	35	/* housing above this share of income is flagged */
 #define FIN_FOOD_NEEDS_PCT	15	/* food of no known kind up to 15% of income is groceries */
 #define FIN_WANTS_TRIM_PCT	50	/* a trim never asks for more than half of the wants */
+#define FIN_RAISE_ROOM_PCT	10	/* without spending, a debt payment raise asks at most this % of income */
 
 /* One debt as the intake gives it. */
 struct fin_debt {
@@ -214,14 +221,14 @@ struct fin_debt_plan {
 enum fin_action_kind { FA_NO_INCOME, FA_GAP, FA_STARTER, FA_DEBT_FOCUS, FA_DEBT_NEVER,
 	FA_DEBT_SLOW, FA_EMERGENCY, FA_GOAL, FA_TARGET_DATE, FA_INVEST, FA_REACHED,
 	FA_HOUSING, FA_CUT, FA_TRIM, FA_DEBT_FASTER, FA_TRACK, FA_DEBT_NEXT, FA_DEBT_LOW,
-	FA_COUNT };
+	FA_ROOM, FA_COUNT };
 
 struct fin_action {
 	enum fin_action_kind kind;
 	int		 step;			/* the step it is about, -1: none */
 	char		 key[24];		/* FA_CUT: the want group; debts: "debt:N" */
-	int64_t		 amount_cents;		/* a cut or trim: what it asks a month */
-	int64_t		 base_cents;		/* a cut or trim: what is spent there a month */
+	int64_t		 amount_cents;		/* a cut, trim or room: what it asks a month */
+	int64_t		 base_cents;		/* a cut, trim or room: what is spent there a month */
 };
 
 struct fin_plan {

@@ -250,6 +250,8 @@ pc_first(const struct fin_plan *p, const struct pc_case *k)
 		return a->kind == FA_NO_INCOME;
 	if (strcmp(k->expect, "gap") == 0)
 		return s->kind == FIN_STEP_GAP && a->kind == FA_GAP;
+	if (strcmp(k->expect, "room") == 0)
+		return s->kind != FIN_STEP_GAP && a->kind == FA_ROOM;
 	if (a->step != p->focus)
 		return 0;
 	if (strncmp(k->expect, "debt:", 5) == 0)
@@ -278,7 +280,10 @@ pc_move(const struct fin_plan *p, const struct pc_case *k)
 	return p->monthly_move_cents == 0;
 }
 
-/* The rate of a debt action carries its period (or says it is not given). */
+/*
+ * The rate of a debt action carries its period (or says it is not given); a
+ * raise of the payment states the monthly interest it has to beat instead.
+ */
 static inline int
 pc_period_ok(const char *text)
 {
@@ -307,8 +312,14 @@ pc_check(const struct fin_plan *p, const struct pc_case *k, struct pc_score *sc,
 	sc->move_ok += move;
 	for (i = 0; i < p->n_actions; i++) {
 		a = &p->action_info[i];
-		if ((a->kind == FA_CUT || a->kind == FA_TRIM || (a->kind == FA_GAP &&
-		    a->amount_cents != 0)) && (a->amount_cents <= 0 || a->amount_cents > a->base_cents))
+		if ((a->kind == FA_CUT || a->kind == FA_TRIM || ((a->kind == FA_GAP ||
+		    a->kind == FA_ROOM) && a->amount_cents != 0)) && (a->amount_cents <= 0 ||
+		    a->amount_cents > a->base_cents))
+			sc->infeasible++;
+		/* a raise of a debt payment only within the wants (or 10% of income) */
+		if ((a->kind == FA_DEBT_NEVER || a->kind == FA_DEBT_SLOW) && a->amount_cents >
+		    (p->wants_cents >= 0 ? p->wants_cents : k->in.income_cents *
+		    FIN_RAISE_ROOM_PCT / 100))
 			sc->infeasible++;
 		if (a->kind == FA_CUT && strcmp(a->key, "eating_out") != 0 &&
 		    strcmp(a->key, "entertainment") != 0 && strcmp(a->key, "clothing") != 0 &&
@@ -318,7 +329,8 @@ pc_check(const struct fin_plan *p, const struct pc_case *k, struct pc_score *sc,
 			sc->forbidden += pc_has(p->actions[i], pc_always_never[j]);
 		for (j = 0; j < k->nnever; j++)
 			sc->forbidden += pc_has(p->actions[i], k->never[j]);
-		if ((a->kind == FA_DEBT_FOCUS || a->kind == FA_DEBT_NEXT || a->kind == FA_DEBT_LOW) &&
+		if ((a->kind == FA_DEBT_FOCUS || a->kind == FA_DEBT_NEXT || a->kind == FA_DEBT_LOW ||
+		    a->kind == FA_DEBT_NEVER) &&
 		    !pc_period_ok(p->actions[i]))
 			sc->no_period++;
 	}
