@@ -1991,6 +1991,8 @@ act_debt_faster(struct ctx *c)
 	if (m1 < 2)
 		return;
 	more = max64(pay * FASTER_PAYOFF_PCT / 100, 1);
+	if (more > raise_room(c))
+		return;		/* more than the budget could free: not a real option */
 	simulate(c, more, &more_sim, 0);
 	m2 = focus_debts_done(c, &more_sim, &i2);
 	if (m2 < 1 || m2 >= m1 || i1 - i2 <= 0)

@@ -95,7 +95,7 @@
  *    budget (excess >= 1% of income, largest first, up to 3; an excess is
  *    at most what is spent); without those, the trim of wants toward the
  *    target savings rate (at most half of the wants); paying 25% more on a
- *    debt focus; a note when no whole month of spending is known; then the
+ *    debt focus (when that fits where a raise may come from, above); a note when no whole month of spending is known; then the
  *    later steps (each high-interest debt, the emergency fund, the goal and
  *    its target date), the debts below the line, a goal reached. No action
  *    ever asks to cut housing, an essential bill, a debt payment, a

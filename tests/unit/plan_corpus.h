@@ -316,8 +316,9 @@ pc_check(const struct fin_plan *p, const struct pc_case *k, struct pc_score *sc,
 		    a->kind == FA_ROOM) && a->amount_cents != 0)) && (a->amount_cents <= 0 ||
 		    a->amount_cents > a->base_cents))
 			sc->infeasible++;
-		/* a raise of a debt payment only within the wants (or 10% of income) */
-		if ((a->kind == FA_DEBT_NEVER || a->kind == FA_DEBT_SLOW) && a->amount_cents >
+		/* paying a debt more only within the wants (or 10% of income) */
+		if ((a->kind == FA_DEBT_NEVER || a->kind == FA_DEBT_SLOW ||
+		    a->kind == FA_DEBT_FASTER) && a->amount_cents >
 		    (p->wants_cents >= 0 ? p->wants_cents : k->in.income_cents *
 		    FIN_RAISE_ROOM_PCT / 100))
 			sc->infeasible++;
