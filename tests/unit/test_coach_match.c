@@ -72,7 +72,15 @@ START_TEST(kinds)
 		{ "how much did I earn?", CM_INCOME },
 		{ "muito obrigado", CM_THANKS },
 		{ "hola", CM_GREETING },
-		{ "the weather is nice", CM_FALLBACK },
+		{ "the weather is nice", CM_OFFTOPIC },
+		{ "blorp flibber", CM_FALLBACK },
+		{ "what are my subscriptions?", CM_RECURRING },
+		{ "quais são minhas contas fixas?", CM_RECURRING },
+		{ "should I buy bitcoin?", CM_INVEST },
+		{ "como declarar imposto de renda?", CM_TAX },
+		{ "what were my biggest expenses?", CM_SPENDING },
+		{ "groceries in November", CM_SPENDING },
+		{ "uber?", CM_SPENDING },
 		{ "", CM_FALLBACK },
 	};
 	size_t i;
