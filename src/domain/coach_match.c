@@ -261,9 +261,12 @@ static const char *const not_note_pats[] = {
 
 static const char *const afford_pats[] = {
 	"afford*", "can|could|should i buy|get|spend", "is it ok|okay to buy|spend",
-	"posso|consigo|devo comprar|gastar|pagar|bancar", "da pra|para comprar|gastar|pagar",
+	"posso|consigo comprar|gastar|pagar|bancar", "devo comprar|gastar",
+	"da pra|para comprar|gastar|pagar",
 	"cabe no meu? orcamento|bolso", "puedo|deberia|podria comprar|gastar|pagar|permitirme",
-	"permitirme|permitirmelo", "me alcanza", "alcanza para|pa", NULL
+	"permitirme|permitirmelo", "me alcanza", "alcanza para|pa",
+	"have|got enough money|cash? for|to", "tenho|temos|tengo|tenemos dinheiro|grana|dinero "
+	    "para|pra|suficiente", "da|alcanza para comprar|pagar", NULL
 };
 
 static const char *const emotion_pats[] = {
@@ -289,7 +292,7 @@ static const char *const spend_pats[] = {
 static const char *const income_pats[] = {
 	"earn|earned|earning|earnings|income|salary|paycheck", "did i make",
 	"ganhei|recebi|renda|receita|salario|entradas|entrou",
-	"gane|recibi|ingreso|ingresos|sueldo|cobre", NULL
+	"gane|recibi|ingreso|ingresos|ingrese|sueldo|cobre|nomina", NULL
 };
 
 /* With a category word, these make a spending question ("is my rent too high?"). */
@@ -321,7 +324,8 @@ static const char *const progress_pats[] = {
 static const char *const debt_pats[] = {
 	"debt|debts", "debt free", "loan|loans", "credit card*", "owe", "pay off", "payoff",
 	"divida|dividas", "cartao de credito", "emprestimo*", "financiamento", "quitar",
-	"deuda|deudas", "prestamo*", "tarjeta de credito", "quanto devo", "cuanto debo", NULL
+	"deuda|deudas", "prestamo*", "tarjeta de credito", "quanto|cuanto eu|yo? devo|debo",
+	"interest|juros|intereses|interes", "pay first", "pagar primeiro", "pagar primero", NULL
 };
 
 static const char *const savings_pats[] = {
@@ -388,8 +392,8 @@ static const char *const top_pats[] = {
 	"gastos|compras|transacciones mas altos|altas|caros|caras", NULL
 };
 static const char *const where_pats[] = {
-	"spend|spent|spending|gasto|gastei|gaste|gasta|gastamos the? most|mais|mas",
-	"most of? my|mi|meu money|dinheiro|dinero",
+	"spend|spent|spending the? most", "most of? my|mi|meu money|dinheiro|dinero",
+	"em|en que eu|yo? gasto|gastei|gaste|gastamos mais|mas",
 	"biggest|largest|top|main|maior|maiores|mayor|mayores|principal|principais|principales "
 	    "category|categories|categoria|categorias",
 	"which|what|qual|que|cual category|categories|categoria|categorias|store|stores|"
@@ -450,7 +454,7 @@ static const struct sub_word {
 	    { "restaurants", "delivery", "coffee", "bars" } },
 	{ "comer|comendo|comemos|comida|comidas|refeicoes|refeicao fora", ALL_LANGS, "eating_out",
 	    { "restaurants", "delivery", "coffee", "bars" } },
-	{ "comer|comiendo|comemos|comidas fuera", ALL_LANGS, "eating_out",
+	{ "comer|comiendo|comemos|comida|comidas fuera", ALL_LANGS, "eating_out",
 	    { "restaurants", "delivery", "coffee", "bars" } },
 	{ "car rental|rentals", ALL_LANGS, "car_rental", { "car_rental" } },
 	{ "rental car|cars", ALL_LANGS, "car_rental", { "car_rental" } },
@@ -491,6 +495,8 @@ static const struct sub_word {
 	{ "ride hailing|sharing", ALL_LANGS, "rideshare", { "rideshare" } },
 	{ "app|apps|aplicativo|aplicativos de transporte|corrida", ALL_LANGS, "rideshare",
 	    { "rideshare" } },
+	{ "transporte|corridas|viagens|carros por|de aplicativo|app|apps", ALL_LANGS, "rideshare",
+	    { "rideshare" } },
 	{ "fuel|petrol|gasoline|gasolina|combustivel|combustiveis|combustible|diesel|etanol|"
 	    "gasolinera|gasolineras|posto|postos", ALL_LANGS, "fuel", { "fuel" } },
 	{ "public transport|transit|transportation", ALL_LANGS, "public_transit",
@@ -530,8 +536,8 @@ static const struct sub_word {
 	{ "games|gaming|videogame|videogames|jogos|videojuegos|juegos", ALL_LANGS, "games",
 	    { "games" } },
 	{ "video games", ALL_LANGS, "games", { "games" } },
-	{ "movies|cinema|cine|concert|concerts|show|shows|theater|theatre|teatro|events|eventos|"
-	    "ingressos", ALL_LANGS, "events", { "events" } },
+	{ "movies|cinema|cine|concert|concerts|theater|theatre|teatro|events|eventos|ingressos",
+	    ALL_LANGS, "events", { "events" } },
 	{ "hotel|hotels|hoteis|hoteles|travel|trip|trips|viagem|viagens|viaje|viajes|"
 	    "hospedagem|alojamiento|vacation|vacations|ferias|vacaciones", ALL_LANGS, "travel",
 	    { "travel" } },
@@ -761,11 +767,13 @@ spending_by_topic(const struct cm_words *w)
 	    any_pat(w, average_pats) || any_pat(w, compare_pats) || w->n <= 3;
 }
 
+static int	asks_where(const struct cm_words *w);
+
 /* A question about the biggest expenses or where money goes, in any words. */
 static int
 spending_by_shape(const struct cm_words *w)
 {
-	return any_pat(w, where_pats) || any_pat(w, top_pats) || spending_by_topic(w);
+	return asks_where(w) || any_pat(w, top_pats) || spending_by_topic(w);
 }
 
 /* In order: the first kind whose patterns (or extra test) match a message wins. */
@@ -975,14 +983,32 @@ cm_subject(const struct cm_words *w, enum lang lang, struct cm_subject *out)
 	return out->has_cat;
 }
 
+/* "more on coffee in November than in October": a comparative, then "than" or "que". */
+static int
+compares(const struct cm_words *w)
+{
+	size_t	 at, end;
+
+	return cm_find_from(w, 0, "more|less|mais|menos|mas", &at, &end) &&
+	    cm_find_from(w, end, "than|que", NULL, NULL);
+}
+
+/* "where do I spend the most", "onde eu mais gasto": a word for where, and one for most. */
+static int
+asks_where(const struct cm_words *w)
+{
+	return any_pat(w, where_pats) || (cm_find(w, "where|onde|donde") &&
+	    cm_find(w, "most|mais|mas"));
+}
+
 enum cm_shape
 cm_shape_of(const struct cm_words *w)
 {
-	if (any_pat(w, where_pats))
+	if (asks_where(w))
 		return CM_SH_WHERE;
 	if (any_pat(w, top_pats))
 		return CM_SH_TOP;
-	if (any_pat(w, compare_pats))
+	if (any_pat(w, compare_pats) || compares(w))
 		return CM_SH_COMPARE;
 	if (any_pat(w, average_pats))
 		return CM_SH_AVERAGE;

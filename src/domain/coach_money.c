@@ -85,12 +85,13 @@ say_goal_date(struct coach *k, const struct plan *p, int64_t a)
  * paid, with the reason and what it costs. 1 when that is the answer.
  */
 static int
-afford_dear_debt(struct coach *k, const struct debt *d, int64_t a, int64_t free_now,
-    const struct plan *p)
+afford_dear_debt(struct coach *k, const struct intake *in, const struct debt *d, int64_t a,
+    int64_t free_now, const struct plan *p)
 {
 	struct ct	*t = &k->t;
 
-	if (free_now > 0 && a * 10 <= free_now)
+	/* small: a tenth of what is free this month, or a fiftieth of the income */
+	if ((free_now > 0 && a * 10 <= free_now) || (in->income > 0 && a * 50 <= in->income))
 		return 0;
 	co_set_class(k, NULL, NULL, "cautious");
 	SAY(t, M_AFF_DEBT_NO, ct_money(t, d->balance), co_debt_name(k, d),
@@ -226,7 +227,7 @@ co_afford(struct coach *k)
 	free_now = co_free_this_month(k, &in, &spent);
 	d = co_costliest_debt(&in);
 	if (d != NULL && d->month_milli >= COSTLY_MONTH_MILLI &&
-	    afford_dear_debt(k, d, a, free_now, &p))
+	    afford_dear_debt(k, &in, d, a, free_now, &p))
 		return 0;
 	save_for_it = afford_verdict(k, &in, a, free_now);
 	afford_notes(k, &in, &p, a, spent, d);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/calendar.h"
@@ -23,7 +24,7 @@
 #include "domain/lang.h"
 #include "domain/txtparse.h"
 
-#define MAX_ITEMS	8	/* items listed in one sentence */
+#define MAX_ITEMS	10	/* items listed in one sentence */
 #define ITEM_LEN	160
 #define TOP_TXNS	5
 #define LIST_TXNS	5
@@ -132,7 +133,7 @@ say_share(struct coach *k, long from, long to, int64_t part)
 	struct spend	 all;
 
 	co_load_spend(k, from, to, NULL, &all);
-	if (all.state == D_OK && all.total > 0 && part <= all.total && part > 0)
+	if (all.state == D_OK && all.total > 0 && part <= all.total && part * 100 >= all.total)
 		SAY(&k->t, M_SHARE, ct_int(&k->t, part * 100 / all.total));
 }
 
@@ -482,17 +483,49 @@ period_before(struct coach *k, const struct cw_period *p, struct cw_period *out)
 	out->from = out->to - (upto_today(k, p->to) - p->from);
 }
 
-/* Which periods a comparison weighs: two said, or one and the one before it. */
+/*
+ * The week, month or year a period is, when it is this one or the one
+ * before (CAL_THIS_WEEK, CAL_THIS_MONTH, CAL_THIS_YEAR), else -1.
+ */
+static int
+unit_of(const struct coach *k, const struct cw_period *p)
+{
+	long	 y, m, d;
+
+	cal_date(k->today, &y, &m, &d);
+	if (p->how == CW_NAMED && (p->named == CAL_THIS_WEEK || p->named == CAL_LAST_WEEK))
+		return CAL_THIS_WEEK;
+	if ((p->how == CW_NAMED && (p->named == CAL_THIS_MONTH || p->named == CAL_LAST_MONTH)) ||
+	    (p->how == CW_MONTH && cal_months_between(p->from, k->today) <= 1 &&
+	    p->from <= k->today))
+		return CAL_THIS_MONTH;
+	if ((p->how == CW_NAMED && (p->named == CAL_THIS_YEAR || p->named == CAL_LAST_YEAR)) ||
+	    (p->how == CW_YEAR && (p->y == y || p->y == y - 1)))
+		return CAL_THIS_YEAR;
+	return -1;
+}
+
+/*
+ * Which periods a comparison weighs: two said, or one and the one before
+ * it. This week, month or year against the one before weighs the same days
+ * of each, for the current one is not over.
+ */
 static void
 pick_pair(struct coach *k, const struct ask *a, struct pair *pr)
 {
 	const struct cw_period *p = &a->p;
 	struct cw_period prev;
 	long		 y, m, d;
+	int		 u;
 
 	memset(pr, 0, sizeof(*pr));
 	if (a->wh.n >= 2) {
-		pair_periods(k, &a->wh.p[0], &a->wh.p[1], pr);
+		u = unit_of(k, &a->wh.p[0]);
+		if (u >= 0 && u == unit_of(k, &a->wh.p[1]) && (a->wh.p[0].to >= k->today ||
+		    a->wh.p[1].to >= k->today) && a->wh.p[0].from != a->wh.p[1].from)
+			pair_to_date(k, (enum cal_period)u, pr);
+		else
+			pair_periods(k, &a->wh.p[0], &a->wh.p[1], pr);
 		return;
 	}
 	cal_date(k->today, &y, &m, &d);
@@ -661,6 +694,33 @@ avg_months(struct coach *k, const struct ask *a, long *first)
 	return n;
 }
 
+/*
+ * The first month of the user's history from first on (months before it
+ * are no spending, only no data), or first when it cannot be read.
+ */
+static long
+history_start(struct coach *k, long first, long last)
+{
+	const struct facts_src	*f = k->c->facts;
+	struct fact_agg_q	 q;
+	size_t			 n = 0;
+	long			 y, m;
+
+	if (f == NULL || f->aggregate == NULL)
+		return first;
+	memset(&q, 0, sizeof(q));
+	q.from = first;
+	q.to = last;
+	q.category = CAT_COUNT;
+	q.group_by = "month";
+	if (co_fact_read(k, f->aggregate(f->ctx, &q, k->aggs, 1, &n)) == -1 || n == 0)
+		return n == 0 ? last + 1 : first;
+	if (strlen(k->aggs[0].key) != 7 || (y = strtol(k->aggs[0].key, NULL, 10)) < 1900 ||
+	    (m = strtol(k->aggs[0].key + 5, NULL, 10)) < 1 || m > 12)
+		return first;
+	return cal_days(y, m, 1) > first ? cal_days(y, m, 1) : first;
+}
+
 static int
 spend_average(struct coach *k, const struct ask *a)
 {
@@ -670,12 +730,22 @@ spend_average(struct coach *k, const struct ask *a)
 	struct spend	 s;
 	struct intake	 in;
 	int64_t		 sum = 0;
-	long		 first, from, to, y, m, d;
+	long		 first, last, start, from, to, y, m, d;
 	size_t		 n, i;
 
 	if (cm_find(&k->w, "week|weeks|weekly|semana|semanas|semanal|semanais|semanales"))
 		return spend_weekly(k, a);
 	n = avg_months(k, a, &first);
+	last = cal_add_months(first, (long)n) - 1;
+	start = history_start(k, first, last);
+	if (start > first) {
+		n = start > last ? 0 : (size_t)cal_months_between(start, last) + 1;
+		first = start;
+	}
+	if (n == 0) {
+		SAY(t, M_AVG_NONE);
+		return 0;
+	}
 	memset(&it, 0, sizeof(it));
 	for (i = 0; i < n; i++) {
 		from = cal_add_months(first, (long)i);
@@ -688,6 +758,11 @@ spend_average(struct coach *k, const struct ask *a)
 		sum += s.total;
 		cal_date(from, &y, &m, &d);
 		item_add(&it, CONCAT(t, ct_month(t, m), " (", ct_money(t, s.total), ")"));
+	}
+	if (n == 1) {
+		cal_date(first, &y, &m, &d);
+		SAY(t, M_AVG_ONE, ct_month(t, m), ct_money(t, sum), subject_phrase(k, subject(a)));
+		return 0;
 	}
 	memset(&p, 0, sizeof(p));
 	p.how = CW_RANGE;
@@ -766,7 +841,11 @@ cadence_text(struct coach *k, const char *cadence)
 	return TR(&k->t, M_MONTHLY);
 }
 
-/* Subscriptions: what comes back outside the home, its bills, food and getting around. */
+/*
+ * Subscriptions: what comes back outside the home, its bills, food and
+ * getting around. Food is never a bill: the same supermarket every month
+ * is a habit, not a payment that comes back.
+ */
 static int
 is_subscription(const struct fact_recurring *r)
 {
@@ -796,7 +875,7 @@ co_recurring(struct coach *k)
 		const struct fact_recurring *r = &k->recs[i];
 		long next;
 
-		if (subs && !is_subscription(r))
+		if ((subs && !is_subscription(r)) || r->category == CAT_FOOD)
 			continue;
 		total++;
 		monthly += r->monthly;
@@ -804,10 +883,12 @@ co_recurring(struct coach *k)
 			continue;
 		if (cal_parse(r->next, &next) == -1)
 			next = k->today;
-		cal_date(next, &y, &m, &d);
-		item_add(&it, CONCAT(t, ct_clip(t, r->name, 48), " (", TR(t, M_REC_NEXT,
-		    ct_money(t, r->typical), cadence_text(k, r->cadence),
-		    ct_date(t, r->next, y != ty)), ")"));
+		cal_date(next < k->today ? k->today : next, &y, &m, &d);
+		/* a payment due and not seen yet: when it last came */
+		item_add(&it, CONCAT(t, ct_clip(t, r->name, 48), " (", TR(t,
+		    next < k->today ? M_REC_LAST : M_REC_NEXT, ct_money(t, r->typical),
+		    cadence_text(k, r->cadence), ct_date(t, next < k->today ? r->last : r->next,
+		    y != ty)), ")"));
 		shown++;
 	}
 	if (total == 0) {

@@ -448,6 +448,18 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "Together they cost about {1} a month.",
 	    "Juntos, custam cerca de {1} por mês.",
 	    "En total cuestan unos {1} al mes." },
+	[M_REC_LAST] = {
+	    "{1} {2}, last on {3}",
+	    "{1} {2}, último em {3}",
+	    "{1} {2}, el último el {3}" },
+	[M_AVG_ONE] = {
+	    "You have one complete month of history so far: in {1} you spent {2}{3}.",
+	    "Por enquanto você tem um mês completo de histórico: em {1} você gastou {2}{3}.",
+	    "Por ahora tienes un mes completo de historial: en {1} gastaste {2}{3}." },
+	[M_AVG_NONE] = {
+	    "You don't have a complete month of history yet, so there's no average to give; ask me again next month.",
+	    "Você ainda não tem um mês completo de histórico, então não há média para calcular; me pergunte de novo no mês que vem.",
+	    "Aún no tienes un mes completo de historial, así que no hay promedio que calcular; pregúntame de nuevo el mes que viene." },
 	[M_REC_NEXT] = {
 	    "{1} {2}, next on {3}",
 	    "{1} {2}, próximo em {3}",
@@ -461,9 +473,9 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "Não vejo assinaturas entre os pagamentos que se repetem.",
 	    "No veo suscripciones entre los pagos que se repiten." },
 	[M_REC_MORE] = {
-	    "and {1} more",
-	    "e mais {1}",
-	    "y {1} más" },
+	    "{1} more",
+	    "mais {1}",
+	    "{1} más" },
 	[M_WEEKLY] = {
 	    "a week",
 	    "por semana",
@@ -510,8 +522,8 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "{1}% anual" },
 	[M_DEBT_OWE_ON] = {
 	    "You owe {1} on {2} at {3}.",
-	    "Você deve {1} em {2}, com juros de {3}.",
-	    "Debes {1} en {2}, con un interés del {3}." },
+	    "Você tem uma dívida de {1} ({2}), com juros de {3}.",
+	    "Tienes una deuda de {1} ({2}), con un interés del {3}." },
 	[M_DEBT_INTEREST] = {
 	    "Together they cost about {1} a month in interest.",
 	    "Juntas, custam cerca de {1} por mês em juros.",
@@ -521,9 +533,9 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "Isso custa cerca de {1} por mês em juros.",
 	    "Eso te cuesta unos {1} al mes en intereses." },
 	[M_DEBT_FIRST] = {
-	    "Pay off {1} first: at {2} it's the most expensive; keep paying at least the minimum on the others.",
-	    "Quite primeiro {1}: com juros de {2}, é a mais cara; nas outras, pague pelo menos o mínimo.",
-	    "Paga primero {1}: con un interés del {2}, es la más cara; en las demás, paga al menos el mínimo." },
+	    "Pay off “{1}” first: at {2} it's the most expensive; keep paying at least the minimum on the others.",
+	    "Quite primeiro “{1}”: com juros de {2}, é a mais cara; nas outras, pague pelo menos o mínimo.",
+	    "Paga primero “{1}”: con un interés del {2}, es la más cara; en las demás, paga al menos el mínimo." },
 	[M_DEBT_COSTLY] = {
 	    "At {1} that's very expensive debt: paying it down beats any saving or purchase.",
 	    "Com juros de {1}, essa é uma dívida muito cara: abatê-la vale mais do que qualquer poupança ou compra.",
@@ -534,8 +546,8 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "tu deuda" },
 	[M_AFF_DEBT_NO] = {
 	    "Not yet: you owe {1} on {2} at {3}, which costs about {4} a month in interest.",
-	    "Ainda não: você deve {1} em {2}, com juros de {3}, o que custa cerca de {4} por mês.",
-	    "Todavía no: debes {1} en {2}, con un interés del {3}, lo que te cuesta unos {4} al mes." },
+	    "Ainda não: você tem uma dívida de {1} ({2}), com juros de {3}, o que custa cerca de {4} de juros por mês.",
+	    "Todavía no: tienes una deuda de {1} ({2}), con un interés del {3}, lo que te cuesta unos {4} al mes en intereses." },
 	[M_AFF_DEBT_SAVE] = {
 	    "Putting the {1} toward that debt instead would save about {2} of interest every month.",
 	    "Usar esses {1} para abater essa dívida economizaria cerca de {2} de juros por mês.",
@@ -553,9 +565,9 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "É um valor pequeno, mas lembre que você deve {1} com juros de {2}: cada valor que você puder abater economiza juros.",
 	    "Es poco, pero recuerda que debes {1} con un interés del {2}: cada monto que puedas destinar a esa deuda te ahorra intereses." },
 	[M_AFF_DEBT_NOTE] = {
-	    "Keep in mind you also owe {1} at {2}: the same {3} toward it would save about {4} of interest a month.",
-	    "Lembre que você também deve {1}, com juros de {2}: os mesmos {3} abatidos ali economizariam cerca de {4} de juros por mês.",
-	    "Ten en cuenta que también debes {1}, con un interés del {2}: esos mismos {3} destinados a esa deuda te ahorrarían unos {4} de intereses al mes." },
+	    "You also owe {1} at {2}: the same {3} toward it would save about {4} of interest a month.",
+	    "Você também deve {1}, com juros de {2}: os mesmos {3} abatidos ali economizariam cerca de {4} de juros por mês.",
+	    "También debes {1}, con un interés del {2}: esos mismos {3} destinados a esa deuda te ahorrarían unos {4} de intereses al mes." },
 	[M_AFF_SPENT_MORE] = {
 	    "You've already spent {1} this month, more than the {2} you usually spend, so less is free than usual.",
 	    "Neste mês você já gastou {1}, mais que os {2} de costume, então sobra menos que o normal.",
@@ -578,7 +590,7 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "Además, “{1}” pasaría de su fecha objetivo, el {2}." },
 	[M_GOAL_BEHIND] = {
 	    "At {1} a month you'd get there by {2}, {3} after your target date of {4}, so you're behind.",
-	    "Com {1} por mês você chegaria lá em {2}, {3} depois da data-alvo de {4}: você está atrasado.",
+	    "Com {1} por mês você chegaria lá em {2}, {3} depois da data-alvo de {4}: nesse ritmo, a meta atrasa.",
 	    "Con {1} al mes llegarías el {2}, {3} después de tu fecha objetivo del {4}: vas con retraso." },
 	[M_GOAL_AHEAD] = {
 	    "At {1} a month you'd get there by {2}, {3} ahead of your target date of {4}.",
@@ -637,9 +649,9 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "Não posso recomendar investimentos nem prever rendimentos: um profissional certificado é a pessoa certa para isso.",
 	    "No puedo recomendar inversiones ni predecir rendimientos: un asesor autorizado es la persona indicada para eso." },
 	[M_OOS_DEBT_FIRST] = {
-	    "What I can say from your numbers: {1} at {2} costs more than almost any investment pays, so paying it off comes first.",
-	    "O que posso dizer pelos seus números: {1}, com juros de {2}, custa mais do que quase qualquer investimento rende, então quitá-la vem primeiro.",
-	    "Lo que sí puedo decirte por tus números: {1}, con un interés del {2}, cuesta más de lo que casi cualquier inversión rinde, así que pagarla va primero." },
+	    "What I can say from your numbers: “{1}” at {2} costs more than almost any investment pays, so paying it off comes first.",
+	    "O que posso dizer pelos seus números: “{1}”, com juros de {2}, custa mais do que quase qualquer investimento rende, então quitar essa dívida vem primeiro.",
+	    "Lo que sí puedo decirte por tus números: “{1}”, con un interés del {2}, cuesta más de lo que casi cualquier inversión rinde, así que pagar esa deuda va primero." },
 	[M_OOS_FUND_FIRST] = {
 	    "What I can say from your numbers: your savings ({1}) cover less than 3 months of your expenses ({2}), so building that cushion comes first.",
 	    "O que posso dizer pelos seus números: sua reserva ({1}) cobre menos de 3 meses das suas despesas ({2}), então montar essa reserva vem primeiro.",
@@ -749,7 +761,7 @@ static const struct subject_name {
 	const char	*name;
 	const char	*text[LANG_COUNT];
 } subject_names[] = {
-	{ "eating_out", { "eating out", "refeições fora de casa", "comer fuera" } },
+	{ "eating_out", { "eating out", "refeições fora de casa", "comidas fuera de casa" } },
 	{ "groceries", { "groceries", "mercado", "supermercado" } },
 	{ "restaurants", { "restaurants", "restaurantes", "restaurantes" } },
 	{ "delivery", { "delivery", "delivery", "comida a domicilio" } },
