@@ -1,0 +1,47 @@
+/*
+ * doc_int.h: inside the doc layer. One reader per family of formats, each
+ * called by doc_read with the document, the caller's settings and a
+ * deadline; each fills out (format and kind are set before) and returns 0,
+ * or -1 with doc_fail.
+ */
+#ifndef OZ_DOC_INT_H
+#define OZ_DOC_INT_H
+
+#include "doc/doc.h"
+
+struct doc_ctx {
+	const unsigned char	*p;
+	size_t			 n;
+	const char		*lang;		/* "en" | "pt" | "es" */
+	const char		*currency;	/* the user's */
+	const char		*today;		/* YYYY-MM-DD */
+	const struct doc_limits	*lim;
+	struct pool		*pool;
+	int64_t			 deadline_ms;	/* doc_now_ms() past which work stops */
+};
+
+/* Set out->status and out->error ("printf"); returns -1. */
+int	doc_fail(struct doc_result *out, enum doc_status status, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Milliseconds on a monotonic clock. */
+int64_t	doc_now_ms(void);
+/* 1 once ctx's deadline has passed. */
+int	doc_late(const struct doc_ctx *ctx);
+
+/* JPEG, PNG, WebP, TIFF: decode, clean up, OCR, then the receipt parser. */
+int	doc_read_image(const struct doc_ctx *ctx, struct doc_result *out);
+/* PDF: the text layer (tables as statement rows, or a receipt); pages without text OCR'd. */
+int	doc_read_pdf(const struct doc_ctx *ctx, struct doc_result *out);
+/* CSV and TSV (out->format says which). */
+int	doc_read_csv(const struct doc_ctx *ctx, struct doc_result *out);
+int	doc_read_xlsx(const struct doc_ctx *ctx, struct doc_result *out);
+/* OFX 1.x (SGML) and 2.x (XML), QFX. */
+int	doc_read_ofx(const struct doc_ctx *ctx, struct doc_result *out);
+int	doc_read_qif(const struct doc_ctx *ctx, struct doc_result *out);
+int	doc_read_camt(const struct doc_ctx *ctx, struct doc_result *out);
+
+/* OCR models (doc_ocr.c): loaded once per process by doc_init. */
+int	doc_ocr_init(void);
+void	doc_ocr_shutdown(void);
+
+#endif
