@@ -25,6 +25,7 @@
 #include "domain/coach_match.h"
 #include "domain/coach_text.h"
 #include "domain/facts.h"
+#include "domain/goal_pick.h"
 #include "domain/lang.h"
 
 void
@@ -585,17 +586,42 @@ say_logged_item(struct coach *k, const struct fact_txn *tx)
 		SAY(t, M_LOGGED_NODESC, amt, cat, when);
 }
 
-/* After money put into savings: where the goal stands now. */
+/*
+ * After money put into savings or a debt paid: where the goal it moved
+ * stands now, picked as the server picks it (goal_pick.h: an active goal
+ * of that kind, the primary, the name the words share, the oldest).
+ */
 static void
-say_logged_goal(struct coach *k)
+say_logged_goal(struct coach *k, const struct fact_txn *tx)
 {
+	const struct facts_src *f = k->c->facts;
+	struct goal_choice ch[FACT_MAX_GOALS];
+	const struct fact_goal *g, *of[FACT_MAX_GOALS];
 	struct ct	*t = &k->t;
-	struct goal	 g;
+	char		 text[2 * FACT_TEXT_MAX + 2];
+	size_t		 i, n = 0, nc = 0;
+	long		 pick;
+	int		 debt = tx->kind == KIND_DEBT_PAYMENT;
 
-	co_load_goal(k, &g);
-	if (g.state == D_OK)
-		SAY(t, M_LOGGED_GOAL, co_goal_label(k, &g), ct_money(t, g.current),
-		    ct_money(t, g.target));
+	if (f == NULL || f->goals == NULL ||
+	    co_fact_read(k, f->goals(f->ctx, k->goals, FACT_MAX_GOALS, &n)) == -1)
+		return;
+	for (i = 0; i < n && i < FACT_MAX_GOALS; i++) {
+		g = &k->goals[i];
+		if (strcmp(g->status, "active") != 0 || g->target <= 0 ||
+		    (strcmp(g->type, "debt_payoff") == 0) != debt)
+			continue;
+		ch[nc].id = g->id;
+		ch[nc].name = g->name;
+		ch[nc].is_primary = g->is_primary;
+		of[nc++] = g;
+	}
+	snprintf(text, sizeof(text), "%s %s", tx->description, tx->merchant);
+	if ((pick = goal_pick(ch, nc, text, NULL)) < 0)
+		return;
+	g = of[pick];
+	SAY(t, M_LOGGED_GOAL, g->name[0] ? g->name : ct_goal_type(t, g->type),
+	    ct_money(t, g->current > 0 ? g->current : 0), ct_money(t, g->target));
 }
 
 /* This month's total in the first logged category (or income), as the helpful line. */
@@ -606,11 +632,11 @@ say_logged_total(struct coach *k, const struct fact_txn *first)
 	enum category	 c = first->category;
 	struct spend	 s;
 
-	if (first->kind == KIND_SAVINGS_CONTRIBUTION) {
-		say_logged_goal(k);
+	if (first->kind == KIND_SAVINGS_CONTRIBUTION || first->kind == KIND_DEBT_PAYMENT) {
+		say_logged_goal(k, first);
 		return;
 	}
-	if (first->kind == KIND_DEBT_PAYMENT || first->kind == KIND_TRANSFER)
+	if (first->kind == KIND_TRANSFER)
 		return;
 	if (c != CAT_INCOME && c < CAT_COUNT && first->kind != KIND_INCOME) {
 		month_spend(k, c, &s);

@@ -864,13 +864,23 @@ is_note(const struct cm_words *w, const char *msg)
 	return cr.category != CAT_OTHER || cr.merchant[0] != '\0';
 }
 
+/* Words of a statement about savings or debt, not of money moved now ("I have 2000 saved"). */
+static const char *const not_moved_pats[] = {
+	"have|has|tenho|tem|temos|tengo|tiene|tenemos|total|balance|saldo|goal|goals|meta|metas|"
+	    "objetivo|plan|plano|want|quero|quiero|need|preciso|necesito|will|vou|voy|going|if|"
+	    "se|si|should|deberia|can|posso|puedo|monthly|mensal|mensais|mensual|mensuales",
+	"per|a|each|every month|week", "por|ao|al|cada|todo mes|semana", NULL
+};
+
 int
 cm_is_spending_log(const struct cm_words *w, const char *msg)
 {
 	if (msg == NULL || any_pat(w, question_pats))
 		return 0;
-	if (any_pat(w, log_verb_pats) || cm_log_kind(w) != KIND_SPENDING)
+	if (any_pat(w, log_verb_pats))
 		return states_amount(msg);
+	if (cm_log_kind(w) != KIND_SPENDING)
+		return !any_pat(w, not_moved_pats) && states_amount(msg);
 	return is_note(w, msg) && states_amount(msg);
 }
 
