@@ -286,7 +286,11 @@ static const char *const spend_pats[] = {
 	"a|en donde va|fue|se", "breakdown", "by category|categories",
 	"por categoria|categorias", "top categories", "budget|orcamento|presupuesto",
 	"do i have|got left", "have i got left", "me sobra|sobrou|resta|restou",
-	"me queda|quedan|quedo", "quanto|cuanto sobra|sobrou|resta|restou|queda|quedo", NULL
+	"me queda|quedan|quedo", "quanto|cuanto sobra|sobrou|resta|restou|queda|quedo",
+	"how much|what did|have i|we pay|paid", "quanto eu|nos? paguei|pagamos",
+	"cuanto le|les? pague|pagamos", "cost|costs|costed me|us",
+	"me|nos custou|custaram", "me|nos costo|costaron", "se me|nos fue|fueron|ha|han",
+	"how much went|goes|go on|to|into", NULL
 };
 
 static const char *const income_pats[] = {
@@ -388,8 +392,9 @@ static const char *const top_pats[] = {
 	"biggest|largest|highest|top|maiores|maior|mayores|mayor expense*|purchase*|spend*|"
 	    "transaction*|gasto|gastos|compra|compras|transac*|despesa*|cost*|payments|pagos",
 	"most expensive|costly", "mais caro|caros|cara|caras", "mas caro|caros|cara|caras",
-	"gastos|compras|despesas|transacoes mais altos|altas|caros|caras",
-	"gastos|compras|transacciones mas altos|altas|caros|caras", NULL
+	"gastos|compras|despesas|transacoes mais altos|altas|caros|caras|grandes",
+	"gastos|compras|transacciones|pagos mas altos|altas|caros|caras|grandes",
+	"largest|biggest|highest", NULL
 };
 static const char *const where_pats[] = {
 	"spend|spent|spending the? most", "most of? my|mi|meu money|dinheiro|dinero",
@@ -490,6 +495,9 @@ static const struct sub_word {
 	    "mercados|feira|feiras|padaria|padarias|acougue|hortifruti|sacolao|comestibles|"
 	    "panaderia|carniceria|despensa", ALL_LANGS, "groceries", { "groceries" } },
 	{ "super", ONLY(LANG_ES), "groceries", { "groceries" } },
+	{ "compra|compras de|del un|una|coche|carro|auto|casa|piso|movil|ordenador", ONLY(LANG_ES),
+	    NULL, { NULL } },
+	{ "la compra", ONLY(LANG_ES), "groceries", { "groceries" } },
 	{ "rideshare|rides|taxi|taxis|cab|cabs|corrida|corridas|vtc|ridehailing", ALL_LANGS,
 	    "rideshare", { "rideshare" } },
 	{ "ride hailing|sharing", ALL_LANGS, "rideshare", { "rideshare" } },
@@ -584,6 +592,11 @@ static const struct sub_word {
 	"mta|uci|cea|att|amzn|psn|hbo|unidas|movida|hering|renner|fleury|amil|dasa|" \
 	"pacheco|ripley|coppel|elektra|falabella|riachuelo"
 
+/* Everyday words that a user's merchant may be called too. */
+#define COMMON_WORDS "extra|super|center|centro|casa|plus|express|market|mercado|dia|" \
+	"month|mes|week|semana|total|food|comida|store|loja|tienda|shop|real|central|" \
+	"first|last|more|mais|mas|sale|salud|saude|bem|bien|good|best|top|nova|nuevo|new"
+
 /* Folded words that name a category, in all three languages. */
 static const struct cat_word {
 	const char	*pat;
@@ -594,7 +607,7 @@ static const struct cat_word {
 	{ "eating|eat out", CAT_FOOD },
 	{ "comida|comidas|alimentacao|alimentos|mercado|supermercado*|restaurante*|almoco*|"
 	  "jantar|jantares|cafe|cafes|lanche*|padaria|feira|ifood|delivery", CAT_FOOD },
-	{ "almuerzo*|cena|cenas|desayuno*|cafeteria", CAT_FOOD },
+	{ "almuerzo*|cena|cenas|desayuno*|cafeteria|alimentacion", CAT_FOOD },
 	{ "comer fuera", CAT_FOOD },
 	{ "transport*|uber|lyft|taxi|taxis|gas|gasoline|fuel|bus|subway|metro|train|"
 	  "parking|tolls|toll|car|commute", CAT_TRANSPORT },
@@ -938,6 +951,53 @@ merchant_of(const struct cm_words *w, char *out, size_t outlen)
 		return 0;
 	lang_clip(out, outlen, best);
 	return 1;
+}
+
+/*
+ * 1 if w names a merchant of the user's own transactions: the folded words
+ * of name, in a row. A name of digits ("99") only after a word of place
+ * ("no 99") and before no word of money; a short one or an everyday word
+ * ("Mango", "Extra", "Dia") only when msg writes it with its capital, past
+ * the first word.
+ */
+int
+cm_names_merchant(const struct cm_words *w, const char *msg, const char *name)
+{
+	char	 f[CM_MERCHANT_MAX * 2];
+	size_t	 flen, i, nw = 1, k, at, pos;
+	const char *p;
+	int	 letters = 0;
+
+	if (name == NULL || msg == NULL ||
+	    (flen = categorize_fold(name, strnlen(name, CM_MERCHANT_MAX), f, sizeof(f))) == 0)
+		return 0;
+	for (k = 0; k < flen; k++) {
+		nw += f[k] == ' ';
+		letters |= f[k] >= 'a' && f[k] <= 'z';
+	}
+	for (i = 0; i + nw <= w->n; i++) {
+		/* the words from i on, as one folded string */
+		at = w->off[i];
+		pos = w->off[i + nw - 1] + w->len[i + nw - 1];
+		if (pos - at == flen && memcmp(w->text + at, f, flen) == 0)
+			break;
+	}
+	if (i + nw > w->n)
+		return 0;
+	/* digits ("99") only as a place, never as money: "no 99", "at 7 eleven" */
+	if (!letters)
+		return i > 0 && cm_word_is(w, i - 1, "no|na|com|at|en|pelo|pela|do|da|con") &&
+		    !cm_word_is(w, i + nw, "reais|real|dollars|dollar|bucks|dolares|euros|euro|"
+		    "pesos|usd|brl|eur|mxn|mil|k");
+	if (flen > 3 && !listed(MERCHANT_STOP, f) && !cm_word_is(w, i, COMMON_WORDS))
+		return 1;
+	/* the name as written, capital first, after the first character of msg */
+	for (p = msg + 1; (p = strstr(p, name)) != NULL; p++)
+		if (name[0] >= 'A' && name[0] <= 'Z' && (p[-1] == ' ' || p[-1] == '\'' ||
+		    p[-1] == '"' || p[-1] == '(') && !((p[strlen(name)] | 32) >= 'a' &&
+		    (p[strlen(name)] | 32) <= 'z'))
+			return 1;
+	return 0;
 }
 
 /* The category sub refines, when it refines only one. */

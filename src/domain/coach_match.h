@@ -95,6 +95,12 @@ const struct cm_class *cm_class_of(enum cm_kind k);
 int	cm_category(const struct cm_words *w, enum category *out);
 /* 1 if w names a merchant, subcategory or category (words of language lang) into *out. */
 int	cm_subject(const struct cm_words *w, enum lang lang, struct cm_subject *out);
+/*
+ * 1 if w (from msg) names name, a merchant of the user's own transactions:
+ * its words in a row; a short name or an everyday word only with its
+ * capital as msg writes it.
+ */
+int	cm_names_merchant(const struct cm_words *w, const char *msg, const char *name);
 /* The shape of the spending question w asks. */
 enum cm_shape cm_shape_of(const struct cm_words *w);
 /* The first split w asks for that the facts cannot make, or CM_F_NONE. */

@@ -66,12 +66,63 @@ upto_today(const struct coach *k, long to)
 	return to > k->today ? k->today : to;
 }
 
+/* 1 if the message may name a merchant the tables do not: no subject, or a capital inside. */
+static int
+may_name_merchant(const struct coach *k, const struct ask *a)
+{
+	const char	*m = k->c->message, *p;
+
+	if (!a->has_subject)
+		return 1;
+	for (p = m + 1; *p; p++)
+		if (*p >= 'A' && *p <= 'Z' && (p[-1] == ' ' || p[-1] == '\''))
+			return 1;
+	return 0;
+}
+
+/*
+ * A merchant of the user's own transactions (the last 400 days) that the
+ * question names and the tables did not take for one ("Mango", "Extra",
+ * a name they do not know): the longest such name is the subject.
+ */
+static void
+own_merchant(struct coach *k, struct ask *a)
+{
+	const struct facts_src	*f = k->c->facts;
+	struct fact_agg_q	 q;
+	size_t			 i, n = 0, len, best = SIZE_MAX, blen = 0;
+
+	if (a->sj.merchant[0] != '\0' || f == NULL || f->aggregate == NULL ||
+	    !may_name_merchant(k, a))
+		return;
+	memset(&q, 0, sizeof(q));
+	q.from = k->today - 400;
+	q.to = k->today;
+	q.category = CAT_COUNT;
+	q.group_by = "merchant";
+	if (co_fact_read(k, f->aggregate(f->ctx, &q, k->aggs, MAX_AGGS, &n)) == -1)
+		return;
+	for (i = 0; i < n && i < MAX_AGGS; i++)
+		if ((len = strlen(k->aggs[i].key)) > blen &&
+		    cm_names_merchant(&k->w, k->c->message, k->aggs[i].key)) {
+			best = i;
+			blen = len;
+		}
+	if (best == SIZE_MAX)
+		return;
+	memset(&a->sj, 0, sizeof(a->sj));
+	a->sj.cat = CAT_COUNT;
+	lang_clip(a->sj.merchant, sizeof(a->sj.merchant), k->aggs[best].key);
+	a->has_subject = 1;
+}
+
 static void
 read_ask(struct coach *k, struct ask *a)
 {
 	memset(a, 0, sizeof(*a));
 	cw_parse(&k->w, k->today, 0, &a->wh);
 	a->has_subject = cm_subject(&k->w, k->t.lang, &a->sj);
+	own_merchant(k, a);
 	a->shape = cm_shape_of(&k->w);
 	a->filter = cm_filter_of(&k->w);
 	if (a->wh.n > 0) {

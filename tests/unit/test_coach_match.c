@@ -165,6 +165,45 @@ START_TEST(injections_and_logs)
 }
 END_TEST
 
+/* Merchants of the user's own data, named in a question. */
+START_TEST(own_merchants)
+{
+	static const struct {
+		const char	*msg, *name;
+		int		 names;
+	} cases[] = {
+		{ "quanto gastei na Riachuelo?", "Riachuelo", 1 },
+		{ "quanto gastei na riachuelo?", "Riachuelo", 0 },	/* an everyday word: needs its capital */
+		{ "gastos com Extra no mês passado", "Extra", 1 },
+		{ "gastos extra no mês passado", "Extra", 0 },
+		{ "¿cuánto le pagué a Mango en octubre?", "Mango", 1 },
+		{ "how much at Trader Joe's in May?", "Trader Joe's", 1 },
+		{ "how much at trader joes in May?", "Trader Joe's", 1 },
+		{ "how much at the trader in May?", "Trader Joe's", 0 },
+		{ "how much did I spend at whole foods", "Whole Foods", 1 },
+		{ "how much did I spend at whole", "Whole Foods", 0 },
+		{ "Mango?", "Mango", 0 },				/* the first word has a capital anyway */
+		{ "quanto gastei no 99 este mês?", "99", 1 },
+		{ "gastei mais de 99 reais?", "99", 0 },
+		{ "quanto gastei com 99 reais?", "99", 0 },
+		{ "quanto gastei no Pão de Açúcar", "Pão de Açúcar", 1 },
+		{ "coffee", "", 0 },
+		{ "coffee", NULL, 0 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		ck_assert_msg(cm_names_merchant(words(cases[i].msg), cases[i].msg, cases[i].name) ==
+		    cases[i].names, "%s / %s", cases[i].msg, cases[i].name ? cases[i].name : "NULL");
+	/* spending said with other verbs is a spending question */
+	ck_assert_int_eq(cm_kind_of(words("¿cuánto le pagué a Mango?")), CM_SPENDING);
+	ck_assert_int_eq(cm_kind_of(words("¿cuánto se me fue en taxis?")), CM_SPENDING);
+	ck_assert_int_eq(cm_kind_of(words("what did Kroger cost me in May?")), CM_SPENDING);
+	ck_assert_int_eq(cm_kind_of(words("quanto eu paguei no Extra?")), CM_SPENDING);
+	ck_assert_int_eq(cm_shape_of(words("mis gastos más grandes de octubre")), CM_SH_TOP);
+}
+END_TEST
+
 START_TEST(prices)
 {
 	static const struct {
@@ -212,6 +251,7 @@ make_suite(void)
 	tcase_add_test(tc, categories_and_periods);
 	tcase_add_test(tc, injections_and_logs);
 	tcase_add_test(tc, prices);
+	tcase_add_test(tc, own_merchants);
 	suite_add_tcase(s, tc);
 	return s;
 }
