@@ -719,6 +719,8 @@ reply(struct coach *k)
 	if (try_logged(k))
 		return 0;
 	kd = cm_kind_of(&k->w);
+	if (kd == CM_FALLBACK && co_names_own_merchant(k))
+		kd = CM_SPENDING;
 	cls = cm_class_of(kd);
 	co_set_class(k, cls->intent, cls->topic, cls->emotion);
 	return handlers[kd](k);

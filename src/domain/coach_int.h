@@ -44,6 +44,7 @@ struct coach {
 	struct fact_plan	 fp;
 	struct fact_goal	 goals[FACT_MAX_GOALS];
 	struct fact_moves	 fm;
+	char			 own_merchant[CM_MERCHANT_MAX];	/* named by a question no table read */
 };
 
 /* Spending of some days, of a subject or of everything. */
@@ -121,6 +122,11 @@ int64_t	co_free_this_month(struct coach *k, const struct intake *in, int64_t *sp
 
 /* coach_spend.c */
 int	co_spending(struct coach *k);
+/*
+ * 1 if a message no table understood names a merchant of the user's own
+ * transactions ("H&M this year: how much?"); it is then a spending question.
+ */
+int	co_names_own_merchant(struct coach *k);
 int	co_recurring(struct coach *k);
 int	co_income(struct coach *k);
 

@@ -660,10 +660,13 @@ static const struct period_word {
 	{ "ultimo mes", CAL_LAST_MONTH },
 	{ "this|current month", CAL_THIS_MONTH },
 	{ "este|esse|neste|nesse|deste|desse mes", CAL_THIS_MONTH },
+	{ "lo que va de|del mes", CAL_THIS_MONTH },
+	{ "so far this month", CAL_THIS_MONTH },
 	{ "last year", CAL_LAST_YEAR },
 	{ "ano passado|pasado", CAL_LAST_YEAR },
 	{ "this|current year", CAL_THIS_YEAR },
 	{ "este|esse|neste|nesse|deste|desse ano", CAL_THIS_YEAR },
+	{ "lo que va de|del ano", CAL_THIS_YEAR },
 	{ "today|hoje|hoy", CAL_TODAY },
 	{ "yesterday|ontem|ayer", CAL_YESTERDAY },
 };
@@ -776,6 +779,13 @@ spending_by_topic(const struct cm_words *w)
 {
 	if (!subject_any(w))
 		return 0;
+	return cw_said(w) || any_pat(w, howmuch_pats) || any_pat(w, top_pats) ||
+	    any_pat(w, average_pats) || any_pat(w, compare_pats) || w->n <= 3;
+}
+
+int
+cm_asks_amount(const struct cm_words *w)
+{
 	return cw_said(w) || any_pat(w, howmuch_pats) || any_pat(w, top_pats) ||
 	    any_pat(w, average_pats) || any_pat(w, compare_pats) || w->n <= 3;
 }
@@ -958,10 +968,10 @@ merchant_of(const struct cm_words *w, char *out, size_t outlen)
  * of name, in a row. A name of digits ("99") only after a word of place
  * ("no 99") and before no word of money; a short one or an everyday word
  * ("Mango", "Extra", "Dia") only when msg writes it with its capital, past
- * the first word.
+ * the first word; loose, any name of letters.
  */
 int
-cm_names_merchant(const struct cm_words *w, const char *msg, const char *name)
+cm_names_merchant(const struct cm_words *w, const char *msg, const char *name, int loose)
 {
 	char	 f[CM_MERCHANT_MAX * 2];
 	size_t	 flen, i, nw = 1, k, at, pos;
@@ -984,12 +994,16 @@ cm_names_merchant(const struct cm_words *w, const char *msg, const char *name)
 	}
 	if (i + nw > w->n)
 		return 0;
-	/* digits ("99") only as a place, never as money: "no 99", "at 7 eleven" */
+	/* digits ("99") only as a place, never as money: "no 99", "paguei de 99" */
 	if (!letters)
-		return i > 0 && cm_word_is(w, i - 1, "no|na|com|at|en|pelo|pela|do|da|con") &&
+		return i > 0 && (cm_word_is(w, i - 1, "no|na|com|at|en|pelo|pela|do|da|con") ||
+		    (i > 1 && cm_word_is(w, i - 1, "de") &&
+		    cm_word_is(w, i - 2, "paguei|gastei|pague|gaste|pago|gasto"))) &&
 		    !cm_word_is(w, i + nw, "reais|real|dollars|dollar|bucks|dolares|euros|euro|"
-		    "pesos|usd|brl|eur|mxn|mil|k");
-	if (flen > 3 && !listed(MERCHANT_STOP, f) && !cm_word_is(w, i, COMMON_WORDS))
+		    "pesos|usd|brl|eur|mxn|mil|k") &&
+		    !(cm_word_is(w, i + nw, "a|ate|e|y|to|and|al") && i + nw + 1 < w->n &&
+		    w->text[w->off[i + nw + 1]] >= '0' && w->text[w->off[i + nw + 1]] <= '9');
+	if (loose || (flen > 3 && !listed(MERCHANT_STOP, f) && !cm_word_is(w, i, COMMON_WORDS)))
 		return 1;
 	/* the name as written, capital first, after the first character of msg */
 	for (p = msg + 1; (p = strstr(p, name)) != NULL; p++)

@@ -97,10 +97,13 @@ int	cm_category(const struct cm_words *w, enum category *out);
 int	cm_subject(const struct cm_words *w, enum lang lang, struct cm_subject *out);
 /*
  * 1 if w (from msg) names name, a merchant of the user's own transactions:
- * its words in a row; a short name or an everyday word only with its
- * capital as msg writes it.
+ * its words in a row; unless loose, a short name or an everyday word only
+ * with its capital as msg writes it, past the first word.
  */
-int	cm_names_merchant(const struct cm_words *w, const char *msg, const char *name);
+/* 1 if w asks an amount or a period: "how much", "biggest", "this year", or is three words or fewer. */
+int	cm_asks_amount(const struct cm_words *w);
+int	cm_names_merchant(const struct cm_words *w, const char *msg, const char *name,
+	    int loose);
 /* The shape of the spending question w asks. */
 enum cm_shape cm_shape_of(const struct cm_words *w);
 /* The first split w asks for that the facts cannot make, or CM_F_NONE. */

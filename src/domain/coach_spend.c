@@ -81,38 +81,64 @@ may_name_merchant(const struct coach *k, const struct ask *a)
 }
 
 /*
- * A merchant of the user's own transactions (the last 400 days) that the
- * question names and the tables did not take for one ("Mango", "Extra",
- * a name they do not know): the longest such name is the subject.
+ * The merchant of the user's own transactions (the last 400 days) that the
+ * message names, the longest name, into out; 1 if one, else 0.
  */
-static void
-own_merchant(struct coach *k, struct ask *a)
+static int
+find_own_merchant(struct coach *k, int loose, char *out, size_t outlen)
 {
 	const struct facts_src	*f = k->c->facts;
 	struct fact_agg_q	 q;
 	size_t			 i, n = 0, len, best = SIZE_MAX, blen = 0;
 
-	if (a->sj.merchant[0] != '\0' || f == NULL || f->aggregate == NULL ||
-	    !may_name_merchant(k, a))
-		return;
+	if (f == NULL || f->aggregate == NULL)
+		return 0;
 	memset(&q, 0, sizeof(q));
 	q.from = k->today - 400;
 	q.to = k->today;
 	q.category = CAT_COUNT;
 	q.group_by = "merchant";
 	if (co_fact_read(k, f->aggregate(f->ctx, &q, k->aggs, MAX_AGGS, &n)) == -1)
-		return;
+		return 0;
 	for (i = 0; i < n && i < MAX_AGGS; i++)
 		if ((len = strlen(k->aggs[i].key)) > blen &&
-		    cm_names_merchant(&k->w, k->c->message, k->aggs[i].key)) {
+		    cm_names_merchant(&k->w, k->c->message, k->aggs[i].key, loose)) {
 			best = i;
 			blen = len;
 		}
 	if (best == SIZE_MAX)
+		return 0;
+	lang_clip(out, outlen, k->aggs[best].key);
+	return 1;
+}
+
+int
+co_names_own_merchant(struct coach *k)
+{
+	if (!cm_asks_amount(&k->w))
+		return 0;
+	return find_own_merchant(k, 1, k->own_merchant, sizeof(k->own_merchant));
+}
+
+/*
+ * A merchant of the user's own transactions that the question names and
+ * the tables did not take for one ("Mango", "Extra", a name they do not
+ * know) is the subject.
+ */
+static void
+own_merchant(struct coach *k, struct ask *a)
+{
+	char	 name[CM_MERCHANT_MAX];
+
+	if (a->sj.merchant[0] != '\0')
+		return;
+	if (k->own_merchant[0] != '\0')
+		lang_clip(name, sizeof(name), k->own_merchant);
+	else if (!may_name_merchant(k, a) || !find_own_merchant(k, 0, name, sizeof(name)))
 		return;
 	memset(&a->sj, 0, sizeof(a->sj));
 	a->sj.cat = CAT_COUNT;
-	lang_clip(a->sj.merchant, sizeof(a->sj.merchant), k->aggs[best].key);
+	lang_clip(a->sj.merchant, sizeof(a->sj.merchant), name);
 	a->has_subject = 1;
 }
 

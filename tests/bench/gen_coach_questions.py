@@ -120,13 +120,19 @@ SUBJECT_WORDS = {
 ASK_SUBJECT = {
     "en": ["how much did I spend on {s} {p}?", "what did I spend on {s} {p}?",
            "{s} spending {p}", "how much went on {s} {p}?", "total spent on {s} {p}",
-           "how much have I spent on {s} {p}?", "How much money did I spend on {s} {p}"],
+           "how much have I spent on {s} {p}?", "How much money did I spend on {s} {p}",
+           "how much have I blown on {s} {p}?", "what's my {s} total {p}?",
+           "tell me my {s} spending {p}", "{s} {p}?", "how much was {s} {p}?"],
     "pt": ["quanto gastei com {s} {p}?", "quanto eu gastei em {s} {p}?", "gastos com {s} {p}",
            "qual foi meu gasto com {s} {p}?", "quanto foi o gasto com {s} {p}?",
-           "Quanto gastei de {s} {p}?"],
+           "Quanto gastei de {s} {p}?", "quanto torrei com {s} {p}?",
+           "qual o total de {s} {p}?", "me diz quanto gastei com {s} {p}", "{s} {p}?",
+           "quanto saiu com {s} {p}?"],
     "es": ["¿cuánto gasté en {s} {p}?", "cuánto me gasté en {s} {p}", "gastos en {s} {p}",
            "¿cuánto se me fue en {s} {p}?", "¿cuánto llevo gastado en {s} {p}?",
-           "¿Cuánto dinero gasté en {s} {p}?"],
+           "¿Cuánto dinero gasté en {s} {p}?", "¿cuánto he gastado en {s} {p}?",
+           "¿cuál es el total de {s} {p}?", "dime cuánto gasté en {s} {p}", "{s} {p}?",
+           "¿cuánto fue lo de {s} {p}?"],
 }
 ASK_MERCHANT = {
     "en": ["how much did I spend at {m} {p}?", "what did {m} cost me {p}?",
@@ -151,6 +157,27 @@ ASK_COMPARE = {
            "estou gastando mais com {s} que no mês passado?"],
     "es": ["¿gasté más en {s} este mes que el mes pasado?",
            "¿estoy gastando más en {s} que el mes pasado?"],
+}
+ASK_COMPARE_MONTHS = {
+    "en": ["did I spend more on {s} in {a} than in {b}?", "{s}: {a} compared to {b}"],
+    "pt": ["gastei mais com {s} em {a} do que em {b}?", "{s}: {a} comparado com {b}"],
+    "es": ["¿gasté más en {s} en {a} que en {b}?", "{s}: {a} comparado con {b}"],
+}
+ASK_AVERAGE = {
+    "en": ["how much do I spend on {s} per month on average?", "average monthly {s} spending",
+           "on average, what do I spend on {s} a month?"],
+    "pt": ["quanto gasto em média por mês com {s}?", "média mensal de gastos com {s}",
+           "em média, quanto gasto com {s} por mês?"],
+    "es": ["¿cuánto gasto de media al mes en {s}?", "promedio mensual de gastos en {s}",
+           "en promedio, ¿cuánto gasto en {s} al mes?"],
+}
+ASK_RECURRING = {
+    "en": ["what are my subscriptions?", "which subscriptions am I paying for?",
+           "list my recurring payments"],
+    "pt": ["quais são minhas assinaturas?", "que assinaturas eu pago?",
+           "meus pagamentos recorrentes"],
+    "es": ["¿cuáles son mis suscripciones?", "¿qué suscripciones pago?",
+           "mis pagos recurrentes"],
 }
 ASK_BIGGEST = {
     "en": ["what were my biggest expenses in {mo}?", "my largest purchases in {mo}"],
@@ -180,6 +207,8 @@ def periods(lang, rnd):
     sname = MONTHS[lang][since - 1]
     opts = {
         "en": [("this month", this_from, TODAY, None), ("last month", last_from, last_to, None),
+               ("so far this month", this_from, TODAY, None),
+               ("in the past 30 days", TODAY - dt.timedelta(days=29), TODAY, None),
                (f"in {name}", mf, mt, name), (f"in {name} 2026", mf, mt, name),
                (f"during {name}", mf, mt, name),
                (f"from {n1} {d1} to {n2} {d2}", rf, rt, None),
@@ -190,6 +219,9 @@ def periods(lang, rnd):
                ("last week", week_from, week_to, None)],
         "pt": [("este mês", this_from, TODAY, None), ("neste mês", this_from, TODAY, None),
                ("no mês passado", last_from, last_to, None),
+               ("no mês anterior", last_from, last_to, None),
+               ("até agora neste mês", this_from, TODAY, None),
+               ("nos últimos 30 dias", TODAY - dt.timedelta(days=29), TODAY, None),
                (f"em {name}", mf, mt, name), (f"em {name} de 2026", mf, mt, name),
                (f"no mês de {name}", mf, mt, name),
                (f"de {d1} de {n1} a {d2} de {n2}", rf, rt, None),
@@ -199,6 +231,9 @@ def periods(lang, rnd):
                ("em 2026", dt.date(2026, 1, 1), TODAY, None),
                ("na semana passada", week_from, week_to, None)],
         "es": [("este mes", this_from, TODAY, None), ("el mes pasado", last_from, last_to, None),
+               ("el mes anterior", last_from, last_to, None),
+               ("en lo que va de mes", this_from, TODAY, None),
+               ("en los últimos 30 días", TODAY - dt.timedelta(days=29), TODAY, None),
                (f"en {name}", mf, mt, name), (f"en {name} de 2026", mf, mt, name),
                (f"durante {name}", mf, mt, name),
                (f"del {d1} de {n1} al {d2} de {n2}", rf, rt, None),
@@ -338,11 +373,11 @@ def questions(pid, lang, cur, txns, subs, merchants, rnd, n):
             sub_total = spent(txns, f, t, lambda x: x[3] == s)
             add(msg, [money(total, cur), label],
                 [money(sub_total, cur)] if sub_total != total else [])
-        elif pick < 0.8:                        # everything
+        elif pick < 0.72:                       # everything
             if everything <= 0:
                 continue
             add(rnd.choice(ASK_ALL[lang]).format(p=words), [money(everything, cur), label], [])
-        elif pick < 0.9:                        # this month against last month
+        elif pick < 0.8:                        # this month against last month
             s = rnd.choice(subs)
             now = spent(txns, TODAY.replace(day=1), TODAY, lambda x: x[3] == s)
             before = spent(txns, dt.date(2026, 10, 1), dt.date(2026, 10, 31),
@@ -351,6 +386,26 @@ def questions(pid, lang, cur, txns, subs, merchants, rnd, n):
                 continue
             add(rnd.choice(ASK_COMPARE[lang]).format(s=rnd.choice(SUBJECT_WORDS[lang][s])),
                 [money(now, cur), money(before, cur)], [])
+        elif pick < 0.85:                       # one month against another
+            s = rnd.choice(subs)
+            ma, mb = rnd.sample(range(6, 11), 2)
+            va = spent(txns, *month_range(2026, ma), lambda x: x[3] == s)
+            vb = spent(txns, *month_range(2026, mb), lambda x: x[3] == s)
+            if va <= 0 or vb <= 0:
+                continue
+            add(rnd.choice(ASK_COMPARE_MONTHS[lang]).format(
+                s=rnd.choice(SUBJECT_WORDS[lang][s]), a=MONTHS[lang][ma - 1],
+                b=MONTHS[lang][mb - 1]), [money(va, cur), money(vb, cur)], [])
+        elif pick < 0.88:                       # the average month of the last three
+            s = rnd.choice(subs)
+            total = sum(spent(txns, *month_range(2026, mo), lambda x: x[3] == s)
+                        for mo in (8, 9, 10))
+            if total <= 0 or total % 3:
+                continue
+            add(rnd.choice(ASK_AVERAGE[lang]).format(s=rnd.choice(SUBJECT_WORDS[lang][s])),
+                [money(total // 3, cur)], [])
+        elif pick < 0.9:                        # payments that come back
+            add(rnd.choice(ASK_RECURRING[lang]), ["Netflix", "Spotify"], [])
         else:                                   # the biggest expenses of a month
             mo = rnd.randrange(6, 11)
             mf, mt = month_range(2026, mo)

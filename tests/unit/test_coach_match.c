@@ -185,6 +185,9 @@ START_TEST(own_merchants)
 		{ "Mango?", "Mango", 0 },				/* the first word has a capital anyway */
 		{ "quanto gastei no 99 este mês?", "99", 1 },
 		{ "gastei mais de 99 reais?", "99", 0 },
+		{ "quanto paguei de 99 em 2026?", "99", 1 },
+		{ "quanto gastei de 99 a 200?", "99", 0 },
+		{ "quanto paguei de 99 até agora?", "99", 1 },
 		{ "quanto gastei com 99 reais?", "99", 0 },
 		{ "quanto gastei no Pão de Açúcar", "Pão de Açúcar", 1 },
 		{ "coffee", "", 0 },
@@ -193,8 +196,23 @@ START_TEST(own_merchants)
 	size_t	 i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		ck_assert_msg(cm_names_merchant(words(cases[i].msg), cases[i].msg, cases[i].name) ==
+		ck_assert_msg(cm_names_merchant(words(cases[i].msg), cases[i].msg, cases[i].name, 0) ==
 		    cases[i].names, "%s / %s", cases[i].msg, cases[i].name ? cases[i].name : "NULL");
+	/* loose: a name that only its first word's capital said */
+	ck_assert_int_eq(cm_names_merchant(words("Mango?"), "Mango?", "Mango", 1), 1);
+	ck_assert_int_eq(cm_names_merchant(words("H&M this year: how much?"),
+	    "H&M this year: how much?", "H&M", 1), 1);
+	ck_assert_int_eq(cm_names_merchant(words("gastei 99 reais"), "gastei 99 reais", "99", 1), 0);
+	ck_assert_int_eq(cm_asks_amount(words("H&M this year: how much?")), 1);
+	ck_assert_int_eq(cm_asks_amount(words("tell me something nice about my day please")), 0);
+	/* "so far this month" in three languages */
+	{
+		enum cal_period	 p;
+
+		ck_assert(cm_period(words("farmacia en lo que va de mes?"), &p) && p == CAL_THIS_MONTH);
+		ck_assert(cm_period(words("gastos en lo que va del año"), &p) && p == CAL_THIS_YEAR);
+		ck_assert(cm_period(words("coffee so far this month"), &p) && p == CAL_THIS_MONTH);
+	}
 	/* spending said with other verbs is a spending question */
 	ck_assert_int_eq(cm_kind_of(words("¿cuánto le pagué a Mango?")), CM_SPENDING);
 	ck_assert_int_eq(cm_kind_of(words("¿cuánto se me fue en taxis?")), CM_SPENDING);
