@@ -45,6 +45,7 @@ struct coach {
 	struct fact_goal	 goals[FACT_MAX_GOALS];
 	struct fact_moves	 fm;
 	char			 own_merchant[CM_MERCHANT_MAX];	/* named by a question no table read */
+	char			 scratch[CM_MSG_MAX];	/* a part of the folded message */
 };
 
 /* Spending of some days, of a subject or of everything. */

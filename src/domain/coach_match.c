@@ -563,8 +563,9 @@ static const struct sub_word {
 	{ "haircut|haircuts|hairdresser|barber|salon|beauty|cosmetics|cabelo|cabeleireiro|"
 	    "barbeiro|salao|manicure|peluqueria|belleza|cosmeticos", ALL_LANGS,
 	    "personal_care", { "personal_care" } },
-	{ "pet|pets|vet|veterinarian|petshop|racao|veterinario|mascota|mascotas|perro|gato|"
-	    "cachorro", ALL_LANGS, "pets", { "pets" } },
+	{ "pet|pets|vet|veterinarian|petshop|racao|veterinario|mascota|mascotas|perro|perros|"
+	    "gato|gatos|cachorro|cachorros|dog|dogs|cat|cats|puppy", ALL_LANGS, "pets",
+	    { "pets" } },
 	{ "gift|gifts|presente|presentes|regalo|regalos|donation|donations|doacao|doacoes|"
 	    "donacion|donaciones", ALL_LANGS, "gifts", { "gifts" } },
 	{ "taxes|impostos|impuestos", ALL_LANGS, "taxes", { "taxes" } },
@@ -1067,14 +1068,67 @@ cm_subject(const struct cm_words *w, enum lang lang, struct cm_subject *out)
 	return out->has_cat;
 }
 
-/* "more on coffee in November than in October": a comparative, then "than" or "que". */
-static int
-compares(const struct cm_words *w)
+/* Words after "on", "com", "en" that name no subject: periods, totals, fillers. */
+#define NOT_SUBJECT "a|an|the|my|our|your|o|os|as|um|uma|meu|meus|minha|minhas|seu|sua|el|" \
+	"la|los|las|lo|un|una|mi|mis|tu|tus|su|sus|this|that|these|those|last|past|next|" \
+	"este|esta|esse|essa|isso|isto|eso|esto|ese|esa|ultimo|ultimos|ultima|ultimas|" \
+	"passado|passada|pasado|pasada|proximo|proxima|total|average|avg|media|promedio|" \
+	"everything|all|tudo|todo|todos|todas|geral|general|stuff|things|coisas|cosas|" \
+	"day|days|week|weeks|weekend|weekends|month|months|year|years|dia|dias|semana|" \
+	"semanas|mes|meses|ano|anos|fim|fin|fines|today|yesterday|hoje|ontem|hoy|ayer|" \
+	"it|them|que|what|which|so|far|agora|ahora|now|period|periodo|momento|moment|" \
+	"de|do|da|del|of|per|por|cada|each|every|january|february|march|april|may|june|" \
+	"july|august|september|october|november|december|janeiro|fevereiro|marco|abril|" \
+	"maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|" \
+	"mayo|junio|julio|septiembre|octubre|noviembre|diciembre|jan|feb|mar|apr|jun|jul|" \
+	"aug|sep|sept|oct|nov|dec|more|less|mais|menos|mas|than|primeiro|primera|first|" \
+	"second|segundo|segunda|morning|night|noite|noche|manha|manana|tarde|cash|card|" \
+	"money|dinheiro|dinero|average|money|spending|gastos|gasto|despesas|compras"
+
+void
+cm_unread_subject(const struct cm_words *w, char *out, size_t outlen)
+{
+	size_t	 i, j, k, n, len;
+
+	out[0] = '\0';
+	for (i = 0; i + 1 < w->n; i++) {
+		if (!cm_word_is(w, i, "on|at|for|com|no|na|nos|nas|em|en|con|pelo|pela"))
+			continue;
+		for (j = i + 1; j < w->n && cm_word_is(w, j, "a|an|the|my|our|o|os|as|um|uma|"
+		    "meu|meus|minha|minhas|el|la|los|las|un|una|mi|mis"); j++)
+			;
+		/* up to three words of no period, number or filler */
+		for (k = j, n = 0; k < w->n && n < 3; k++, n++)
+			if (cm_word_is(w, k, NOT_SUBJECT) || (w->text[w->off[k]] >= '0' &&
+			    w->text[w->off[k]] <= '9'))
+				break;
+		if (n == 0)
+			continue;
+		len = w->off[k - 1] + w->len[k - 1] - w->off[j];
+		if (len > outlen - 1)
+			len = outlen - 1;
+		memcpy(out, w->text + w->off[j], len);
+		out[len] = '\0';
+		return;
+	}
+}
+
+int
+cm_than_at(const struct cm_words *w, size_t *than)
 {
 	size_t	 at, end;
 
 	return cm_find_from(w, 0, "more|less|mais|menos|mas", &at, &end) &&
-	    cm_find_from(w, end, "than|que", NULL, NULL);
+	    cm_find_from(w, end, "than|que", than, NULL);
+}
+
+/* "more on coffee in November than in October": a comparative, then "than" or "que". */
+static int
+compares(const struct cm_words *w)
+{
+	size_t	 at;
+
+	return cm_than_at(w, &at);
 }
 
 /* "where do I spend the most", "onde eu mais gasto": a word for where, and one for most. */

@@ -100,6 +100,15 @@ int	cm_subject(const struct cm_words *w, enum lang lang, struct cm_subject *out)
  * its words in a row; unless loose, a short name or an everyday word only
  * with its capital as msg writes it, past the first word.
  */
+/*
+ * The words after "on", "com", "en"… that name no period, filler or known
+ * subject, at most three, into out ("" for none): what a spending question
+ * asks about that no table reads ("joe s pizza"). Call it when cm_subject
+ * found nothing.
+ */
+void	cm_unread_subject(const struct cm_words *w, char *out, size_t outlen);
+/* 1 if w compares ("more … than", "mais … que"), *than the word "than"; else 0. */
+int	cm_than_at(const struct cm_words *w, size_t *than);
 /* 1 if w asks an amount or a period: "how much", "biggest", "this year", or is three words or fewer. */
 int	cm_asks_amount(const struct cm_words *w);
 int	cm_names_merchant(const struct cm_words *w, const char *msg, const char *name,

@@ -39,6 +39,9 @@ struct ask {
 	int		 said;		/* the message named it */
 	struct cm_subject sj;
 	int		 has_subject;
+	char		 unread[48];	/* a subject no table read ("joe s pizza"), or "" */
+	struct cm_subject sj2;		/* "more on coffee than on groceries": groceries */
+	int		 has_sj2;
 	enum cm_shape	 shape;
 	enum cm_filter	 filter;
 };
@@ -66,14 +69,24 @@ upto_today(const struct coach *k, long to)
 	return to > k->today ? k->today : to;
 }
 
-/* 1 if the message may name a merchant the tables do not: no subject, or a capital inside. */
+/*
+ * 1 if the message may name a merchant the tables do not: a subject no
+ * table read, a capital inside, a number after a word of place ("no 99"),
+ * or three words or fewer ("Mango?").
+ */
 static int
 may_name_merchant(const struct coach *k, const struct ask *a)
 {
 	const char	*m = k->c->message, *p;
 
-	if (!a->has_subject)
+	size_t		 i;
+
+	if (a->unread[0] != '\0' || k->w.n <= 3)
 		return 1;
+	for (i = 1; i < k->w.n; i++)	/* "no 99", "paguei de 99" */
+		if (k->w.text[k->w.off[i]] >= '0' && k->w.text[k->w.off[i]] <= '9' &&
+		    cm_word_is(&k->w, i - 1, "no|na|com|at|en|pelo|pela|do|da|con|de"))
+			return 1;
 	for (p = m + 1; *p; p++)
 		if (*p >= 'A' && *p <= 'Z' && (p[-1] == ' ' || p[-1] == '\''))
 			return 1;
@@ -142,15 +155,55 @@ own_merchant(struct coach *k, struct ask *a)
 	a->has_subject = 1;
 }
 
+/*
+ * "more on coffee than on groceries": a subject on each side of "than",
+ * the first in a->sj, the other in a->sj2; else a->sj as it was.
+ */
+static void
+two_subjects(struct coach *k, struct ask *a)
+{
+	struct cm_words		*part;
+	struct cm_subject	 one, two;
+	size_t			 than, start;
+	int			 has_one;
+
+	if (!cm_than_at(&k->w, &than) || (part = malloc(sizeof(*part))) == NULL)
+		return;
+	memcpy(k->scratch, k->w.text, k->w.off[than]);
+	k->scratch[k->w.off[than]] = '\0';
+	cm_words_init(part, k->scratch);
+	has_one = cm_subject(part, k->t.lang, &one);
+	start = k->w.off[than] + k->w.len[than];
+	cm_words_init(part, k->w.text + start);
+	if (has_one && cm_subject(part, k->t.lang, &two) &&
+	    (strcmp(one.merchant, two.merchant) != 0 || one.name != two.name ||
+	    one.cat != two.cat)) {
+		a->sj = one;
+		a->has_subject = 1;
+		a->sj2 = two;
+		a->has_sj2 = 1;
+	}
+	free(part);
+}
+
 static void
 read_ask(struct coach *k, struct ask *a)
 {
 	memset(a, 0, sizeof(*a));
 	cw_parse(&k->w, k->today, 0, &a->wh);
 	a->has_subject = cm_subject(&k->w, k->t.lang, &a->sj);
-	own_merchant(k, a);
 	a->shape = cm_shape_of(&k->w);
 	a->filter = cm_filter_of(&k->w);
+	if (!a->has_subject && a->filter == CM_F_NONE)
+		cm_unread_subject(&k->w, a->unread, sizeof(a->unread));
+	own_merchant(k, a);
+	if (a->has_subject)
+		a->unread[0] = '\0';
+	if (a->shape == CM_SH_TOTAL && a->wh.n >= 2 &&
+	    cm_find(&k->w, "more|less|mais|menos|mas|higher|lower|maior|menor|mayor"))
+		a->shape = CM_SH_COMPARE;	/* "gastei mais em outubro ou em setembro?" */
+	if (a->shape == CM_SH_COMPARE)
+		two_subjects(k, a);
 	if (a->wh.n > 0) {
 		a->p = a->wh.p[0];
 		a->said = 1;
@@ -199,7 +252,9 @@ say_limits(struct coach *k, const struct ask *a)
 
 	if (a->filter != CM_F_NONE)
 		SAY(t, M_CANT_SPLIT, TR(t, names[a->filter]));
-	if (!a->said && a->wh.unread[0] != '\0')
+	if (a->unread[0] != '\0')
+		SAY(t, M_CANT_SUBJECT, a->unread);
+	if (a->wh.unread[0] != '\0')
 		SAY(t, M_CANT_DATES, a->wh.unread, ct_span(t, a->p.from, upto_today(k, a->p.to)));
 }
 
@@ -688,6 +743,21 @@ spend_compare(struct coach *k, const struct ask *a)
 	if (a->wh.n <= 1 && cm_price(k->c->message, lang_code(t->lang), t->cur, &lim) == 0 &&
 	    strcmp(lim.currency, t->cur) == 0)
 		return spend_limit(k, a, lim.amount_cents);
+	if (a->has_sj2) {
+		long from = a->p.from, to = upto_today(k, a->p.to);
+
+		co_load_spend(k, from, to, sj, &sa);
+		co_load_spend(k, from, to, &a->sj2, &sb);
+		if (sa.state != D_OK || sb.state != D_OK) {
+			SAY(t, M_UNAVAILABLE);
+			return 0;
+		}
+		SAY(t, M_CMP_SUBJ, ct_money(t, sa.total), subject_phrase(k, sj),
+		    ct_when(t, &a->p, to, k->today), range_dates(k, from, to),
+		    ct_money(t, sb.total), subject_phrase(k, &a->sj2),
+		    diff_text(k, sa.total, sb.total));
+		return 0;
+	}
 	pick_pair(k, a, &pr);
 	co_load_spend(k, pr.af, pr.at, sj, &sa);
 	co_load_spend(k, pr.bf, pr.bt, sj, &sb);

@@ -336,6 +336,10 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "I can't split your spending by {1}, so here is all of it.",
 	    "Não consigo separar seus gastos por {1}, então aqui vai o total.",
 	    "No puedo separar tus gastos por {1}, así que aquí tienes el total." },
+	[M_CANT_SUBJECT] = {
+	    "I can't tell what “{1}” is among your spending, so here is all of it.",
+	    "Não sei o que é “{1}” entre os seus gastos, então aqui vai o total.",
+	    "No sé qué es “{1}” entre tus gastos, así que aquí tienes el total." },
 	[M_CANT_DATES] = {
 	    "I can't tell which dates “{1}” means, so I'm answering for {2}.",
 	    "Não sei a quais datas “{1}” se refere, então respondo pelo período {2}.",
@@ -372,6 +376,10 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "You spent {1}{2} {3}{4}, against {5} {6}{7}: {8}.",
 	    "Você gastou {1}{2} {3}{4}, contra {5} {6}{7}: {8}.",
 	    "Gastaste {1}{2} {3}{4}, frente a {5} {6}{7}: {8}." },
+	[M_CMP_SUBJ] = {
+	    "You spent {1}{2} {3}{4}, against {5}{6}: {7}.",
+	    "Você gastou {1}{2} {3}{4}, contra {5}{6}: {7}.",
+	    "Gastaste {1}{2} {3}{4}, frente a {5}{6}: {7}." },
 	[M_CMP_FULL] = {
 	    "In the whole of {1} you spent {2}.",
 	    "Em todo o mês de {1}, você gastou {2}.",

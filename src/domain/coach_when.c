@@ -62,7 +62,8 @@ static const struct month_word {
 /* Time words no reader understands: said so, never guessed. */
 #define UNREAD_WORDS "summer|winter|spring|autumn|verao|inverno|outono|verano|invierno|" \
 	"otono|christmas|xmas|natal|navidad|easter|pascoa|pascua|carnaval|carnival|" \
-	"thanksgiving|feriado|feriados|holidays|holiday"
+	"thanksgiving|feriado|feriados|holidays|holiday|quarter|quarters|trimestre|trimestres|" \
+	"quincena|quincenas|quinzena|quinzenas|fortnight|semester|semestre|bimestre"
 
 static const char *
 word(const struct scan *s, size_t i, size_t *len)
@@ -98,6 +99,9 @@ day_at(const struct scan *s, size_t i)
 {
 	long d = number_at(s, i, 2, 1);
 
+	/* "the 3rd week of October" is no day */
+	if (cm_word_is(s->w, i + 1, "week|weeks|semana|semanas|quincena|quinzena|fortnight"))
+		return -1;
 	return d >= 1 && d <= 31 ? d : -1;
 }
 
@@ -543,11 +547,21 @@ static void
 unread_word(const struct cm_words *w, char *out, size_t outlen)
 {
 	size_t	 at, end, len;
+	int	 found = 0;
 
 	out[0] = '\0';
-	if (!cm_find_from(w, 0, UNREAD_WORDS, &at, &end))
+	/* "the 3rd week of October", "a segunda semana": a week of a month */
+	for (at = 0; at + 1 < w->n && !found; at++)
+		found = ((w->text[w->off[at]] >= '0' && w->text[w->off[at]] <= '9') ||
+		    cm_word_is(w, at, "first|second|third|fourth|primeira|segunda|terceira|quarta|"
+		    "primera|tercera|cuarta")) && cm_word_is(w, at + 1, "week|semana");
+	if (!found && !cm_find_from(w, 0, UNREAD_WORDS, &at, &end))
 		return;
-	len = w->len[at] < outlen - 1 ? w->len[at] : outlen - 1;
+	/* found: at is the week, said with its ordinal ("3rd week") */
+	end = w->off[at] + w->len[at];
+	if (found)
+		at--;
+	len = end - w->off[at] < outlen - 1 ? end - w->off[at] : outlen - 1;
 	memcpy(out, w->text + w->off[at], len);
 	out[len] = '\0';
 }
@@ -615,8 +629,7 @@ cw_parse(const struct cm_words *w, long today, int ahead, struct cw_when *out)
 		if (out->n < CW_MAX)
 			out->p[out->n++] = s.found[i];
 	}
-	if (out->n == 0)
-		unread_word(w, out->unread, sizeof(out->unread));
+	unread_word(w, out->unread, sizeof(out->unread));
 }
 
 int

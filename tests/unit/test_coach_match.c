@@ -205,6 +205,35 @@ START_TEST(own_merchants)
 	ck_assert_int_eq(cm_names_merchant(words("gastei 99 reais"), "gastei 99 reais", "99", 1), 0);
 	ck_assert_int_eq(cm_asks_amount(words("H&M this year: how much?")), 1);
 	ck_assert_int_eq(cm_asks_amount(words("tell me something nice about my day please")), 0);
+	/* what a question asks about that no table reads, said back */
+	{
+		static const struct {
+			const char	*msg, *unread;
+		} un[] = {
+			{ "how much did I spend at Joe's Pizza last month?", "joes pizza" },
+			{ "quanto gastei na black friday?", "black friday" },
+			{ "¿cuánto gasté en el mercadillo de octubre?", "mercadillo" },
+			{ "how much did I spend on average this month?", "" },
+			{ "quanto gastei no mês passado?", "" },
+			{ "quanto gastei em outubro de 2025?", "" },
+			{ "¿cuánto gasté en lo que va de mes?", "" },
+			{ "how much did I spend in total?", "" },
+			{ "quanto gastei no total?", "" },
+		};
+		char	 out[48];
+
+		for (i = 0; i < sizeof(un) / sizeof(un[0]); i++) {
+			cm_unread_subject(words(un[i].msg), out, sizeof(out));
+			ck_assert_msg(strcmp(out, un[i].unread) == 0, "%s: \"%s\"", un[i].msg, out);
+		}
+	}
+	{
+		size_t	 than;
+
+		ck_assert(cm_than_at(words("did I spend more on coffee than on groceries?"), &than) &&
+		    than == 6);
+		ck_assert(!cm_than_at(words("how much on coffee?"), &than));
+	}
 	/* "so far this month" in three languages */
 	{
 		enum cal_period	 p;
