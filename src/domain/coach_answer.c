@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
 #include "domain/calendar.h"
@@ -383,6 +384,17 @@ co_debt_name(struct coach *k, const struct debt *d)
 	if (d->name != NULL && d->name[0] != '\0')
 		return ct_clip(&k->t, d->name, 80);
 	return TR(&k->t, M_YOUR_DEBT);
+}
+
+const char *
+co_debt_on(struct coach *k, const struct debt *d)
+{
+	/* "you owe $4,900.00 on your Visa card": a name reads as the user's own */
+	if (k->t.lang == LANG_EN && d->name != NULL && d->name[0] != '\0' &&
+	    strncasecmp(d->name, "my ", 3) != 0 && strncasecmp(d->name, "your ", 5) != 0 &&
+	    strncasecmp(d->name, "the ", 4) != 0)
+		return CONCAT(&k->t, "your ", ct_clip(&k->t, d->name, 80));
+	return co_debt_name(k, d);
 }
 
 int64_t

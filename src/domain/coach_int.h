@@ -118,6 +118,8 @@ const struct debt *co_costliest_debt(const struct intake *in);
 int64_t	co_debt_interest(const struct debt *d, int64_t amount);
 /* A debt's name for people. */
 const char *co_debt_name(struct coach *k, const struct debt *d);
+/* The debt after "you owe … on": in English a name is "your Visa card". */
+const char *co_debt_on(struct coach *k, const struct debt *d);
 /* Free money this month: income less the larger of usual expenses and real spending. */
 int64_t	co_free_this_month(struct coach *k, const struct intake *in, int64_t *spent);
 

@@ -94,7 +94,7 @@ afford_dear_debt(struct coach *k, const struct intake *in, const struct debt *d,
 	if ((free_now > 0 && a * 10 <= free_now) || (in->income > 0 && a * 50 <= in->income))
 		return 0;
 	co_set_class(k, NULL, NULL, "cautious");
-	SAY(t, M_AFF_DEBT_NO, ct_money(t, d->balance), co_debt_name(k, d),
+	SAY(t, M_AFF_DEBT_NO, ct_money(t, d->balance), co_debt_on(k, d),
 	    ct_rate(t, d->rate_milli, d->monthly), ct_money(t, co_debt_interest(d, d->balance)));
 	SAY(t, M_AFF_DEBT_SAVE, ct_money(t, a),
 	    ct_money(t, co_debt_interest(d, a < d->balance ? a : d->balance)));
@@ -400,7 +400,7 @@ say_debts(struct coach *k, const struct intake *in)
 		items[i] = buf[i];
 	}
 	if (in->ndebts == 1 && first != NULL)
-		SAY(t, M_DEBT_OWE_ON, ct_money(t, first->balance), co_debt_name(k, first),
+		SAY(t, M_DEBT_OWE_ON, ct_money(t, first->balance), co_debt_on(k, first),
 		    ct_rate(t, first->rate_milli, first->monthly));
 	else {
 		SAY(t, M_DEBT_OWE, ct_money(t, in->debt));

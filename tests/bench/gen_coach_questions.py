@@ -6,8 +6,10 @@ A test of generality, not of the corpus: from a seed, it makes up personas
 merchants of their country, and asks each of them spending questions built
 from phrasings, subjects (categories, subcategories, merchants) and periods
 (this and last month, named months with or without the year, ranges,
-"since", the year, last week), plus comparisons with last month and the
-biggest expenses of a month. Every expected figure is computed here, from
+"since", the year, last week), plus comparisons, averages, recurring
+payments, the biggest expenses of a month, and whether a purchase is
+affordable (a big one with a dear card debt is not; a small one without
+debts, well within what is free this month, is). Every expected figure is computed here, from
 the generated transactions, independently of the coach: spending is
 spending and fees less refunds; transfers, debt payments and savings are
 never spending. A correct answer states the figure asked for and not the
@@ -179,6 +181,25 @@ ASK_RECURRING = {
     "es": ["¿cuáles son mis suscripciones?", "¿qué suscripciones pago?",
            "mis pagos recurrentes"],
 }
+ITEMS = {
+    "en": ["a phone", "a laptop", "a TV", "a bike", "a trip", "a sofa"],
+    "pt": ["um celular", "um notebook", "uma TV", "uma bicicleta", "uma viagem", "um sofá"],
+    "es": ["un móvil", "un portátil", "una tele", "una bici", "un viaje", "un sofá"],
+}
+ASK_AFFORD = {
+    "en": ["can I afford {i} for {a}?", "is it ok to spend {a} on {i}?",
+           "should I buy {i} for {a}?", "do I have enough money for {i} that costs {a}?"],
+    "pt": ["posso comprar {i} de {a}?", "dá pra gastar {a} em {i}?",
+           "tenho dinheiro para {i} de {a}?", "cabe no meu orçamento {i} de {a}?"],
+    "es": ["¿puedo comprar {i} de {a}?", "¿me alcanza para {i} de {a}?",
+           "¿puedo permitirme {i} de {a}?", "¿tengo dinero para {i} de {a}?"],
+}
+YES = {"en": ["Yes:", "Yes,"], "pt": ["Sim:", "Sim,"], "es": ["Sí:", "Sí,"]}
+# A dear card debt, as each country quotes it: above the coach's line of 2% a
+# month (24% a year), where it says to pay the debt before a big purchase.
+DEBTS = {"us": ("Visa card", 2499, "year"), "br": ("Cartão de crédito", 1200, "month"),
+         "es": ("Tarjeta de crédito", 2600, "year"), "mx": ("Tarjeta de crédito", 350, "month")}
+
 ASK_BIGGEST = {
     "en": ["what were my biggest expenses in {mo}?", "my largest purchases in {mo}"],
     "pt": ["quais foram meus maiores gastos em {mo}?", "meus maiores gastos de {mo}"],
@@ -244,6 +265,16 @@ def periods(lang, rnd):
                ("la semana pasada", week_from, week_to, None)],
     }
     return rnd.choice(opts[lang])
+
+
+def said(units, currency, rnd):
+    """A whole amount as a person writes it in a question."""
+    if currency == "USD":
+        return rnd.choice([f"${units:,}", f"{units} dollars"])
+    dotted = f"{units:,}".replace(",", ".")
+    return rnd.choice({"BRL": [f"R$ {dotted}", f"{units} reais"],
+                       "EUR": [f"{dotted} €", f"{units} euros"],
+                       "MXN": [f"{dotted} pesos", f"{units} pesos"]}[currency])
 
 
 def money(cents, currency):
@@ -314,7 +345,22 @@ def make_persona(pid, country, rnd):
         lines.append("txn\t{}\t{}\t{}.{:02d}\t{}\t{}\t{}\t{}\t{}".format(
             pid, t[0].isoformat(), t[1] // 100, t[1] % 100, t[2], t[3] or "-", t[4],
             t[5] or "-", t[6]))
-    return lang, cur, txns, subs, merchants, lines
+    # the intake: income, the usual expenses (the mean of the last three
+    # whole months), savings; half the personas owe a dear card
+    income = salary[1] * 100
+    usual = sum(spent(txns, *month_range(2026, mo)) for mo in (8, 9, 10)) // 3
+    usual -= usual % 100
+    lines.append("intake\t{}\t{}.00\t{}.00\t{}.00".format(pid, income // 100, usual // 100,
+                                                         rnd.randrange(5, 50) * 100 * scale))
+    debt = None
+    if rnd.random() < 0.5:
+        name, rate, period = DEBTS[country]
+        debt = (name, rnd.randrange(20, 60) * 100 * scale * 100)
+        lines.append("debt\t{}\t{}\t{}.00\t{}.{:02d}\t{}\t{}.00".format(
+            pid, name, debt[1] // 100, rate // 100, rate % 100, period,
+            debt[1] // 100 // 20))
+    money_facts = (income, usual, spent(txns, TODAY.replace(day=1), TODAY), debt, scale)
+    return lang, cur, txns, subs, merchants, lines, money_facts
 
 
 def spent(txns, f, t, pred=lambda x: True):
@@ -329,7 +375,7 @@ def spent(txns, f, t, pred=lambda x: True):
     return total
 
 
-def questions(pid, lang, cur, txns, subs, merchants, rnd, n):
+def questions(pid, lang, cur, txns, subs, merchants, money_facts, rnd, n):
     out = []
     seen = set()
 
@@ -377,7 +423,7 @@ def questions(pid, lang, cur, txns, subs, merchants, rnd, n):
             if everything <= 0:
                 continue
             add(rnd.choice(ASK_ALL[lang]).format(p=words), [money(everything, cur), label], [])
-        elif pick < 0.8:                        # this month against last month
+        elif pick < 0.78:                       # this month against last month
             s = rnd.choice(subs)
             now = spent(txns, TODAY.replace(day=1), TODAY, lambda x: x[3] == s)
             before = spent(txns, dt.date(2026, 10, 1), dt.date(2026, 10, 31),
@@ -386,7 +432,7 @@ def questions(pid, lang, cur, txns, subs, merchants, rnd, n):
                 continue
             add(rnd.choice(ASK_COMPARE[lang]).format(s=rnd.choice(SUBJECT_WORDS[lang][s])),
                 [money(now, cur), money(before, cur)], [])
-        elif pick < 0.85:                       # one month against another
+        elif pick < 0.84:                       # one month against another
             s = rnd.choice(subs)
             ma, mb = rnd.sample(range(6, 11), 2)
             va = spent(txns, *month_range(2026, ma), lambda x: x[3] == s)
@@ -396,7 +442,7 @@ def questions(pid, lang, cur, txns, subs, merchants, rnd, n):
             add(rnd.choice(ASK_COMPARE_MONTHS[lang]).format(
                 s=rnd.choice(SUBJECT_WORDS[lang][s]), a=MONTHS[lang][ma - 1],
                 b=MONTHS[lang][mb - 1]), [money(va, cur), money(vb, cur)], [])
-        elif pick < 0.88:                       # the average month of the last three
+        elif pick < 0.87:                       # the average month of the last three
             s = rnd.choice(subs)
             total = sum(spent(txns, *month_range(2026, mo), lambda x: x[3] == s)
                         for mo in (8, 9, 10))
@@ -406,6 +452,26 @@ def questions(pid, lang, cur, txns, subs, merchants, rnd, n):
                 [money(total // 3, cur)], [])
         elif pick < 0.9:                        # payments that come back
             add(rnd.choice(ASK_RECURRING[lang]), ["Netflix", "Spotify"], [])
+        elif pick < 0.95:                       # can I afford it?
+            income, usual, this_month, debt, scale = money_facts
+            free = income - max(usual, this_month)
+            if debt is not None:
+                # a big purchase with a dear debt: not yet, and the debt named
+                units = rnd.randrange(income // 200, income // 100) // 10 * 10
+                must, must_not = [debt[0]], YES[lang]
+            elif rnd.random() < 0.5 and free > 0:
+                # small, well within what is free this month: yes
+                units = max(1, free // 100 // rnd.randrange(4, 10))
+                must, must_not = [YES[lang][0]], []
+            else:
+                # more than a year of what is left each month: not now
+                units = (income - usual) // 100 * rnd.randrange(13, 24)
+                if units <= 0:
+                    continue
+                must, must_not = [], YES[lang]
+            msg = rnd.choice(ASK_AFFORD[lang]).format(i=rnd.choice(ITEMS[lang]),
+                                                    a=said(units, cur, rnd))
+            add(msg, must + [money(units * 100, cur)], must_not)
         else:                                   # the biggest expenses of a month
             mo = rnd.randrange(6, 11)
             mf, mt = month_range(2026, mo)
@@ -435,9 +501,9 @@ def main():
     for i in range(a.personas):
         c = countries[i % len(countries)]
         pid = f"g{i}{c}"
-        lang, cur, txns, subs, merchants, lines = make_persona(pid, c, rnd)
+        lang, cur, txns, subs, merchants, lines, facts = make_persona(pid, c, rnd)
         w.write("\n".join(lines) + "\n")
-        w.write("\n".join(questions(pid, lang, cur, txns, subs, merchants, rnd,
+        w.write("\n".join(questions(pid, lang, cur, txns, subs, merchants, facts, rnd,
                                     a.questions)) + "\n")
 
 
