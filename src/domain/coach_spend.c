@@ -197,7 +197,8 @@ read_ask(struct coach *k, struct ask *a)
 	if (!a->has_subject && a->filter == CM_F_NONE)
 		cm_unread_subject(&k->w, a->unread, sizeof(a->unread));
 	own_merchant(k, a);
-	if (a->has_subject)
+	/* a subject found, or dates it says it cannot read ("navidad"), said once */
+	if (a->has_subject || (a->wh.unread[0] != '\0' && strstr(a->unread, a->wh.unread)))
 		a->unread[0] = '\0';
 	if (a->shape == CM_SH_TOTAL && a->wh.n >= 2 &&
 	    cm_find(&k->w, "more|less|mais|menos|mas|higher|lower|maior|menor|mayor"))
