@@ -219,7 +219,7 @@ static const char *const log_verb_pats[] = {
 /* Money put aside: the verb says it, or a verb of moving money and a word for savings. */
 static const char *const save_verb_pats[] = {
 	"saved|invested|contributed|stashed|aportei|poupei|guardei|apliquei|investi|juntei|"
-	    "aporte|ahorre|inverti|apartei|aparte",
+	    "aporte|ahorre|inverti|apartei|aparte|guarde",
 	"set aside", NULL
 };
 #define MOVE_VERBS "moved|put|transferred|deposited|added|sent|coloquei|transferi|depositei|" \
