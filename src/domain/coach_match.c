@@ -784,6 +784,18 @@ spending_by_topic(const struct cm_words *w)
 	    any_pat(w, average_pats) || any_pat(w, compare_pats) || w->n <= 3;
 }
 
+static const char *const which_month_pats[] = {
+	"which|what month", "qual|que|cual mes", "mes mais|mas caro|cara|alto|alta",
+	"most expensive|costly month", "month with the? most|highest", "mes em|en que|donde",
+	NULL
+};
+
+int
+cm_asks_which_month(const struct cm_words *w)
+{
+	return any_pat(w, which_month_pats);
+}
+
 int
 cm_asks_amount(const struct cm_words *w)
 {

@@ -109,6 +109,8 @@ int	cm_subject(const struct cm_words *w, enum lang lang, struct cm_subject *out)
 void	cm_unread_subject(const struct cm_words *w, char *out, size_t outlen);
 /* 1 if w compares ("more … than", "mais … que"), *than the word "than"; else 0. */
 int	cm_than_at(const struct cm_words *w, size_t *than);
+/* 1 if w asks which month cost the most ("which month", "mi mes más caro"). */
+int	cm_asks_which_month(const struct cm_words *w);
 /* 1 if w asks an amount or a period: "how much", "biggest", "this year", or is three words or fewer. */
 int	cm_asks_amount(const struct cm_words *w);
 int	cm_names_merchant(const struct cm_words *w, const char *msg, const char *name,

@@ -31,6 +31,7 @@
 #define AVG_MONTHS	3	/* an average's months when none are said */
 #define MAX_MONTHS	12
 #define AVG_WEEKS	4
+#define MONTHS_ASKED	6	/* months weighed by "which month…" when none are said */
 
 /* A question about spending, read. */
 struct ask {
@@ -929,6 +930,58 @@ spend_average(struct coach *k, const struct ask *a)
 }
 
 /* Days still to come: nothing spent yet, and the last months' average as a guide. */
+/*
+ * "which month did I spend the most?", "¿cuál fue mi mes más caro?": the
+ * whole months said (else the last six before this one, from the first
+ * with data), each with its spending, and the dearest.
+ */
+static int
+spend_months(struct coach *k, const struct ask *a)
+{
+	struct ct	*t = &k->t;
+	struct items	 it;
+	struct spend	 s;
+	int64_t		 top = -1;
+	long		 first, last, start, from, y, m, d, top_m = 0;
+	size_t		 n, i;
+
+	last = cal_add_months(cal_month_start(k->today), -1);
+	if (a->said)
+		n = avg_months(k, a, &first);
+	else {
+		n = MONTHS_ASKED;
+		first = cal_add_months(last, -(long)(n - 1));
+	}
+	last = cal_add_months(first, (long)n) - 1;
+	start = history_start(k, first, last);
+	if (start > first) {
+		n = start > last ? 0 : (size_t)cal_months_between(start, last) + 1;
+		first = start;
+	}
+	if (n == 0) {
+		SAY(t, M_AVG_NONE);
+		return 0;
+	}
+	memset(&it, 0, sizeof(it));
+	for (i = 0; i < n; i++) {
+		from = cal_add_months(first, (long)i);
+		co_load_spend(k, from, cal_add_months(from, 1) - 1, subject(a), &s);
+		if (s.state != D_OK) {
+			SAY(t, M_UNAVAILABLE);
+			return 0;
+		}
+		cal_date(from, &y, &m, &d);
+		item_add(&it, CONCAT(t, ct_month(t, m), " (", ct_money(t, s.total), ")"));
+		if (s.total > top) {
+			top = s.total;
+			top_m = m;
+		}
+	}
+	SAY(t, M_MONTHS_TOP, subject_phrase(k, subject(a)), ct_month(t, top_m),
+	    ct_money(t, top), ct_join(t, it.ptr, it.n));
+	return 0;
+}
+
 static int
 spend_future(struct coach *k, const struct ask *a)
 {
@@ -955,6 +1008,8 @@ co_spending(struct coach *k)
 	say_limits(k, &a);
 	if (a.p.from > k->today)
 		return spend_future(k, &a);
+	if (cm_asks_which_month(&k->w))
+		return spend_months(k, &a);
 	switch (a.shape) {
 	case CM_SH_WHERE:
 		return spend_where(k, &a);

@@ -336,6 +336,10 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "I can't split your spending by {1}, so here is all of it.",
 	    "Não consigo separar seus gastos por {1}, então aqui vai o total.",
 	    "No puedo separar tus gastos por {1}, así que aquí tienes el total." },
+	[M_MONTHS_TOP] = {
+	    "You spent the most{1} in {2} ({3}). Month by month: {4}.",
+	    "Você gastou mais{1} em {2} ({3}). Mês a mês: {4}.",
+	    "Gastaste más{1} en {2} ({3}). Mes a mes: {4}." },
 	[M_CANT_SUBJECT] = {
 	    "I can't tell what “{1}” is among your spending, so here is all of it.",
 	    "Não sei o que é “{1}” entre os seus gastos, então aqui vai o total.",

@@ -239,6 +239,11 @@ START_TEST(own_merchants)
 		    than == 6);
 		ck_assert(!cm_than_at(words("how much on coffee?"), &than));
 	}
+	ck_assert(cm_asks_which_month(words("which month did I spend the most?")));
+	ck_assert(cm_asks_which_month(words("¿cuál fue mi mes más caro?")));
+	ck_assert(cm_asks_which_month(words("em que mês gastei mais?")));
+	ck_assert(!cm_asks_which_month(words("gastei mais que no mês passado?")));
+	ck_assert(!cm_asks_which_month(words("how much did I spend this month?")));
 	/* "so far this month" in three languages */
 	{
 		enum cal_period	 p;
