@@ -83,8 +83,10 @@ number_at(const struct scan *s, size_t i, size_t maxdig, int ord)
 	if (i >= s->w->n)
 		return -1;
 	p = word(s, i, &len);
+	/* digits past maxdig only counted: a run of 20 overflowed a long (the fuzzer) */
 	for (k = 0; k < len && p[k] >= '0' && p[k] <= '9'; k++, nd++)
-		v = v * 10 + (p[k] - '0');
+		if (nd < maxdig)
+			v = v * 10 + (p[k] - '0');
 	if (nd == 0 || nd > maxdig)
 		return -1;
 	if (k < len && !(ord && len - k == 2 && (memcmp(p + k, "st", 2) == 0 ||

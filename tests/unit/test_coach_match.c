@@ -13,6 +13,7 @@
 #include "domain/calendar.h"
 #include "domain/categorize.h"
 #include "domain/coach_match.h"
+#include "domain/coach_when.h"
 #include "domain/txtparse.h"
 
 static struct cm_words	 w;
@@ -131,6 +132,17 @@ START_TEST(categories_and_periods)
 		ck_assert_msg(cm_period(words(periods[i].msg), &p) == periods[i].has, "%s",
 		    periods[i].msg);
 		ck_assert_msg(p == periods[i].p, "%s: %d", periods[i].msg, (int)p);
+	}
+	/* a run of digits is no day nor year, however long (the fuzzer: a long overflowed) */
+	{
+		struct cw_when	 wh;
+		long		 today;
+
+		ck_assert_int_eq(cal_parse("2026-12-03", &today), 0);
+		cw_parse(words("desayuno 4,51111111111111111110; metro 2"), today, 1, &wh);
+		ck_assert_uint_eq(wh.n, 0);
+		cw_parse(words("on the 51111111111111111110th of march"), today, 1, &wh);
+		ck_assert_uint_eq(wh.n, 1);	/* March, not a day of it */
 	}
 	ck_assert(cm_mentions_debt(words("minha dívida do cartão de crédito")));
 	ck_assert(!cm_mentions_debt(words("my savings")));
