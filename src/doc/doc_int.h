@@ -9,6 +9,9 @@
 
 #include "doc/doc.h"
 
+struct stmt_opts;
+struct stmt_result;
+
 struct doc_ctx {
 	const unsigned char	*p;
 	size_t			 n;
@@ -27,6 +30,16 @@ int	doc_fail(struct doc_result *out, enum doc_status status, const char *fmt, ..
 int64_t	doc_now_ms(void);
 /* 1 once ctx's deadline has passed. */
 int	doc_late(const struct doc_ctx *ctx);
+
+/* The statement readers' options for ctx: its language, dates, limits, and its deadline as their stop. */
+void	doc_stmt_opts(const struct doc_ctx *ctx, struct stmt_opts *o);
+/*
+ * Hand a statement reader's rows (r, its status st) to out, what naming
+ * the document in messages ("CSV file"). Returns 0 (DOC_OK), or -1 with
+ * out's status and error set from st and r->error.
+ */
+int	doc_take_rows(const struct doc_ctx *ctx, int st, struct stmt_result *r,
+	    struct doc_result *out, const char *what);
 
 /* JPEG, PNG, WebP, TIFF: decode, clean up, OCR, then the receipt parser. */
 int	doc_read_image(const struct doc_ctx *ctx, struct doc_result *out);

@@ -61,7 +61,9 @@ text_start(const unsigned char *p, size_t n, size_t *left)
 /*
  * Delimited text: at least two lines, each line's count of the delimiter
  * the same as the first's in most lines, and no NUL or control bytes but
- * tab, CR and LF in the first 64 KiB. Returns ',' ';' '\t' '|' or 0.
+ * tab, CR and LF in the first 64 KiB. A delimiter or a newline inside
+ * double quotes does not count ("1,500.00" in a CSV of commas). Returns
+ * ',' ';' '\t' '|' or 0.
  */
 static int
 delimited(const unsigned char *p, size_t n)
@@ -75,11 +77,15 @@ delimited(const unsigned char *p, size_t n)
 		if (p[i] == 0 || (p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' && p[i] != '\n'))
 			return 0;
 	for (c = 0; c < sizeof(cand); c++) {
+		int	 quoted = 0;
+
 		lines = agree = first = count = 0;
 		for (i = 0; i < lim; i++) {
-			if (p[i] == (unsigned char)cand[c])
+			if (p[i] == '"')
+				quoted = !quoted;
+			if (p[i] == (unsigned char)cand[c] && !quoted)
 				count++;
-			if (p[i] == '\n' || i + 1 == lim) {
+			if ((p[i] == '\n' && !quoted) || i + 1 == lim) {
 				if (count > 0 || lines > 0) {
 					if (lines == 0)
 						first = count;
