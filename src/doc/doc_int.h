@@ -48,6 +48,8 @@ int	doc_read_pdf(const struct doc_ctx *ctx, struct doc_result *out);
 /* CSV and TSV (out->format says which). */
 int	doc_read_csv(const struct doc_ctx *ctx, struct doc_result *out);
 int	doc_read_xlsx(const struct doc_ctx *ctx, struct doc_result *out);
+/* An HTML page's table rows (the "Excel" exports some banks send). */
+int	doc_read_html(const struct doc_ctx *ctx, struct doc_result *out);
 /* OFX 1.x (SGML) and 2.x (XML), QFX. */
 int	doc_read_ofx(const struct doc_ctx *ctx, struct doc_result *out);
 int	doc_read_qif(const struct doc_ctx *ctx, struct doc_result *out);

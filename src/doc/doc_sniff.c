@@ -11,7 +11,7 @@ static const char *const names[DOC_FMT_COUNT] = {
 	[DOC_FMT_WEBP] = "webp", [DOC_FMT_TIFF] = "tiff", [DOC_FMT_PDF] = "pdf",
 	[DOC_FMT_CSV] = "csv", [DOC_FMT_TSV] = "tsv", [DOC_FMT_XLSX] = "xlsx",
 	[DOC_FMT_OFX] = "ofx", [DOC_FMT_QFX] = "qfx", [DOC_FMT_QIF] = "qif",
-	[DOC_FMT_CAMT053] = "camt053",
+	[DOC_FMT_CAMT053] = "camt053", [DOC_FMT_HTML] = "html",
 };
 
 void
@@ -138,6 +138,10 @@ doc_sniff(const unsigned char *p, size_t n)
 	    strncasecmp((const char *)t, "!Account", 8) == 0 ||
 	    strncasecmp((const char *)t, "!Option", 7) == 0))
 		return DOC_FMT_QIF;
+	/* an HTML page with a table: banks' "Excel" exports (.xls) often are */
+	if (left >= 5 && t[0] == '<' && (has(t, head, "<html") || has(t, head, "<!DOCTYPE html")) &&
+	    has(t, left < 1048576 ? left : 1048576, "<table"))
+		return DOC_FMT_HTML;
 	if ((d = delimited(t, left)) != 0)
 		return d == '\t' ? DOC_FMT_TSV : DOC_FMT_CSV;
 	return DOC_FMT_UNKNOWN;
