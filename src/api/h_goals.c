@@ -12,6 +12,7 @@
 #include "http/page.h"
 #include "http/validate.h"
 #include "service/svc.h"
+#include "service/svc_contrib.h"
 #include "service/svc_goal.h"
 
 #define MAX_MONEY_CENTS	100000000000000LL	/* 10^12 major units */
@@ -176,4 +177,48 @@ h_goals_delete(struct oz_app *app, struct oz_req *r)
 	if (svc_goal_delete(&s, r->params[0], r->params[1]) == -1)
 		return -1;
 	return http_no_content(r);
+}
+
+static struct json_object *
+contrib_json(const void *row)
+{
+	const struct goal_contrib *c = row;
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "id", json_object_new_string(c->id));
+	json_object_object_add(o, "goal_id", json_object_new_string(c->goal_id));
+	json_object_object_add(o, "user_id", json_object_new_string(c->user_id));
+	json_object_object_add(o, "amount", json_money(c->amount, 2));
+	json_object_object_add(o, "source", json_object_new_string(c->source));
+	json_object_object_add(o, "source_id", json_object_new_string(c->source_id));
+	json_object_object_add(o, "money_move_id", json_str_or_empty_null(c->money_move_id));
+	json_object_object_add(o, "created_at", json_object_new_string(c->created_at));
+	return o;
+}
+
+int
+h_goals_contributions(struct oz_app *app, struct oz_req *r)
+{
+	static const char *const filters[] = { "source", NULL };
+	static const char *const sources[] = { "task", "transaction", NULL };
+	const char	*source = http_req_query(r, "source", NULL);
+	struct goal_contrib *rows;
+	struct page	 pg;
+	struct svc	 s;
+	char		 list[96];
+	size_t		 n;
+	int		 more;
+
+	if (source != NULL && !v_is_one_of(source, sources))
+		oz_fail_detail(r, "source", "must be one of task, transaction");
+	/* a cursor belongs to one goal's list */
+	snprintf(list, sizeof(list), "contribs:%.64s", r->params[1]);
+	if (page_list_begin(app, r, list, filters, &pg, (void **)&rows, sizeof(*rows)) == -1)
+		return -1;
+	app_svc(app, r, &s);
+	if (svc_contrib_list(&s, r->params[0], r->params[1], source, &pg.pos, rows, &n,
+	    &more) == -1)
+		return -1;
+	return page_answer(app, r, &pg, rows, n, sizeof(*rows), contrib_json,
+	    PAGE_ROW_FIELDS(struct goal_contrib), more);
 }

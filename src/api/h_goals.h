@@ -10,5 +10,7 @@ int	h_goals_list(struct oz_app *app, struct oz_req *r);
 int	h_goals_get(struct oz_app *app, struct oz_req *r);
 int	h_goals_update(struct oz_app *app, struct oz_req *r);
 int	h_goals_delete(struct oz_app *app, struct oz_req *r);
+/* What moved a goal: done tasks and logged transactions, newest first. */
+int	h_goals_contributions(struct oz_app *app, struct oz_req *r);
 
 #endif

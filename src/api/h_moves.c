@@ -150,7 +150,7 @@ int
 h_moves_task_update(struct oz_app *app, struct oz_req *r)
 {
 	static const char *const allowed[] = { "status", NULL };
-	static const char *const settable[] = { "done", "skipped", NULL };
+	static const char *const settable[] = { "done", "skipped", "pending", NULL };
 	struct json_object *o;
 	struct move_task t;
 	const char	*status = NULL;
@@ -159,7 +159,7 @@ h_moves_task_update(struct oz_app *app, struct oz_req *r)
 
 	v_known_fields(r, r->json, allowed);
 	if (v_enum(r, r->json, "status", settable, &status, NULL) == 0)
-		oz_fail_detail(r, "status", "is required (done or skipped)");
+		oz_fail_detail(r, "status", "is required (done, skipped or pending)");
 	if (v_done(r) == -1)
 		return -1;
 	app_svc(app, r, &s);

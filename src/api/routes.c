@@ -9,6 +9,7 @@
 #include "api/h_moves.h"
 #include "api/h_ops.h"
 #include "api/h_plan.h"
+#include "api/h_reports.h"
 #include "api/h_transactions.h"
 #include "api/h_users.h"
 #include "api/routes.h"
@@ -29,11 +30,14 @@ const struct oz_route oz_routes[] = {
 	{ "GET",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_get,		0 },
 	{ "PATCH",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_update,		ROUTE_JSON },
 	{ "DELETE",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_delete,		0 },
+	{ "GET",	"/v1/users/{user_id}/goals/{goal_id}/contributions",	h_goals_contributions,	0 },
 	{ "POST",	"/v1/users/{user_id}/transactions",		h_txn_create,		ROUTE_JSON },
 	{ "GET",	"/v1/users/{user_id}/transactions",		h_txn_list,		0 },
 	{ "GET",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_get,	0 },
 	{ "PATCH",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_update,	ROUTE_JSON },
 	{ "DELETE",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_delete,	0 },
+	{ "GET",	"/v1/users/{user_id}/spending",			h_spending,		0 },
+	{ "GET",	"/v1/users/{user_id}/recurring",		h_recurring,		0 },
 	{ "GET",	"/v1/categories",				h_categories,		0 },
 	{ "POST",	"/v1/users/{user_id}/plan",			h_plan_create,	ROUTE_JSON | ROUTE_BODY_OPTIONAL },
 	{ "POST",	"/v1/users/{user_id}/plan/generate",		h_plan_create,	ROUTE_JSON | ROUTE_BODY_OPTIONAL },

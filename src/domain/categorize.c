@@ -3,9 +3,11 @@
  * tables live in merchants.c; here they are indexed once by first word so a
  * description costs one fold plus one binary search per word. Matching is on
  * whole words; a match inside a longer match ("uber" in "uber eats",
- * "mercado" in "mercado livre") does not count, and among the rest income
- * keywords beat merchants, merchants beat keywords, and keywords beat general
- * retailers ("shoes at walmart" is clothing).
+ * "mercado" in "mercado livre") does not count. Among what-rules, merchants
+ * beat keywords and keywords beat general retailers ("shoes at walmart" is
+ * clothing); kind rules (income, refund, fee, debt, savings, transfer) win
+ * over what-rules by rank, except a weak one (a rail such as Pix or Zelle),
+ * which yields to any payee (categorize.h).
  */
 #include "config.h"
 
@@ -17,6 +19,8 @@
 #include "domain/categorize.h"
 
 #define FOLD_MAX	512	/* bytes of folded description looked at */
+#define IX_MAX		4096	/* rules indexed (test_categorize checks the table fits) */
+#define HASH_SIZE	8192	/* slots for distinct first words: a power of two, > 2 * IX_MAX */
 #define MATCH_MAX	32
 #define SKIP		1	/* fold table: byte produces nothing (apostrophe) */
 
@@ -119,11 +123,17 @@ static const struct subcat_info subcats[] = {
 static const char latin1_fold[64] =
 	"aaaaaaaceeeeiiiidnooooo ouuuuy saaaaaaaceeeeiiiidnooooo ouuuuy y";
 
-/* One index entry per rule: its first word, for binary search by token. */
+/* One index entry per rule, sorted by first word. */
 struct cat_ix {
 	const char	*word;
-	unsigned short	 len;
+	unsigned short	 len;	/* of the first word */
+	unsigned short	 plen;	/* of the whole pattern */
 	unsigned short	 rule;
+};
+
+/* A first word's entries in the index, [lo, hi); hi == 0 for an empty slot. */
+struct cat_slot {
+	unsigned short	 lo, hi;
 };
 
 struct cat_match {
@@ -134,6 +144,7 @@ struct cat_match {
 
 static struct cat_ix	*cat_index;
 static size_t		 cat_nindex;
+static struct cat_slot	 cat_hash[HASH_SIZE];
 static pthread_once_t	 cat_once = PTHREAD_ONCE_INIT;
 
 static unsigned char	 fold_ascii[128];
@@ -261,11 +272,40 @@ ix_cmp(const void *a, const void *b)
 	return (int)x->len - (int)y->len;
 }
 
+/* FNV-1a of a word, reduced to a slot of cat_hash. */
+static size_t
+word_hash(const char *w, size_t len)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (HASH_SIZE - 1);
+}
+
+/* Hash each distinct first word of the sorted index to its range of entries. */
+static void
+hash_index(void)
+{
+	size_t a, b, h;
+
+	for (a = 0; a < cat_nindex; a = b) {
+		for (b = a + 1; b < cat_nindex && ix_cmp(&cat_index[a], &cat_index[b]) == 0; b++)
+			;
+		for (h = word_hash(cat_index[a].word, cat_index[a].len); cat_hash[h].hi != 0;
+		    h = (h + 1) & (HASH_SIZE - 1))
+			;
+		cat_hash[h].lo = (unsigned short)a;
+		cat_hash[h].hi = (unsigned short)b;
+	}
+}
+
 /* Build the first-word index and the ASCII fold table; runs once per process. */
 static void
 cat_init(void)
 {
-	static struct cat_ix ix[4096];
+	static struct cat_ix ix[IX_MAX];
 	size_t i;
 	unsigned c;
 
@@ -284,11 +324,13 @@ cat_init(void)
 
 		ix[i].word = p;
 		ix[i].len = (unsigned short)(sp ? (size_t)(sp - p) : strlen(p));
+		ix[i].plen = (unsigned short)strlen(p);
 		ix[i].rule = (unsigned short)i;
 	}
 	cat_nindex = i;
 	qsort(ix, cat_nindex, sizeof(ix[0]), ix_cmp);
 	cat_index = ix;
+	hash_index();
 }
 
 static size_t
@@ -358,37 +400,70 @@ categorize_fold(const char *s, size_t len, char *out, size_t outlen)
 	return o;
 }
 
+/*
+ * Statements often print an apostrophe as a space ("TRADER JOE S",
+ * "MCDONALD S"): join a lone "s" to the word before it, unless a single
+ * letter or "de" follows (a company form: "S A", "S L", "S DE RL").
+ * Returns the new length of t.
+ */
+static size_t
+join_possessive(char *t, size_t len)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < len; i++) {
+		int lone_s = t[i] == ' ' && i > 0 && t[i - 1] >= 'a' && t[i - 1] <= 'z' &&
+		    i + 2 <= len && t[i + 1] == 's' && (i + 2 == len || t[i + 2] == ' ');
+
+		if (lone_s && i + 2 < len) {
+			size_t nx = i + 3, ne = nx;
+
+			while (ne < len && t[ne] != ' ')
+				ne++;
+			if (ne - nx == 1 || (ne - nx == 2 && memcmp(t + nx, "de", 2) == 0))
+				lone_s = 0;
+		}
+		if (!lone_s)
+			t[o++] = t[i];
+	}
+	t[o] = '\0';
+	return o;
+}
+
+/*
+ * Strength of a what-rule: delivery app 4, merchant 3, keyword 2, retailer or
+ * weak keyword 1, company or place word 0.
+ */
 static unsigned
 rule_class(const struct cat_rule *r)
 {
-	if (r->flags & CR_STRONG)
+	if (r->flags & CR_CHANNEL)
 		return 4;
+	if ((r->flags & CR_BIZ) || (r->flags & (CR_MERCHANT | CR_AMBIG)) == CR_AMBIG)
+		return 0;
 	if ((r->flags & CR_MERCHANT) && !(r->flags & CR_GENERIC))
 		return 3;
-	if (!(r->flags & CR_MERCHANT))
+	if (!(r->flags & (CR_MERCHANT | CR_GENERIC)))
 		return 2;
 	return 1;
 }
 
-/* Index range of rules whose first word is w[0..len): [*lo, *hi). */
+/* Index range of rules whose first word is w[0..len): [*lo, *hi), empty when none. */
 static void
 ix_range(const char *w, size_t len, size_t *lo, size_t *hi)
 {
-	struct cat_ix key = { w, (unsigned short)len, 0 };
-	size_t a = 0, b = cat_nindex;
+	size_t h;
 
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
+	*lo = *hi = 0;
+	for (h = word_hash(w, len); cat_hash[h].hi != 0; h = (h + 1) & (HASH_SIZE - 1)) {
+		const struct cat_ix *e = &cat_index[cat_hash[h].lo];
 
-		if (ix_cmp(&cat_index[m], &key) < 0)
-			a = m + 1;
-		else
-			b = m;
+		if (e->len == len && memcmp(e->word, w, len) == 0) {
+			*lo = cat_hash[h].lo;
+			*hi = cat_hash[h].hi;
+			return;
+		}
 	}
-	*lo = a;
-	while (a < cat_nindex && ix_cmp(&cat_index[a], &key) == 0)
-		a++;
-	*hi = a;
 }
 
 static size_t
@@ -401,7 +476,9 @@ add_match(struct cat_match *m, size_t n, size_t start, size_t end, unsigned rule
 	m[n].start = start;
 	m[n].end = end;
 	m[n].rule = rule;
-	m[n].score = rule_class(&cat_rules[rule]) * 256 + (plen > 255 ? 255 : plen);
+	/* kind rules by rank, what-rules by class; then the longer pattern */
+	m[n].score = (cat_rules[rule].rank > 0 ? cat_rules[rule].rank : rule_class(&cat_rules[rule])) *
+	    256 + (plen > 255 ? 255 : plen);
 	return n + 1;
 }
 
@@ -413,22 +490,22 @@ find_matches(const char *t, size_t tlen, struct cat_match *m)
 
 	while (ws < tlen) {
 		const char *sp = memchr(t + ws, ' ', tlen - ws);
-		size_t we = sp ? (size_t)(sp - t) : tlen, lo, hi, k;
+		size_t we = sp ? (size_t)(sp - t) : tlen, lo, hi, k, before = n;
 
 		ix_range(t + ws, we - ws, &lo, &hi);
 		for (k = lo; k < hi; k++) {
-			const char *p = cat_rules[cat_index[k].rule].pattern;
-			size_t plen = strlen(p);
+			const char *p = cat_index[k].word;
+			size_t plen = cat_index[k].plen;
 
 			if (plen <= tlen - ws && memcmp(t + ws, p, plen) == 0 &&
 			    (ws + plen == tlen || t[ws + plen] == ' '))
 				n = add_match(m, n, ws, ws + plen, cat_index[k].rule);
 		}
-		/* A plural: "coffees", "tacos" -> single-word patterns "coffee", "taco". */
-		if (lo == hi && we - ws > 3 && t[we - 1] == 's') {
+		/* A plural nothing matched: "coffees", "supermercados" -> "coffee", "supermercado". */
+		if (n == before && we - ws > 3 && t[we - 1] == 's') {
 			ix_range(t + ws, we - ws - 1, &lo, &hi);
 			for (k = lo; k < hi; k++)
-				if (strlen(cat_rules[cat_index[k].rule].pattern) == we - ws - 1)
+				if (cat_index[k].plen == we - ws - 1)
 					n = add_match(m, n, ws, we, cat_index[k].rule);
 		}
 		ws = we + 1;
@@ -454,19 +531,104 @@ drop_contained(struct cat_match *m, size_t n)
 	return k;
 }
 
-/* Best match overall (*best) and best merchant match (*merch); -1 when none. */
-static void
-pick(const struct cat_match *m, size_t n, long *best, long *merch)
+/* The best merchant match, -1 when none (company markers are no merchant). */
+static long
+pick_merchant(const struct cat_match *m, size_t n)
 {
-	size_t i;
+	long	merch = -1;
+	size_t	i;
 
-	*best = *merch = -1;
+	for (i = 0; i < n; i++)
+		if ((cat_rules[m[i].rule].flags & (CR_MERCHANT | CR_BIZ)) == CR_MERCHANT &&
+		    (merch < 0 || m[i].score > m[merch].score))
+			merch = (long)i;
+	return merch;
+}
+
+/* What decided a description: rule indexes into the match array, -1 for none. */
+struct decision {
+	long	what;		/* best what-rule: the category of a purchase or a refund */
+	long	kind;		/* best kind rule that applies */
+	long	second;		/* best kind rule after kind, other than a refund */
+	int	in;		/* a rail brought money in from a payee (yielded) */
+};
+
+/* 1 if match i is a company marker right after a bank's name ("BCO BRADESCO S.A."). */
+static int
+bank_suffix(const struct cat_match *m, size_t n, size_t i)
+{
+	size_t j;
+
+	if (!(cat_rules[m[i].rule].flags & CR_BIZ))
+		return 0;
+	for (j = 0; j < n; j++)
+		if ((cat_rules[m[j].rule].flags & CR_BANK) && m[j].end + 1 == m[i].start)
+			return 1;
+	return 0;
+}
+
+/* Payees named (PAYEE_*), by which each kind of weak rule yields. */
+enum { PAYEE_ANY = 1, PAYEE_NAMED = 2, PAYEE_MERCHANT = 4 };
+
+/* 1 if weak rule r yields to the payees named: a rail, a fee word, the rest. */
+static int
+yields(const struct cat_rule *r, unsigned payees)
+{
+	if (!(r->flags & CR_WEAK))
+		return 0;
+	if (r->kind == KIND_TRANSFER && r->rank == RK_RAIL)
+		return (payees & PAYEE_NAMED) != 0;
+	if (r->kind == KIND_FEE)
+		return (payees & PAYEE_MERCHANT) != 0;
+	return (payees & PAYEE_ANY) != 0;
+}
+
+/*
+ * Split the matches into what-rules (the best in d->what) and kind rules
+ * (the best that applies in d->kind, the next in d->second). A bank's name
+ * and the company form after it name no payee; a weak kind rule that yields
+ * to the payees named does not apply, but a rail's money in is noted.
+ */
+static void
+decide(const struct cat_match *m, size_t n, struct decision *d)
+{
+	unsigned payees = 0;
+	size_t	 i;
+
+	d->what = d->kind = d->second = -1;
+	d->in = 0;
 	for (i = 0; i < n; i++) {
-		if (*best < 0 || m[i].score > m[*best].score)
-			*best = (long)i;
-		if ((cat_rules[m[i].rule].flags & CR_MERCHANT) &&
-		    (*merch < 0 || m[i].score > m[*merch].score))
-			*merch = (long)i;
+		const struct cat_rule *r = &cat_rules[m[i].rule];
+
+		if (r->rank != RK_NONE || (r->flags & CR_BANK) || bank_suffix(m, n, i))
+			continue;
+		if (d->what < 0 || m[i].score > m[d->what].score)
+			d->what = (long)i;
+		payees |= PAYEE_ANY;
+		if (!(r->flags & CR_AMBIG))
+			payees |= PAYEE_NAMED;
+		if (r->flags & CR_MERCHANT)
+			payees |= PAYEE_MERCHANT;
+	}
+	for (i = 0; i < n; i++) {
+		const struct cat_rule *r = &cat_rules[m[i].rule];
+
+		if (r->rank == RK_NONE)
+			continue;
+		if (yields(r, payees)) {
+			d->in |= (r->flags & CR_IN) != 0;
+			continue;
+		}
+		if (d->kind < 0 || m[i].score > m[d->kind].score)
+			d->kind = (long)i;
+	}
+	for (i = 0; i < n && d->kind >= 0; i++) {
+		const struct cat_rule *r = &cat_rules[m[i].rule];
+
+		if ((long)i != d->kind && r->rank != RK_NONE && r->kind != KIND_REFUND &&
+		    r->category != CAT_INCOME && !yields(r, payees) &&
+		    (d->second < 0 || m[i].score > m[d->second].score))
+			d->second = (long)i;
 	}
 }
 
@@ -481,14 +643,119 @@ set_merchant(struct cat_result *out, const char *name)
 	out->merchant[n] = '\0';
 }
 
+/* Category and subcategory of rule r (a subcategory only under its category). */
+static void
+set_category(struct cat_result *out, const struct cat_rule *r)
+{
+	out->category = (enum category)r->category;
+	out->subcategory[0] = '\0';
+	if (r->subcategory != NULL && subcategory_of(r->subcategory, out->category))
+		snprintf(out->subcategory, sizeof(out->subcategory), "%s", r->subcategory);
+}
+
+/*
+ * An income word that names no subcategory ("recebi", "me pagaron") takes one
+ * from another income word ("nomina": salary) or from rent ("aluguel").
+ */
+static void
+income_subcategory(struct cat_result *out, const struct cat_match *m, size_t n,
+    const struct decision *d)
+{
+	const struct cat_rule *r;
+	long	best = -1;
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		r = &cat_rules[m[i].rule];
+		if (r->category == CAT_INCOME && r->subcategory != NULL &&
+		    (best < 0 || m[i].score > m[best].score))
+			best = (long)i;
+	}
+	if (best >= 0)
+		set_category(out, &cat_rules[m[best].rule]);
+	else if (d->what >= 0 && (r = &cat_rules[m[d->what].rule])->category == CAT_HOUSING &&
+	    r->subcategory != NULL && strcmp(r->subcategory, "rent") == 0)
+		snprintf(out->subcategory, sizeof(out->subcategory), "rental_income");
+}
+
+/* The outcome of the kind rule decide() chose. */
+static void
+apply_kind(struct cat_result *out, const struct cat_match *m, size_t n,
+    const struct decision *d)
+{
+	const struct cat_rule *k = &cat_rules[m[d->kind].rule];
+
+	out->kind = k->category == CAT_INCOME ? KIND_INCOME : (enum txn_kind)k->kind;
+	if (out->kind == KIND_REFUND) {
+		/* what was refunded: a purchase, a fee ("estorno tarifa"), or nothing said */
+		if (d->what >= 0)
+			set_category(out, &cat_rules[m[d->what].rule]);
+		else if (d->second >= 0)
+			set_category(out, &cat_rules[m[d->second].rule]);
+	} else
+		set_category(out, k);
+	if (out->kind == KIND_INCOME && out->subcategory[0] == '\0')
+		income_subcategory(out, m, n, d);
+	if (k->flags & CR_STRONG)
+		out->confidence = 0.85;
+	else if (k->flags & CR_WEAK)
+		out->confidence = 0.7;
+	else
+		out->confidence = 0.9;
+}
+
+/*
+ * The outcome of a what-rule w. Money a rail brought in from a payee is not
+ * spending: from a company, income; for rent, rent received; else a refund
+ * in the payee's category (a friend paying back a share of dinner).
+ */
+static void
+apply_what(struct cat_result *out, const struct cat_match *m, const struct decision *d)
+{
+	const struct cat_match *w = &m[d->what];
+	const struct cat_rule *r = &cat_rules[w->rule];
+
+	set_category(out, r);
+	out->kind = (enum txn_kind)r->kind;
+	switch (rule_class(r)) {
+	case 4:
+	case 3:
+		out->confidence = w->end - w->start >= 5 ? 0.95 : 0.9;
+		break;
+	case 2:
+		out->confidence = out->merchant[0] ? 0.8 : 0.75;
+		break;
+	case 1:
+		out->confidence = 0.85;
+		break;
+	default:
+		out->confidence = 0.5;
+		break;
+	}
+	if (!d->in)
+		return;
+	out->confidence = 0.65;
+	if (r->flags & CR_BIZ) {
+		out->category = CAT_INCOME;
+		out->kind = KIND_INCOME;
+		snprintf(out->subcategory, sizeof(out->subcategory), "other_income");
+	} else if (r->category == CAT_HOUSING && r->subcategory != NULL &&
+	    strcmp(r->subcategory, "rent") == 0) {
+		out->category = CAT_INCOME;
+		out->kind = KIND_INCOME;
+		snprintf(out->subcategory, sizeof(out->subcategory), "rental_income");
+	} else
+		out->kind = KIND_REFUND;
+}
+
 void
 categorize(const char *description, struct cat_result *out)
 {
 	struct cat_match m[MATCH_MAX];
+	struct decision	d;
 	char	t[FOLD_MAX];
 	size_t	tlen, n;
-	long	best, merch;
-	const struct cat_rule *r;
+	long	merch;
 
 	out->category = CAT_OTHER;
 	out->merchant[0] = '\0';
@@ -498,32 +765,15 @@ categorize(const char *description, struct cat_result *out)
 	if (description == NULL)
 		return;
 	tlen = categorize_fold(description, strnlen(description, 4 * FOLD_MAX), t, sizeof(t));
+	tlen = join_possessive(t, tlen);
 	n = drop_contained(m, find_matches(t, tlen, m));
-	pick(m, n, &best, &merch);
-	if (best < 0)
-		return;
-	r = &cat_rules[m[best].rule];
-	out->category = (enum category)r->category;
-	out->kind = r->category == CAT_INCOME ? KIND_INCOME :
-	    r->kind < KIND_COUNT ? (enum txn_kind)r->kind : KIND_SPENDING;
-	if (r->subcategory != NULL && subcategory_of(r->subcategory, out->category))
-		snprintf(out->subcategory, sizeof(out->subcategory), "%s", r->subcategory);
-	if (merch >= 0)
+	if ((merch = pick_merchant(m, n)) >= 0)
 		set_merchant(out, cat_rules[m[merch].rule].merchant);
-	switch (rule_class(r)) {
-	case 4:
-		out->confidence = 0.85;
-		break;
-	case 3:
-		out->confidence = m[best].end - m[best].start >= 5 ? 0.95 : 0.9;
-		break;
-	case 2:
-		out->confidence = merch >= 0 ? 0.8 : 0.75;
-		break;
-	default:
-		out->confidence = 0.85;
-		break;
-	}
+	decide(m, n, &d);
+	if (d.kind >= 0)
+		apply_kind(out, m, n, &d);
+	else if (d.what >= 0)
+		apply_what(out, m, &d);
 }
 
 /* Words that say how a payment was made, not who was paid. */
@@ -578,9 +828,9 @@ void
 merchant_key(const char *description, char *out, size_t outlen)
 {
 	struct cat_match m[MATCH_MAX];
-	char	t[FOLD_MAX];
+	char	t[FOLD_MAX], j[FOLD_MAX];
 	size_t	tlen, n, ws, o = 0, kept = 0;
-	long	best, merch;
+	long	merch;
 
 	if (outlen == 0)
 		return;
@@ -588,9 +838,10 @@ merchant_key(const char *description, char *out, size_t outlen)
 	if (description == NULL)
 		return;
 	tlen = categorize_fold(description, strnlen(description, 4 * FOLD_MAX), t, sizeof(t));
-	n = drop_contained(m, find_matches(t, tlen, m));
-	pick(m, n, &best, &merch);
-	if (merch >= 0) {
+	/* matched as categorize() does; the words kept below stay as folded (stored keys) */
+	memcpy(j, t, tlen + 1);
+	n = drop_contained(m, find_matches(j, join_possessive(j, tlen), m));
+	if ((merch = pick_merchant(m, n)) >= 0) {
 		const char *name = cat_rules[m[merch].rule].merchant;
 
 		categorize_fold(name, strlen(name), out, outlen);

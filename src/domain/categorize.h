@@ -67,9 +67,12 @@ int		 subcategory_of(const char *sub, enum category c);
 int		 subcategory_category(const char *sub, enum category *out);
 /*
  * Categorise a description (en/pt/es, bank-statement or chat style). Always
- * fills out: CAT_OTHER with confidence 0.3 when nothing matches; the kind
- * and subcategory of the rule that decided (income for the income category,
- * spending when none says), "" when no rule names a subcategory. Thread-safe.
+ * fills out: CAT_OTHER, spending, confidence 0.3 when nothing matches. Else
+ * the kind says what the money does and the category and subcategory what it
+ * was for ("" when none is known): a refund keeps the category of what was
+ * refunded ("ESTORNO IFOOD": food/delivery), a fee is other/bank_fees, a
+ * transfer, debt payment or savings contribution is other, income is income
+ * (rules: below, and merchants.c). Thread-safe; linear in the text.
  */
 void		 categorize(const char *description, struct cat_result *out);
 /*
@@ -89,20 +92,59 @@ size_t		 categorize_fold(const char *s, size_t len, char *out, size_t outlen);
 
 /*
  * The rule tables categorize.c reads (defined in merchants.c). A pattern is
- * folded text of one or more words; the longest, most specific match wins.
+ * folded text of one or more words; a match inside a longer one does not
+ * count. Two sorts of rule:
+ *
+ * - What-rules (rank 0) say what the money was for: merchants and keywords;
+ *   the longest, most specific one decides the category and subcategory
+ *   (merchants beat keywords, keywords beat general retailers).
+ * - Kind rules (rank > 0) say what the money does: income words, refunds,
+ *   fees, debt payments, savings, transfers. They win over what-rules and
+ *   the highest rank among them decides the kind. A refund keeps the
+ *   category of what was refunded; a fee is other/bank_fees; a transfer, a
+ *   debt payment or a savings contribution is other.
+ *
+ * A weak kind rule (CR_WEAK) is a payment rail or a word that only says how
+ * ("Pix", "Zelle", "Bizum", "autopay", "fee"): it yields to a payee a
+ * what-rule names, so "PIX ENVIADO PADARIA X" is spending at a bakery and
+ * "PIX ENVIADO MARIA SILVA" a transfer. For a rail the payee is a business
+ * or a purpose (not a name that is also a person's, CR_AMBIG); for a fee
+ * word, a merchant ("UBER EATS SERVICE FEE"); for the others, any. Money in
+ * by a rail (CR_IN) from a payee is a refund in its category ("BIZUM
+ * RECIBIDO CENA"), rent received, or, from a company (CR_BIZ), income.
  */
 enum {
 	CR_MERCHANT = 1 << 0,	/* a named merchant: high confidence */
-	CR_GENERIC = 1 << 1,	/* a general retailer: a keyword says more about what was bought */
-	CR_STRONG = 1 << 2	/* an income keyword: wins over merchants ("salario uber") */
+	CR_GENERIC = 1 << 1,	/* a general retailer or a weak keyword: a keyword says more */
+	CR_STRONG = 1 << 2,	/* an income keyword: wins over merchants ("salario uber") */
+	CR_AMBIG = 1 << 3,	/* also a common word or first name ("claro", "tim"): no payee for a rail */
+	CR_WEAK = 1 << 4,	/* a kind that yields to a payee: a rail, "autopay", "fee" */
+	CR_IN = 1 << 5,		/* money in by a rail ("pix recebido", "abono") */
+	CR_BIZ = 1 << 6,	/* a company marker ("ltda", "inc", "s l"): a payee, no category */
+	CR_BANK = 1 << 7,	/* a bank's name: no payee; a company marker right after it is its own */
+	CR_CHANNEL = 1 << 8	/* a delivery app: its category beats the restaurant's ("GRUBHUB*PANDA") */
+};
+/* Ranks of kind rules: the higher wins ("estorno tarifa" is a refund of a fee). */
+enum {
+	RK_NONE,	/* a what-rule */
+	RK_RAIL,	/* transfers by a rail, a deposit, a credit ("abono"), cash out of an ATM */
+	RK_OWN,		/* between one's own accounts ("traspaso", "entre contas") */
+	RK_SAVINGS,	/* savings and investments ("traspaso a cuenta ahorro") */
+	RK_REDEEM,	/* back from savings ("resgate poupanca"), one's cash, a loan's proceeds */
+	RK_INCOME,	/* salary, benefits, interest earned ("rendimento poupanca") */
+	RK_DEBT,	/* card bills, loan instalments */
+	RK_HOUSING,	/* a mortgage instalment: housing spending, over a loan word */
+	RK_FEE,		/* bank fees, interest charged, IOF ("tarifa ted", "iof emprestimo") */
+	RK_REFUND	/* refunds, reversals, chargebacks ("estorno tarifa") */
 };
 struct cat_rule {
 	const char	*pattern;
 	const char	*merchant;	/* canonical name, NULL for keywords */
 	unsigned char	 category;	/* enum category */
-	unsigned char	 flags;
-	const char	*subcategory;	/* NULL: none said */
+	unsigned short	 flags;		/* CR_* */
+	const char	*subcategory;	/* NULL: none said; else one of category's */
 	unsigned char	 kind;		/* enum txn_kind; KIND_SPENDING (0) unless said */
+	unsigned char	 rank;		/* RK_NONE for a what-rule, else its precedence */
 };
 extern const struct cat_rule	cat_rules[];
 extern const size_t		cat_nrules;

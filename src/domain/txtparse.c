@@ -3,11 +3,15 @@
  *
  * One pass cuts the text into tokens (words, numbers, numeric dates, times,
  * currency marks, separators); every word is folded once (categorize_fold).
- * Later passes over the token array, each linear, mark what is not an amount
- * (dates, times, ids, quantities, percentages, counts of units, years), bind
- * currencies to numbers, and turn each remaining number into an item whose
- * description is the nearby words. Segments (split at commas, semicolons,
- * newlines, "and"/"e"/"y") keep items apart.
+ * Later passes over the token array, each linear, bind currencies to
+ * numbers, mark what is not an amount (dates, times, card endings, store
+ * numbers, codes, telephones, quantities, percentages, counts of units,
+ * years, balances), decide which numbers are the money (pass_money: a marked
+ * amount wins; a statement's amount is its decimal one), refuse numbers that
+ * compete with nothing to tell them apart (pass_compete), and turn each
+ * remaining number into an item whose description is the nearby words.
+ * Segments (split at commas, semicolons, newlines, ".", "and"/"e"/"y") keep
+ * items apart.
  * txt_amounts runs the same passes and stops at the amounts, passing over
  * what txt_parse would refuse. Everything lives in one thread-local context:
  * no allocation, no recursion.
@@ -35,7 +39,7 @@ enum {
 	F_ID = 1 << 1,		/* "#1234", a card or store number: not an amount */
 	F_K = 1 << 2,		/* "5k" */
 	F_ORD = 1 << 3,		/* "3rd", "1º" */
-	F_X = 1 << 4,		/* "2x" */
+	F_X = 1 << 4,		/* "2x", "2 x": a count that multiplies */
 	F_DATEPART = 1 << 5,	/* consumed by a date expression */
 	F_TIMEPART = 1 << 6,	/* consumed by a time of day */
 	F_QTY = 1 << 7,		/* a quantity ("2 coffees"): described, not an amount */
@@ -46,16 +50,22 @@ enum {
 	F_SOFT = 1 << 12,	/* separator that may join descriptions ("and", ",") */
 	F_CONJ = 1 << 13,	/* separator that is a conjunction word */
 	F_MEASURE = 1 << 14,	/* a percentage or a count of units ("20%", "3 months") */
-	F_YEAR = 1 << 15	/* a year ("em 2027") */
+	F_YEAR = 1 << 15,	/* a year ("em 2027") */
+	F_BAL = 1 << 16,	/* after "saldo", "available balance": not what was spent */
+	F_INST = 1 << 17,	/* one installment ("em 3x de R$ 33,33") */
+	F_DROP = 1 << 18,	/* money the message names that is not an item: left out */
+	F_TOTAL = 1 << 19,	/* a stated total ("Total R$ 62,90") */
+	F_PART = 1 << 20	/* part of a total ("tax $1.60", "includes $3.00 tip") */
 };
 
 struct tok {
 	uint16_t	off, len;	/* bytes of the original text */
 	uint16_t	foff;		/* folded word in the pool */
-	uint16_t	flags;
 	uint8_t		flen;
 	uint8_t		type;
+	uint32_t	flags;
 	uint8_t		cur;		/* T_CUR: index into curmarks; T_NUM: bound mark + 1 */
+	uint8_t		mul;		/* T_NUM: a price per unit times this count ("2 ubers de 15") */
 };
 
 struct pdate {
@@ -76,6 +86,8 @@ struct ctx {
 	size_t		 npool;
 	struct pdate	 dates[DATE_MAX];
 	size_t		 ndates;
+	uint8_t		 aux[TOK_MAX];	/* scratch of one pass */
+	uint16_t	 nextc[TOK_MAX];	/* pass_quantities: the next candidate in the segment */
 	const char	*err;
 	int		 lenient;	/* txt_amounts: skip what cannot be an amount or a date */
 };
@@ -142,8 +154,12 @@ static const char *const stop_words[] = {
 	"las", "un", "una", "del", "al", "con", "mi", "mis", "fue", "costo", "me", "tome",
 	"recebi", "received", "receive", "recibi", "pagaron", "pagaram", "ganhei", "gane",
 	"earned", "hoje", "today", "hoy", "ontem", "yesterday", "ayer", "is", "was", "were",
-	"are", "e", "and", "y", "usei", "use", "used", NULL
+	"are", "e", "and", "y", "usei", "use", "used", "each", "apiece", "cada", "uno", NULL
 };
+
+/* Words before the number of an installment: "parcela 3/10", "cuota 2 de 12". */
+static const char *const inst_words[] = { "parcela", "parcelas", "cuota", "cuotas",
+	"installment", "prestacao", "prestacion", NULL };
 
 /* Words that make the next bare number an identifier, not an amount. */
 static const char *const id_words[] = { "cartao", "card", "tarjeta", "final", "loja",
@@ -151,7 +167,63 @@ static const char *const id_words[] = { "cartao", "card", "tarjeta", "final", "l
 	"tienda", "sucursal", "mesa", "table", "room", "quarto", "voo", "flight", "linha",
 	"line", "ag", "agencia", "conta", "cc", "cpf", "cnpj", "terminal", "caixa", "lote",
 	"parcela", "cuota", "installment", "tarj", "calle", "rua", "av", "avenida", "carrera",
-	"street", "st", "ave", "km", NULL };
+	"street", "st", "ave", "km", "tel", "cajero", "barras", "gate", "seat", "assento",
+	"asiento", "portao", "apto", "apt", "apartamento", "bloco", "vaga", "plataforma",
+	"platform", "call", "dial", "ligar", "ligue", "liga", "llamar", "llama", "llame",
+	"whatsapp", "wpp", "sms", "fax", "cep", "zip", NULL };
+
+/*
+ * Words that make a bare number a code even one short word away: card
+ * endings ("ending in 1234", "terminada en 1234", "com final 4821") and
+ * codes ("código de verificação é 482913", "confirmation: 1234567").
+ */
+static const char *const code_words[] = { "ending", "ends", "ended", "terminada",
+	"terminado", "termina", "terminacion", "terminacao", "final", "finais", "acabada",
+	"acabado", "codigo", "code", "cod", "id", "nsu", "aut", "auth", "autorizacao",
+	"autorizacion", "authorization", "authorisation", "ref", "referencia", "reference",
+	"protocolo", "protocol", "comprovante", "confirmation", "confirmacion", "confirmacao",
+	"conf", "localizador", "operacion", "operacao", "verificacao", "verification",
+	"verificacion", "seguranca", "security", "seguridad", "otp", "pin", "senha",
+	"password", "token", "tracking", "rastreio", "seguimiento", "number", "numero", "folio",
+	"digitavel", NULL };
+/* The short words allowed between a code word and its code. */
+static const char *const code_links[] = { "in", "en", "em", "with", "com", "con", "de", "do",
+	"da", "of", "is", "e", "es", "was", "foi", "fue", "no", "n", "nr", "nro", "num",
+	"number", "numero", NULL };
+
+/* Words before a balance or a limit: money a notification names, not money spent. */
+static const char *const bal_words[] = { "saldo", "balance", "bal", "disponivel",
+	"disponible", "available", "limite", "limit", "cashback", NULL };
+/* Words after such money: "$25.00 alert limit", "R$ 0,46 de cashback", "1,20 € en puntos". */
+static const char *const bal_after[] = { "alert", "alerts", "limit", "threshold", "limite",
+	"cashback", "points", "pontos", "puntos", "rewards", "miles", "millas", NULL };
+
+/* Words before a stated total ("Total R$ 62,90", "trip total is $23.45"). */
+static const char *const total_words[] = { "total", "totais", "totales", NULL };
+/*
+ * Words before or after the parts of a total: "tax $1.60", "$3.00 tip",
+ * "taxa de entrega R$ 7,99", "IVA incluido 5,99 €".
+ */
+static const char *const part_words[] = { "subtotal", "tax", "taxes", "vat", "iva",
+	"imposto", "impostos", "impuesto", "impuestos", "tip", "tips", "gorjeta", "propina",
+	"discount", "desconto", "descuento", "shipping", "frete", "envio", "entrega",
+	"delivery", "fee", "fees", "taxa", "taxas", "service", "servico", "servicio", NULL };
+/* Words that put money inside another amount: "lunch 30 including tip 5". */
+static const char *const incl_words[] = { "includes", "including", "incl", "inclui",
+	"incluindo", "incluso", "incluye", "incluido", "incluida", "incluyendo", "included",
+	NULL };
+
+/* Words that make the amount before them a price per unit ("3 coffees at $4 each"). */
+static const char *const each_words[] = { "each", "apiece", "ea", "cada", NULL };
+/* Words between a counted thing and its price per unit ("2 ubers de 15", "3 cañas a 2,50"). */
+static const char *const unit_price_links[] = { "de", "of", "at", "a", NULL };
+/* Units of an installment plan: "em 3x de R$ 33,33", "12 vezes de 150". */
+static const char *const inst_units[] = { "vezes", "parcelas", "cuotas", "installments",
+	"pagos", "mensualidades", "prestacoes", NULL };
+/* Words between two amounts that are the same money in two currencies. */
+static const char *const approx_words[] = { "approx", "approximately", "aprox",
+	"aproximadamente", "about", "cerca", "ca", "equivalent", "equivalente", "equals",
+	"or", "ou", "o", "=", NULL };
 
 /* Words after which a small number counts things ("comprei 2 cafés por 9"). */
 static const char *const qty_lead[] = { "bought", "comprei", "compre", "compramos", "got",
@@ -167,7 +239,9 @@ static const char *const unit_words[] = { "day", "days", "dia", "dias", "week", 
 	"semana", "semanas", "month", "months", "mes", "meses", "year", "years", "ano", "anos",
 	"hour", "hours", "hora", "horas", "minute", "minutes", "minuto", "minutos", "time",
 	"times", "vez", "vezes", "veces", "percent", "porcento", "people", "pessoas",
-	"personas", "installments", "parcelas", "cuotas", "x", NULL };
+	"personas", "installments", "parcelas", "cuotas", "x", "mi", "miles", "km", "kms",
+	"kg", "kgs", "g", "gr", "lb", "lbs", "oz", "l", "lt", "litros", "litres", "liters",
+	"gal", "gallons", "galones", "ml", "m", "metros", "meters", "cm", NULL };
 /*
  * Words before a bare year ("in 2027", "desde 2019"). Not "de" or "of": they
  * lead prices as often as years ("uma TV de 2000").
@@ -244,6 +318,7 @@ static const char ERR_DECIMALS[] = "An amount has more decimal places than its c
 static const char ERR_ABSURD[] = "An amount is too large to be real (over one trillion).";
 static const char ERR_DATE[] = "A date in the text does not exist: check the day and the month.";
 static const char ERR_MANY[] = "Too many amounts in one message: send at most 20 items at a time.";
+static const char ERR_AMBIGUOUS[] = "Two numbers could be the amount: write the amount with its currency, e.g. \"lunch $12\" or \"mercado R$ 45,90\".";
 
 /* ---- small helpers ---- */
 
@@ -437,8 +512,11 @@ numeric_date(struct ctx *c, size_t ti)
 		m = p[1];
 		d = p[2];
 	} else {
-		d = c->dm_order ? p[0] : p[1];
-		m = c->dm_order ? p[1] : p[0];
+		/* "03.11.2026" is day first in every language that writes dots */
+		int dm = c->dm_order || memchr(s, '.', len) != NULL;
+
+		d = dm ? p[0] : p[1];
+		m = dm ? p[1] : p[0];
 		if (np == 2)
 			return cal_valid_ymd(c->ty, m, d) || (m == 2 && d == 29) ?
 			    add_yearless(c, ti, m, d) : add_date(c, ti, 0, 0, 0);
@@ -487,7 +565,7 @@ bare_int(const struct ctx *c, size_t i, size_t maxdig)
 }
 
 static void
-mark(struct ctx *c, size_t from, size_t to, uint16_t flag)
+mark(struct ctx *c, size_t from, size_t to, uint32_t flag)
 {
 	for (; from <= to && from < c->nt; from++)
 		c->t[from].flags |= flag;
@@ -639,7 +717,9 @@ pass_dates(struct ctx *c)
 		if (c->t[i].flags & F_DATEPART)
 			continue;
 		last = i;
-		if (c->t[i].type == T_DATE) {
+		if (c->t[i].type == T_DATE && i > 0 && win(c, i - 1, inst_words))
+			r = 0;	/* "parcela 3/10": the third of ten, not a date */
+		else if (c->t[i].type == T_DATE) {
 			c->t[i].flags |= F_DATEPART;
 			r = numeric_date(c, i);
 		} else if ((r = relative_date(c, i, &last)) == 0 &&
@@ -655,7 +735,7 @@ pass_dates(struct ctx *c)
 /* ---- tokens ---- */
 
 static int
-push(struct ctx *c, size_t off, size_t len, uint8_t type, uint16_t flags)
+push(struct ctx *c, size_t off, size_t len, uint8_t type, uint32_t flags)
 {
 	struct tok *t;
 
@@ -765,8 +845,12 @@ scan_datetime(const char *s, size_t len, size_t i, size_t j, uint8_t *type)
 		}
 		break;
 	}
-	/* "03.11.2026" is a date, "1.234.567" an amount */
-	if (parts >= 2 && (sep == '/' || (parts == 3 && (sep == '-' || (sep == '.' &&
+	/*
+	 * "03.11.2026" and "03-11-2026" are dates, "1.234.567" an amount and
+	 * "1-800-555" a telephone number
+	 */
+	if (parts >= 2 && (sep == '/' || (parts == 3 && ((sep == '-' && g[0] == 4 &&
+	    g[1] <= 2 && g[2] <= 2) || ((sep == '.' || sep == '-') &&
 	    g[0] <= 2 && g[1] <= 2 && (g[2] == 2 || g[2] == 4)))))) {
 		*type = T_DATE;
 		return k;
@@ -989,7 +1073,9 @@ fold_words(struct ctx *c)
 		t->foff = (uint16_t)c->npool;
 		t->flen = (uint8_t)n;
 		c->npool += n + 1;
-		if (in_words(conj_words, fw(c, i), n)) {
+		/* "é" folds to "e" but is "is", not "and": "o código é 482913" */
+		if (in_words(conj_words, fw(c, i), n) && !(t->len == 2 &&
+		    (unsigned char)c->text[t->off] == 0xC3)) {
 			t->type = T_SEP;
 			t->flags |= F_SOFT | F_CONJ;
 		} else if (n == 3 && (idx = curmark_find(fw(c, i), n, 0)) >= 0 &&
@@ -1006,11 +1092,31 @@ fold_words(struct ctx *c)
 
 /* ---- amounts ---- */
 
+static int	content(const struct ctx *, size_t);
+static int	upper_case(const struct ctx *, size_t, size_t);
+static int	region_has(const struct ctx *, size_t, size_t, const char *const *);
+static int	installment(const struct ctx *, size_t);
+
 static int
 cur_free(const struct ctx *c, size_t i, int after)
 {
 	return i < c->nt && c->t[i].type == T_CUR && !(c->t[i].flags & F_USED) &&
 	    (after || !curmarks[c->t[i].cur].after_only);
+}
+
+/*
+ * 1 if the mark at m, after number i, belongs to the number after it: a mark
+ * that may lead ("R$", "$", "EUR") leads the next number unless it is glued
+ * to i and apart from the next ("final 4821 R$ 50", "20 EUR 30"; "20€ 30").
+ */
+static int
+mark_leads(const struct ctx *c, size_t i, size_t m)
+{
+	const struct tok *a = &c->t[i], *k = &c->t[m];
+
+	if (curmarks[k->cur].after_only || m + 1 >= c->nt || c->t[m + 1].type != T_NUM)
+		return 0;
+	return !(a->off + a->len == k->off && k->off + k->len != c->t[m + 1].off);
 }
 
 /* Bind currency marks and "mil" to adjacent numbers: "R$ 45", "45,90 €", "3 mil reais". */
@@ -1033,7 +1139,7 @@ pass_currency(struct ctx *c)
 		if (i > 0 && cur_free(c, i - 1, 0)) {
 			t->cur = (uint8_t)(c->t[i - 1].cur + 1);
 			c->t[i - 1].flags |= F_USED;
-		} else if (cur_free(c, nx, 1)) {
+		} else if (cur_free(c, nx, 1) && !mark_leads(c, i, nx)) {
 			t->cur = (uint8_t)(c->t[nx].cur + 1);
 			c->t[nx].flags |= F_USED;
 		}
@@ -1046,7 +1152,7 @@ static int
 is_candidate(const struct tok *t)
 {
 	return t->type == T_NUM && !(t->flags & (F_ID | F_DATEPART | F_TIMEPART | F_QTY |
-	    F_NAME | F_ORD | F_MEASURE | F_YEAR));
+	    F_NAME | F_ORD | F_MEASURE | F_YEAR | F_DROP));
 }
 
 /*
@@ -1068,6 +1174,143 @@ cut_fraction(const struct ctx *c, size_t i)
 	return b < 0x80 && !is_alpha(b) && !is_digit(b);	/* not after a word: "café,15" */
 }
 
+/*
+ * 1 if number token i has four digits or more after a separator ("34191.79001",
+ * a bank slip's digit line): no currency has so many decimals, and a
+ * thousands group has three. "1,2345 mil" is thousands with decimals.
+ */
+static int
+long_fraction(const struct ctx *c, size_t i)
+{
+	const struct tok *t = &c->t[i];
+	size_t k, run = 0;
+	int sep = 0;
+
+	if (t->flags & (F_K | F_MIL))
+		return 0;
+	for (k = 0; k < t->len; k++) {
+		if (is_digit(c->text[t->off + k])) {
+			if (sep && ++run >= 4)
+				return 1;
+		} else {
+			sep = 1;
+			run = 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * 1 if number token i is glued by a dash or a slash to more digits, and is
+ * no date: "123.456.789-00" (a CPF), "12.345.678/0001-90" (a CNPJ),
+ * "123456-7", "12-15" (a range is no amount either).
+ */
+static int
+dashed_code(const struct ctx *c, size_t i)
+{
+	size_t off = c->t[i].off, end = off + c->t[i].len;
+
+	if (end + 1 < c->len && (c->text[end] == '-' || c->text[end] == '/') &&
+	    is_digit(c->text[end + 1]))
+		return 1;
+	return off >= 2 && (c->text[off - 1] == '-' || c->text[off - 1] == '/') &&
+	    is_digit(c->text[off - 2]);
+}
+
+/* 1 if number token i is digits only, with no mark, sign or suffix: the shape of a code. */
+static int
+plain_digits(const struct ctx *c, size_t i)
+{
+	const struct tok *t;
+	size_t k;
+
+	if (i >= c->nt || c->t[i].type != T_NUM)
+		return 0;
+	t = &c->t[i];
+	if (t->cur != 0 || (t->flags & (F_NEG | F_K | F_X | F_MIL | F_CENTS)))
+		return 0;
+	for (k = 0; k < t->len; k++)
+		if (!is_digit(c->text[t->off + k]))
+			return 0;
+	return 1;
+}
+
+/* The byte k before offset off, or 0 before the text. */
+static unsigned char
+byte_before(const struct ctx *c, size_t off, size_t k)
+{
+	return off >= k ? (unsigned char)c->text[off - k] : 0;
+}
+
+/* 1 if a bullet "•" or a middle dot "·" ends right before offset off ("•••• 1234", "·4321"). */
+static int
+bullet_before(const struct ctx *c, size_t off)
+{
+	return (byte_before(c, off, 3) == 0xE2 && byte_before(c, off, 2) == 0x80 &&
+	    byte_before(c, off, 1) == 0xA2) || (byte_before(c, off, 2) == 0xC2 &&
+	    byte_before(c, off, 1) == 0xB7);
+}
+
+/* A code named by the words before it: "cartão 1234", "ending in 1234", "NSU: 123456", "nº 12". */
+static int
+code_lead(const struct ctx *c, size_t i)
+{
+	size_t j = i;
+	unsigned char b;
+
+	if (j > 0 && c->t[j - 1].type == T_PUNCT) {
+		b = (unsigned char)c->text[c->t[j - 1].off];
+		if (b == 0xC2 && c->t[j - 1].len == 2)	/* 'º', '°' */
+			b = (unsigned char)c->text[c->t[j - 1].off + 1];
+		if (b != ':' && b != 0xBA && b != 0xB0)
+			return 0;
+		j--;
+	} else if (j > 1 && c->t[j - 1].type == T_SEP && c->text[c->t[j - 1].off] == '.')
+		j--;	/* "nro. 123", "ref. 123" */
+	if (j == 0)
+		return 0;
+	if (win(c, j - 1, id_words) || win(c, j - 1, code_words))
+		return 1;
+	if (j < i && (weq(c, j - 1, "n") || weq(c, j - 1, "no")))
+		return 1;	/* "nº 12", "no. 12" */
+	return j >= 2 && win(c, j - 1, code_links) && win(c, j - 2, code_words);
+}
+
+/*
+ * A masked or glued code: "****1234", "**** 1234", "•••• 1234", "*5678",
+ * "XXXX 1234", "***.456.789-**", "+55" (a telephone), "NL/20141229".
+ */
+static int
+glued_code(const struct ctx *c, size_t i)
+{
+	size_t off = c->t[i].off, end = off + c->t[i].len;
+	unsigned char b1 = byte_before(c, off, 1), b2 = byte_before(c, off, 2);
+
+	if (b1 == '*' || bullet_before(c, off))
+		return 1;
+	if (b1 == ' ' && ((b2 == '*' && byte_before(c, off, 3) == '*') ||
+	    bullet_before(c, off - 1)))
+		return 1;
+	if (b1 == '+' && (b2 == 0 || b2 == ' ' || b2 == '(' || b2 == '\n'))
+		return 1;
+	if ((b1 == '/' || b1 == '_' || b1 == '\\') && (is_alpha(b2) || is_digit(b2)))
+		return 1;
+	if (end < c->len && (c->text[end] == '-' || c->text[end] == '.'))
+		end++;
+	if (end < c->len && c->text[end] == '*')
+		return 1;
+	if (i > 0 && c->t[i - 1].type == T_WORD && c->t[i - 1].len >= 2 &&
+	    (size_t)c->t[i - 1].off + c->t[i - 1].len + 1 >= off) {
+		size_t k;
+
+		for (k = c->t[i - 1].off; k < (size_t)c->t[i - 1].off + c->t[i - 1].len; k++)
+			if (c->text[k] != 'x' && c->text[k] != 'X')
+				return 0;
+		return 1;	/* "XXXX 1234" */
+	}
+	return 0;
+}
+
 /* Times ("at 3", "3 pm"), ids ("cartão 1234", "0001"), names ("99 pop"), fractions (".5"). */
 static void
 pass_not_amounts(struct ctx *c)
@@ -1086,14 +1329,16 @@ pass_not_amounts(struct ctx *c)
 			c->t[i + 1].flags |= F_TIMEPART;
 		} else if (i > 0 && win(c, i - 1, time_lead) && bare_int(c, i, 2) >= 0 &&
 		    bare_int(c, i, 2) <= 24 && !(i + 1 < c->nt && c->t[i + 1].type == T_WORD &&
-		    !win(c, i + 1, stop_words)))
+		    (!win(c, i + 1, stop_words) || win(c, i + 1, each_words))))
 			t->flags |= F_TIMEPART;
-		if (bare_int(c, i, 12) >= 0 && ((i > 0 && win(c, i - 1, id_words)) || (i > 1 && c->t[i - 1].type == T_SEP &&
-		    c->text[c->t[i - 1].off] == '.' && win(c, i - 2, id_words))))
+		if (plain_digits(c, i) && (code_lead(c, i) || glued_code(c, i)))
 			t->flags |= F_ID;
+		if (i >= 3 && plain_digits(c, i) && (weq(c, i - 1, "de") || weq(c, i - 1, "of")) &&
+		    (c->t[i - 2].flags & F_ID) && win(c, i - 3, inst_words))
+			t->flags |= F_ID;	/* "parcela 3 de 10" */
 		if (t->len > 1 && c->text[t->off] == '0' && is_digit(c->text[t->off + 1]))
 			t->flags |= F_ID;	/* "0001": a number with leading zeros is a code */
-		if (cut_fraction(c, i))
+		if (cut_fraction(c, i) || long_fraction(c, i) || dashed_code(c, i))
 			t->flags |= F_ID;
 		for (k = 0; k < sizeof(num_names) / sizeof(num_names[0]); k++)
 			if (t->len == strlen(num_names[k].num) &&
@@ -1103,11 +1348,77 @@ pass_not_amounts(struct ctx *c)
 	}
 }
 
+/* 1 if the bytes between tokens a < b are at most max of the characters in set. */
+static int
+gap_is(const struct ctx *c, size_t a, size_t b, const char *set, size_t max)
+{
+	size_t k, from = c->t[a].off + c->t[a].len, to = c->t[b].off;
+
+	if (to < from || to - from > max)
+		return 0;
+	for (k = from; k < to; k++)
+		if (c->text[k] == '\0' || strchr(set, c->text[k]) == NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * Telephone numbers and dashed codes: runs of digit groups such as
+ * "555-1234", "98765-4321", "01-70884-3", "(11) 98765-4321", "+1 800 555
+ * 0199", "91 123 45 67". Groups joined by dashes alone make a code from six
+ * digits on; groups apart by spaces need three groups (or a leading "+" or
+ * "(") and seven digits, so "lunch 12 15" is left to the competition rule.
+ */
+static void
+pass_codes(struct ctx *c)
+{
+	size_t i = 0, k, nx, n, digits;
+	int dashes;
+	unsigned char b;
+
+	while (i < c->nt) {
+		if (!plain_digits(c, i) || (c->t[i].flags & F_DATEPART)) {
+			i++;
+			continue;
+		}
+		digits = c->t[i].len;
+		n = 1;
+		dashes = 1;
+		for (k = i;; k = nx) {
+			nx = k + 1;
+			while (nx < c->nt && nx <= k + 2 && c->t[nx].type == T_PUNCT &&
+			    strchr("-()", c->text[c->t[nx].off]) != NULL)
+				nx++;
+			if (!plain_digits(c, nx) || !gap_is(c, k, nx, " -()", 3))
+				break;
+			dashes &= gap_is(c, k, nx, "-", 1);
+			digits += c->t[nx].len;
+			n++;
+		}
+		b = byte_before(c, c->t[i].off, 1);
+		if (n >= 2 && ((dashes && digits >= 6) ||
+		    (digits >= 7 && (n >= 3 || b == '+' || b == '('))))
+			for (nx = i; nx <= k; nx++)
+				if (c->t[nx].type == T_NUM)
+					c->t[nx].flags |= F_ID;
+		i = k + 1;
+	}
+}
+
 /* 1 if token i is the percent sign. */
 static int
 percent_at(const struct ctx *c, size_t i)
 {
 	return i < c->nt && c->t[i].type == T_PUNCT && c->text[c->t[i].off] == '%';
+}
+
+/* 1 if token i is the word "x" or the sign "×" between a count and a price. */
+static int
+times_at(const struct ctx *c, size_t i)
+{
+	return weq(c, i, "x") || (i < c->nt && c->t[i].type == T_PUNCT && c->t[i].len == 2 &&
+	    (unsigned char)c->text[c->t[i].off] == 0xC3 &&
+	    (unsigned char)c->text[c->t[i].off + 1] == 0x97);
 }
 
 /*
@@ -1126,8 +1437,12 @@ pass_measures(struct ctx *c)
 
 		if (t->type != T_NUM || t->cur != 0 || (t->flags & F_DATEPART))
 			continue;
-		if (percent_at(c, i + 1) || (win(c, i + 1, unit_words) &&
-		    !(c->t[i + 1].flags & F_DATEPART)))
+		if (times_at(c, i + 1) && (v = bare_int(c, i, 2)) >= 1 && i + 2 < c->nt &&
+		    (c->t[i + 2].type == T_NUM || c->t[i + 2].type == T_CUR))
+			t->flags |= F_X;	/* "2 x 15,90": a count, times the price */
+		else if (percent_at(c, i + 1) || (win(c, i + 1, unit_words) &&
+		    !(c->t[i + 1].flags & F_DATEPART) && !(weq(c, i + 1, "x") &&
+		    bare_int(c, i, 2) < 0)))
 			t->flags |= F_MEASURE;
 		else if (t->len == 4 && !(t->flags & F_MIL) && (v = bare_int(c, i, 4)) >= 1900 &&
 		    v <= 2100 && i > 0 && win(c, i - 1, year_lead))
@@ -1157,39 +1472,141 @@ strong_amount(const struct ctx *c, size_t j)
 	    memchr(c->text + c->t[j].off, '.', c->t[j].len) != NULL;
 }
 
+/* The count a quantity token states ("2", "2x"), or 0 when it states none from 1 to 99. */
+static int
+count_of(const struct ctx *c, size_t q)
+{
+	const struct tok *t = &c->t[q];
+	int v;
+
+	if (t->type != T_NUM || t->len > 2 || t->cur != 0 || (t->flags & (F_NEG | F_K | F_MIL)))
+		return 0;
+	if (!is_digit(c->text[t->off]) || (t->len == 2 && !is_digit(c->text[t->off + 1])))
+		return 0;
+	v = c->text[t->off] - '0';
+	if (t->len == 2)
+		v = v * 10 + c->text[t->off + 1] - '0';
+	return v;
+}
+
+/* The first token of amount a: its currency mark when one leads it ("R$ 45"). */
+static size_t
+before_amount(const struct ctx *c, size_t a)
+{
+	return a > 0 && c->t[a - 1].type == T_CUR && (c->t[a - 1].flags & F_USED) ? a - 1 : a;
+}
+
+/* The token after amount a and what follows it: "mil", its currency word ("9 euros cada"). */
+static size_t
+after_amount(const struct ctx *c, size_t a)
+{
+	size_t j = a + 1;
+
+	if (j < c->nt && weq(c, j, "mil"))
+		j++;
+	if (j < c->nt && c->t[j].type == T_CUR && (c->t[j].flags & F_USED) &&
+	    !(c->t[a].cur != 0 && before_amount(c, a) != a))
+		j++;
+	return j;
+}
+
+/*
+ * Whether the count at q multiplies the amount at a, later in its segment:
+ * the amount is a price per unit. It is when the count is written as times
+ * ("2x 15,90", "2 x 15,90"), when a word for "each" follows the amount ("3
+ * coffees at $4 each", "a R$ 40 cada"), or when the thing counted is joined
+ * to its price by "de", "of", "at" or "a" ("2 ubers de 15", "3 cañas a
+ * 2,50", "2 tickets of $20"). Otherwise the amount is the total ("2 coffees
+ * $9", "comprei 2 cafés por 9"). Installments ("em 3x de R$ 33,33") are
+ * not prices per unit.
+ */
+static int
+multiplies(const struct ctx *c, size_t q, size_t a)
+{
+	size_t b, j;
+	int words = 0;
+
+	if (a >= c->nt || installment(c, a))
+		return 0;
+	b = before_amount(c, a);
+	if (win(c, after_amount(c, a), each_words))
+		return 1;
+	if ((c->t[q].flags & F_X) && (b == q + 1 || (b == q + 2 && times_at(c, q + 1))))
+		return 1;
+	if (b < 2 || !win(c, b - 1, unit_price_links))
+		return 0;
+	for (j = q + 1; j + 1 < b; j++)
+		words |= content(c, j);
+	return words;
+}
+
 /*
  * A small number before a thing, with another amount later in its segment, is
  * a count: "2 coffees $8", "comprei 2 cafés por 9". Ids sandwiched between
  * words in a statement with a real amount go too ("COMPRA 0433 LOJA 12,90").
+ * A count multiplies the amount after it when that is a price per unit
+ * (multiplies), and "15,90 x 2" multiplies too. One pass back finds what
+ * comes later in each segment, one pass forward decides: linear.
  */
 static void
 pass_quantities(struct ctx *c, const uint16_t *seg)
 {
-	size_t i, j;
+	size_t i, q = (size_t)-1, next = TOK_MAX;
+	int later = 0, strong = 0, v, n;
 
+	for (i = c->nt; i-- > 0;) {
+		c->aux[i] = (uint8_t)((later ? 1 : 0) | (strong ? 2 : 0));
+		c->nextc[i] = (uint16_t)next;
+		if (is_candidate(&c->t[i])) {
+			later = 1;
+			strong |= strong_amount(c, i);
+			next = i;
+		}
+		if (i > 0 && seg[i - 1] != seg[i]) {
+			later = strong = 0;
+			next = TOK_MAX;
+		}
+	}
 	for (i = 0; i < c->nt; i++) {
 		struct tok *t = &c->t[i];
-		int later = 0, strong = 0, v = bare_int(c, i, 3);
 
-		if (!is_candidate(t) || t->cur != 0)
+		if (i > 0 && seg[i - 1] != seg[i])
+			q = (size_t)-1;
+		if (!is_candidate(t))
 			continue;
-		for (j = i + 1; j < c->nt && seg[j] == seg[i]; j++)
-			if (is_candidate(&c->t[j])) {
-				later = 1;
-				strong |= strong_amount(c, j);
+		v = bare_int(c, i, 3);
+		if (t->cur == 0 && (c->aux[i] & 1)) {
+			/* anywhere before a price per unit: "can I afford 3 tickets at $40 each?" */
+			if ((t->flags & F_X) || (v >= 0 && v <= 99 && i + 1 < c->nt &&
+			    c->t[i + 1].type == T_WORD && !win(c, i + 1, stop_words) &&
+			    (i == 0 || c->t[i - 1].type == T_SEP || win(c, i - 1, qty_lead) ||
+			    (v >= 2 && multiplies(c, i, c->nextc[i]))))) {
+				t->flags |= F_QTY;
+				q = count_of(c, i) >= 2 ? i : (size_t)-1;
+				continue;
 			}
-		if (!later)
-			continue;
-		if ((t->flags & F_X) || (v >= 0 && v <= 99 && i + 1 < c->nt &&
-		    c->t[i + 1].type == T_WORD && !win(c, i + 1, stop_words) &&
-		    (i == 0 || seg[i - 1] != seg[i] || win(c, i - 1, qty_lead))))
-			t->flags |= F_QTY;
-		else if (strong && v < 0 && bare_int(c, i, 12) >= 0 && i > 0 &&
-		    c->t[i - 1].type == T_WORD && i + 1 < c->nt && c->t[i + 1].type == T_WORD)
-			t->flags |= F_ID;
-		else if (bare_int(c, i, 12) >= 100 && i > 0 && c->t[i - 1].type == T_WORD &&
-		    i + 1 < c->nt && is_candidate(&c->t[i + 1]) && strong_amount(c, i + 1))
-			t->flags |= F_ID;	/* "CHIPOTLE 2231 12.85": a store number */
+			if ((c->aux[i] & 2) && v < 0 && bare_int(c, i, 12) >= 0 && i > 0 &&
+			    c->t[i - 1].type == T_WORD && i + 1 < c->nt &&
+			    c->t[i + 1].type == T_WORD) {
+				t->flags |= F_ID;
+				continue;
+			}
+			if (bare_int(c, i, 12) >= 100 && i > 0 && c->t[i - 1].type == T_WORD &&
+			    i + 1 < c->nt && is_candidate(&c->t[i + 1]) &&
+			    strong_amount(c, i + 1)) {
+				t->flags |= F_ID;	/* "CHIPOTLE 2231 12.85": a store number */
+				continue;
+			}
+		}
+		if (q != (size_t)-1 && multiplies(c, q, i))
+			t->mul = (uint8_t)count_of(c, q);
+		q = (size_t)-1;
+		/* "15,90 x 2": the count comes after the price */
+		if (t->mul == 0 && times_at(c, i + 1) && (n = count_of(c, i + 2)) >= 2 &&
+		    plain_digits(c, i + 2) && seg[i + 2] == seg[i] && !(c->aux[i + 2] & 1)) {
+			t->mul = (uint8_t)n;
+			c->t[i + 2].flags |= F_QTY;
+		}
 	}
 }
 
@@ -1214,6 +1631,382 @@ resolve_currency(const struct ctx *c, size_t i, const char *msgcur)
 	default:
 		return m->code;
 	}
+}
+
+/* ---- which numbers are the money ---- */
+
+/* A marked amount: a currency sign or word bound to it ("$5", "5 reais", "50 cents"). */
+static int
+marked(const struct ctx *c, size_t i)
+{
+	return c->t[i].cur != 0;
+}
+
+/* An amount with cents after its last separator ("46.00", "45,90"): a statement's amount. */
+static int
+decimal_amount(const struct ctx *c, size_t i)
+{
+	const struct tok *t = &c->t[i];
+
+	return t->len >= 4 && (c->text[t->off + t->len - 3] == '.' ||
+	    c->text[t->off + t->len - 3] == ',') && !(t->flags & (F_K | F_MIL));
+}
+
+/* An amount of nothing ("0,00"): beside another amount it is a fee not charged. */
+static int
+zero_amount(const struct ctx *c, size_t i)
+{
+	size_t k;
+
+	for (k = c->t[i].off; k < (size_t)c->t[i].off + c->t[i].len; k++)
+		if (c->text[k] >= '1' && c->text[k] <= '9')
+			return 0;
+	return 1;
+}
+
+/* A word in capitals, as statements write merchants ("SHELL", "POS"); not "I". */
+static int
+caps_word(const struct ctx *c, size_t i)
+{
+	size_t k, up = 0;
+
+	/* a currency word bound to no number is a name: "PADARIA REAL 1234" */
+	if (i >= c->nt || !(c->t[i].type == T_WORD || (c->t[i].type == T_CUR &&
+	    !(c->t[i].flags & F_USED))))
+		return 0;
+	for (k = c->t[i].off; k < (size_t)c->t[i].off + c->t[i].len; k++) {
+		if (c->text[k] >= 'a' && c->text[k] <= 'z')
+			return 0;
+		up += c->text[k] >= 'A' && c->text[k] <= 'Z';
+	}
+	return up >= 2;
+}
+
+/* A bare integer of at least min digits next to a merchant in capitals ("SHELL OIL 5744"). */
+static int
+merchant_number(const struct ctx *c, size_t i, size_t min)
+{
+	return plain_digits(c, i) && c->t[i].len >= min &&
+	    ((i > 0 && caps_word(c, i - 1)) || caps_word(c, i + 1));
+}
+
+/* A count said in passing: "I have 2 kids", "você tem 3 faturas". */
+static int
+count_like(const struct ctx *c, size_t i)
+{
+	return plain_digits(c, i) && c->t[i].len <= 3 && i + 1 < c->nt &&
+	    c->t[i + 1].type == T_WORD && !win(c, i + 1, stop_words) &&
+	    !(c->t[i + 1].flags & F_DATEPART);
+}
+
+/*
+ * 1 if a word of list comes before amount i within max other words of its
+ * segment, marks, punctuation and numbers that are no amounts aside:
+ * "Saldo disponível: R$ 2.340,10", "Available credit: $4,500.00", "balance
+ * on account ending 4321 is $1,002.50".
+ */
+static int
+words_before(const struct ctx *c, const uint16_t *seg, size_t i, const char *const *list,
+    int max)
+{
+	size_t j = i, steps = 0;
+	int words = 0;
+
+	while (j > 0 && seg[j - 1] == seg[i] && steps < 8 && words <= max) {
+		j--;
+		steps++;
+		if (c->t[j].type == T_CUR || c->t[j].type == T_PUNCT ||
+		    (c->t[j].type == T_NUM && !is_candidate(&c->t[j])))
+			continue;
+		if (c->t[j].type != T_WORD)
+			break;
+		if (win(c, j, list))
+			return 1;
+		words += !win(c, j, stop_words);
+	}
+	return 0;
+}
+
+/* 1 if a word of list follows amount i, with at most stop words between: "$3.00 tip". */
+static int
+words_after(const struct ctx *c, const uint16_t *seg, size_t i, const char *const *list)
+{
+	size_t j, steps = 0;
+
+	for (j = after_amount(c, i); j < c->nt && seg[j] == seg[i] && steps < 4; j++, steps++) {
+		if (c->t[j].type == T_PUNCT)
+			continue;
+		if (c->t[j].type != T_WORD)
+			return 0;
+		if (win(c, j, list))
+			return 1;
+		if (!win(c, j, stop_words))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * 1 if amount a is one installment: "em 3x de R$ 33,33", "12 vezes de 150",
+ * "en 6 cuotas de 50".
+ */
+static int
+installment(const struct ctx *c, size_t a)
+{
+	size_t b = before_amount(c, a);
+
+	if (b < 3 || !(weq(c, b - 1, "de") || weq(c, b - 1, "of")))
+		return 0;
+	if (c->t[b - 2].type == T_NUM && (c->t[b - 2].flags & F_X) && !times_at(c, b - 1))
+		return 1;
+	return win(c, b - 2, inst_units) && c->t[b - 3].type == T_NUM;
+}
+
+/*
+ * The same money in two currencies, one in parentheses or after "approx."
+ * ("US$ 25,00 (R$ 130,45)", "€20.00 (approx. $21.60)"): the one in the
+ * user's currency is what the account pays; else the first.
+ */
+static void
+conversions(struct ctx *c, const char *defcur)
+{
+	size_t i, j, a = (size_t)-1;
+
+	for (i = 0; i < c->nt; i++) {
+		if (!is_candidate(&c->t[i]))
+			continue;
+		if (a != (size_t)-1 && marked(c, i) && i - a <= 6) {
+			const char *ca = resolve_currency(c, a, defcur), *ci;
+			int ok = 1;
+
+			for (j = a + 1; j < i && ok; j++)
+				ok = c->t[j].type == T_PUNCT || c->t[j].type == T_CUR ||
+				    (c->t[j].type == T_SEP && c->text[c->t[j].off] == '.') ||
+				    win(c, j, approx_words);
+			ci = resolve_currency(c, i, defcur);
+			if (ok && strcmp(ca, ci) != 0) {
+				if (strcmp(ci, defcur) == 0 && strcmp(ca, defcur) != 0) {
+					c->t[a].flags |= F_DROP;
+					a = i;
+				} else
+					c->t[i].flags |= F_DROP;
+				continue;
+			}
+		}
+		a = marked(c, i) ? i : (size_t)-1;
+	}
+}
+
+/*
+ * Which numbers are the money, once dates, times, codes and counts are set
+ * aside (see txtparse.h):
+ * - a marked amount wins over the unmarked numbers of its segment ("SHELL OIL
+ *   5744 $46.00", "seller 1234 ... $35.00");
+ * - when the text has a marked amount, a count said in passing ("I have 2
+ *   kids"), a number next to a merchant in capitals ("PADARIA REAL 1234.
+ *   Valor R$ 45,90") and one of seven digits or more are not amounts
+ *   anywhere in it;
+ * - a statement line's amount is its decimal one: in a segment with one,
+ *   bare integers go when the segment is in capitals ("POS 4821 SHELL OIL
+ *   57442 46.00"), or when they have three digits or more and stand next to
+ *   a word in capitals ("ATM 4455 withdrawal 60.00"); in a text all in
+ *   capitals with one, such numbers go in every segment;
+ * - "2 cafés y 1 tostada 6,40": a count alone before another part of the
+ *   same item is a count;
+ * - an installment or a zero ("Comisión 0,00 EUR") is the amount only when
+ *   nothing else is, and a balance, a limit or a reward only when nothing
+ *   else is and the segment says it was paid ("paid my card balance $500"):
+ *   "Saldo disponível: R$ 1.234,56" alone is no transaction;
+ * - the parts of a stated total ("Subtotal $20.00, tax $1.60, total
+ *   $21.60") and money said to be included in another amount ("(includes
+ *   $3.00 tip)") are not items.
+ */
+static void
+pass_money(struct ctx *c, const uint16_t *seg)
+{
+	size_t i, s0, s1, lone = (size_t)-1;
+	int text_marked = 0, text_decimal = 0, text_upper, other = 0, nonbal = 0;
+	int total = 0, whole = 0;
+
+	for (i = 0; i < c->nt; i++) {
+		if (!is_candidate(&c->t[i]))
+			continue;
+		if (words_before(c, seg, i, bal_words, 3) || words_after(c, seg, i, bal_after))
+			c->t[i].flags |= F_BAL;
+		else if (installment(c, i))
+			c->t[i].flags |= F_INST;
+		else if (words_before(c, seg, i, incl_words, 1))
+			c->t[i].flags |= F_PART;	/* after "including": not "30 including..." */
+		else if (words_before(c, seg, i, total_words, 1) ||
+		    words_after(c, seg, i, total_words))
+			c->t[i].flags |= F_TOTAL;
+		else if (words_before(c, seg, i, part_words, 1) ||
+		    words_after(c, seg, i, part_words))
+			c->t[i].flags |= F_PART;
+		total |= (c->t[i].flags & F_TOTAL) != 0;
+		whole |= !(c->t[i].flags & (F_BAL | F_INST | F_PART));
+	}
+	/*
+	 * A stated total holds its parts, and "including" puts money inside
+	 * another amount; "taxi 10 + tip 2" with neither is two items.
+	 */
+	for (i = 0; i < c->nt && whole; i++)
+		if (is_candidate(&c->t[i]) && (c->t[i].flags & F_PART) && (total ||
+		    words_before(c, seg, i, incl_words, 1)))
+			c->t[i].flags |= F_DROP;
+	conversions(c, c->defcur);
+	for (i = 0; i < c->nt; i++) {
+		if (!is_candidate(&c->t[i]) || (c->t[i].flags & (F_BAL | F_INST)))
+			continue;
+		text_marked |= marked(c, i);
+		text_decimal |= marked(c, i) || decimal_amount(c, i);
+	}
+	/* a statement cut by commas: "MERCADONA 4521, TARJ. :*234567 25,40" */
+	text_upper = text_decimal && c->nt > 0 && upper_case(c, 0, c->nt - 1);
+	for (s0 = 0; s0 < c->nt; s0 = s1 + 1) {
+		int seg_marked = 0, decisive = 0, upper, cands = 0;
+		size_t first = (size_t)-1;
+
+		for (s1 = s0; s1 + 1 < c->nt && seg[s1 + 1] == seg[s0]; s1++)
+			;
+		for (i = s0; i <= s1; i++) {
+			if (!is_candidate(&c->t[i]) || (c->t[i].flags & (F_BAL | F_INST)))
+				continue;
+			seg_marked |= marked(c, i);
+			decisive |= marked(c, i) || decimal_amount(c, i);
+		}
+		upper = decisive && upper_case(c, s0, s1);
+		for (i = s0; i <= s1; i++) {
+			struct tok *t = &c->t[i];
+
+			if (!is_candidate(t) || marked(c, i))
+				continue;
+			if (seg_marked && !(t->flags & F_BAL))
+				t->flags |= F_ID;
+			else if (text_marked && count_like(c, i))
+				t->flags |= F_QTY;
+			else if (text_marked && (merchant_number(c, i, 1) ||
+			    (plain_digits(c, i) && t->len >= 7)))
+				t->flags |= F_ID;
+			else if (decisive && !decimal_amount(c, i) &&
+			    ((upper && plain_digits(c, i)) || merchant_number(c, i, 3)))
+				t->flags |= F_ID;
+			else if (text_upper && merchant_number(c, i, 3))
+				t->flags |= F_ID;
+		}
+		/* "2 cafés y 1 tostada 6,40": the lone count before belongs to this item */
+		for (i = s0; i <= s1; i++)
+			if (is_candidate(&c->t[i])) {
+				cands++;
+				if (first == (size_t)-1)
+					first = i;
+			}
+		if (lone != (size_t)-1 && (c->t[s0].flags & F_SOFT) && first != (size_t)-1) {
+			for (i = s0 + 1; i < first && !content(c, i); i++)
+				;
+			if (i < first)
+				c->t[lone].flags |= F_QTY;
+		}
+		lone = (size_t)-1;
+		if (cands == 1 && !marked(c, first) && count_like(c, first) &&
+		    count_of(c, first) >= 1) {
+			for (i = s0; i < first && (c->t[i].type == T_SEP || win(c, i, qty_lead) ||
+			    (c->t[i].flags & F_DATEPART)); i++)
+				;
+			if (i == first)
+				lone = first;
+		}
+	}
+	for (i = 1; i + 1 < c->nt; i++)
+		if (is_candidate(&c->t[i]) && !marked(c, i) && c->t[i - 1].type == T_NUM &&
+		    c->t[i + 1].type == T_NUM && (c->t[i - 1].flags & F_ID) &&
+		    (c->t[i + 1].flags & F_ID) && gap_is(c, i - 1, i, " ", 1) &&
+		    gap_is(c, i, i + 1, " ", 1))
+			c->t[i].flags |= F_ID;	/* inside a code: "78901.234567 8 12340000034990" */
+	for (i = 0; i < c->nt; i++)
+		if (is_candidate(&c->t[i])) {
+			other |= !(c->t[i].flags & (F_BAL | F_INST)) && !zero_amount(c, i);
+			nonbal |= !(c->t[i].flags & F_BAL);
+		}
+	for (s0 = 0; s0 < c->nt; s0 = s1 + 1) {
+		int paid = -1;	/* the segment says money was paid: not looked at yet */
+
+		for (s1 = s0; s1 + 1 < c->nt && seg[s1 + 1] == seg[s0]; s1++)
+			;
+		for (i = s0; i <= s1; i++) {
+			struct tok *t = &c->t[i];
+
+			if (!is_candidate(t))
+				continue;
+			if (((t->flags & F_INST) || zero_amount(c, i)) && other)
+				t->flags |= F_DROP;	/* "Comisión 0,00 EUR" beside the withdrawal */
+			else if (t->flags & F_BAL) {
+				if (paid == -1)
+					paid = !nonbal && region_has(c, s0, s1, spend_words);
+				if (!paid)
+					t->flags |= F_DROP;
+			}
+		}
+	}
+}
+
+/*
+ * Never guess: numbers that compete for one item's amount with nothing to
+ * tell them apart leave no amount. Two candidates of a segment with no word
+ * between them compete ("lunch 12 15", "padaria 1234 5678") unless one of
+ * them is a small number right before a thing, a count ("spent 20 on 2
+ * pizzas", "almoço 35 com 3 amigos"); so do the bare integers of a segment
+ * in capitals with no amount in cents ("POS 4821 SHELL OIL 57442").
+ * txt_parse refuses them (ERR_AMBIGUOUS); txt_amounts passes them over.
+ * Returns 0, or -1 with c->err.
+ */
+static int
+pass_compete(struct ctx *c, const uint16_t *seg)
+{
+	size_t i, s0, s1, prev;
+
+	for (s0 = 0; s0 < c->nt; s0 = s1 + 1) {
+		int words = 0, n = 0, decisive = 0, clash = 0;
+
+		for (s1 = s0; s1 + 1 < c->nt && seg[s1 + 1] == seg[s0]; s1++)
+			;
+		prev = (size_t)-1;
+		for (i = s0; i <= s1; i++) {
+			if (c->t[i].type == T_WORD && content(c, i))
+				words = 1;
+			if (!is_candidate(&c->t[i]))
+				continue;
+			n++;
+			decisive |= marked(c, i) || decimal_amount(c, i);
+			if (prev != (size_t)-1 && !words) {
+				/* "spent 20 on 2 pizzas": a number before its thing counts it */
+				if (count_like(c, i) && count_of(c, i) >= 1 && !count_like(c, prev)) {
+					c->t[i].flags |= F_QTY;
+					n--;
+					continue;
+				}
+				if (count_like(c, prev) && count_of(c, prev) >= 1 &&
+				    !count_like(c, i)) {
+					c->t[prev].flags |= F_QTY;
+					n--;
+				} else
+					clash = 1;
+			}
+			prev = i;
+			words = 0;
+		}
+		clash |= n >= 2 && !decisive && upper_case(c, s0, s1);
+		if (!clash)
+			continue;
+		if (!c->lenient) {
+			c->err = ERR_AMBIGUOUS;
+			return -1;
+		}
+		for (i = s0; i <= s1; i++)
+			if (is_candidate(&c->t[i]))
+				c->t[i].flags |= F_DROP;
+	}
+	return 0;
 }
 
 /* Currencies whose writers put a comma before the cents ("45,90"). */
@@ -1327,8 +2120,8 @@ descriptive(const struct ctx *c, size_t i)
 		return 0;
 	if (t->type == T_WORD)
 		return 1;
-	return t->type == T_NUM && (t->flags & (F_QTY | F_NAME | F_ID | F_ORD | F_MEASURE |
-	    F_YEAR));
+	return t->type == T_NUM && !(t->flags & F_DROP) && (t->flags & (F_QTY | F_NAME | F_ID |
+	    F_ORD | F_MEASURE | F_YEAR));
 }
 
 static int
@@ -1526,23 +2319,38 @@ upper_case(const struct ctx *c, size_t a, size_t b)
 }
 
 /*
- * The value of candidate token i in minor units of cur: 0; 1 if it is not a
- * well-formed amount (ignored); -1 with c->err for one that cannot be right.
+ * The value of candidate token i in minor units of cur, times its count
+ * ("2 ubers de 15": 30): 0; 1 if it is not a well-formed amount (ignored);
+ * -1 with c->err for one that cannot be right.
  */
 static int
 token_amount(struct ctx *c, size_t i, const char *cur, int64_t *out)
 {
 	int minor = currency_minor_units(cur), r;
+	int64_t limit = MAX_MAJOR;
 
 	if (c->t[i].flags & F_NEG) {
 		c->err = ERR_NEG;
 		return -1;
 	}
+	if (minor < 0)
+		minor = 2;
 	if (c->t[i].flags & F_CENTS) {
 		r = amount_value(c, i, cur, 0, out);
-		return r == 0 && minor == 0 ? 1 : r;	/* cents of a currency without cents */
+		if (r == 0 && minor == 0)
+			return 1;	/* cents of a currency without cents */
+	} else
+		r = amount_value(c, i, cur, minor, out);
+	if (r != 0 || c->t[i].mul < 2)
+		return r;
+	while (minor-- > 0)
+		limit *= 10;
+	if (*out > limit / c->t[i].mul) {
+		c->err = ERR_ABSURD;
+		return -1;
 	}
-	return amount_value(c, i, cur, minor < 0 ? 2 : minor, out);
+	*out *= c->t[i].mul;
+	return 0;
 }
 
 static int
@@ -1608,7 +2416,7 @@ setup(struct ctx *c, const char *text, const char *lang, const char *defcur,
 	return 0;
 }
 
-/* One reading at a time per thread: ~60 KB kept off small thread stacks. */
+/* One reading at a time per thread: ~90 KB kept off small thread stacks. */
 static _Thread_local struct ctx	tls_ctx;
 static _Thread_local uint16_t	tls_seg[TOK_MAX];
 
@@ -1627,10 +2435,12 @@ analyse(struct ctx *c, uint16_t *seg)
 	if (pass_dates(c) == -1)
 		return -1;
 	pass_not_amounts(c);
+	pass_codes(c);
 	pass_measures(c);
 	segments(c, seg);
 	pass_quantities(c, seg);
-	return 0;
+	pass_money(c, seg);
+	return pass_compete(c, seg);
 }
 
 int
@@ -1711,5 +2521,5 @@ txt_amounts(const char *text, const char *lang, const char *default_currency,
 int
 txt_error_no_amount(const char *errmsg)
 {
-	return errmsg == ERR_NOAMOUNT || errmsg == ERR_EMPTY;
+	return errmsg == ERR_NOAMOUNT || errmsg == ERR_EMPTY || errmsg == ERR_AMBIGUOUS;
 }

@@ -44,6 +44,11 @@ svc_db_fail(struct svc *s)
 		    "a value is outside what can be stored (a negative amount, an unknown category…)");
 	case DB_FAULT_FOREIGN_KEY:
 		return svc_fail(s, OZ_CONFLICT, "what this refers to was deleted meanwhile; retry");
+	case DB_FAULT_CONFLICT:
+		/* PostgreSQL undid the work (a deadlock): the same request again will pass */
+		s->err->retry_after = 1;
+		return svc_fail(s, OZ_SERVICE_UNAVAILABLE,
+		    "a concurrent change to the same data got in the way; retry");
 	default:
 		return svc_fail(s, OZ_INTERNAL_ERROR, "internal error");
 	}

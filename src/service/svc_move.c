@@ -10,6 +10,7 @@
 #include "domain/finance.h"
 #include "domain/lessons.h"
 #include "service/svc.h"
+#include "service/svc_contrib.h"
 #include "service/svc_move.h"
 #include "service/svc_user.h"
 #include "store/store_goal.h"
@@ -216,13 +217,50 @@ read_task(struct svc *s, const char *user, const char *cycle, const char *task,
 	return svc_fail(s, OZ_NOT_FOUND, "no such task");
 }
 
+/*
+ * A task done: its points (and the first completion's bonus) once, and a do
+ * task's amount to the cycle's goal. Under the task's lock. 0/-1.
+ */
+static int
+mark_done(struct svc *s, const struct user *u, const char *cycle, const char *task,
+    const struct move_task_lock *l, int64_t *points)
+{
+	int	 bonus = 0, award;
+
+	if (store_move_award(&s->st, u->id, lesson_points(l->task_type), POINTS_FIRST_BONUS,
+	    points, &bonus) == -1)
+		return svc_db_fail(s);
+	award = lesson_points(l->task_type) + (bonus ? POINTS_FIRST_BONUS : 0);
+	if (store_move_task_set(&s->st, u->id, cycle, task, "done", award) == -1)
+		return svc_db_fail(s);
+	if (strcmp(l->task_type, "do") == 0 && l->amount_cents > 0)
+		return svc_contrib_task(s, u->id, l->goal_id, cycle, task, l->amount_cents,
+		    u->currency);
+	return 0;
+}
+
+/*
+ * A done task undone (back to pending): its points go back (a bonus it held
+ * may be earned again) and what it added to the goal with them. 0/-1.
+ */
+static int
+mark_undone(struct svc *s, const struct user *u, const char *cycle, const char *task,
+    const struct move_task_lock *l, int64_t *points)
+{
+	if (store_move_unaward(&s->st, u->id, l->points_awarded,
+	    l->points_awarded > lesson_points(l->task_type), points) == -1 ||
+	    store_move_task_set(&s->st, u->id, cycle, task, "pending", 0) == -1)
+		return svc_db_fail(s);
+	return svc_contrib_undo(s, u->id, "task", task, NULL);
+}
+
 /* Under the lock: what may change, and the points. 1 changed, 0 nothing to do, -1. */
 static int
 mark(struct svc *s, const struct user *u, const char *cycle, const char *task,
     const char *status, int64_t *points)
 {
 	struct move_task_lock l;
-	int		 rc, bonus = 0, award = 0;
+	int		 rc;
 
 	if ((rc = store_move_task_lock(&s->st, u->id, cycle, task, &l)) == -1)
 		return svc_db_fail(s);
@@ -230,19 +268,17 @@ mark(struct svc *s, const struct user *u, const char *cycle, const char *task,
 		return svc_fail(s, OZ_NOT_FOUND, "no such task");
 	if (strcmp(l.status, status) == 0)	/* marking twice changes nothing */
 		return 0;
-	if (strcmp(l.status, "done") == 0)
+	if (strcmp(l.status, "done") == 0 && strcmp(status, "skipped") == 0)
 		return svc_fail(s, OZ_CONFLICT, "this task is done; it cannot be skipped now");
 	if (strcmp(l.cycle_status, "skipped") == 0)
 		return svc_fail(s, OZ_CONFLICT, "this money move was skipped; its tasks are closed");
-	if (strcmp(status, "done") == 0) {
-		if (store_move_award(&s->st, u->id, lesson_points(l.task_type),
-		    POINTS_FIRST_BONUS, points, &bonus) == -1)
-			return svc_db_fail(s);
-		award = lesson_points(l.task_type) + (bonus ? POINTS_FIRST_BONUS : 0);
-	}
-	if (store_move_task_set(&s->st, u->id, cycle, task, status, award) == -1)
-		return svc_db_fail(s);
-	return 1;
+	if (strcmp(status, "done") == 0)
+		rc = mark_done(s, u, cycle, task, &l, points);
+	else if (strcmp(l.status, "done") == 0)
+		rc = mark_undone(s, u, cycle, task, &l, points);
+	else if (store_move_task_set(&s->st, u->id, cycle, task, status, 0) == -1)
+		rc = svc_db_fail(s);
+	return rc == -1 ? -1 : 1;
 }
 
 int

@@ -2,7 +2,7 @@
  * svc_move.h: money moves. Each cycle, on the goal's cadence, holds a "do"
  * task (the plan's monthly amount split by cadence), a "learn" task and a
  * "mind" task from the lessons library. Marking tasks done awards points
- * once, in the same transaction, under a row lock.
+ * once, and moves the goal, in the same transaction, under a row lock.
  */
 #ifndef OZ_SVC_MOVE_H
 #define OZ_SVC_MOVE_H
@@ -24,9 +24,13 @@ int	svc_move_get(struct svc *s, const char *ref, const char *id, struct move_cyc
 int	svc_move_close(struct svc *s, const char *ref, const char *id, const char *status,
 	    struct move_cycle *out);
 /*
- * Mark a task done or skipped. Done awards its points (and the first
- * completion's bonus) once; *points gets the user's points after, or -1
- * when nothing changed. *task gets the task as it now is.
+ * Mark a task done, skipped or pending. Done awards its points (and the
+ * first completion's bonus) once, and a do task adds its amount to the
+ * cycle's goal; pending undoes a done task (its points and what it added go
+ * back) or a skip; a done task cannot be skipped (CONFLICT), nor a task of
+ * a skipped cycle be marked. *points gets the user's points after a done
+ * or an undone task, or -1 when they did not change. *task gets the task as
+ * it now is.
  */
 int	svc_move_task(struct svc *s, const char *ref, const char *cycle, const char *task,
 	    const char *status, struct move_task *out, int64_t *points);

@@ -10,16 +10,21 @@
 #include "domain/categorize.h"
 #include "domain/txtparse.h"
 #include "service/svc.h"
+#include "service/svc_contrib.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
+#include "store/store_goal.h"
 
 /*
  * How a transaction is categorised: what the client says is final
- * (category, kind, subcategory); income is income; then the rules-as-data
- * categoriser, over which what the user taught for the merchant wins (the
- * store applies that in the insert: *taught says the rules decided the
- * category, so a taught one may override them). Category "income" and kind
- * income go together; a subcategory is kept only under its category.
+ * (category, kind, subcategory); income is income, unless the text said
+ * money came in that is no income, a refund or a transfer ("refund from
+ * amazon", "reembolso da farmácia": the rules keep what was refunded); then
+ * the rules-as-data categoriser, over which what the user taught for the
+ * merchant wins (the store applies that in the insert: *taught says the
+ * rules decided the category, so a taught one may override them). Category
+ * "income" and kind income go together; a subcategory is kept only under
+ * its category.
  */
 static void
 categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
@@ -37,7 +42,8 @@ categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
 		snprintf(t->category, sizeof(t->category), "%s", in->category);
 		snprintf(t->categorized_by, sizeof(t->categorized_by), "user");
 		t->confidence = 1000;
-	} else if (in->is_income || (in->kind && strcmp(in->kind, "income") == 0)) {
+	} else if ((in->kind && strcmp(in->kind, "income") == 0) || (in->is_income &&
+	    cr->kind != KIND_REFUND && cr->kind != KIND_TRANSFER)) {
 		snprintf(t->category, sizeof(t->category), "income");
 		t->confidence = (int)(1000 * (cr->confidence > 0.8 ? cr->confidence : 0.8) + 0.5);
 	} else {
@@ -91,15 +97,66 @@ kind_conflict(struct svc *s, const struct txn_in *items, size_t n)
  * transaction when there is one. 1, 0 when there is no such user (nothing
  * inserted), or -1.
  */
+/* 1 if money of this kind moves a goal (svc_contrib). */
+static int
+moves_goal(const char *kind)
+{
+	return strcmp(kind, "debt_payment") == 0 || strcmp(kind, "savings_contribution") == 0;
+}
+
+/*
+ * Whether an item will move a goal, before it is stored: the client's kind,
+ * else the rules' (a kind the user taught for the merchant may still differ:
+ * insert_all handles that case).
+ */
+static int
+may_move_goal(const struct txn_in *in)
+{
+	struct cat_result cr;
+
+	if (in->kind)
+		return moves_goal(in->kind);
+	categorize(in->description ? in->description : "", &cr);
+	return cr.kind == KIND_DEBT_PAYMENT || cr.kind == KIND_SAVINGS_CONTRIBUTION;
+}
+
+/*
+ * A goal move for a transaction already committed on its own (a kind the
+ * user taught made it a debt payment or a savings contribution): in a
+ * transaction of its own; if that fails, the transaction goes too, so no
+ * transaction is left that should have moved a goal and did not.
+ */
+static int
+move_after(struct svc *s, const struct txn *t)
+{
+	struct oz_error	 saved;
+
+	if (db_begin(s->st.db) == 0 && svc_contrib_txn(s, t, NULL) == 0 &&
+	    db_commit(s->st.db) == 0)
+		return 0;
+	if (s->err->code == OZ_OK)
+		(void)svc_db_fail(s);
+	db_rollback(s->st.db);
+	saved = *s->err;
+	(void)store_txn_delete(&s->st, t->user_id, t->id);
+	*s->err = saved;
+	return -1;
+}
+
+/*
+ * Insert every item for the user ref names, inside the caller's database
+ * transaction when in_tx (else each record on its own). 1, 0 when there is
+ * no such user (nothing inserted), or -1.
+ */
 static int
 insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
-    const char *source, struct txn *out)
+    const char *source, int in_tx, struct txn *out)
 {
 	struct cat_result cr;
 	struct txn	 t;
 	char		 today[11], key[128];
 	size_t		 i;
-	int		 taught, rc;
+	int		 taught, rc, locked = 0;
 
 	cal_today(today);
 	for (i = 0; i < n; i++) {
@@ -121,31 +178,52 @@ insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 			return svc_db_fail(s);
 		if (rc == 0)
 			return 0;
+		/* a debt payment or savings contribution moves a goal, once */
+		if (out[i].existing || !moves_goal(out[i].kind))
+			continue;
+		if (!in_tx) {
+			if (move_after(s, &out[i]) == -1)
+				return -1;
+			continue;
+		}
+		/* the user's goals in one order: two batches never deadlock */
+		if (n > 1 && !locked++ && store_goal_lock_all(&s->st, out[i].user_id) == -1)
+			return svc_db_fail(s);
+		if (svc_contrib_txn(s, &out[i], NULL) == -1)
+			return -1;
 	}
 	return 1;
 }
 
 /*
- * insert_all, all or nothing: one record is one statement; a batch is a
- * transaction. The user is looked up only when the insert found none (an
- * external id on first use is created, then the insert runs again).
+ * insert_all, all or nothing: a batch, or a record that moves a goal, in a
+ * transaction; any other single record is one statement. The user is looked
+ * up only when the insert found none (an external id on first use is
+ * created, then the insert runs again); work PostgreSQL undid for a
+ * deadlock runs again once.
  */
 static int
 insert_atomic(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
     const char *source, struct txn *out)
 {
-	int	 rc, attempt;
+	int	 rc, attempt, in_tx = n > 1 || may_move_goal(&items[0]), retried = 0;
 
 	for (attempt = 0; attempt < 2; attempt++) {
-		if (n > 1 && db_begin(s->st.db) == -1)
+		if (in_tx && db_begin(s->st.db) == -1)
 			return svc_db_fail(s);
-		rc = insert_all(s, ref, items, n, source, out);
-		if (rc == 1 && (n == 1 || db_commit(s->st.db) == 0)) {
+		rc = insert_all(s, ref, items, n, source, in_tx, out);
+		if (rc == 1 && (!in_tx || db_commit(s->st.db) == 0)) {
 			svc_subject(s, out[0].user_id);
 			return 0;
 		}
-		if (n > 1)
+		if (in_tx)
 			db_rollback(s->st.db);
+		if (rc != 0 && !retried && db_fault(s->st.db) == DB_FAULT_CONFLICT) {
+			retried = 1;
+			memset(s->err, 0, sizeof(*s->err));
+			attempt--;
+			continue;
+		}
 		if (rc == 1)
 			return svc_db_fail(s);		/* the commit failed */
 		if (rc == -1)
@@ -222,7 +300,7 @@ text_items(struct svc *s, const struct user *u, const char *text, const char *so
 		return svc_fail(s, OZ_VALIDATION_ERROR, "the text holds too many transactions");
 	if (atomic)
 		return insert_atomic(s, u->id, items, *n, source, out);
-	if ((rc = insert_all(s, u->id, items, *n, source, out)) == 0)
+	if ((rc = insert_all(s, u->id, items, *n, source, 1, out)) == 0)
 		return svc_fail(s, OZ_NOT_FOUND, "no such user");
 	return rc == 1 ? 0 : -1;
 }
@@ -349,6 +427,20 @@ fit_kind(struct svc *s, const char *ref, const char *id, struct txn_fields *f)
 	return 0;
 }
 
+/*
+ * Take back what transaction t moved, if anything, and move a goal as t now
+ * is (the same goal when it still may). In the caller's transaction. 0/-1.
+ */
+static int
+move_goal_again(struct svc *s, const char *user, const struct txn *t)
+{
+	char	 goal[OZ_ID_MAX];
+
+	if (svc_contrib_undo(s, user, "transaction", t->id, goal) == -1)
+		return -1;
+	return svc_contrib_txn(s, t, goal[0] ? goal : NULL);
+}
+
 int
 svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_fields *given,
     struct txn *out)
@@ -375,6 +467,11 @@ svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_
 	if ((rc = store_txn_update(&s->st, u.id, id, &f, out)) != 1) {
 		db_rollback(s->st.db);
 		return rc == 0 ? not_found(s) : svc_db_fail(s);
+	}
+	/* a new kind or amount takes back what it moved, then moves a goal anew */
+	if ((f.has_kind || f.has_amount) && move_goal_again(s, u.id, out) == -1) {
+		db_rollback(s->st.db);
+		return -1;
 	}
 	/*
 	 * A corrected category, subcategory or kind teaches this user's
@@ -403,7 +500,21 @@ svc_txn_delete(struct svc *s, const char *ref, const char *id)
 
 	if (target(s, ref, id, 0, &u) == -1)
 		return -1;
-	if ((rc = store_txn_delete(&s->st, u.id, id)) == -1)
+	if (db_begin(s->st.db) == -1)
 		return svc_db_fail(s);
-	return rc == 1 ? 0 : not_found(s);
+	if ((rc = store_txn_delete(&s->st, u.id, id)) == -1) {
+		rc = svc_db_fail(s);
+		db_rollback(s->st.db);
+		return rc;
+	}
+	if (rc == 0) {
+		db_rollback(s->st.db);
+		return not_found(s);
+	}
+	/* what it moved goes back with it */
+	if (svc_contrib_undo(s, u.id, "transaction", id, NULL) == -1) {
+		db_rollback(s->st.db);
+		return -1;
+	}
+	return db_commit(s->st.db) == -1 ? svc_db_fail(s) : 0;
 }

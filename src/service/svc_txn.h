@@ -36,7 +36,9 @@ struct txn_in {
  * first use) with source, all or nothing; out has room for n. An item whose
  * external_id the user already has is not recorded again: its out is the
  * stored one, with existing set. A client's kind and category must agree
- * (income goes with income: VALIDATION_ERROR otherwise). 0/-1.
+ * (income goes with income: VALIDATION_ERROR otherwise). A debt payment or
+ * savings contribution moves a goal (svc_contrib.h), in the same database
+ * transaction. 0/-1.
  */
 int	svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 	    const char *source, struct txn *out);
@@ -66,10 +68,13 @@ int	svc_txn_list(struct svc *s, const char *ref, const struct txn_filter *f,
  * makes the kind spending (another kind is refused with VALIDATION_ERROR); a
  * new category without a subcategory clears the subcategory, and a
  * subcategory must refine the category (VALIDATION_ERROR, detail
- * "subcategory").
+ * "subcategory"). A new kind or amount takes back what the transaction
+ * moved toward a goal and moves one as it now is (the same goal while it
+ * may).
  */
 int	svc_txn_update(struct svc *s, const char *ref, const char *id,
 	    const struct txn_fields *f, struct txn *out);
+/* Delete a transaction, and take back what it moved toward a goal. */
 int	svc_txn_delete(struct svc *s, const char *ref, const char *id);
 
 #endif

@@ -288,6 +288,8 @@ db_fault(const struct oz_db *db)
 		return DB_FAULT_CHECK;
 	if (strcmp(last_state, "23503") == 0)
 		return DB_FAULT_FOREIGN_KEY;
+	if (strcmp(last_state, "40P01") == 0 || strcmp(last_state, "40001") == 0)
+		return DB_FAULT_CONFLICT;
 	return last_state[0] ? DB_FAULT_OTHER : DB_FAULT_NONE;
 }
 

@@ -90,6 +90,41 @@ static struct db_stmt goal_advance = { "goal_advance",
 	"UPDATE goals SET next_move_date = ozzie_next_move_date(cadence, $4::date),"
 	" updated_at = clock_timestamp() WHERE client_id = $1 AND user_id = $2 AND id = $3",
 	0, 0 };
+/*
+ * Move a goal by $4 (hundredths, as numeric; negative takes back): never
+ * below 0; reaching the target achieves it; an achieved goal that falls
+ * below it is active again, and yields the primary slot to another active
+ * primary goal; an archived goal stays archived and is never raised. A
+ * raise past 10^12 major units (the most a goal's amount is, in the API)
+ * moves nothing.
+ */
+#define GOAL_MOVED "greatest(current_amount + $4::numeric, 0)"
+static struct db_stmt goal_add = { "goal_add",
+	"UPDATE goals SET current_amount = " GOAL_MOVED ","
+	" status = CASE WHEN status = 'archived' THEN 'archived'"
+	"  WHEN " GOAL_MOVED " >= target_amount THEN 'achieved' ELSE 'active' END,"
+	" is_primary = CASE WHEN is_primary AND status = 'achieved'"
+	"  AND " GOAL_MOVED " < target_amount AND EXISTS (SELECT 1 FROM goals o"
+	"  WHERE o.client_id = $1 AND o.user_id = $2 AND o.id <> $3 AND o.is_primary"
+	"  AND o.status = 'active') THEN false ELSE is_primary END,"
+	" updated_at = clock_timestamp()"
+	" WHERE client_id = $1 AND user_id = $2 AND id = $3 AND ($4::numeric < 0"
+	" OR (status <> 'archived' AND current_amount + $4::numeric <= 1000000000000))"
+	" RETURNING " GOAL_COLS, 0, 0 };
+/*
+ * The active goals a transaction of kind $3 may move (debt_payment: debt
+ * payoff goals; savings_contribution: savings and investment goals), oldest
+ * first; none when $4, the transaction's currency, is not the user's.
+ */
+static struct db_stmt goal_candidates = { "goal_candidates",
+	"SELECT " GOAL_COLS " FROM goals WHERE client_id = $1 AND user_id = $2"
+	" AND status = 'active' AND CASE WHEN $3 = 'debt_payment' THEN goal_type = 'debt_payoff'"
+	" WHEN $3 = 'savings_contribution' THEN goal_type IN ('savings', 'investment')"
+	" ELSE false END AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM users u"
+	" WHERE u.client_id = $1 AND u.id = $2 AND u.currency = $4))"
+	" ORDER BY created_at, id LIMIT $5::integer", 1, 0 };
+static struct db_stmt goal_lock_all = { "goal_lock_all",
+	"SELECT id FROM goals WHERE client_id = $1 AND user_id = $2 ORDER BY id FOR UPDATE", 0, 0 };
 static struct db_stmt goal_delete = { "goal_delete",
 	"DELETE FROM goals WHERE client_id = $1 AND user_id = $2 AND id = $3", 0, 0 };
 
@@ -205,4 +240,31 @@ store_goal_delete(struct store *st, const char *user, const char *id)
 	if (store_exec(st, &goal_delete, 3, params, &rows) == -1)
 		return -1;
 	return rows > 0;
+}
+
+int
+store_goal_add(struct store *st, const char *user, const char *id, int64_t delta,
+    struct goal *out)
+{
+	const char *params[4] = { st->client, user, id, store_money_param(st, delta) };
+
+	return store_one(st, &goal_add, 4, params, decode, out);
+}
+
+int
+store_goal_candidates(struct store *st, const char *user, const char *kind,
+    const char *currency, struct goal *rows, size_t max, size_t *n)
+{
+	const char *params[5] = { st->client, user, kind, currency,
+	    store_int_param(st, (int64_t)max) };
+
+	return store_rows(st, &goal_candidates, 5, params, decode, rows, sizeof(*rows), max, n);
+}
+
+int
+store_goal_lock_all(struct store *st, const char *user)
+{
+	const char *params[2] = { st->client, user };
+
+	return store_exec(st, &goal_lock_all, 2, params, NULL);
 }

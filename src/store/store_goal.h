@@ -74,6 +74,29 @@ int	store_goal_top(struct store *st, const char *user, struct goal *rows, size_t
 	    size_t *n);
 /* Move the goal's next money move on from due, by its cadence. 0/-1. */
 int	store_goal_advance(struct store *st, const char *user, const char *id, const char *due);
+/*
+ * Move goal id of user by delta hundredths (negative: take back), never
+ * below 0: reaching the target achieves it, falling below it makes an
+ * achieved goal active again (no longer primary if another active goal is);
+ * an archived goal keeps its status and is never raised, nor is a goal past
+ * 10^12 major units. 1 and *out, 0 (no such goal, or not raised), -1.
+ */
+int	store_goal_add(struct store *st, const char *user, const char *id, int64_t delta,
+	    struct goal *out);
+/*
+ * Up to max active goals of user that a transaction of kind may move,
+ * oldest first: debt_payment moves debt_payoff goals, savings_contribution
+ * savings and investment goals, other kinds none. With currency set, none
+ * unless it is the user's currency. 0/-1.
+ */
+int	store_goal_candidates(struct store *st, const char *user, const char *kind,
+	    const char *currency, struct goal *rows, size_t max, size_t *n);
+/*
+ * Lock every goal of user, in id order, for the caller's database
+ * transaction: work that moves several goals takes them in one order, so
+ * two such transactions never deadlock. 0/-1.
+ */
+int	store_goal_lock_all(struct store *st, const char *user);
 /* Delete a goal of user. 1/0/-1. */
 int	store_goal_delete(struct store *st, const char *user, const char *id);
 

@@ -85,7 +85,8 @@ static struct db_stmt mm_close = { "mm_close",
 	" SELECT c.status FROM c", 0, 0 };
 /* Marking a task happens under this row lock: two PATCHes award once. */
 static struct db_stmt task_lock = { "task_lock",
-	"SELECT t.task_type, t.status, c.status FROM money_move_tasks t"
+	"SELECT t.task_type, t.status, c.status, coalesce(t.amount_cents, 0)::text,"
+	" t.points_awarded::text, coalesce(c.goal_id, '') FROM money_move_tasks t"
 	" JOIN money_move_cycles c ON c.client_id = t.client_id AND c.id = t.cycle_id"
 	" WHERE t.client_id = $1 AND t.user_id = $2 AND t.cycle_id = $3 AND t.id = $4"
 	" FOR UPDATE OF t", 0, 0 };
@@ -102,6 +103,12 @@ static struct db_stmt user_award = { "user_award",
 	" first_completion_at = coalesce(u.first_completion_at, clock_timestamp()),"
 	" updated_at = clock_timestamp() FROM old WHERE u.client_id = $1 AND u.id = $2"
 	" RETURNING u.points::text, old.first", 0, 0 };
+/* An undone task's points go back; the bonus it held may be earned again. */
+static struct db_stmt user_unaward = { "user_unaward",
+	"UPDATE users SET points = greatest(points - $3::integer, 0),"
+	" first_completion_at = CASE WHEN $4::boolean THEN NULL ELSE first_completion_at END,"
+	" updated_at = clock_timestamp() WHERE client_id = $1 AND id = $2"
+	" RETURNING points::text", 0, 0 };
 static struct db_stmt user_points = { "user_points",
 	"SELECT points::text FROM users WHERE client_id = $1 AND id = $2", 1, 0 };
 
@@ -272,6 +279,9 @@ decode_lock(struct store *st, PGresult *res, int row, void *out)
 	store_copy(l->task_type, sizeof(l->task_type), res, row, 0);
 	store_copy(l->status, sizeof(l->status), res, row, 1);
 	store_copy(l->cycle_status, sizeof(l->cycle_status), res, row, 2);
+	l->amount_cents = store_i64(res, row, 3);
+	l->points_awarded = (int)store_i64(res, row, 4);
+	store_copy(l->goal_id, sizeof(l->goal_id), res, row, 5);
 	return 0;
 }
 
@@ -308,6 +318,24 @@ store_move_award(struct store *st, const char *user, int points, int bonus, int6
 	if (PQntuples(res) == 1) {
 		*total = store_i64(res, 0, 0);
 		*got_bonus = store_bool(res, 0, 1);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
+int
+store_move_unaward(struct store *st, const char *user, int points, int first, int64_t *total)
+{
+	const char	*params[4] = { st->client, user, store_int_param(st, points),
+	    first ? "t" : "f" };
+	PGresult	*res;
+	int		 rc = -1;
+
+	if ((res = db_run(st->db, &user_unaward, 4, params)) == NULL)
+		return -1;
+	if (PQntuples(res) == 1) {
+		*total = store_i64(res, 0, 0);
 		rc = 0;
 	}
 	PQclear(res);

@@ -73,6 +73,9 @@ struct move_task_lock {
 	char		 task_type[8];
 	char		 status[10];
 	char		 cycle_status[12];
+	int64_t		 amount_cents;		/* do tasks: minor units; 0 when none */
+	int		 points_awarded;
+	char		 goal_id[OZ_ID_MAX];	/* the cycle's goal; "" when none */
 };
 /* Lock a task of a cycle of user. 1/0/-1. */
 int	store_move_task_lock(struct store *st, const char *user, const char *cycle,
@@ -87,6 +90,13 @@ int	store_move_task_set(struct store *st, const char *user, const char *cycle,
  */
 int	store_move_award(struct store *st, const char *user, int points, int bonus,
 	    int64_t *total, int *got_bonus);
+/*
+ * Take points back from user (an undone task's); with first set, the task
+ * held the first completion's bonus, which the next completion earns
+ * again. *total gets the user's points after. 0/-1.
+ */
+int	store_move_unaward(struct store *st, const char *user, int points, int first,
+	    int64_t *total);
 /* The user's points. 0/-1. */
 int	store_move_points(struct store *st, const char *user, int64_t *points);
 

@@ -2,7 +2,8 @@
  * test_store_goal.c: the goals store module against a real PostgreSQL:
  * inserts that achieve or become primary, the one active primary goal per
  * user, the update rules (achieved, active again, a new cadence, archived),
- * the order a coach reads, the next money move, delete, and tenancy.
+ * the order a coach reads, the next money move, delete, tenancy, moving a
+ * goal by an amount, and the goals a transaction of a kind may move.
  */
 #include "config.h"
 
@@ -410,6 +411,129 @@ START_TEST(tenancy)
 }
 END_TEST
 
+/* A goal of type for user, with target and current (hundredths). */
+static void
+insert_typed(struct fixture *fx, const char *user, const char *type, const char *name,
+    int64_t target, int64_t current, struct goal *out)
+{
+	struct goal_fields f;
+	char	 id[OZ_ID_MAX];
+
+	fields(&f, name, target, current);
+	f.goal_type = type;
+	fixture_id("ozz_goal", id, sizeof(id));
+	ck_assert_int_eq(store_goal_insert(&fx->s.st, user, id, &f, out), 0);
+}
+
+START_TEST(add_moves_by_the_rules)
+{
+	struct fixture	 fx;
+	struct goal_fields f;
+	struct user	 u;
+	struct goal	 a, b, g;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "g-add", "en", "USD", &u);
+	insert(&fx, u.id, "A", 100000, 0, NULL, &a);
+	ck_assert_int_eq(a.is_primary, 1);
+	/* up, and down, never below 0 */
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, a.id, 25050, &g), 1);
+	ck_assert_int_eq(g.current_amount, 25050);
+	ck_assert_str_eq(g.status, "active");
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, a.id, -30000, &g), 1);
+	ck_assert_int_eq(g.current_amount, 0);
+	/* reaching the target achieves it, past it is fine for an achieved goal */
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, a.id, 100001, &g), 1);
+	ck_assert_int_eq(g.current_amount, 100001);
+	ck_assert_str_eq(g.status, "achieved");
+	ck_assert_int_eq(g.is_primary, 1);
+	/* another goal takes the primary slot meanwhile ... */
+	insert(&fx, u.id, "B", 100000, 0, NULL, &b);
+	ck_assert_int_eq(b.is_primary, 1);
+	/* ... so A, active again below its target, yields it */
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, a.id, -2, &g), 1);
+	ck_assert_str_eq(g.status, "active");
+	ck_assert_int_eq(g.current_amount, 99999);
+	ck_assert_int_eq(g.is_primary, 0);
+	ck_assert_int_eq(store_goal_get(&fx.s.st, u.id, b.id, &g), 1);
+	ck_assert_int_eq(g.is_primary, 1);
+	/* an archived goal is never raised, but may be taken back */
+	memset(&f, 0, sizeof(f));
+	f.has_status = 1;
+	f.status = "archived";
+	ck_assert_int_eq(store_goal_update(&fx.s.st, u.id, a.id, &f, &g), 1);
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, a.id, 1, &g), 0);
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, a.id, -99, &g), 1);
+	ck_assert_str_eq(g.status, "archived");
+	ck_assert_int_eq(g.current_amount, 99900);
+	/* nor past 10^12 major units, the most the API holds */
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, b.id, 100000000000001LL, &g), 0);
+	ck_assert_int_eq(store_goal_add(&fx.s.st, u.id, b.id, 10000000000000000LL, &g), 0);
+	ck_assert_int_eq(store_goal_get(&fx.s.st, u.id, b.id, &g), 1);
+	ck_assert_int_eq(g.current_amount, 0);
+	/* another user's or client's goal: nothing */
+	ck_assert_int_eq(store_goal_add(&fx.st_b, u.id, b.id, 100, &g), 0);
+	ck_assert_int_eq(store_goal_add(&fx.s.st, "ozz_usr_AAAAAAAAAAAAAAAAAAAAAA", b.id, 100,
+	    &g), 0);
+	ck_assert_int_eq(store_goal_get(&fx.s.st, u.id, b.id, &g), 1);
+	ck_assert_int_eq(g.current_amount, 0);
+	fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(candidates_by_kind_and_currency)
+{
+	struct fixture	 fx;
+	struct goal_fields f;
+	struct user	 u;
+	struct goal	 s1, d1, i1, d2, s2, rows[8];
+	size_t		 n;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "g-cand", "en", "BRL", &u);
+	insert_typed(&fx, u.id, "savings", "Trip", 100000, 0, &s1);
+	insert_typed(&fx, u.id, "debt_payoff", "Card", 100000, 0, &d1);
+	insert_typed(&fx, u.id, "investment", "Index", 100000, 0, &i1);
+	insert_typed(&fx, u.id, "debt_payoff", "Loan", 100000, 0, &d2);
+	insert_typed(&fx, u.id, "savings", "Done", 100, 100, &s2);	/* achieved */
+	ck_assert_str_eq(s2.status, "achieved");
+	/* debt payments: the active debt goals, oldest first */
+	ck_assert_int_eq(store_goal_candidates(&fx.s.st, u.id, "debt_payment", "BRL", rows, 8,
+	    &n), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(rows[0].id, d1.id);
+	ck_assert_str_eq(rows[1].id, d2.id);
+	/* savings contributions: savings and investment goals, active ones only */
+	ck_assert_int_eq(store_goal_candidates(&fx.s.st, u.id, "savings_contribution", "BRL",
+	    rows, 8, &n), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(rows[0].id, s1.id);
+	ck_assert_str_eq(rows[1].id, i1.id);
+	/* an archived goal is none; at most max */
+	memset(&f, 0, sizeof(f));
+	f.has_status = 1;
+	f.status = "archived";
+	ck_assert_int_eq(store_goal_update(&fx.s.st, u.id, s1.id, &f, &s1), 1);
+	ck_assert_int_eq(store_goal_candidates(&fx.s.st, u.id, "savings_contribution", NULL,
+	    rows, 8, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(rows[0].id, i1.id);
+	ck_assert_int_eq(store_goal_candidates(&fx.s.st, u.id, "debt_payment", NULL, rows, 1,
+	    &n), 0);
+	ck_assert_uint_eq(n, 1);
+	/* another currency than the user's, another kind, another client: none */
+	ck_assert_int_eq(store_goal_candidates(&fx.s.st, u.id, "debt_payment", "USD", rows, 8,
+	    &n), 0);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(store_goal_candidates(&fx.s.st, u.id, "spending", NULL, rows, 8, &n), 0);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(store_goal_candidates(&fx.st_b, u.id, "debt_payment", NULL, rows, 8,
+	    &n), 0);
+	ck_assert_uint_eq(n, 0);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_goal_suite(void)
 {
@@ -422,6 +546,8 @@ store_goal_suite(void)
 	tcase_add_test(tc, top_order_and_lists);
 	tcase_add_test(tc, advance_and_delete);
 	tcase_add_test(tc, tenancy);
+	tcase_add_test(tc, add_moves_by_the_rules);
+	tcase_add_test(tc, candidates_by_kind_and_currency);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -323,6 +323,7 @@ START_TEST(kinds_and_subcategories)
 	struct txn_fields f;
 	struct txn	 out[3], g;
 	struct user	 u;
+	size_t		 n;
 
 	fixture_open(&fx);
 	fixture_user(&fx.s.st, "k-1", "en", "USD", &u);
@@ -341,6 +342,16 @@ START_TEST(kinds_and_subcategories)
 	ck_assert_str_eq(out[1].subcategory, "groceries");
 	ck_assert_str_eq(out[2].kind, "income");
 	ck_assert_str_eq(out[2].category, "income");	/* income goes with income */
+	/* money in that the text says is no income: a refund keeps what was refunded */
+	ck_assert_int_eq(svc_txn_record_text(&fx.s, u.id, "refund from amazon 25", "api_text",
+	    out, 3, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(out[0].kind, "refund");
+	ck_assert_str_eq(out[0].category, "other");
+	ck_assert_str_eq(out[0].subcategory, "shopping");
+	ck_assert_int_eq(svc_txn_record_text(&fx.s, u.id, "received 250 from mom", "api_text",
+	    out, 3, &n), 0);
+	ck_assert_str_eq(out[0].kind, "income");	/* a chat's "received" stays income */
 	/* a kind that cannot go with its category: nothing recorded */
 	item(&in[0], 100, "x");
 	in[0].kind = "income";

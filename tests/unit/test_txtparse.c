@@ -208,6 +208,152 @@ START_TEST(not_amounts)
 }
 END_TEST
 
+/* Store and card numbers, codes, telephones and times never become amounts (issue 14). */
+START_TEST(never_invents)
+{
+	one("SHELL OIL 5744 $46.00", "en", "USD", 4600, "USD", TODAY, "SHELL OIL 5744");
+	one("POS 4821 SHELL OIL 57442 46.00", "en", "USD", 4600, "USD", TODAY, NULL);
+	one("PAG*IFOOD 0032 45,90", "pt", "BRL", 4590, "BRL", TODAY, NULL);
+	one("ATM 4455 withdrawal 60.00", "en", "USD", 6000, "USD", TODAY, NULL);
+	refused("card ending 4821", "en", "USD");
+	refused("cartão final 4821", "pt", "BRL");
+	refused("tarjeta terminada en 1234", "es", "EUR");
+	refused("my card ending in 4821", "en", "USD");
+	/* "R$" leads the number after it, not the card number before it */
+	one("cartão final 4821 R$ 50", "pt", "BRL", 5000, "BRL", TODAY, NULL);
+	one("Compra con tarjeta ****1234 por 23,50 EUR en MERCADONA", "es", "EUR", 2350, "EUR",
+	    TODAY, NULL);
+	one("compra 20 € con tarjeta •••• 1234", "es", "EUR", 2000, "EUR", TODAY, NULL);
+	one("call me at 555-1234 about the $12 lunch", "en", "USD", 1200, "USD", TODAY, NULL);
+	one("liga no (11) 98765-4321, paguei R$ 35 no táxi", "pt", "BRL", 3500, "BRL", TODAY, NULL);
+	one("Transaction declined: $45.00 at GAS 4411. Call 1-800-555-0199", "en", "USD", 4500,
+	    "USD", TODAY, NULL);
+	refused("my phone is 555-123-4567", "en", "USD");
+	refused("mi número es 612 345 678", "es", "EUR");
+	refused("seu código de verificação é 482913", "pt", "BRL");
+	refused("your verification code is 482913", "en", "USD");
+	one("Zelle: sent $600.00 to LANDLORD LLC, confirmation 1234567890", "en", "USD", 60000,
+	    "USD", TODAY, NULL);
+	one("lunch at 12:30 was $14", "en", "USD", 1400, "USD", TODAY, NULL);
+	one("almoço às 13h 42,00", "pt", "BRL", 4200, "BRL", TODAY, NULL);
+	one("Compra aprovada: PADARIA REAL 1234. Valor R$ 45,90", "pt", "BRL", 4590, "BRL", TODAY,
+	    NULL);
+	one("I have 2 kids and spent $40 on toys", "en", "USD", 4000, "USD", TODAY, NULL);
+	/* a bank slip's digit line is no amount */
+	one("PAGTO BOLETO 34191.79001 01043.510047 91020.150008 8 87650000012345 123,45", "pt",
+	    "BRL", 12345, "BRL", TODAY, NULL);
+	/* "é" is "is", not "and" */
+	one("o almoço é 30", "pt", "BRL", 3000, "BRL", TODAY, "almoço");
+	one("parcela 3/10 do carro 890", "pt", "BRL", 89000, "BRL", TODAY, NULL);
+}
+END_TEST
+
+/* Never guess: competing unmarked numbers are refused, and say so. */
+START_TEST(competing)
+{
+	refused("lunch 12 15", "en", "USD");
+	ck_assert(txt_error_no_amount(err));
+	refused("padaria 1234 5678", "pt", "BRL");
+	refused("POS 4821 SHELL OIL 57442", "en", "USD");
+	refused("SHELL OIL 5744 46", "en", "USD");
+	refused("uber 12-15", "en", "USD");
+	/* a word between them makes two items; a count before its thing is a count */
+	ck_assert_int_eq(parse("uber 12 lunch 15", "en", "USD"), 0);
+	ck_assert_uint_eq(n, 2);
+	one("spent 20 on 2 pizzas", "en", "USD", 2000, "USD", TODAY, NULL);
+	one("almoço 35 com 3 amigos", "pt", "BRL", 3500, "BRL", TODAY, NULL);
+	/* a marked amount wins over the unmarked numbers of its segment */
+	one("flight 1234 to NYC was $320", "en", "USD", 32000, "USD", TODAY, NULL);
+	one("coffee $5 lunch 15", "en", "USD", 500, "USD", TODAY, NULL);
+	ck_assert_int_eq(parse("coffee $5 and lunch 15", "en", "USD"), 0);
+	ck_assert_uint_eq(n, 2);
+}
+END_TEST
+
+/* A count multiplies a price per unit; otherwise the amount is the total. */
+START_TEST(quantities)
+{
+	one("2 ubers de 15", "pt", "BRL", 3000, "BRL", TODAY, "2 ubers");
+	one("3 coffees at $4 each", "en", "USD", 1200, "USD", TODAY, "3 coffees");
+	one("2x 15,90", "pt", "BRL", 3180, "BRL", TODAY, NULL);
+	one("2 x 15.90", "en", "USD", 3180, "USD", TODAY, NULL);
+	one("15,90 x 2", "pt", "BRL", 3180, "BRL", TODAY, NULL);
+	one("3 cañas a 2,50", "es", "EUR", 750, "EUR", TODAY, NULL);
+	one("comprei 3 camisetas a R$ 40 cada", "pt", "BRL", 12000, "BRL", TODAY, NULL);
+	one("2 entradas de cine de 9 euros cada una", "es", "EUR", 1800, "EUR", TODAY, NULL);
+	one("2 coffees $9", "en", "USD", 900, "USD", TODAY, "2 coffees");
+	one("comprei 2 cafés por 9", "pt", "BRL", 900, "BRL", TODAY, NULL);
+	one("2 pizzas for $30", "en", "USD", 3000, "USD", TODAY, NULL);
+	one("2 cafés y 1 tostada 6,40", "es", "EUR", 640, "EUR", TODAY, NULL);
+	/* installments are not prices per unit */
+	one("Compra de R$ 99,99 em 3x de R$ 33,33", "pt", "BRL", 9999, "BRL", TODAY, NULL);
+	one("parcelado em 3x de R$ 33,33", "pt", "BRL", 3333, "BRL", TODAY, NULL);
+	refused("2x 999999999999", "en", "USD");	/* the product is absurd */
+}
+END_TEST
+
+/* Bank and card notifications: exactly the amount charged. */
+START_TEST(notifications)
+{
+	one("Compra aprovada no cartão final 4821 no valor de R$ 45,90 em PADARIA REAL em 12/11 "
+	    "às 14:32", "pt", "BRL", 4590, "BRL", "2026-11-12", NULL);
+	one("Pix enviado: R$ 120,00 para João Silva", "pt", "BRL", 12000, "BRL", TODAY, NULL);
+	one("Você recebeu um Pix de R$ 350,00", "pt", "BRL", 35000, "BRL", TODAY, NULL);
+	one("Your card ending in 1234 was charged $23.50 at STARBUCKS #1042 on Nov 12", "en",
+	    "USD", 2350, "USD", "2026-11-12", NULL);
+	one("Compra con tarjeta ****1234 por 23,50 EUR en MERCADONA el 12/11", "es", "EUR", 2350,
+	    "EUR", "2026-11-12", NULL);
+	one("Bizum recibido de 15,00 €", "es", "EUR", 1500, "EUR", TODAY, NULL);
+	one("Transaction alert: $1,250.00 debit card purchase at BEST BUY 00123", "en", "USD",
+	    125000, "USD", TODAY, NULL);
+	/* balances and limits are not what was spent */
+	one("Compra de 15,60 € en CARREFOUR 321. Saldo disponible: 842,10 €", "es", "EUR", 1560,
+	    "EUR", TODAY, NULL);
+	one("Amex: $52.10 at WHOLE FOODS 10234. Available credit: $4,500.00", "en", "USD", 5210,
+	    "USD", TODAY, NULL);
+	refused("Saldo disponível: R$ 1.234,56", "pt", "BRL");
+	refused("Available balance on account ending 4321 is $1,002.50", "en", "USD");
+	one("paid my credit card balance $500", "en", "USD", 50000, "USD", TODAY, NULL);
+	/* the same money in two currencies: the user's */
+	one("Compra internacional de US$ 25,00 (R$ 130,45) em STEAM", "pt", "BRL", 13045, "BRL",
+	    TODAY, NULL);
+	one("Charged €20.00 (approx. $21.60) at LOUVRE", "en", "USD", 2160, "USD", TODAY, NULL);
+	one("Pago de 23,00 USD (21,40 €) en NETFLIX.COM", "es", "EUR", 2140, "EUR", TODAY, NULL);
+	/* rewards, alert thresholds and fees not charged are not what was spent */
+	one("Compra de R$ 45,90 aprovada. Você ganhou R$ 0,46 de cashback", "pt", "BRL", 4590,
+	    "BRL", TODAY, NULL);
+	one("A charge of $45.90 at PADARIA exceeded your $25.00 alert limit", "en", "USD", 4590,
+	    "USD", TODAY, NULL);
+	one("Retirada de 60,00 EUR en cajero 8412. Comisión 0,00 EUR", "es", "EUR", 6000, "EUR",
+	    TODAY, NULL);
+	/* a stated total holds its parts; "including" puts money inside another amount */
+	one("Subtotal $20.00, tax $1.60, total $21.60", "en", "USD", 2160, "USD", TODAY, NULL);
+	one("Uber: Your trip total is $23.45 (includes $3.00 tip)", "en", "USD", 2345, "USD",
+	    TODAY, NULL);
+	one("Total 34,50 € (IVA incluido 5,99 €)", "es", "EUR", 3450, "EUR", TODAY, NULL);
+	one("lunch 30 including tip 5", "en", "USD", 3000, "USD", TODAY, NULL);
+	ck_assert_int_eq(parse("taxi 10 + tip 2", "en", "USD"), 0);	/* no total: two items */
+	ck_assert_uint_eq(n, 2);
+	/* ids with dots and dashes, masks with a middle dot */
+	one("Pix 150 para CPF 123.456.789-00", "pt", "BRL", 15000, "BRL", TODAY, NULL);
+	one("Compra de 18,40 € en PANADERIA 12. Tarjeta ·4321", "es", "EUR", 1840, "EUR", TODAY,
+	    NULL);
+	one("Seu boleto de R$ 349,90. Linha digitável 23790.12345 60000.123456 78901.234567 8 "
+	    "12340000034990", "pt", "BRL", 34990, "BRL", TODAY, NULL);
+}
+END_TEST
+
+/* Chat without a verb. */
+START_TEST(chat)
+{
+	one("almoço 32 reais ontem", "pt", "BRL", 3200, "BRL", "2026-11-23", "almoço");
+	one("coffee 4.75", "en", "USD", 475, "USD", TODAY, "coffee");
+	one("taxi 14 ayer", "es", "EUR", 1400, "EUR", "2026-11-23", "taxi");
+	one("uber 23,90", "pt", "BRL", 2390, "BRL", TODAY, "uber");
+	one("mercado 187,35 hoje", "pt", "BRL", 18735, "BRL", TODAY, "mercado");
+}
+END_TEST
+
 /* Percentages, counts of units and years are said, not spent. */
 START_TEST(measures)
 {
@@ -279,6 +425,9 @@ START_TEST(amounts_stated)
 		{ "posso gastar US$ 1000?", "pt", "BRL", 100000, "USD", 1 },
 		{ "can I afford 50 cents", "en", "USD", 50, "USD", 1 },
 		{ "dinner 40 on 31/02", "pt", "BRL", 4000, "BRL", 0 },	/* no such day: set aside */
+		{ "can I afford 3 tickets at $40 each?", "en", "USD", 12000, "USD", 1 },
+		{ "posso comprar um celular de R$ 1.200 no cartão final 4821?", "pt", "BRL", 120000,
+		    "BRL", 1 },
 	};
 	struct txt_amount	 a[8];
 	size_t			 i;
@@ -292,9 +441,13 @@ START_TEST(amounts_stated)
 		ck_assert_int_eq(a[0].marked, cases[i].marked);
 	}
 	/* every amount, in order */
-	ck_assert_uint_eq(amounts("I have 2 kids, can I afford 350 or $400?", "en", "USD", a), 3);
-	ck_assert(a[0].amount_cents == 200 && a[1].amount_cents == 35000 && a[2].amount_cents == 40000);
-	ck_assert(!a[0].marked && !a[1].marked && a[2].marked);
+	ck_assert_uint_eq(amounts("rent is 1200, can I afford 350 or 400?", "en", "USD", a), 3);
+	ck_assert(a[0].amount_cents == 120000 && a[1].amount_cents == 35000 &&
+	    a[2].amount_cents == 40000);
+	ck_assert(!a[0].marked && !a[1].marked && !a[2].marked);
+	/* a marked amount wins over the unmarked numbers of its segment; "2 kids" is a count */
+	ck_assert_uint_eq(amounts("I have 2 kids, can I afford 350 or $400?", "en", "USD", a), 1);
+	ck_assert(a[0].amount_cents == 40000 && a[0].marked);
 }
 END_TEST
 
@@ -316,8 +469,11 @@ START_TEST(amounts_none)
 	ck_assert_int_eq(a[0].amount_cents, 120000);
 	ck_assert_uint_eq(amounts("45.999", "en", "USD", a), 0);
 	/* at most max */
-	ck_assert_int_eq(txt_amounts("1 2 3 4 5", "en", "USD", a, 2, &na), 0);
+	ck_assert_int_eq(txt_amounts("1, 2, 3, 4, 5", "en", "USD", a, 2, &na), 0);
 	ck_assert_uint_eq(na, 2);
+	/* numbers that compete with nothing to tell them apart are none */
+	ck_assert_int_eq(txt_amounts("1 2 3 4 5", "en", "USD", a, 2, &na), 0);
+	ck_assert_uint_eq(na, 0);
 	/* bad arguments */
 	ck_assert_int_eq(txt_amounts("coffee 5", "fr", "USD", a, 8, &na), -1);
 	ck_assert_uint_eq(na, 0);
@@ -547,6 +703,11 @@ make_suite(void)
 	tcase_add_test(tc, currencies);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, not_amounts);
+	tcase_add_test(tc, never_invents);
+	tcase_add_test(tc, competing);
+	tcase_add_test(tc, quantities);
+	tcase_add_test(tc, notifications);
+	tcase_add_test(tc, chat);
 	tcase_add_test(tc, measures);
 	tcase_add_test(tc, thousands_and_fractions);
 	tcase_add_test(tc, amounts_stated);
