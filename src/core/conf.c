@@ -80,6 +80,20 @@ const struct oz_config_key oz_config_keys[] = {
 	  "total time allowed for one answer from the provider, retries included, in ms" },
 	{ "ai_max_retries", CFG_INT, OFF(ai_max_retries), "2", 0, 10, 0, NULL,
 	  "retries after a failed provider request (connection error, 408, 409, 429, 5xx)" },
+	{ "analytics_min_users", CFG_INT, OFF(analytics_min_users), "5", 1, 1000000, 0, NULL,
+	  "analytics withhold a figure (null, suppressed) made from fewer users than this" },
+	{ "analytics_risk_cash_flow_days", CFG_INT, OFF(analytics_risk_cash_flow_days), "90", 7, 366, 0, NULL,
+	  "negative_cash_flow: the days of transactions weighed when the intake does not say" },
+	{ "analytics_risk_fund_months", CFG_INT, OFF(analytics_risk_fund_months), "1", 1, 24, 0, NULL,
+	  "low_emergency_fund: savings below this many months of expenses" },
+	{ "analytics_risk_dti_pct", CFG_INT, OFF(analytics_risk_dti_pct), "40", 1, 10000, 0, NULL,
+	  "high_debt_to_income: debts above this percent of a year's income" },
+	{ "analytics_risk_interest_pct", CFG_INT, OFF(analytics_risk_interest_pct), "20", 1, 10000, 0, NULL,
+	  "high_interest_debt: a debt's yearly rate above this percent (monthly rates times 12)" },
+	{ "analytics_risk_spike_pct", CFG_INT, OFF(analytics_risk_spike_pct), "30", 1, 10000, 0, NULL,
+	  "spending_spike: the last full month above the three before's average by this percent" },
+	{ "analytics_risk_missed_moves", CFG_INT, OFF(analytics_risk_missed_moves), "2", 1, 100, 0, NULL,
+	  "missed_money_moves: this many money-move cycles past due in a row not completed" },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL, NULL }
 };
 

@@ -26,8 +26,15 @@ static unsigned long connections;
 int
 db_init(struct oz_db *db, const struct oz_config *cfg, const char *appname)
 {
+	return db_init_url(db, cfg, cfg->database_url, appname);
+}
+
+int
+db_init_url(struct oz_db *db, const struct oz_config *cfg, const char *url,
+    const char *appname)
+{
 	memset(db, 0, sizeof(*db));
-	if ((db->conninfo = strdup(cfg->database_url)) == NULL)
+	if ((db->conninfo = strdup(url)) == NULL)
 		return -1;
 	db->application_name = appname;
 	db->connect_timeout = (int)cfg->db_connect_timeout;
