@@ -412,7 +412,7 @@ h_an_trends(struct oz_app *app, struct oz_req *r)
 	static const char *const metrics[] = { "spending", "income", "savings_rate",
 	    "active_users", "transactions", NULL };
 	static const char *const intervals[] = { "month", "week", NULL };
-	struct json_object *d, *arr, *pj;
+	struct json_object *d, *arr, *pj, *v;
 	struct an_point	*pts;
 	struct an_q	 q;
 	struct svc	 s;
@@ -454,7 +454,8 @@ h_an_trends(struct oz_app *app, struct oz_req *r)
 		pj = json_object_new_object();
 		supp = 0;
 		json_object_object_add(pj, "period", json_object_new_string(pts[i].period));
-		put(pj, "value", metric_json(metric, &pts[i], &users), users, &q, &supp);
+		v = metric_json(metric, &pts[i], &users);
+		put(pj, "value", v, users, &q, &supp);
 		put(pj, "users", i64(users), users, &q, &supp);
 		json_object_object_add(pj, "suppressed", json_object_new_boolean(supp));
 		any |= supp;

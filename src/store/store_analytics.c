@@ -368,7 +368,7 @@ static struct db_stmt an_risk_put = { "an_risk_put",
 	" missed_value, missed_threshold, cash_flow_basis)"
 	" SELECT $1, $2, $3, $4::boolean, CASE WHEN $4::boolean THEN $5::bigint END,"
 	" CASE WHEN $4::boolean THEN $6::bigint END, $7::integer,"
-	" string_to_array(nullif($8, ''), ','), $9::bigint, $10::bigint, $11::bigint, $12::bigint,"
+	" coalesce(string_to_array(nullif($8, ''), ','), '{}'), $9::bigint, $10::bigint, $11::bigint, $12::bigint,"
 	" $13::bigint, $14::bigint, $15::bigint, $16::bigint, $17::bigint, $18::bigint,"
 	" $19::bigint, $20::bigint, $21"
 	" WHERE EXISTS (SELECT 1 FROM users WHERE client_id = $1 AND id = $2)"
