@@ -151,6 +151,18 @@ intake(const char *u, const char *body)
 
 #define HEALTHY "{\"monthly_income\":5000,\"monthly_expenses\":3000,\"savings_balance\":20000}"
 
+/* The period of the tests: P3's first day to L's last. */
+static void
+setup_period(void)
+{
+	char	 d[11];
+
+	month_day(1, 1, lfirst);
+	month_day(0, 0, llast);		/* day 0 of this month: L's last day */
+	month_day(4, 1, d);
+	snprintf(period, sizeof(period), "from=%s&to=%s", d, llast);
+}
+
 /* The user base of the known figures; made once. */
 static void
 setup(void)
@@ -161,10 +173,7 @@ setup(void)
 
 	it_client_create("analytics", 0, &cl);
 	it_client_create("analytics-other", 0, &other);
-	month_day(1, 1, lfirst);
-	month_day(0, 0, llast);		/* day 0 of this month: L's last day */
-	month_day(4, 1, d);
-	snprintf(period, sizeof(period), "from=%s&to=%s", d, llast);
+	setup_period();
 
 	/* a1..a6: healthy, food 100.00 * i, transport 20.00, salary 5,000.00 in L */
 	for (i = 1; i <= 6; i++) {
@@ -750,6 +759,67 @@ START_TEST(rollups_exact_under_concurrency)
 }
 END_TEST
 
+/* The spending total of the replica client's period, as served. */
+static long
+replica_total(const struct it_client *c)
+{
+	struct http_result r;
+	char	 p[256];
+	long	 v;
+
+	snprintf(p, sizeof(p), "/v1/analytics/spending?%s", period);
+	get(c, p, &r);
+	v = atol(at(&r, "data.total.amount_cents"));
+	http_result_free(&r);
+	return v;
+}
+
+START_TEST(reads_from_the_replica)
+{
+	struct it_client rc;
+	char	 cmd[1024], u[128], d[11], out[256];
+	const char *build = getenv("OZZIE_DEV_BUILD");
+	long	 v = 0;
+	int	 i;
+
+	ck_assert_ptr_nonnull(build);
+	it_client_create("analytics-replica", 0, &rc);
+	month_day(1, 10, d);
+	for (i = 1; i <= 5; i++) {
+		snprintf(u, sizeof(u), "/v1/users/external:rep%d", i);
+		txn(&rc, u, 1000, "food", "weekly groceries", d);
+	}
+	snprintf(cmd, sizeof(cmd), "_replica-up '%s'", build);
+	ck_assert_int_eq(it_dev(cmd), 0);
+	/* the replica catches up */
+	for (i = 0; i < 100 && (v = replica_total(&rc)) != 5000; i++)
+		it_sleep_ms(100);
+	ck_assert_int_eq(v, 5000);
+	/* replay paused: a write reaches the primary, not the answers */
+	ck_assert_int_eq(it_dev_capture("_replica-psql -tAc 'SELECT pg_wal_replay_pause()'",
+	    out, sizeof(out)), 0);
+	txn(&rc, "/v1/users/external:rep1", 700, "food", "weekly groceries", d);
+	ck_assert_int_eq(it_sql("SELECT sum(spend_cents) FROM analytics_monthly"
+	    " WHERE client_id = :'a';", rc.id, NULL, out, sizeof(out)), 0);
+	ck_assert_int_eq(atol(out), 5700);
+	it_sleep_ms(300);
+	ck_assert_int_eq(replica_total(&rc), 5000);
+	/* replay again: the answers follow */
+	ck_assert_int_eq(it_dev_capture("_replica-psql -tAc 'SELECT pg_wal_replay_resume()'",
+	    out, sizeof(out)), 0);
+	for (i = 0; i < 100 && (v = replica_total(&rc)) != 5700; i++)
+		it_sleep_ms(100);
+	ck_assert_int_eq(v, 5700);
+	/* no replica: the primary serves */
+	ck_assert_int_eq(it_dev_capture("_replica-psql -tAc 'SELECT pg_wal_replay_pause()'",
+	    out, sizeof(out)), 0);
+	txn(&rc, "/v1/users/external:rep2", 300, "food", "weekly groceries", d);
+	snprintf(cmd, sizeof(cmd), "_replica-down '%s'", build);
+	ck_assert_int_eq(it_dev(cmd), 0);
+	ck_assert_int_eq(replica_total(&rc), 6000);
+}
+END_TEST
+
 Suite *
 analytics_suite(void)
 {
@@ -765,6 +835,12 @@ analytics_suite(void)
 	tcase_add_test(tc, trends_by_month_and_week);
 	tcase_add_test(tc, validation_errors);
 	tcase_add_test(tc, rollups_exact_under_concurrency);
+	suite_add_tcase(s, tc);
+	/* a streaming replica of the test stack's cluster, started and stopped here */
+	tc = tcase_create("replica");
+	tcase_set_timeout(tc, 300);
+	tcase_add_unchecked_fixture(tc, setup_period, NULL);
+	tcase_add_test(tc, reads_from_the_replica);
 	suite_add_tcase(s, tc);
 	return s;
 }
