@@ -356,7 +356,7 @@ START_TEST(spending_groups)
 	snprintf(p, sizeof(p), "/v1/analytics/spending?group_by=month&%s", period);
 	get(&cl, p, &r);
 	for (i = 0; i < 3; i++) {
-		char key[32];
+		char key[48];
 
 		snprintf(key, sizeof(key), "data.groups.%d.key", i);
 		EXPECT(&r, key, m[i]);
