@@ -511,7 +511,11 @@ cmd_analytics(int argc, char **argv)
 	if (argc != 2 || (strcmp(argv[1], "verify") != 0 && strcmp(argv[1], "rebuild") != 0))
 		usage();
 	verify = strcmp(argv[1], "verify") == 0;
-	if (db_init(&db, &cfg, "ozzie-admin") == -1 || db_connect(&db) == -1) {
+	if (db_init(&db, &cfg, "ozzie-admin") == -1)
+		return 1;
+	/* a scan of every transaction may take longer than a request may */
+	db.statement_timeout_ms = 0;
+	if (db_connect(&db) == -1) {
 		fprintf(stderr, "ozzie-admin: cannot connect to the database\n");
 		db_close(&db);
 		return 1;
