@@ -65,6 +65,26 @@ CREATE TABLE analytics_merchants (
 );
 CREATE INDEX analytics_merchants_read ON analytics_merchants (client_id, currency, month);
 
+-- Each user's totals of a month (kind 'm') and of a week (kind 'w', from its
+-- Monday), every category and source together: what the overview, the
+-- totals and the trends without a category read, one row per user and period.
+CREATE TABLE analytics_totals (
+    client_id    text NOT NULL,
+    user_id      text NOT NULL,
+    kind         "char" NOT NULL CHECK (kind IN ('m', 'w')),
+    period       date NOT NULL,
+    currency     text NOT NULL,
+    spend_cents  bigint NOT NULL DEFAULT 0,
+    spend_count  bigint NOT NULL DEFAULT 0,
+    income_cents bigint NOT NULL DEFAULT 0,
+    income_count bigint NOT NULL DEFAULT 0,
+    txn_count    bigint NOT NULL DEFAULT 0,
+    PRIMARY KEY (client_id, user_id, kind, period, currency),
+    FOREIGN KEY (client_id, user_id) REFERENCES users (client_id, id) ON DELETE CASCADE
+);
+CREATE INDEX analytics_totals_read ON analytics_totals (client_id, currency, kind, period)
+    INCLUDE (user_id, spend_cents, spend_count, income_cents, income_count, txn_count);
+
 -- Each user's risk as of refreshed_at (domain/risk.h): the score, and for
 -- each rule that fired its value and threshold in hundredths (NULL: did
 -- not fire). The latest intake's figures feed the overview's medians.
@@ -140,6 +160,22 @@ BEGIN
         ON CONFLICT (client_id, user_id, month, currency, merchant, category) DO UPDATE SET
             spend_cents = a.spend_cents + EXCLUDED.spend_cents,
             spend_count = a.spend_count + EXCLUDED.spend_count;
+        INSERT INTO analytics_totals AS a (client_id, user_id, kind, period, currency,
+            spend_cents, spend_count, income_cents, income_count, txn_count)
+        SELECT client_id, user_id, k, p, currency, sum(s * ozzie_spend(kind, amount_cents)),
+            coalesce(sum(s) FILTER (WHERE kind IN ('spending', 'fee', 'refund')), 0),
+            coalesce(sum(s * amount_cents) FILTER (WHERE kind = 'income'), 0),
+            coalesce(sum(s) FILTER (WHERE kind = 'income'), 0), sum(s)
+        FROM (SELECT n.*, 1 AS s FROM new_rows n) d CROSS JOIN LATERAL (VALUES
+            ('m'::"char", date_trunc('month', d.transaction_date)::date),
+            ('w'::"char", date_trunc('week', d.transaction_date)::date)) AS x (k, p)
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (client_id, user_id, kind, period, currency) DO UPDATE SET
+            spend_cents = a.spend_cents + EXCLUDED.spend_cents,
+            spend_count = a.spend_count + EXCLUDED.spend_count,
+            income_cents = a.income_cents + EXCLUDED.income_cents,
+            income_count = a.income_count + EXCLUDED.income_count,
+            txn_count = a.txn_count + EXCLUDED.txn_count;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO analytics_monthly AS a (client_id, user_id, month, currency, category,
             source, spend_cents, spend_count, income_cents, income_count, txn_count)
@@ -178,6 +214,22 @@ BEGIN
         ON CONFLICT (client_id, user_id, month, currency, merchant, category) DO UPDATE SET
             spend_cents = a.spend_cents + EXCLUDED.spend_cents,
             spend_count = a.spend_count + EXCLUDED.spend_count;
+        INSERT INTO analytics_totals AS a (client_id, user_id, kind, period, currency,
+            spend_cents, spend_count, income_cents, income_count, txn_count)
+        SELECT client_id, user_id, k, p, currency, sum(s * ozzie_spend(kind, amount_cents)),
+            coalesce(sum(s) FILTER (WHERE kind IN ('spending', 'fee', 'refund')), 0),
+            coalesce(sum(s * amount_cents) FILTER (WHERE kind = 'income'), 0),
+            coalesce(sum(s) FILTER (WHERE kind = 'income'), 0), sum(s)
+        FROM (SELECT n.*, 1 AS s FROM new_rows n UNION ALL SELECT o.*, -1 FROM old_rows o) d CROSS JOIN LATERAL (VALUES
+            ('m'::"char", date_trunc('month', d.transaction_date)::date),
+            ('w'::"char", date_trunc('week', d.transaction_date)::date)) AS x (k, p)
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (client_id, user_id, kind, period, currency) DO UPDATE SET
+            spend_cents = a.spend_cents + EXCLUDED.spend_cents,
+            spend_count = a.spend_count + EXCLUDED.spend_count,
+            income_cents = a.income_cents + EXCLUDED.income_cents,
+            income_count = a.income_count + EXCLUDED.income_count,
+            txn_count = a.txn_count + EXCLUDED.txn_count;
     ELSE
         UPDATE analytics_monthly a SET spend_cents = a.spend_cents - d.sc,
             spend_count = a.spend_count - d.sn, income_cents = a.income_cents - d.ic,
@@ -209,6 +261,20 @@ BEGIN
             FROM old_rows WHERE kind IN ('spending', 'fee', 'refund') GROUP BY 1, 2, 3, 4, 5, 6) d
         WHERE a.client_id = d.client_id AND a.user_id = d.user_id AND a.month = d.m
             AND a.currency = d.currency AND a.merchant = d.merchant AND a.category = d.category;
+        UPDATE analytics_totals a SET spend_cents = a.spend_cents - d.sc,
+            spend_count = a.spend_count - d.sn, income_cents = a.income_cents - d.ic,
+            income_count = a.income_count - d.inn, txn_count = a.txn_count - d.n
+        FROM (SELECT client_id, user_id, x.k, x.p, currency,
+            sum(ozzie_spend(kind, amount_cents)) AS sc,
+            count(*) FILTER (WHERE kind IN ('spending', 'fee', 'refund')) AS sn,
+            coalesce(sum(amount_cents) FILTER (WHERE kind = 'income'), 0) AS ic,
+            count(*) FILTER (WHERE kind = 'income') AS inn, count(*) AS n
+            FROM old_rows o CROSS JOIN LATERAL (VALUES
+            ('m'::"char", date_trunc('month', o.transaction_date)::date),
+            ('w'::"char", date_trunc('week', o.transaction_date)::date)) AS x (k, p)
+            GROUP BY 1, 2, 3, 4, 5) d
+        WHERE a.client_id = d.client_id AND a.user_id = d.user_id AND a.kind = d.k
+            AND a.period = d.p AND a.currency = d.currency;
     END IF;
     RETURN NULL;
 END
@@ -244,3 +310,13 @@ INSERT INTO analytics_merchants (client_id, user_id, month, currency, merchant, 
 SELECT client_id, user_id, date_trunc('month', transaction_date)::date, currency,
     coalesce(merchant, ''), category, sum(ozzie_spend(kind, amount_cents)), count(*)
 FROM transactions WHERE kind IN ('spending', 'fee', 'refund') GROUP BY 1, 2, 3, 4, 5, 6;
+INSERT INTO analytics_totals (client_id, user_id, kind, period, currency,
+    spend_cents, spend_count, income_cents, income_count, txn_count)
+SELECT client_id, user_id, x.k, x.p, currency, sum(ozzie_spend(kind, amount_cents)),
+    count(*) FILTER (WHERE kind IN ('spending', 'fee', 'refund')),
+    coalesce(sum(amount_cents) FILTER (WHERE kind = 'income'), 0),
+    count(*) FILTER (WHERE kind = 'income'), count(*)
+FROM transactions t CROSS JOIN LATERAL (VALUES
+    ('m'::"char", date_trunc('month', t.transaction_date)::date),
+    ('w'::"char", date_trunc('week', t.transaction_date)::date)) AS x (k, p)
+GROUP BY 1, 2, 3, 4, 5;

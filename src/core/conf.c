@@ -46,6 +46,8 @@ const struct oz_config_key oz_config_keys[] = {
 	  "seconds to wait for a database connection" },
 	{ "db_statement_timeout_ms", CFG_INT, OFF(db_statement_timeout_ms), "10000", 100, 600000, 0, NULL,
 	  "statement_timeout of worker sessions, in milliseconds" },
+	{ "db_work_mem_kb", CFG_INT, OFF(db_work_mem_kb), "32768", 64, 2097151, 0, NULL,
+	  "work_mem of worker sessions, in KiB: the analytics sort and group in memory below it" },
 	{ "db_retry_ms", CFG_INT, OFF(db_retry_ms), "250", 10, 60000, 0, NULL,
 	  "least time between two reconnection attempts while the database is down" },
 	{ "secret_key", CFG_STRING, OFF(secret_key), "", 0, 0, 1, NULL,

@@ -20,6 +20,7 @@ struct oz_config {
 	int64_t	 db_connect_timeout;
 	int64_t	 db_statement_timeout_ms;
 	int64_t	 db_retry_ms;
+	int64_t	 db_work_mem_kb;
 	char	*secret_key;		/* secret */
 	char	*default_currency;
 	int64_t	 shutdown_timeout;

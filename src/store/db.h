@@ -19,6 +19,7 @@ struct oz_db {
 	const char	*application_name;
 	int		 connect_timeout;
 	int		 statement_timeout_ms;
+	int		 work_mem_kb;	/* the session's work_mem: sorts and hashes in memory */
 	int		 retry_ms;
 	int		 retry_after;	/* seconds, for 503 answers */
 	struct timespec	 last_attempt;

@@ -25,8 +25,8 @@ static struct db_stmt an_currency = { "an_currency",
 static struct db_stmt an_overview = { "an_overview",
 	"WITH us AS (SELECT u.id, u.onboarding_stage FROM users u WHERE " AN_USERS_OF "),"
 	" tx AS (SELECT user_id, sum(txn_count) n, sum(spend_cents) sc, sum(income_cents) ic"
-	"  FROM analytics_monthly WHERE client_id = $1 AND currency = $2"
-	"  AND month BETWEEN $3::date AND $4::date GROUP BY user_id HAVING sum(txn_count) > 0),"
+	"  FROM analytics_totals WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
+	"  AND period BETWEEN $3::date AND $4::date GROUP BY user_id HAVING sum(txn_count) > 0),"
 	" st AS (SELECT a.monthly_income i, a.monthly_expenses e FROM analytics_users a"
 	"  JOIN users u ON u.client_id = a.client_id AND u.id = a.user_id"
 	"  WHERE a.client_id = $1 AND u.currency = $2 AND a.has_intake),"
@@ -117,10 +117,14 @@ static struct db_stmt an_groups = { "an_groups",
 	    " WHEN 'source' THEN source ELSE category END"), 1, 0 };
 static struct db_stmt an_groups_merchant = { "an_groups_merchant",
 	AN_GROUPS("analytics_merchants", "merchant"), 1, 0 };
+/* Without a category, from the users' totals (one row a month); with one, by category. */
 static struct db_stmt an_spend_total = { "an_spend_total",
-	"WITH per AS (SELECT user_id, sum(spend_cents) c, sum(spend_count) n"
-	" FROM analytics_monthly WHERE client_id = $1 AND currency = $2"
-	" AND month BETWEEN $3::date AND $4::date AND ($5::text IS NULL OR category = $5)"
+	"WITH per AS (SELECT user_id, sum(spend_cents) c, sum(spend_count) n FROM ("
+	" SELECT user_id, spend_cents, spend_count FROM analytics_totals WHERE $5::text IS NULL"
+	" AND client_id = $1 AND currency = $2 AND kind = 'm' AND period BETWEEN $3::date AND $4::date"
+	" UNION ALL SELECT user_id, spend_cents, spend_count FROM analytics_monthly"
+	" WHERE $5::text IS NOT NULL AND client_id = $1 AND currency = $2"
+	" AND month BETWEEN $3::date AND $4::date AND category = $5) x"
 	" GROUP BY user_id HAVING sum(spend_count) > 0)"
 	" SELECT '', coalesce(sum(c), 0), coalesce(sum(n), 0), count(*),"
 	" coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c::numeric)), 0) FROM per",
@@ -165,9 +169,14 @@ store_an_spending(struct store *st, const struct an_scope *sc, const char *group
 static struct db_stmt an_trends = { "an_trends",
 	"WITH p AS (SELECT generate_series($3::date, $4::date, CASE WHEN $5 = 'week'"
 	"  THEN interval '1 week' ELSE interval '1 month' END)::date AS period),"
-	" r AS (SELECT * FROM (" AN_PER_USER("analytics_monthly", "month") ") m WHERE $5 = 'month'"
+	" r AS (SELECT * FROM (" AN_PER_USER("analytics_monthly", "month") ") m"
+	"  WHERE $5 = 'month' AND $6::text IS NOT NULL"
 	"  UNION ALL SELECT * FROM (" AN_PER_USER("analytics_weekly", "week") ") w"
-	"  WHERE $5 = 'week'),"
+	"  WHERE $5 = 'week' AND $6::text IS NOT NULL"
+	"  UNION ALL SELECT period, user_id, spend_cents, spend_count, income_cents, income_count,"
+	"  txn_count FROM analytics_totals WHERE $6::text IS NULL AND client_id = $1"
+	"  AND currency = $2 AND kind = CASE WHEN $5 = 'week' THEN 'w' ELSE 'm' END::\"char\""
+	"  AND period BETWEEN $3::date AND $4::date),"
 	" g AS (SELECT period, sum(sc) sc, sum(ic) ic, sum(n) n,"
 	"  count(*) FILTER (WHERE sn > 0) us, count(*) FILTER (WHERE inn > 0) ui,"
 	"  count(*) FILTER (WHERE n > 0) ua FROM r GROUP BY 1)"
@@ -221,7 +230,8 @@ enum { RISK_COLUMNS(STORE_COL_ENUM) R_NCOLS };
 /* $2 currency, $3 reason or NULL; the cursor is (score, user id). */
 static struct db_stmt an_at_risk = { "an_at_risk",
 	"SELECT " RISK_COLS " FROM analytics_users a JOIN users u ON u.client_id = a.client_id"
-	" AND u.id = a.user_id WHERE a.client_id = $1 AND u.currency = $2 AND a.risk_score > 0"
+	" AND u.id = a.user_id WHERE a.client_id = $1 AND a.currency = $2 AND u.currency = $2"
+	" AND a.risk_score > 0"
 	" AND ($3::text IS NULL OR $3 = ANY (a.reason_codes))"
 	" AND ($4::bigint IS NULL OR (a.risk_score, a.user_id) < ($4::integer, $5::text))"
 	" ORDER BY a.risk_score DESC, a.user_id DESC LIMIT $6::integer", 1, 0 };
@@ -434,6 +444,16 @@ store_an_risk_put(struct store *st, const char *user, const struct an_user_input
 	" coalesce(sum(amount_cents) FILTER (WHERE kind = 'income'), 0) AS income_cents," \
 	" count(*) FILTER (WHERE kind = 'income') AS income_count, count(*) AS txn_count" \
 	" FROM transactions GROUP BY 1, 2, 3, 4, 5"
+#define AN_RAW_TOTALS \
+	"SELECT client_id, user_id, x.k AS kind, x.p AS period, currency," \
+	" sum(ozzie_spend(t.kind, amount_cents)) AS spend_cents," \
+	" count(*) FILTER (WHERE t.kind IN ('spending', 'fee', 'refund')) AS spend_count," \
+	" coalesce(sum(amount_cents) FILTER (WHERE t.kind = 'income'), 0) AS income_cents," \
+	" count(*) FILTER (WHERE t.kind = 'income') AS income_count, count(*) AS txn_count" \
+	" FROM transactions t CROSS JOIN LATERAL (VALUES" \
+	" ('m'::\"char\", date_trunc('month', t.transaction_date)::date)," \
+	" ('w'::\"char\", date_trunc('week', t.transaction_date)::date)) AS x (k, p)" \
+	" GROUP BY 1, 2, 3, 4, 5"
 #define AN_RAW_MERCHANTS \
 	"SELECT client_id, user_id, date_trunc('month', transaction_date)::date AS month," \
 	" currency, coalesce(merchant, '') AS merchant, category," \
@@ -461,10 +481,14 @@ static struct db_stmt an_verify_stmt = { "an_verify",
 	AN_DIFF("2", "analytics_merchants", AN_RAW_MERCHANTS,
 	    "client_id, user_id, month, currency, merchant, category",
 	    "r.spend_cents, r.spend_count", "s.spend_cents, s.spend_count",
-	    "spend_cents = 0 AND spend_count = 0"), 1, 0 };
+	    "spend_cents = 0 AND spend_count = 0")
+	" UNION ALL "
+	AN_DIFF("3", "analytics_totals", AN_RAW_TOTALS,
+	    "client_id, user_id, kind, period, currency", AN_VALS("r."), AN_VALS("s."), AN_ZERO),
+	1, 0 };
 
 static const char *const rollup_tables[AN_ROLLUPS] = { "analytics_monthly",
-	"analytics_weekly", "analytics_merchants" };
+	"analytics_weekly", "analytics_merchants", "analytics_totals" };
 
 int
 store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS])
@@ -496,7 +520,8 @@ store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS])
 static struct db_stmt an_lock = { "an_lock",
 	"LOCK TABLE transactions IN SHARE MODE", 0, 0 };
 static struct db_stmt an_clear = { "an_clear",
-	"TRUNCATE analytics_monthly, analytics_weekly, analytics_merchants", 0, 0 };
+	"TRUNCATE analytics_monthly, analytics_weekly, analytics_merchants, analytics_totals",
+	0, 0 };
 static struct db_stmt an_fill_monthly = { "an_fill_monthly",
 	"INSERT INTO analytics_monthly (client_id, user_id, month, currency, category, source,"
 	" spend_cents, spend_count, income_cents, income_count, txn_count) " AN_RAW_MONTHLY,
@@ -508,6 +533,10 @@ static struct db_stmt an_fill_weekly = { "an_fill_weekly",
 static struct db_stmt an_fill_merchants = { "an_fill_merchants",
 	"INSERT INTO analytics_merchants (client_id, user_id, month, currency, merchant,"
 	" category, spend_cents, spend_count) " AN_RAW_MERCHANTS, 0, 0 };
+
+static struct db_stmt an_fill_totals = { "an_fill_totals",
+	"INSERT INTO analytics_totals (client_id, user_id, kind, period, currency,"
+	" spend_cents, spend_count, income_cents, income_count, txn_count) " AN_RAW_TOTALS, 0, 0 };
 
 static int
 run(struct oz_db *db, struct db_stmt *st)
@@ -524,7 +553,7 @@ int
 store_an_rebuild(struct oz_db *db)
 {
 	struct db_stmt *steps[] = { &an_lock, &an_clear, &an_fill_monthly, &an_fill_weekly,
-	    &an_fill_merchants };
+	    &an_fill_merchants, &an_fill_totals };
 	size_t	 i;
 
 	if (db_begin(db) == -1)
