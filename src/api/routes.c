@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "api/h_analytics.h"
 #include "api/h_chat.h"
 #include "api/h_goals.h"
 #include "api/h_intake.h"
@@ -53,5 +54,9 @@ const struct oz_route oz_routes[] = {
 	{ "POST",	"/v1/users/{user_id}/chat",			h_chat_post,	ROUTE_JSON },
 	{ "GET",	"/v1/users/{user_id}/chat/messages",		h_chat_list,	0 },
 	{ "GET",	"/v1/usage",					h_usage,	0 },
+	{ "GET",	"/v1/analytics/overview",			h_an_overview,	0 },
+	{ "GET",	"/v1/analytics/spending",			h_an_spending,	0 },
+	{ "GET",	"/v1/analytics/at-risk-users",			h_an_at_risk,	0 },
+	{ "GET",	"/v1/analytics/trends",				h_an_trends,	0 },
 	{ NULL, NULL, NULL, 0 }
 };

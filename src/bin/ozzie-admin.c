@@ -20,8 +20,13 @@
 #include "core/log.h"
 #include "core/num.h"
 #include "core/oz_limits.h"
+#include "core/pool.h"
 #include "core/secret.h"
+#include "service/svc.h"
+#include "service/svc_analytics.h"
+#include "store/db.h"
 #include "store/migrate.h"
+#include "store/store_analytics.h"
 
 static const char *cfg_path;
 
@@ -54,6 +59,8 @@ usage(void)
 	    "  client disable ID | client enable ID\n"
 	    "  client set ID [--rate-limit N] [--burst M] [--require-signature on|off]\n"
 	    "                     (--rate-limit default / --burst default: back to the config)\n"
+	    "  analytics verify   compare every analytics rollup with the raw rows\n"
+	    "  analytics rebuild  recompute the rollups and every user's risk state\n"
 	    "  version            print the version\n"
 	    "options: -c FILE (default " OZ_DEFAULT_CONFIG_PATH "), -V (version)\n");
 	exit(2);
@@ -453,6 +460,90 @@ cmd_client(int argc, char **argv)
 	return rc;
 }
 
+/* Recompute the risk state of every user of every client, in batches. */
+static int
+refresh_all(struct oz_db *db, int64_t *done)
+{
+	static char	 clients[500][OZ_ID_MAX], users[500][OZ_ID_MAX];
+	char		 ac[OZ_ID_MAX] = "", au[OZ_ID_MAX] = "";
+	struct oz_error	 err;
+	struct pool	 pool;
+	struct svc	 s;
+	size_t		 i, n;
+	int		 rc = 0;
+
+	*done = 0;
+	pool_init(&pool);
+	do {
+		if (store_an_all_users(db, ac[0] ? ac : NULL, au, clients, users, 500, &n) == -1) {
+			rc = -1;
+			break;
+		}
+		for (i = 0; i < n && rc == 0; i++) {
+			memset(&s, 0, sizeof(s));
+			memset(&err, 0, sizeof(err));
+			s.st.db = db;
+			s.st.pool = &pool;
+			s.st.client = clients[i];
+			s.cfg = &cfg;
+			s.err = &err;
+			rc = svc_an_refresh_user(&s, users[i]);
+			pool_reset(&pool);
+			(*done)++;
+		}
+		if (n > 0) {
+			memcpy(ac, clients[n - 1], OZ_ID_MAX);
+			memcpy(au, users[n - 1], OZ_ID_MAX);
+		}
+	} while (n == 500 && rc == 0);
+	pool_free(&pool);
+	return rc;
+}
+
+static int
+cmd_analytics(int argc, char **argv)
+{
+	struct an_verify v[AN_ROLLUPS];
+	struct oz_db	 db;
+	int64_t		 users;
+	int		 i, rc = 0, verify;
+
+	if (argc != 2 || (strcmp(argv[1], "verify") != 0 && strcmp(argv[1], "rebuild") != 0))
+		usage();
+	verify = strcmp(argv[1], "verify") == 0;
+	if (db_init(&db, &cfg, "ozzie-admin") == -1)
+		return 1;
+	/* a scan of every transaction may take longer than a request may */
+	db.statement_timeout_ms = 0;
+	if (db_connect(&db) == -1) {
+		fprintf(stderr, "ozzie-admin: cannot connect to the database\n");
+		db_close(&db);
+		return 1;
+	}
+	if (verify) {
+		if (store_an_verify(&db, v) == -1) {
+			fprintf(stderr, "ozzie-admin: analytics verify failed (is the schema migrated?)\n");
+			rc = 1;
+		}
+		for (i = 0; rc == 0 && i < AN_ROLLUPS; i++) {
+			printf("%-20s %lld rows, %lld differ\n", v[i].table, (long long)v[i].rows,
+			    (long long)v[i].differ);
+			if (v[i].differ != 0)
+				rc = 3;
+		}
+		if (rc != 1)
+			printf("%s\n", rc == 0 ? "analytics rollups match the transactions" :
+			    "analytics rollups differ: run ozzie-admin analytics rebuild");
+	} else if (store_an_rebuild(&db) == -1 || refresh_all(&db, &users) == -1) {
+		fprintf(stderr, "ozzie-admin: analytics rebuild failed\n");
+		rc = 1;
+	} else
+		printf("analytics rollups rebuilt; risk state of %lld users refreshed\n",
+		    (long long)users);
+	db_close(&db);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -487,6 +578,8 @@ main(int argc, char *argv[])
 		rc = cmd_client(argc, argv);
 	else if (strcmp(argv[0], "config") == 0)
 		rc = cmd_config(argc, argv);
+	else if (strcmp(argv[0], "analytics") == 0)
+		rc = cmd_analytics(argc, argv);
 	else
 		usage();
 	config_free(&cfg);

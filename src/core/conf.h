@@ -20,6 +20,7 @@ struct oz_config {
 	int64_t	 db_connect_timeout;
 	int64_t	 db_statement_timeout_ms;
 	int64_t	 db_retry_ms;
+	int64_t	 db_work_mem_kb;
 	char	*secret_key;		/* secret */
 	char	*default_currency;
 	int64_t	 shutdown_timeout;
@@ -36,6 +37,13 @@ struct oz_config {
 	char	*ai_model;
 	int64_t	 ai_timeout_ms;
 	int64_t	 ai_max_retries;
+	int64_t	 analytics_min_users;
+	int64_t	 analytics_risk_cash_flow_days;
+	int64_t	 analytics_risk_fund_months;
+	int64_t	 analytics_risk_dti_pct;
+	int64_t	 analytics_risk_interest_pct;
+	int64_t	 analytics_risk_spike_pct;
+	int64_t	 analytics_risk_missed_moves;
 	/* Not a key: secret_key was made up for this run (ozzie-fcgi without one). */
 	int	 secret_key_ephemeral;
 };

@@ -44,7 +44,14 @@ app_init(struct oz_app *app, struct oz_config *cfg, const char *name,
 	/* Keyed secret hashes need a key that outlives the process. */
 	app->cred_keyed = !cfg->secret_key_ephemeral &&
 	    secret_hash_key(cfg->secret_key, app->cred_key) == 0;
-	return db_init(&app->db, cfg, name);
+	if (db_init(&app->db, cfg, name) == -1)
+		return -1;
+	if (cfg->database_read_url && cfg->database_read_url[0] != '\0') {
+		if (db_init_url(&app->rdb, cfg, cfg->database_read_url, name) == -1)
+			return -1;
+		app->has_rdb = 1;
+	}
+	return 0;
 }
 
 void
@@ -59,9 +66,19 @@ app_svc(struct oz_app *app, struct oz_req *r, struct svc *s)
 }
 
 void
+app_svc_read(struct oz_app *app, struct oz_req *r, struct svc *s)
+{
+	app_svc(app, r, s);
+	if (app->has_rdb)
+		s->st.db = &app->rdb;
+}
+
+void
 app_free(struct oz_app *app)
 {
 	db_close(&app->db);
+	if (app->has_rdb)
+		db_close(&app->rdb);
 	OPENSSL_cleanse(app->key, sizeof(app->key));
 	OPENSSL_cleanse(app->cred_key, sizeof(app->cred_key));
 }

@@ -18,6 +18,8 @@ struct svc;
 struct oz_app {
 	struct oz_config	*cfg;
 	struct oz_db		 db;
+	struct oz_db		 rdb;		/* database_read_url: analytics read here */
+	int			 has_rdb;
 	unsigned char		 key[32];	/* derived from secret_key, or random */
 	unsigned char		 cred_key[32];	/* hashes client secrets (secret_hash_key) */
 	int			 cred_keyed;	/* cred_key is from a configured secret_key */
@@ -33,6 +35,12 @@ typedef long (*app_body_reader)(void *ctx, char *p, size_t n);
  * its client (authenticated) and its error. Valid while r is.
  */
 void	app_svc(struct oz_app *app, struct oz_req *r, struct svc *s);
+
+/*
+ * app_svc for a read that may be served by the replica (database_read_url):
+ * the replica's connection when one is configured, else the primary's.
+ */
+void	app_svc_read(struct oz_app *app, struct oz_req *r, struct svc *s);
 
 /* Set up app from cfg (which it borrows) to serve routes; no connection yet. 0/-1. */
 int	app_init(struct oz_app *app, struct oz_config *cfg, const char *name,

@@ -9,6 +9,7 @@
 #include "domain/calendar.h"
 #include "domain/coach.h"
 #include "service/svc.h"
+#include "service/svc_analytics.h"
 #include "service/svc_ai.h"
 #include "service/svc_chat.h"
 #include "service/svc_facts.h"
@@ -84,6 +85,8 @@ store_user_turn(struct svc *s, const struct user *u, const char *msg, const char
 		db_rollback(s->st.db);
 		return svc_db_fail(s);
 	}
+	if (out->nlogged > 0)
+		svc_an_refresh(s, u->id);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include "domain/calendar.h"
 #include "service/svc.h"
+#include "service/svc_analytics.h"
 #include "service/svc_intake.h"
 #include "service/svc_user.h"
 
@@ -50,6 +51,7 @@ svc_intake_create(struct svc *s, const char *ref, const struct intake *in,
 	}
 	if (db_commit(s->st.db) == -1)
 		return svc_db_fail(s);
+	svc_an_refresh(s, u.id);
 	return 0;
 }
 

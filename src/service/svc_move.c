@@ -11,6 +11,7 @@
 #include "domain/goal_pick.h"
 #include "domain/lessons.h"
 #include "service/svc.h"
+#include "service/svc_analytics.h"
 #include "service/svc_contrib.h"
 #include "service/svc_move.h"
 #include "service/svc_user.h"
@@ -265,6 +266,7 @@ svc_move_close(struct svc *s, const char *ref, const char *id, const char *statu
 		return not_found(s);
 	if (strcmp(was, "scheduled") != 0 && strcmp(was, status) != 0)
 		return svc_fail(s, OZ_CONFLICT, "this money move is already closed");
+	svc_an_refresh(s, u.id);
 	return read_cycle(s, u.id, id, out);
 }
 
@@ -372,5 +374,7 @@ svc_move_task(struct svc *s, const char *ref, const char *cycle, const char *tas
 			return -1;
 	} else if (db_commit(s->st.db) == -1)
 		return svc_db_fail(s);
+	else
+		svc_an_refresh(s, u.id);
 	return read_task(s, u.id, cycle, task, out);
 }

@@ -10,6 +10,7 @@
 #include "domain/categorize.h"
 #include "domain/txtparse.h"
 #include "service/svc.h"
+#include "service/svc_analytics.h"
 #include "service/svc_contrib.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
@@ -214,6 +215,7 @@ insert_atomic(struct svc *s, const char *ref, const struct txn_in *items, size_t
 		rc = insert_all(s, ref, items, n, source, in_tx, out);
 		if (rc == 1 && (!in_tx || db_commit(s->st.db) == 0)) {
 			svc_subject(s, out[0].user_id);
+			svc_an_refresh(s, out[0].user_id);
 			return 0;
 		}
 		if (in_tx)
@@ -491,6 +493,7 @@ svc_txn_update(struct svc *s, const char *ref, const char *id, const struct txn_
 	}
 	if (db_commit(s->st.db) == -1)
 		return svc_db_fail(s);
+	svc_an_refresh(s, u.id);
 	return 0;
 }
 
@@ -518,5 +521,8 @@ svc_txn_delete(struct svc *s, const char *ref, const char *id)
 		db_rollback(s->st.db);
 		return -1;
 	}
-	return db_commit(s->st.db) == -1 ? svc_db_fail(s) : 0;
+	if (db_commit(s->st.db) == -1)
+		return svc_db_fail(s);
+	svc_an_refresh(s, u.id);
+	return 0;
 }

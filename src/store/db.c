@@ -26,12 +26,20 @@ static unsigned long connections;
 int
 db_init(struct oz_db *db, const struct oz_config *cfg, const char *appname)
 {
+	return db_init_url(db, cfg, cfg->database_url, appname);
+}
+
+int
+db_init_url(struct oz_db *db, const struct oz_config *cfg, const char *url,
+    const char *appname)
+{
 	memset(db, 0, sizeof(*db));
-	if ((db->conninfo = strdup(cfg->database_url)) == NULL)
+	if ((db->conninfo = strdup(url)) == NULL)
 		return -1;
 	db->application_name = appname;
 	db->connect_timeout = (int)cfg->db_connect_timeout;
 	db->statement_timeout_ms = (int)cfg->db_statement_timeout_ms;
+	db->work_mem_kb = (int)cfg->db_work_mem_kb;
 	db->retry_ms = (int)cfg->db_retry_ms;
 	db->retry_after = (int)cfg->retry_after;
 	return 0;
@@ -80,7 +88,7 @@ db_notice(void *arg, const PGresult *res)
 int
 db_connect(struct oz_db *db)
 {
-	char	 timeout[16], options[64];
+	char	 timeout[16], options[128];
 	const char *keys[] = { "dbname", "connect_timeout", "options",
 	    "application_name", NULL };
 	const char *vals[5];
@@ -101,8 +109,8 @@ db_connect(struct oz_db *db)
 	clock_gettime(CLOCK_MONOTONIC, &db->last_attempt);
 	last_state[0] = '\0';
 	snprintf(timeout, sizeof(timeout), "%d", db->connect_timeout);
-	snprintf(options, sizeof(options), "-c statement_timeout=%d -c timezone=UTC",
-	    db->statement_timeout_ms);
+	snprintf(options, sizeof(options), "-c statement_timeout=%d -c timezone=UTC"
+	    " -c work_mem=%dkB", db->statement_timeout_ms, db->work_mem_kb);
 	vals[0] = db->conninfo;
 	vals[1] = timeout;
 	vals[2] = options;

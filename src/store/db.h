@@ -19,6 +19,7 @@ struct oz_db {
 	const char	*application_name;
 	int		 connect_timeout;
 	int		 statement_timeout_ms;
+	int		 work_mem_kb;	/* the session's work_mem: sorts and hashes in memory */
 	int		 retry_ms;
 	int		 retry_after;	/* seconds, for 503 answers */
 	struct timespec	 last_attempt;
@@ -53,6 +54,9 @@ enum db_fault {
 
 /* Copy what the connection needs from cfg; no connection is made yet. 0/-1. */
 int	db_init(struct oz_db *db, const struct oz_config *cfg, const char *appname);
+/* The same with another connection string (database_read_url). 0/-1. */
+int	db_init_url(struct oz_db *db, const struct oz_config *cfg, const char *url,
+	    const char *appname);
 void	db_close(struct oz_db *db);
 /* Make sure a usable connection exists; 0, or -1 (db->unavailable set). */
 int	db_connect(struct oz_db *db);

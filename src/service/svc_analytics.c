@@ -1,0 +1,97 @@
+/* svc_analytics.c: analytics and risk state (svc_analytics.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/conf.h"
+#include "core/log.h"
+#include "service/svc.h"
+#include "service/svc_analytics.h"
+
+void
+svc_an_risk_cfg(const struct svc *s, struct risk_cfg *out)
+{
+	out->fund_months = s->cfg->analytics_risk_fund_months;
+	out->dti_pct = s->cfg->analytics_risk_dti_pct;
+	out->interest_pct = s->cfg->analytics_risk_interest_pct;
+	out->spike_pct = s->cfg->analytics_risk_spike_pct;
+	out->missed_moves = s->cfg->analytics_risk_missed_moves;
+}
+
+int
+svc_an_refresh_user(struct svc *s, const char *user)
+{
+	struct an_user_inputs in;
+	struct risk_cfg	 cfg;
+	struct risk_out	 r;
+	int		 rc;
+
+	if ((rc = store_an_inputs(&s->st, user, s->cfg->analytics_risk_cash_flow_days,
+	    &in)) != 1)
+		return rc;		/* 0: the user is gone, nothing to keep */
+	svc_an_risk_cfg(s, &cfg);
+	risk_eval(&cfg, &in.in, &r);
+	return store_an_risk_put(&s->st, user, &in, &r);
+}
+
+void
+svc_an_refresh(struct svc *s, const char *user)
+{
+	if (user == NULL || user[0] == '\0' || s->st.db->in_tx)
+		return;
+	if (svc_an_refresh_user(s, user) == -1)
+		log_warnx("analytics: the risk state of a user of client %s was not refreshed"
+		    " (ozzie-admin analytics rebuild recomputes it)", s->st.client);
+}
+
+int
+svc_an_currency(struct svc *s, const char *currency, char out[4])
+{
+	if (currency != NULL) {
+		snprintf(out, 4, "%s", currency);
+		return 0;
+	}
+	if (store_an_currency(&s->st, out) == -1)
+		return svc_db_fail(s);
+	if (out[0] == '\0')
+		snprintf(out, 4, "%s", s->cfg->default_currency);
+	return 0;
+}
+
+int
+svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o)
+{
+	return store_an_overview(&s->st, sc, o) == -1 ? svc_db_fail(s) : 0;
+}
+
+int
+svc_an_spending(struct svc *s, const struct an_scope *sc, const char *group_by,
+    struct an_group *total, struct an_group *rows, size_t max, size_t *n, int *truncated)
+{
+	size_t	 got = 0;
+
+	*n = 0;
+	*truncated = 0;
+	/* one more than max says whether there were more */
+	if (store_an_spending(&s->st, sc, group_by, total, rows, max + 1, &got) == -1)
+		return svc_db_fail(s);
+	*truncated = got > max;
+	*n = got > max ? max : got;
+	return 0;
+}
+
+int
+svc_an_trends(struct svc *s, const struct an_scope *sc, const char *interval,
+    struct an_point *rows, size_t max, size_t *n)
+{
+	return store_an_trends(&s->st, sc, interval, rows, max, n) == -1 ? svc_db_fail(s) : 0;
+}
+
+int
+svc_an_at_risk(struct svc *s, const char *currency, const char *reason,
+    const struct store_page *pg, struct an_risk_row *rows, size_t *n, int *has_more)
+{
+	return store_an_at_risk(&s->st, currency, reason, pg, rows, n, has_more) == -1 ?
+	    svc_db_fail(s) : 0;
+}

@@ -1,0 +1,593 @@
+/* store_analytics.c: the analytics rollups and risk state (store_analytics.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/currency.h"
+#include "core/num.h"
+#include "store/store.h"
+#include "store/store_analytics.h"
+
+/* $1 client, $2 currency, $3 from, $4 to: the user's rows of the period. */
+#define AN_USERS_OF "u.client_id = $1 AND u.currency = $2"
+#define AN_PERIOD(col) col " >= $3::date AND " col " < $4::date + 1"
+
+static struct db_stmt an_currency = { "an_currency",
+	"SELECT currency FROM users WHERE client_id = $1 GROUP BY currency"
+	" ORDER BY count(*) DESC, currency LIMIT 1", 1, 0 };
+
+/*
+ * Every figure of the overview in one row. Transactions from the monthly
+ * rollup; intakes from the risk state (the latest intake of each user);
+ * plans, tasks and chat messages of the period from their tables.
+ */
+static struct db_stmt an_overview = { "an_overview",
+	"WITH us AS (SELECT u.id, u.onboarding_stage FROM users u WHERE " AN_USERS_OF "),"
+	" tx AS (SELECT user_id, sum(txn_count) n, sum(spend_cents) sc, sum(income_cents) ic"
+	"  FROM analytics_totals WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
+	"  AND period BETWEEN $3::date AND $4::date GROUP BY user_id HAVING sum(txn_count) > 0),"
+	" st AS (SELECT a.monthly_income i, a.monthly_expenses e FROM analytics_users a"
+	"  JOIN users u ON u.client_id = a.client_id AND u.id = a.user_id"
+	"  WHERE a.client_id = $1 AND u.currency = $2 AND a.has_intake),"
+	" pl AS (SELECT count(*) n, count(DISTINCT p.user_id) un FROM plans p JOIN users u"
+	"  ON u.client_id = p.client_id AND u.id = p.user_id WHERE p.client_id = $1"
+	"  AND u.currency = $2 AND " AN_PERIOD("p.created_at") "),"
+	" tk AS (SELECT count(*) FILTER (WHERE t.status = 'done') d, count(*) n,"
+	"  count(DISTINCT t.user_id) un FROM money_move_cycles c"
+	"  JOIN money_move_tasks t ON t.client_id = c.client_id AND t.cycle_id = c.id"
+	"  JOIN users u ON u.client_id = c.client_id AND u.id = c.user_id"
+	"  WHERE c.client_id = $1 AND u.currency = $2 AND c.due_date BETWEEN $3::date AND $4::date),"
+	" ch AS (SELECT count(*) n, count(DISTINCT m.user_id) un FROM chat_messages m JOIN users u"
+	"  ON u.client_id = m.client_id AND u.id = m.user_id WHERE m.client_id = $1"
+	"  AND u.currency = $2 AND m.role = 'user' AND " AN_PERIOD("m.created_at") ")"
+	" SELECT (SELECT count(*) FROM us),"
+	" (SELECT count(*) FROM us WHERE onboarding_stage = 'intake_pending'),"
+	" (SELECT count(*) FROM us WHERE onboarding_stage = 'plan_pending'),"
+	" (SELECT count(*) FROM us WHERE onboarding_stage = 'active'),"
+	" (SELECT count(*) FROM tx), (SELECT coalesce(sum(n), 0) FROM tx),"
+	" (SELECT coalesce(sum(sc), 0) FROM tx), (SELECT coalesce(sum(ic), 0) FROM tx),"
+	" (SELECT count(*) FROM st),"
+	" (SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY i::numeric)), 0) FROM st),"
+	" (SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY e::numeric)), 0) FROM st),"
+	" (SELECT count(*) FROM st WHERE i > 0),"
+	" (SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP"
+	"  (ORDER BY (i - e) * 10000::numeric / i)), 0) FROM st WHERE i > 0),"
+	" pl.n, pl.un, tk.d, tk.n, tk.un, ch.n, ch.un,"
+	" (SELECT count(*) FROM analytics_users a JOIN users u ON u.client_id = a.client_id"
+	"  AND u.id = a.user_id WHERE a.client_id = $1 AND u.currency = $2 AND a.risk_score > 0)"
+	" FROM pl, tk, ch", 1, 0 };
+
+static int
+decode_overview(struct store *st, PGresult *res, int row, void *out)
+{
+	struct an_overview *o = out;
+	int64_t	*f[] = { &o->users_total, &o->stage[0], &o->stage[1], &o->stage[2],
+	    &o->users_active, &o->txn_count, &o->spend_cents, &o->income_cents,
+	    &o->intake_users, &o->med_income, &o->med_expenses, &o->rate_users, &o->med_rate,
+	    &o->plans, &o->plan_users, &o->tasks_done, &o->tasks_total, &o->task_users,
+	    &o->chat_messages, &o->chat_users, &o->at_risk };
+	size_t	 i;
+
+	(void)st;
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		*f[i] = store_i64(res, row, (int)i);
+	return 0;
+}
+
+int
+store_an_currency(struct store *st, char out[4])
+{
+	const char *params[1] = { st->client };
+	PGresult *res;
+
+	out[0] = '\0';
+	if ((res = db_run(st->db, &an_currency, 1, params)) == NULL)
+		return -1;
+	if (PQntuples(res) == 1)
+		store_copy(out, 4, res, 0, 0);
+	PQclear(res);
+	return 0;
+}
+
+int
+store_an_overview(struct store *st, const struct an_scope *sc, struct an_overview *o)
+{
+	const char *params[4] = { st->client, sc->currency, sc->from, sc->to };
+
+	memset(o, 0, sizeof(*o));
+	return store_one(st, &an_overview, 4, params, decode_overview, o) == 1 ? 0 : -1;
+}
+
+/*
+ * Each user's spending per group first (the median is of users), then the
+ * groups; $5 group_by, $6 category, $7 limit. Time groups in time order,
+ * the others largest first.
+ */
+#define AN_GROUPS(from, key) \
+	"WITH per AS (SELECT " key " AS k, user_id, sum(spend_cents) c, sum(spend_count) n" \
+	" FROM " from " WHERE client_id = $1 AND currency = $2" \
+	" AND month BETWEEN $3::date AND $4::date AND ($6::text IS NULL OR category = $6)" \
+	" AND $5::text IS NOT NULL GROUP BY 1, 2 HAVING sum(spend_count) > 0)" \
+	" SELECT k, sum(c), sum(n), count(*)," \
+	" round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c::numeric)) FROM per GROUP BY k" \
+	" ORDER BY CASE WHEN $5 = 'month' THEN k END, sum(c) DESC, k LIMIT $7::integer"
+static struct db_stmt an_groups = { "an_groups",
+	AN_GROUPS("analytics_monthly", "CASE $5 WHEN 'month' THEN to_char(month, 'YYYY-MM')"
+	    " WHEN 'source' THEN source ELSE category END"), 1, 0 };
+static struct db_stmt an_groups_merchant = { "an_groups_merchant",
+	AN_GROUPS("analytics_merchants", "merchant"), 1, 0 };
+/* Without a category, from the users' totals (one row a month); with one, by category. */
+static struct db_stmt an_spend_total = { "an_spend_total",
+	"WITH per AS (SELECT user_id, sum(spend_cents) c, sum(spend_count) n FROM ("
+	" SELECT user_id, spend_cents, spend_count FROM analytics_totals WHERE $5::text IS NULL"
+	" AND client_id = $1 AND currency = $2 AND kind = 'm' AND period BETWEEN $3::date AND $4::date"
+	" UNION ALL SELECT user_id, spend_cents, spend_count FROM analytics_monthly"
+	" WHERE $5::text IS NOT NULL AND client_id = $1 AND currency = $2"
+	" AND month BETWEEN $3::date AND $4::date AND category = $5) x"
+	" GROUP BY user_id HAVING sum(spend_count) > 0)"
+	" SELECT '', coalesce(sum(c), 0), coalesce(sum(n), 0), count(*),"
+	" coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c::numeric)), 0) FROM per",
+	1, 0 };
+
+static int
+decode_group(struct store *st, PGresult *res, int row, void *out)
+{
+	struct an_group *g = out;
+
+	(void)st;
+	store_copy(g->key, sizeof(g->key), res, row, 0);
+	g->cents = store_i64(res, row, 1);
+	g->count = store_i64(res, row, 2);
+	g->users = store_i64(res, row, 3);
+	g->median = store_i64(res, row, 4);
+	return 0;
+}
+
+int
+store_an_spending(struct store *st, const struct an_scope *sc, const char *group_by,
+    struct an_group *total, struct an_group *rows, size_t max, size_t *n)
+{
+	const char *tp[5] = { st->client, sc->currency, sc->from, sc->to, sc->category };
+	const char *gp[7] = { st->client, sc->currency, sc->from, sc->to, group_by,
+	    sc->category, store_int_param(st, (int64_t)max) };
+
+	*n = 0;
+	memset(total, 0, sizeof(*total));
+	if (store_one(st, &an_spend_total, 5, tp, decode_group, total) != 1)
+		return -1;
+	return store_rows(st, strcmp(group_by, "merchant") == 0 ? &an_groups_merchant :
+	    &an_groups, 7, gp, decode_group, rows, sizeof(*rows), max, n);
+}
+
+/* $5 interval, $6 category; every period of the range, empty ones too. */
+#define AN_PER_USER(table, col) \
+	"SELECT " col " AS period, user_id, sum(spend_cents) sc, sum(spend_count) sn," \
+	" sum(income_cents) ic, sum(income_count) inn, sum(txn_count) n FROM " table \
+	" WHERE client_id = $1 AND currency = $2 AND " col " BETWEEN $3::date AND $4::date" \
+	" AND ($6::text IS NULL OR category = $6) GROUP BY 1, 2"
+static struct db_stmt an_trends = { "an_trends",
+	"WITH p AS (SELECT generate_series($3::date, $4::date, CASE WHEN $5 = 'week'"
+	"  THEN interval '1 week' ELSE interval '1 month' END)::date AS period),"
+	" r AS (SELECT * FROM (" AN_PER_USER("analytics_monthly", "month") ") m"
+	"  WHERE $5 = 'month' AND $6::text IS NOT NULL"
+	"  UNION ALL SELECT * FROM (" AN_PER_USER("analytics_weekly", "week") ") w"
+	"  WHERE $5 = 'week' AND $6::text IS NOT NULL"
+	"  UNION ALL SELECT period, user_id, spend_cents, spend_count, income_cents, income_count,"
+	"  txn_count FROM analytics_totals WHERE $6::text IS NULL AND client_id = $1"
+	"  AND currency = $2 AND kind = CASE WHEN $5 = 'week' THEN 'w' ELSE 'm' END::\"char\""
+	"  AND period BETWEEN $3::date AND $4::date),"
+	" g AS (SELECT period, sum(sc) sc, sum(ic) ic, sum(n) n,"
+	"  count(*) FILTER (WHERE sn > 0) us, count(*) FILTER (WHERE inn > 0) ui,"
+	"  count(*) FILTER (WHERE n > 0) ua FROM r GROUP BY 1)"
+	" SELECT to_char(p.period, CASE WHEN $5 = 'week' THEN 'YYYY-MM-DD' ELSE 'YYYY-MM' END),"
+	" coalesce(g.sc, 0), coalesce(g.ic, 0), coalesce(g.n, 0), coalesce(g.us, 0),"
+	" coalesce(g.ui, 0), coalesce(g.ua, 0) FROM p LEFT JOIN g USING (period)"
+	" ORDER BY p.period LIMIT $7::integer", 1, 0 };
+
+static int
+decode_point(struct store *st, PGresult *res, int row, void *out)
+{
+	struct an_point *p = out;
+
+	(void)st;
+	store_copy(p->period, sizeof(p->period), res, row, 0);
+	p->spend = store_i64(res, row, 1);
+	p->income = store_i64(res, row, 2);
+	p->txns = store_i64(res, row, 3);
+	p->users_spend = store_i64(res, row, 4);
+	p->users_income = store_i64(res, row, 5);
+	p->users_any = store_i64(res, row, 6);
+	return 0;
+}
+
+int
+store_an_trends(struct store *st, const struct an_scope *sc, const char *interval,
+    struct an_point *rows, size_t max, size_t *n)
+{
+	const char *params[7] = { st->client, sc->currency, sc->from, sc->to, interval,
+	    sc->category, store_int_param(st, (int64_t)max) };
+
+	return store_rows(st, &an_trends, 7, params, decode_point, rows, sizeof(*rows), max, n);
+}
+
+/* The risk state's columns, one value and threshold per rule, in enum order. */
+#define RISK_COLUMNS(X) \
+	X(R_USER, "a.user_id") \
+	X(R_EXT, "u.external_user_id") \
+	X(R_SCORE, "a.risk_score::text") \
+	X(R_CF, "a.cash_flow_value::text") X(R_CFT, "a.cash_flow_threshold::text") \
+	X(R_FU, "a.fund_value::text") X(R_FUT, "a.fund_threshold::text") \
+	X(R_DTI, "a.dti_value::text") X(R_DTIT, "a.dti_threshold::text") \
+	X(R_INT, "a.interest_value::text") X(R_INTT, "a.interest_threshold::text") \
+	X(R_SP, "a.spike_value::text") X(R_SPT, "a.spike_threshold::text") \
+	X(R_MM, "a.missed_value::text") X(R_MMT, "a.missed_threshold::text") \
+	X(R_BASIS, "a.cash_flow_basis") \
+	X(R_AT, STORE_US("a.refreshed_at"))
+enum { RISK_COLUMNS(STORE_COL_ENUM) R_NCOLS };
+#define RISK_COLS RISK_COLUMNS(STORE_COL_SQL) "1"
+
+/* $2 currency, $3 reason or NULL; the cursor is (score, user id). */
+static struct db_stmt an_at_risk = { "an_at_risk",
+	"SELECT " RISK_COLS " FROM analytics_users a JOIN users u ON u.client_id = a.client_id"
+	" AND u.id = a.user_id WHERE a.client_id = $1 AND a.currency = $2 AND u.currency = $2"
+	" AND a.risk_score > 0"
+	" AND ($3::text IS NULL OR $3 = ANY (a.reason_codes))"
+	" AND ($4::bigint IS NULL OR (a.risk_score, a.user_id) < ($4::integer, $5::text))"
+	" ORDER BY a.risk_score DESC, a.user_id DESC LIMIT $6::integer", 1, 0 };
+
+static int
+decode_risk(struct store *st, PGresult *res, int row, void *out)
+{
+	struct an_risk_row *r = out;
+	int	 c, col;
+
+	(void)st;
+	memset(r, 0, sizeof(*r));
+	store_copy(r->id, sizeof(r->id), res, row, R_USER);
+	store_copy(r->external_user_id, sizeof(r->external_user_id), res, row, R_EXT);
+	r->risk.score = (int)store_i64(res, row, R_SCORE);
+	r->cursor_us = r->risk.score;
+	for (c = 0; c < RISK_NCODES; c++) {
+		col = R_CF + 2 * c;
+		if (PQgetisnull(res, row, col))
+			continue;
+		r->risk.reasons[r->risk.n].code = (enum risk_code)c;
+		r->risk.reasons[r->risk.n].value = store_i64(res, row, col);
+		r->risk.reasons[r->risk.n].threshold = store_i64(res, row, col + 1);
+		r->risk.reasons[r->risk.n].points = risk_points((enum risk_code)c);
+		if (c == RISK_NEGATIVE_CASH_FLOW)
+			r->risk.reasons[r->risk.n].basis =
+			    store_text(st, res, row, R_BASIS);
+		r->risk.n++;
+	}
+	store_ts(r->refreshed_at, sizeof(r->refreshed_at), res, row, R_AT);
+	return 0;
+}
+
+int
+store_an_at_risk(struct store *st, const char *currency, const char *reason,
+    const struct store_page *pg, struct an_risk_row *rows, size_t *n, int *has_more)
+{
+	const char *filter[2] = { currency, reason };
+
+	return store_list(st, &an_at_risk, filter, 2, pg, decode_risk, rows, sizeof(*rows), n,
+	    has_more);
+}
+
+/*
+ * What the rules read of user $2, as of today (UTC), one row per debt of
+ * the latest intake (one row when none): $3 the days of the cash flow.
+ */
+static struct db_stmt an_inputs = { "an_inputs",
+	"WITH u AS (SELECT id, currency FROM users WHERE client_id = $1 AND id = $2),"
+	" i AS (SELECT * FROM financial_intakes WHERE client_id = $1 AND user_id = $2"
+	"  ORDER BY created_at DESC, id DESC LIMIT 1),"
+	" f AS (SELECT coalesce(sum(amount_cents) FILTER (WHERE kind = 'income'), 0) inc,"
+	"  count(*) FILTER (WHERE kind = 'income') incn,"
+	"  coalesce(sum(ozzie_spend(kind, amount_cents)), 0) sp FROM transactions t, u"
+	"  WHERE t.client_id = $1 AND t.user_id = $2 AND t.currency = u.currency"
+	"  AND t.transaction_date > current_date - $3::integer"
+	"  AND t.transaction_date <= current_date),"
+	" m AS (SELECT coalesce(sum(spend_cents) FILTER (WHERE a.month ="
+	"  (date_trunc('month', current_date) - interval '1 month')::date), 0) m0,"
+	"  coalesce(sum(spend_cents) FILTER (WHERE a.month ="
+	"  (date_trunc('month', current_date) - interval '2 months')::date), 0) m1,"
+	"  coalesce(sum(spend_cents) FILTER (WHERE a.month ="
+	"  (date_trunc('month', current_date) - interval '3 months')::date), 0) m2,"
+	"  coalesce(sum(spend_cents) FILTER (WHERE a.month ="
+	"  (date_trunc('month', current_date) - interval '4 months')::date), 0) m3"
+	"  FROM analytics_monthly a, u WHERE a.client_id = $1 AND a.user_id = $2"
+	"  AND a.currency = u.currency"
+	"  AND a.month >= (date_trunc('month', current_date) - interval '4 months')::date"
+	"  AND a.month < date_trunc('month', current_date)::date),"
+	" mm AS (SELECT count(*) FILTER (WHERE NOT seen) n FROM (SELECT bool_or(status ="
+	"  'completed') OVER (ORDER BY due_date DESC, cycle_number DESC) seen"
+	"  FROM money_move_cycles WHERE client_id = $1 AND user_id = $2"
+	"  AND due_date < current_date) x)"
+	" SELECT u.currency, (i.id IS NOT NULL)::text,"
+	" (coalesce(i.monthly_income, 0) * 100)::bigint::text,"
+	" (coalesce(i.monthly_expenses, 0) * 100)::bigint::text,"
+	" (i.savings_balance IS NOT NULL)::text, (coalesce(i.savings_balance, 0) * 100)::bigint::text,"
+	" f.inc::text, f.incn::text, f.sp::text, m.m0::text, m.m1::text, m.m2::text, m.m3::text,"
+	" mm.n::text, (d.balance * 100)::bigint::text, (d.interest_rate IS NOT NULL)::text,"
+	" (coalesce(d.interest_rate, 0) * 1000)::bigint::text, (d.rate_period = 'month')::text"
+	" FROM u CROSS JOIN f CROSS JOIN m CROSS JOIN mm LEFT JOIN i ON true"
+	" LEFT JOIN intake_debts d ON d.client_id = $1 AND d.intake_id = i.id"
+	" ORDER BY d.position LIMIT 20", 1, 0 };
+
+/* Transaction cents as hundredths of the major unit of a currency with minor digits. */
+static int64_t
+as_hundredths(int64_t cents, int minor)
+{
+	for (; minor < 2; minor++)
+		cents *= 10;
+	for (; minor > 2; minor--)
+		cents /= 10;
+	return cents;
+}
+
+int
+store_an_inputs(struct store *st, const char *user, int64_t flow_days,
+    struct an_user_inputs *out)
+{
+	const char	*params[3] = { st->client, user, store_int_param(st, flow_days) };
+	struct risk_in	*in = &out->in;
+	struct risk_debt *d;
+	PGresult	*res;
+	int		 i, rows, minor;
+
+	memset(out, 0, sizeof(*out));
+	if ((res = db_run(st->db, &an_inputs, 3, params)) == NULL)
+		return -1;
+	if ((rows = PQntuples(res)) == 0) {
+		PQclear(res);
+		return 0;
+	}
+	store_copy(out->currency, sizeof(out->currency), res, 0, 0);
+	minor = currency_minor_units(out->currency);
+	in->has_intake = store_bool(res, 0, 1);
+	in->income = store_i64(res, 0, 2);
+	in->expenses = store_i64(res, 0, 3);
+	in->has_savings = store_bool(res, 0, 4);
+	in->savings = store_i64(res, 0, 5);
+	in->flow_income = as_hundredths(store_i64(res, 0, 6), minor);
+	in->flow_income_count = store_i64(res, 0, 7);
+	in->flow_spending = as_hundredths(store_i64(res, 0, 8), minor);
+	for (i = 0; i < 4; i++)
+		in->month_spend[i] = store_i64(res, 0, 9 + i);
+	in->missed_moves = (int)store_i64(res, 0, 13);
+	for (i = 0; i < rows && i < RISK_MAX_DEBTS; i++) {
+		if (PQgetisnull(res, i, 14))
+			continue;
+		d = &in->debts[in->ndebts++];
+		d->balance = store_i64(res, i, 14);
+		d->has_rate = store_bool(res, i, 15);
+		d->rate = store_i64(res, i, 16);
+		d->monthly = store_bool(res, i, 17);
+	}
+	PQclear(res);
+	return 1;
+}
+
+static struct db_stmt an_risk_put = { "an_risk_put",
+	"INSERT INTO analytics_users AS a (client_id, user_id, currency, has_intake,"
+	" monthly_income, monthly_expenses, risk_score, reason_codes,"
+	" cash_flow_value, cash_flow_threshold, fund_value, fund_threshold, dti_value,"
+	" dti_threshold, interest_value, interest_threshold, spike_value, spike_threshold,"
+	" missed_value, missed_threshold, cash_flow_basis)"
+	" SELECT $1, $2, $3, $4::boolean, CASE WHEN $4::boolean THEN $5::bigint END,"
+	" CASE WHEN $4::boolean THEN $6::bigint END, $7::integer,"
+	" coalesce(string_to_array(nullif($8, ''), ','), '{}'), $9::bigint, $10::bigint, $11::bigint, $12::bigint,"
+	" $13::bigint, $14::bigint, $15::bigint, $16::bigint, $17::bigint, $18::bigint,"
+	" $19::bigint, $20::bigint, $21"
+	" WHERE EXISTS (SELECT 1 FROM users WHERE client_id = $1 AND id = $2)"
+	" ON CONFLICT (client_id, user_id) DO UPDATE SET currency = EXCLUDED.currency,"
+	" has_intake = EXCLUDED.has_intake, monthly_income = EXCLUDED.monthly_income,"
+	" monthly_expenses = EXCLUDED.monthly_expenses, risk_score = EXCLUDED.risk_score,"
+	" reason_codes = EXCLUDED.reason_codes, cash_flow_value = EXCLUDED.cash_flow_value,"
+	" cash_flow_threshold = EXCLUDED.cash_flow_threshold, fund_value = EXCLUDED.fund_value,"
+	" fund_threshold = EXCLUDED.fund_threshold, dti_value = EXCLUDED.dti_value,"
+	" dti_threshold = EXCLUDED.dti_threshold, interest_value = EXCLUDED.interest_value,"
+	" interest_threshold = EXCLUDED.interest_threshold, spike_value = EXCLUDED.spike_value,"
+	" spike_threshold = EXCLUDED.spike_threshold, missed_value = EXCLUDED.missed_value,"
+	" missed_threshold = EXCLUDED.missed_threshold, cash_flow_basis = EXCLUDED.cash_flow_basis,"
+	" refreshed_at = clock_timestamp()", 0, 0 };
+
+int
+store_an_risk_put(struct store *st, const char *user, const struct an_user_inputs *in,
+    const struct risk_out *r)
+{
+	const char	*params[21];
+	char		 codes[160];
+	size_t		 i, len = 0;
+	int		 c;
+
+	memset(params, 0, sizeof(params));
+	params[0] = st->client;
+	params[1] = user;
+	params[2] = in->currency;
+	params[3] = in->in.has_intake ? "t" : "f";
+	params[4] = store_int_param(st, in->in.income);
+	params[5] = store_int_param(st, in->in.expenses);
+	params[6] = store_int_param(st, r->score);
+	codes[0] = '\0';
+	for (i = 0; i < r->n; i++) {
+		c = (int)r->reasons[i].code;
+		if (c < 0 || c >= RISK_NCODES)
+			return -1;
+		len += (size_t)snprintf(codes + len, sizeof(codes) - len, "%s%s",
+		    len ? "," : "", risk_code_name(r->reasons[i].code));
+		if (len >= sizeof(codes))
+			return -1;
+		params[8 + 2 * c] = store_int_param(st, r->reasons[i].value);
+		params[9 + 2 * c] = store_int_param(st, r->reasons[i].threshold);
+		if (r->reasons[i].basis)
+			params[20] = r->reasons[i].basis;
+	}
+	params[7] = codes;
+	return store_exec(st, &an_risk_put, 21, params, NULL);
+}
+
+/* The rollups of the raw rows, as sql/011 first made them. */
+#define AN_RAW_MONTHLY \
+	"SELECT client_id, user_id, date_trunc('month', transaction_date)::date AS month," \
+	" currency, category, source, sum(ozzie_spend(kind, amount_cents)) AS spend_cents," \
+	" count(*) FILTER (WHERE kind IN ('spending', 'fee', 'refund')) AS spend_count," \
+	" coalesce(sum(amount_cents) FILTER (WHERE kind = 'income'), 0) AS income_cents," \
+	" count(*) FILTER (WHERE kind = 'income') AS income_count, count(*) AS txn_count" \
+	" FROM transactions GROUP BY 1, 2, 3, 4, 5, 6"
+#define AN_RAW_WEEKLY \
+	"SELECT client_id, user_id, date_trunc('week', transaction_date)::date AS week," \
+	" currency, category, sum(ozzie_spend(kind, amount_cents)) AS spend_cents," \
+	" count(*) FILTER (WHERE kind IN ('spending', 'fee', 'refund')) AS spend_count," \
+	" coalesce(sum(amount_cents) FILTER (WHERE kind = 'income'), 0) AS income_cents," \
+	" count(*) FILTER (WHERE kind = 'income') AS income_count, count(*) AS txn_count" \
+	" FROM transactions GROUP BY 1, 2, 3, 4, 5"
+#define AN_RAW_TOTALS \
+	"SELECT client_id, user_id, x.k AS kind, x.p AS period, currency," \
+	" sum(ozzie_spend(t.kind, amount_cents)) AS spend_cents," \
+	" count(*) FILTER (WHERE t.kind IN ('spending', 'fee', 'refund')) AS spend_count," \
+	" coalesce(sum(amount_cents) FILTER (WHERE t.kind = 'income'), 0) AS income_cents," \
+	" count(*) FILTER (WHERE t.kind = 'income') AS income_count, count(*) AS txn_count" \
+	" FROM transactions t CROSS JOIN LATERAL (VALUES" \
+	" ('m'::\"char\", date_trunc('month', t.transaction_date)::date)," \
+	" ('w'::\"char\", date_trunc('week', t.transaction_date)::date)) AS x (k, p)" \
+	" GROUP BY 1, 2, 3, 4, 5"
+#define AN_RAW_MERCHANTS \
+	"SELECT client_id, user_id, date_trunc('month', transaction_date)::date AS month," \
+	" currency, coalesce(merchant, '') AS merchant, category," \
+	" sum(ozzie_spend(kind, amount_cents)) AS spend_cents, count(*) AS spend_count" \
+	" FROM transactions WHERE kind IN ('spending', 'fee', 'refund') GROUP BY 1, 2, 3, 4, 5, 6"
+/* A stored row at zero is a row that is not there. */
+#define AN_DIFF(label, table, raw, keys, rvals, svals, zero) \
+	"SELECT '" label "', (SELECT count(*) FROM " table ")::text, count(*)::text" \
+	" FROM (" raw ") r FULL JOIN (SELECT * FROM " table " WHERE NOT (" zero ")) s" \
+	" USING (" keys ") WHERE (" rvals ") IS DISTINCT FROM (" svals ")"
+#define AN_VALS(p) p "spend_cents, " p "spend_count, " p "income_cents, " p "income_count, " \
+	p "txn_count"
+#define AN_ZERO "spend_cents = 0 AND spend_count = 0 AND income_cents = 0" \
+	" AND income_count = 0 AND txn_count = 0"
+
+static struct db_stmt an_verify_stmt = { "an_verify",
+	AN_DIFF("0", "analytics_monthly", AN_RAW_MONTHLY,
+	    "client_id, user_id, month, currency, category, source",
+	    AN_VALS("r."), AN_VALS("s."), AN_ZERO)
+	" UNION ALL "
+	AN_DIFF("1", "analytics_weekly", AN_RAW_WEEKLY,
+	    "client_id, user_id, week, currency, category", AN_VALS("r."), AN_VALS("s."),
+	    AN_ZERO)
+	" UNION ALL "
+	AN_DIFF("2", "analytics_merchants", AN_RAW_MERCHANTS,
+	    "client_id, user_id, month, currency, merchant, category",
+	    "r.spend_cents, r.spend_count", "s.spend_cents, s.spend_count",
+	    "spend_cents = 0 AND spend_count = 0")
+	" UNION ALL "
+	AN_DIFF("3", "analytics_totals", AN_RAW_TOTALS,
+	    "client_id, user_id, kind, period, currency", AN_VALS("r."), AN_VALS("s."), AN_ZERO),
+	1, 0 };
+
+static const char *const rollup_tables[AN_ROLLUPS] = { "analytics_monthly",
+	"analytics_weekly", "analytics_merchants", "analytics_totals" };
+
+int
+store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS])
+{
+	PGresult	*res;
+	int		 i, k;
+
+	for (i = 0; i < AN_ROLLUPS; i++) {
+		out[i].table = rollup_tables[i];
+		out[i].rows = out[i].differ = -1;
+	}
+	if ((res = db_run(db, &an_verify_stmt, 0, NULL)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(res); i++) {
+		k = PQgetvalue(res, i, 0)[0] - '0';
+		if (k < 0 || k >= AN_ROLLUPS)
+			continue;
+		out[k].rows = store_i64(res, i, 1);
+		out[k].differ = store_i64(res, i, 2);
+	}
+	PQclear(res);
+	for (i = 0; i < AN_ROLLUPS; i++)
+		if (out[i].rows < 0)
+			return -1;
+	return 0;
+}
+
+/* Writes of transactions wait while the rollups are made again (reads go on). */
+static struct db_stmt an_lock = { "an_lock",
+	"LOCK TABLE transactions IN SHARE MODE", 0, 0 };
+static struct db_stmt an_clear = { "an_clear",
+	"TRUNCATE analytics_monthly, analytics_weekly, analytics_merchants, analytics_totals",
+	0, 0 };
+static struct db_stmt an_fill_monthly = { "an_fill_monthly",
+	"INSERT INTO analytics_monthly (client_id, user_id, month, currency, category, source,"
+	" spend_cents, spend_count, income_cents, income_count, txn_count) " AN_RAW_MONTHLY,
+	0, 0 };
+static struct db_stmt an_fill_weekly = { "an_fill_weekly",
+	"INSERT INTO analytics_weekly (client_id, user_id, week, currency, category,"
+	" spend_cents, spend_count, income_cents, income_count, txn_count) " AN_RAW_WEEKLY,
+	0, 0 };
+static struct db_stmt an_fill_merchants = { "an_fill_merchants",
+	"INSERT INTO analytics_merchants (client_id, user_id, month, currency, merchant,"
+	" category, spend_cents, spend_count) " AN_RAW_MERCHANTS, 0, 0 };
+
+static struct db_stmt an_fill_totals = { "an_fill_totals",
+	"INSERT INTO analytics_totals (client_id, user_id, kind, period, currency,"
+	" spend_cents, spend_count, income_cents, income_count, txn_count) " AN_RAW_TOTALS, 0, 0 };
+
+static int
+run(struct oz_db *db, struct db_stmt *st)
+{
+	PGresult *res = db_run(db, st, 0, NULL);
+
+	if (res == NULL)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+int
+store_an_rebuild(struct oz_db *db)
+{
+	struct db_stmt *steps[] = { &an_lock, &an_clear, &an_fill_monthly, &an_fill_weekly,
+	    &an_fill_merchants, &an_fill_totals };
+	size_t	 i;
+
+	if (db_begin(db) == -1)
+		return -1;
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (run(db, steps[i]) == -1) {
+			db_rollback(db);
+			return -1;
+		}
+	return db_commit(db);
+}
+
+static struct db_stmt an_all_users = { "an_all_users",
+	"SELECT client_id, id FROM users WHERE $1::text IS NULL OR (client_id, id) > ($1, $2)"
+	" ORDER BY client_id, id LIMIT $3::integer", 1, 0 };
+
+int
+store_an_all_users(struct oz_db *db, const char *after_client, const char *after_user,
+    char (*clients)[OZ_ID_MAX], char (*users)[OZ_ID_MAX], size_t max, size_t *n)
+{
+	char		 lim[24];
+	const char	*params[3] = { after_client, after_user, lim };
+	PGresult	*res;
+	int		 i;
+
+	*n = 0;
+	snprintf(lim, sizeof(lim), "%zu", max);
+	if ((res = db_run(db, &an_all_users, 3, params)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(res) && (size_t)i < max; i++) {
+		store_copy(clients[i], OZ_ID_MAX, res, i, 0);
+		store_copy(users[i], OZ_ID_MAX, res, i, 1);
+	}
+	*n = (size_t)i;
+	PQclear(res);
+	return 0;
+}

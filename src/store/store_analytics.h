@@ -1,0 +1,109 @@
+/*
+ * store_analytics.h: the rollups of sql/011 (kept by triggers on the
+ * transactions table) and each user's risk state, read for a client's
+ * analytics (DESIGN §4.3), and checked or rebuilt from raw rows by
+ * ozzie-admin. Periods are whole months (or, for weekly trends, whole
+ * weeks): from is the first day of one, to the last day of one.
+ */
+#ifndef OZ_STORE_ANALYTICS_H
+#define OZ_STORE_ANALYTICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/oz_limits.h"
+#include "domain/risk.h"
+
+struct oz_db;
+struct store;
+struct store_page;
+
+/* What one analytics answer is about. */
+struct an_scope {
+	const char	*currency;
+	const char	*from, *to;	/* YYYY-MM-DD, aligned to the rollups */
+	const char	*category;	/* a filter, or NULL */
+};
+
+/* The overview's figures; *_users say how many users each is made of. */
+struct an_overview {
+	int64_t	 users_total, stage[3];	/* intake_pending, plan_pending, active */
+	int64_t	 users_active;		/* with a transaction in the period */
+	int64_t	 txn_count, spend_cents, income_cents;
+	int64_t	 intake_users, med_income, med_expenses;	/* hundredths */
+	int64_t	 rate_users, med_rate;	/* savings rate, hundredths of a percent */
+	int64_t	 plans, plan_users;
+	int64_t	 tasks_done, tasks_total, task_users;
+	int64_t	 chat_messages, chat_users;
+	int64_t	 at_risk;
+};
+
+/* One group of GET /analytics/spending (or its total, key ""). */
+struct an_group {
+	char	 key[104];
+	int64_t	 cents, count, users, median;	/* median spending per user, cents */
+};
+
+/* One period of a trend. */
+struct an_point {
+	char	 period[11];		/* YYYY-MM or the week's Monday */
+	int64_t	 spend, income, txns;	/* cents, cents, transactions */
+	int64_t	 users_spend, users_income, users_any;
+};
+
+/* One user of GET /analytics/at-risk-users. */
+struct an_risk_row {
+	char	 id[OZ_ID_MAX];		/* the user */
+	char	 external_user_id[104];
+	int64_t	 cursor_us;		/* the score: the list's position */
+	struct risk_out risk;
+	char	 refreshed_at[24];
+};
+
+/* What the rules read of one user (the intake's debts included). */
+struct an_user_inputs {
+	char	 currency[4];
+	struct risk_in in;
+};
+
+/* The client's currency most of its users have, into out ("" when none). 0/-1. */
+int	store_an_currency(struct store *st, char out[4]);
+int	store_an_overview(struct store *st, const struct an_scope *sc, struct an_overview *o);
+/*
+ * Spending by group_by (category, merchant, month or source): up to max
+ * groups into rows, *n of them, and *total. 0/-1.
+ */
+int	store_an_spending(struct store *st, const struct an_scope *sc, const char *group_by,
+	    struct an_group *total, struct an_group *rows, size_t max, size_t *n);
+/* A series of every period (interval "month" or "week") of the scope. 0/-1. */
+int	store_an_trends(struct store *st, const struct an_scope *sc, const char *interval,
+	    struct an_point *rows, size_t max, size_t *n);
+/* A page of the users at risk, highest score first, with reason (a code) or any. 0/-1. */
+int	store_an_at_risk(struct store *st, const char *currency, const char *reason,
+	    const struct store_page *pg, struct an_risk_row *rows, size_t *n, int *has_more);
+
+/* The inputs of the user's risk as of today, flow_days of transactions. 1/0/-1. */
+int	store_an_inputs(struct store *st, const char *user, int64_t flow_days,
+	    struct an_user_inputs *out);
+/* Keep the user's risk state. 0/-1. */
+int	store_an_risk_put(struct store *st, const char *user, const struct an_user_inputs *in,
+	    const struct risk_out *r);
+
+/* Rows of each rollup table and how many differ from the raw rows. */
+struct an_verify {
+	const char	*table;
+	int64_t		 rows, differ;
+};
+#define AN_ROLLUPS	4
+/* Compare every rollup of every client with a recomputation. 0/-1. */
+int	store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS]);
+/* Recompute every rollup from the raw rows, writes held off meanwhile. 0/-1. */
+int	store_an_rebuild(struct oz_db *db);
+/*
+ * Up to max users of every client after (client, user) (NULL: from the
+ * start), in order, into clients and users (OZ_ID_MAX each); *n. 0/-1.
+ */
+int	store_an_all_users(struct oz_db *db, const char *after_client, const char *after_user,
+	    char (*clients)[OZ_ID_MAX], char (*users)[OZ_ID_MAX], size_t max, size_t *n);
+
+#endif
