@@ -53,21 +53,6 @@
 #define MAX_DOCS	400
 #define MAX_FILE	(30 * 1024 * 1024)
 
-/*
- * The statement readers come with the docfmt branch; until it lands, doc.c
- * links against these. Weak: the real ones win once they are in the library.
- */
-#define STUB(fn) \
-	__attribute__((weak)) int fn(const struct doc_ctx *ctx, struct doc_result *out); \
-	__attribute__((weak)) int fn(const struct doc_ctx *ctx, struct doc_result *out) \
-	{ (void)ctx; return doc_fail(out, DOC_UNSUPPORTED, "not in this build"); }
-STUB(doc_read_pdf)
-STUB(doc_read_csv)
-STUB(doc_read_xlsx)
-STUB(doc_read_ofx)
-STUB(doc_read_qif)
-STUB(doc_read_camt)
-
 struct doc {
 	char	 file[256];
 	char	 merchant[128];

@@ -30,21 +30,6 @@
 
 #define TODAY	"2026-11-24"
 
-/*
- * doc.c calls every reader; the statement readers are the docfmt branch's.
- * Weak, so that whichever build has them links; these tests read images only.
- */
-#define STUB(fn) \
-	__attribute__((weak)) int fn(const struct doc_ctx *ctx, struct doc_result *out); \
-	__attribute__((weak)) int fn(const struct doc_ctx *ctx, struct doc_result *out) \
-	{ (void)ctx; return doc_fail(out, DOC_UNSUPPORTED, "not in this build"); }
-STUB(doc_read_pdf)
-STUB(doc_read_csv)
-STUB(doc_read_xlsx)
-STUB(doc_read_ofx)
-STUB(doc_read_qif)
-STUB(doc_read_camt)
-
 struct sample {
 	const char	*file;		/* under DOCS_DIR */
 	const char	*lang;
