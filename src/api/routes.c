@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "api/h_chat.h"
+#include "api/h_evolution.h"
 #include "api/h_goals.h"
 #include "api/h_intake.h"
 #include "api/h_moves.h"
@@ -53,5 +54,13 @@ const struct oz_route oz_routes[] = {
 	{ "POST",	"/v1/users/{user_id}/chat",			h_chat_post,	ROUTE_JSON },
 	{ "GET",	"/v1/users/{user_id}/chat/messages",		h_chat_list,	0 },
 	{ "GET",	"/v1/usage",					h_usage,	0 },
+	{ "PUT",	"/v1/integrations/evolution",			h_evo_put,	ROUTE_JSON },
+	{ "GET",	"/v1/integrations/evolution",			h_evo_get,	0 },
+	{ "DELETE",	"/v1/integrations/evolution",			h_evo_delete,	0 },
+	/* Evolution's webhook: no client credentials (the instance and its secret say who). */
+	{ "POST",	"/api/webhooks/evolution",	h_evo_webhook,	ROUTE_PUBLIC | ROUTE_JSON | ROUTE_DOCUMENT },
+	{ "POST",	"/api/webhooks/evolution/messages-upsert",	h_evo_webhook,	ROUTE_PUBLIC | ROUTE_JSON | ROUTE_DOCUMENT },
+	{ "POST",	"/webhooks/evolution",		h_evo_webhook,	ROUTE_PUBLIC | ROUTE_JSON | ROUTE_DOCUMENT },
+	{ "POST",	"/webhooks/evolution/messages-upsert",	h_evo_webhook,	ROUTE_PUBLIC | ROUTE_JSON | ROUTE_DOCUMENT },
 	{ NULL, NULL, NULL, 0 }
 };
