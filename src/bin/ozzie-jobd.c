@@ -46,6 +46,20 @@ on_term(int sig)
 	stopping = 1;
 }
 
+/* SIGTERM and SIGINT stop; no SA_RESTART, so a blocked wait returns to see it. */
+static void
+catch_term(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGHUP, SIG_IGN);
+}
+
 static void
 usage(void)
 {
@@ -178,9 +192,7 @@ runner_main(int idx)
 	time_t		 last_listen = 0, last_purge = 0;
 	int		 rc, n;
 
-	signal(SIGTERM, on_term);
-	signal(SIGINT, on_term);
-	signal(SIGHUP, SIG_IGN);
+	catch_term();
 	if (gethostname(host, sizeof(host)) == -1)
 		snprintf(host, sizeof(host), "localhost");
 	host[sizeof(host) - 1] = '\0';
@@ -261,6 +273,21 @@ main(int argc, char *argv[])
 		log_warnx("secret_key is not set: WhatsApp replies cannot be sent");
 	if (runners == 0)
 		runners = (long)cfg.jobd_runners;
+	/*
+	 * A lease outlasts the longest call a job makes (a provider's answer, a
+	 * send with its wait for the rate), or a second runner would take a job
+	 * its first still runs.
+	 */
+	{
+		int64_t longest = cfg.ai_timeout_ms > cfg.evolution_timeout_ms ?
+		    cfg.ai_timeout_ms : cfg.evolution_timeout_ms;
+
+		if (cfg.jobd_lease_s < longest / 1000 + 5) {
+			log_info("jobd_lease_s raised from %lld to %lld s (the longest call a job makes)",
+			    (long long)cfg.jobd_lease_s, (long long)(longest / 1000 + 5));
+			cfg.jobd_lease_s = longest / 1000 + 5;
+		}
+	}
 	if (ai_breaker_open("") == -1)
 		return 1;
 	if (pidfile) {
@@ -271,9 +298,7 @@ main(int argc, char *argv[])
 		fprintf(pf, "%d\n", (int)getpid());
 		fclose(pf);
 	}
-	signal(SIGTERM, on_term);
-	signal(SIGINT, on_term);
-	signal(SIGHUP, SIG_IGN);
+	catch_term();
 	for (i = 0; i < runners; i++)
 		kids[i] = spawn(i);
 	log_info("started with %ld runners", runners);

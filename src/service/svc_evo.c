@@ -619,8 +619,6 @@ answer(struct svc *s, const struct user *u, const struct turn_in *t, int created
 
 	if (created) {
 		buf_puts(out, wa_reply_welcome(l));
-		if (t->kind != WA_TEXT)
-			return 0;
 		buf_puts(out, "\n\n");
 	}
 	if (t->kind != WA_TEXT) {

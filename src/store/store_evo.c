@@ -25,7 +25,8 @@ enum { EVO_COLUMNS(STORE_COL_ENUM) E_NCOLS };
 static struct db_stmt evo_put = { "evo_put",
 	"INSERT INTO evolution_integrations AS e (client_id, server_url, instance, api_key_enc,"
 	" webhook_secret_hash, auto_create_users, default_language, default_currency,"
-	" unknown_sender_reply) VALUES ($1, $2, $3, decode($4, 'hex'), $5, $6::boolean, $7, $8, $9)"
+	" unknown_sender_reply) VALUES ($1, $2, $3, decode($4, 'hex'), coalesce($5, ''),"
+	" $6::boolean, $7, $8, $9)"
 	" ON CONFLICT (client_id) DO UPDATE SET server_url = EXCLUDED.server_url,"
 	" instance = EXCLUDED.instance, api_key_enc = EXCLUDED.api_key_enc,"
 	" webhook_secret_hash = coalesce($5, e.webhook_secret_hash),"
