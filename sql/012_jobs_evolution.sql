@@ -72,3 +72,44 @@ CREATE TABLE evolution_inbound (
     PRIMARY KEY (client_id, instance, message_id)
 );
 CREATE INDEX evolution_inbound_age ON evolution_inbound (received_at);
+
+-- Outbound webhooks (DESIGN §4.4): a client's endpoints, and each event's
+-- delivery to each endpoint that takes it. The signing secret is sealed
+-- (it must sign every delivery), never stored as text. An endpoint failing
+-- since failing_since for 3 days is disabled.
+CREATE TABLE webhook_endpoints (
+    client_id      text NOT NULL REFERENCES api_clients (id) ON DELETE CASCADE,
+    id             text NOT NULL CHECK (id ~ '^ozz_whe_[A-Za-z0-9_-]{22}$'),
+    url            text NOT NULL CHECK (url ~ '^https?://' AND length(url) <= 2000),
+    description    text CHECK (length(description) <= 500),
+    events         text[] NOT NULL CHECK (cardinality(events) BETWEEN 1 AND 16),
+    secret_enc     bytea NOT NULL,
+    enabled        boolean NOT NULL DEFAULT true,
+    disabled_reason text,
+    failing_since  timestamptz,
+    created_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+    updated_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+    PRIMARY KEY (client_id, id)
+);
+CREATE INDEX webhook_endpoints_page ON webhook_endpoints (client_id, created_at DESC, id DESC);
+
+CREATE TABLE webhook_deliveries (
+    client_id      text NOT NULL,
+    id             text NOT NULL,
+    endpoint_id    text NOT NULL,
+    event_id       text NOT NULL,
+    event_type     text NOT NULL,
+    payload        jsonb NOT NULL,
+    status         text NOT NULL DEFAULT 'pending'
+                   CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts       integer NOT NULL DEFAULT 0,
+    response_code  integer,
+    error          text,
+    created_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+    last_attempt_at timestamptz,
+    delivered_at   timestamptz,
+    PRIMARY KEY (client_id, id),
+    FOREIGN KEY (client_id, endpoint_id) REFERENCES webhook_endpoints (client_id, id)
+        ON DELETE CASCADE
+);
+CREATE INDEX webhook_deliveries_page ON webhook_deliveries (client_id, endpoint_id, created_at DESC, id DESC);

@@ -6,6 +6,7 @@
 #include "api/h_chat.h"
 #include "api/h_evolution.h"
 #include "api/h_goals.h"
+#include "api/h_hooks.h"
 #include "api/h_intake.h"
 #include "api/h_moves.h"
 #include "api/h_ops.h"
@@ -54,6 +55,12 @@ const struct oz_route oz_routes[] = {
 	{ "POST",	"/v1/users/{user_id}/chat",			h_chat_post,	ROUTE_JSON },
 	{ "GET",	"/v1/users/{user_id}/chat/messages",		h_chat_list,	0 },
 	{ "GET",	"/v1/usage",					h_usage,	0 },
+	{ "POST",	"/v1/webhook-endpoints",			h_hooks_create,	ROUTE_JSON },
+	{ "GET",	"/v1/webhook-endpoints",			h_hooks_list,	0 },
+	{ "GET",	"/v1/webhook-endpoints/{endpoint_id}",		h_hooks_get,	0 },
+	{ "PATCH",	"/v1/webhook-endpoints/{endpoint_id}",		h_hooks_update,	ROUTE_JSON },
+	{ "DELETE",	"/v1/webhook-endpoints/{endpoint_id}",		h_hooks_delete,	0 },
+	{ "GET",	"/v1/webhook-endpoints/{endpoint_id}/deliveries", h_hooks_deliveries, 0 },
 	{ "PUT",	"/v1/integrations/evolution",			h_evo_put,	ROUTE_JSON },
 	{ "GET",	"/v1/integrations/evolution",			h_evo_get,	0 },
 	{ "DELETE",	"/v1/integrations/evolution",			h_evo_delete,	0 },

@@ -18,6 +18,7 @@
 #include "service/svc.h"
 #include "service/svc_chat.h"
 #include "service/svc_evo.h"
+#include "service/svc_hook.h"
 #include "service/svc_job.h"
 #include "service/svc_out.h"
 #include "service/svc_user.h"
@@ -679,6 +680,19 @@ svc_evo_turn(struct svc *s, const struct job *job, struct job_result *res)
 	if (answer(s, &u, &t, created, &out) == -1) {
 		retry(res, "database unavailable during the chat turn");
 		goto done;
+	}
+	{
+		struct json_object *o = json_object_new_object();
+
+		add_str(o, "user_id", u.id);
+		add_str(o, "external_user_id", u.external_user_id);
+		add_str(o, "channel", "whatsapp");
+		add_str(o, "instance", t.instance);
+		add_str(o, "whatsapp_message_id", t.msgid);
+		add_str(o, "kind", wa_kind_name(t.kind));
+		add_str(o, "text", t.text);
+		json_object_object_add(o, "user_created", json_object_new_boolean(created));
+		svc_hook_emit(s, "chat.message", o);
 	}
 	reply(s, t.instance, t.msgid, t.phone, job->queue_key, buf_str(&out), res);
 done:

@@ -7,6 +7,7 @@
 #include "domain/wa.h"
 #include "service/svc.h"
 #include "service/svc_evo.h"
+#include "service/svc_hook.h"
 #include "service/svc_job.h"
 
 void
@@ -17,6 +18,8 @@ svc_job_run(struct svc *s, const struct job *job, struct job_result *res)
 		svc_evo_turn(s, job, res);
 	else if (strcmp(job->kind, JOB_WA_SEND) == 0)
 		svc_evo_send(s, job, res);
+	else if (strcmp(job->kind, JOB_HOOK_DELIVER) == 0)
+		svc_hook_deliver(s, job, res);
 	else {
 		res->outcome = JOB_DEAD;
 		res->error = "unknown job kind";

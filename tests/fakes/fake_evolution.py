@@ -11,6 +11,12 @@ and a control API for tests:
   POST /_config {"expect_key":"...", "media_base64":"...", "media_mimetype":"..."}
   GET  /_sent   {"sent":[{"instance","apikey","body","at","answered"}...], "attempts":N}
   GET  /_health {"ok":true}
+and a receiver of Ozzie's outbound webhooks:
+  POST /hook/{name}   records the raw body and the Ozzie-* headers; answers 200
+                      {"ok":true}, or fails as POST /_hookmode (same fields as
+                      /_mode) says for the next N deliveries
+  GET  /_hooks        {"hooks":[{"path","signature","event","delivery","raw","at"}...],
+                       "attempts":N}
 Python 3 standard library only.
 """
 import argparse
@@ -32,7 +38,9 @@ def reset():
     with LOCK:
         STATE.clear()
         STATE.update(mode="ok", count=0, status=500, seconds=30, expect_key="evo-test-key",
-                     sent=[], attempts=0, media_base64="", media_mimetype="image/jpeg")
+                     sent=[], attempts=0, media_base64="", media_mimetype="image/jpeg",
+                     hook_mode="ok", hook_count=0, hook_status=500, hook_seconds=30,
+                     hooks=[], hook_attempts=0)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -63,6 +71,10 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/_health":
             return self.reply(200, {"ok": True})
+        if self.path == "/_hooks":
+            with LOCK:
+                return self.reply(200, {"hooks": list(STATE["hooks"]),
+                                        "attempts": STATE["hook_attempts"]})
         if self.path == "/_sent":
             with LOCK:
                 return self.reply(200, {"sent": list(STATE["sent"]), "attempts": STATE["attempts"]})
@@ -114,7 +126,37 @@ class Handler(BaseHTTPRequestHandler):
             "messageTimestamp": int(time.time()), "instanceId": str(uuid.uuid4()),
             "source": "unknown"})
 
+    def hook(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(n).decode("utf-8", "replace") if n > 0 else ""
+        with LOCK:
+            STATE["hook_attempts"] += 1
+            f = None
+            if STATE["hook_mode"] != "ok" and STATE["hook_count"] != 0:
+                if STATE["hook_count"] > 0:
+                    STATE["hook_count"] -= 1
+                f = dict(mode=STATE["hook_mode"], status=STATE["hook_status"],
+                         seconds=STATE["hook_seconds"])
+        if f and f["mode"] == "refuse":
+            self.close_connection = True
+            self.connection.close()
+            return None
+        if f and f["mode"] == "stall":
+            time.sleep(f["seconds"])
+            self.close_connection = True
+            return None
+        if f and f["mode"] == "fail":
+            return self.reply(f["status"], {"ok": False})
+        with LOCK:
+            STATE["hooks"].append({"path": self.path, "raw": raw, "at": time.time(),
+                                   "signature": self.headers.get("Ozzie-Signature"),
+                                   "event": self.headers.get("Ozzie-Event"),
+                                   "delivery": self.headers.get("Ozzie-Delivery")})
+        return self.reply(200, {"ok": True})
+
     def do_POST(self):
+        if self.path.startswith("/hook/"):
+            return self.hook()
         body = self.body()
         path = self.path.split("?")[0]
         if path == "/_reset":
@@ -128,6 +170,15 @@ class Handler(BaseHTTPRequestHandler):
                 STATE["count"] = int(body.get("count", -1))
                 STATE["status"] = int(body.get("status", 500))
                 STATE["seconds"] = float(body.get("seconds", 30))
+            return self.reply(200, {"ok": True})
+        if path == "/_hookmode":
+            if not isinstance(body, dict) or body.get("mode") not in ("ok", "fail", "stall", "refuse"):
+                return self.reply(400, {"ok": False, "error": "mode: ok|fail|stall|refuse"})
+            with LOCK:
+                STATE["hook_mode"] = body["mode"]
+                STATE["hook_count"] = int(body.get("count", -1))
+                STATE["hook_status"] = int(body.get("status", 500))
+                STATE["hook_seconds"] = float(body.get("seconds", 30))
             return self.reply(200, {"ok": True})
         if path == "/_config":
             if not isinstance(body, dict):
