@@ -16,6 +16,8 @@
 
 #include <check.h>
 #include <json-c/json.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,7 @@
 #include "it_common.h"
 #include "it_suites.h"
 
+#define OZ_IT_ID	128
 #define EVO_KEY	"B6D711FCDE4D4FD5936544120E713976"	/* the samples' apikey */
 
 static pid_t	evo_pid = -1;
@@ -875,6 +878,289 @@ START_TEST(jobd_stops_on_sigterm)
 }
 END_TEST
 
+/* --- outbound webhooks ------------------------------------------------------------ */
+
+/* A client with one endpoint at the fake's /hook/<name> for events; its id and secret. */
+static void
+hook_endpoint(struct it_client *c, const char *name, const char *events, char *id, char *secret)
+{
+	struct http_result r;
+	char	 body[512];
+
+	snprintf(body, sizeof(body), "{\"url\":\"http://127.0.0.1:%d/hook/%s\",\"events\":%s,"
+	    "\"description\":\"the platform\"}", evo_port, name, events);
+	it_call(c, "POST", "/v1/webhook-endpoints", body, &r);
+	ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
+	snprintf(id, OZ_IT_ID, "%s", json_object_get_string(it_json_at(r.json, "data.id")));
+	snprintf(secret, OZ_IT_ID, "%s", json_object_get_string(it_json_at(r.json, "data.secret")));
+	ck_assert(strncmp(secret, "whsec_", 6) == 0);
+	http_result_free(&r);
+}
+
+/* The hooks the fake received at /hook/<name> (a new array), after waiting for n. */
+static struct json_object *
+hooks_at(const char *name, size_t n, int ms)
+{
+	struct http_result r;
+	struct json_object *all, *mine = NULL, *h;
+	char	 url[128], path[128];
+	double	 t0 = it_now_ms();
+	size_t	 i;
+
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/_hooks", evo_port);
+	snprintf(path, sizeof(path), "/hook/%s", name);
+	do {
+		json_object_put(mine);
+		mine = json_object_new_array();
+		ck_assert_int_eq(http_do("GET", url, NULL, NULL, 0, &r), 0);
+		all = json_object_object_get(r.json, "hooks");
+		for (i = 0; i < json_object_array_length(all); i++) {
+			h = json_object_array_get_idx(all, i);
+			if (strcmp(json_object_get_string(json_object_object_get(h, "path")), path) == 0)
+				json_object_array_add(mine, json_object_get(h));
+		}
+		http_result_free(&r);
+		if (json_object_array_length(mine) >= n)
+			break;
+		it_sleep_ms(100);
+	} while (it_now_ms() - t0 < ms);
+	return mine;
+}
+
+/* The signature header is HMAC-SHA256(secret, t "." raw body), as a platform checks it. */
+static void
+check_signature(struct json_object *hook, const char *secret)
+{
+	const char *sig = json_object_get_string(json_object_object_get(hook, "signature"));
+	const char *raw = json_object_get_string(json_object_object_get(hook, "raw"));
+	const char *v1;
+	unsigned char mac[32];
+	unsigned int len = 0;
+	char	 msg[8192], hex[65];
+	long long t;
+	int	 i;
+
+	ck_assert_ptr_nonnull(sig);
+	ck_assert_int_eq(strncmp(sig, "t=", 2), 0);
+	t = strtoll(sig + 2, NULL, 10);
+	ck_assert(t > 1700000000LL && llabs(t - (long long)time(NULL)) < 300);
+	ck_assert_ptr_nonnull(v1 = strstr(sig, ",v1="));
+	snprintf(msg, sizeof(msg), "%lld.%s", t, raw);
+	ck_assert_ptr_nonnull(HMAC(EVP_sha256(), secret, (int)strlen(secret),
+	    (const unsigned char *)msg, strlen(msg), mac, &len));
+	for (i = 0; i < 32; i++)
+		snprintf(hex + i * 2, 3, "%02x", mac[i]);
+	ck_assert_str_eq(v1 + 4, hex);
+}
+
+START_TEST(webhook_endpoints_crud)
+{
+	struct it_client c, other;
+	struct http_result r;
+	char	 id[OZ_IT_ID], secret[OZ_IT_ID], path[256];
+
+	it_client_create("hooks-crud", 0, &c);
+	it_client_create("hooks-other", 0, &other);
+	it_call(&c, "POST", "/v1/webhook-endpoints",
+	    "{\"url\":\"ftp://x\",\"events\":[\"transaction.created\",\"coffee.spilled\"],\"x\":1}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"url\""));
+	ck_assert_ptr_nonnull(strstr(r.body, "\"events\""));
+	ck_assert_ptr_nonnull(strstr(r.body, "\"x\""));
+	http_result_free(&r);
+	it_call(&c, "POST", "/v1/webhook-endpoints", "{\"url\":\"https://example.com/h\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"events\""));
+	http_result_free(&r);
+	it_call(&c, "POST", "/v1/webhook-endpoints", "{\"url\":\"https://example.com/h\",\"events\":[]}", &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+	hook_endpoint(&c, "crud", "[\"plan.generated\",\"plan.generated\",\"chat.message\"]", id, secret);
+	snprintf(path, sizeof(path), "/v1/webhook-endpoints/%s", id);
+	/* the secret is shown once; events are kept once each */
+	it_call(&c, "GET", path, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_null(strstr(r.body, "whsec_"));
+	ck_assert_int_eq(json_object_array_length(it_json_at(r.json, "data.events")), 2);
+	ck_assert(json_object_get_boolean(it_json_at(r.json, "data.enabled")));
+	http_result_free(&r);
+	it_call(&c, "GET", "/v1/webhook-endpoints?limit=1", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.id")), id);
+	http_result_free(&r);
+	/* another client sees none of it */
+	it_call(&other, "GET", path, NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	http_result_free(&r);
+	it_call(&other, "GET", "/v1/webhook-endpoints", NULL, &r);
+	ck_assert_int_eq(json_object_array_length(json_object_object_get(r.json, "data")), 0);
+	http_result_free(&r);
+	it_call(&c, "PATCH", path, "{\"enabled\":false,\"events\":[\"user.at_risk\"],\"description\":null}", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(!json_object_get_boolean(it_json_at(r.json, "data.enabled")));
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.events.0")), "user.at_risk");
+	ck_assert_ptr_null(it_json_at(r.json, "data.description"));
+	http_result_free(&r);
+	it_call(&c, "PATCH", path, "{\"enabled\":\"no\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	http_result_free(&r);
+	it_call(&c, "GET", "/v1/webhook-endpoints/ozz_whe_AAAAAAAAAAAAAAAAAAAAAA/deliveries", NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	http_result_free(&r);
+	it_call(&c, "DELETE", path, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	http_result_free(&r);
+	it_call(&c, "DELETE", path, NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	http_result_free(&r);
+	it_call(&c, "GET", "/v1/webhook-endpoints/not-an-id", NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	http_result_free(&r);
+}
+END_TEST
+
+/* transaction.created and chat.message, signed; an endpoint that takes neither gets nothing. */
+START_TEST(webhook_events_signed)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *h, *body;
+	char	 id[OZ_IT_ID], secret[OZ_IT_ID], id2[OZ_IT_ID], secret2[OZ_IT_ID], inst[96], mid[96];
+	char	 name[64], name2[64], path[256], sent[2][2048];
+	size_t	 i;
+	int	 txn = 0, chat = 0;
+
+	unique(inst, sizeof(inst), "hooks");
+	integrate(&c, inst, 1, ",\"default_currency\":\"BRL\"");
+	unique(name, sizeof(name), "ev");
+	unique(name2, sizeof(name2), "plans");
+	hook_endpoint(&c, name, "[\"transaction.created\",\"chat.message\"]", id, secret);
+	hook_endpoint(&c, name2, "[\"plan.generated\"]", id2, secret2);
+	unique(mid, sizeof(mid), "m");
+	deliver(message("messages-upsert-text.json", inst, mid, NULL, NULL), NULL, NULL, &r);
+	http_result_free(&r);
+	ck_assert_int_eq(wait_sent(inst, 1, 15000, sent, 2), 1);
+	h = hooks_at(name, 2, 15000);
+	ck_assert_int_eq(json_object_array_length(h), 2);
+	for (i = 0; i < 2; i++) {
+		struct json_object *e = json_object_array_get_idx(h, i);
+
+		check_signature(e, secret);
+		body = json_tokener_parse(json_object_get_string(json_object_object_get(e, "raw")));
+		ck_assert_ptr_nonnull(body);
+		ck_assert(strncmp(json_object_get_string(it_json_at(body, "id")), "evt_", 4) == 0);
+		ck_assert_str_eq(json_object_get_string(it_json_at(body, "type")),
+		    json_object_get_string(json_object_object_get(e, "event")));
+		if (strcmp(json_object_get_string(it_json_at(body, "type")), "transaction.created") == 0) {
+			txn++;
+			ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.source")), "whatsapp_text");
+			ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.amount")), "45.90");
+			ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.currency")), "BRL");
+		} else {
+			chat++;
+			ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.channel")), "whatsapp");
+			ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.text")),
+			    "Gastei 45,90 no mercado");
+		}
+		json_object_put(body);
+	}
+	ck_assert_int_eq(txn, 1);
+	ck_assert_int_eq(chat, 1);
+	json_object_put(h);
+	h = hooks_at(name2, 1, 500);
+	ck_assert_int_eq(json_object_array_length(h), 0);
+	json_object_put(h);
+	/* the deliveries, as GET …/deliveries lists them */
+	snprintf(path, sizeof(path), "/v1/webhook-endpoints/%s/deliveries", id);
+	it_call(&c, "GET", path, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(json_object_array_length(json_object_object_get(r.json, "data")), 2);
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.status")), "delivered");
+	ck_assert_int_eq(json_object_get_int(it_json_at(r.json, "data.0.response_code")), 200);
+	ck_assert_int_eq(json_object_get_int(it_json_at(r.json, "data.0.attempts")), 1);
+	http_result_free(&r);
+}
+END_TEST
+
+/* The platform answers 500, then stalls: the delivery is retried and arrives; the attempts are listed. */
+START_TEST(webhook_retried_then_delivered)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *h;
+	char	 id[OZ_IT_ID], secret[OZ_IT_ID], name[64], path[256], user[160];
+	double	 t0;
+
+	it_client_create("hooks-retry", 0, &c);
+	unique(name, sizeof(name), "retry");
+	hook_endpoint(&c, name, "[\"transaction.created\"]", id, secret);
+	evo_ctl("/_hookmode", "{\"mode\":\"fail\",\"status\":500,\"count\":2}");
+	it_user_path(user, sizeof(user), "hook");
+	snprintf(path, sizeof(path), "%s/transactions", user);
+	t0 = it_now_ms();
+	it_call(&c, "POST", path, "{\"transactions\":[{\"amount_cents\":1250,\"description\":\"coffee\"}]}", &r);
+	ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
+	http_result_free(&r);
+	h = hooks_at(name, 1, 30000);
+	ck_assert_int_eq(json_object_array_length(h), 1);
+	check_signature(json_object_array_get_idx(h, 0), secret);
+	fprintf(stderr, "it_whatsapp: webhook delivered %.1f s after two 500s\n", (it_now_ms() - t0) / 1000);
+	json_object_put(h);
+	snprintf(path, sizeof(path), "/v1/webhook-endpoints/%s/deliveries", id);
+	it_call(&c, "GET", path, NULL, &r);
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.status")), "delivered");
+	ck_assert_int_eq(json_object_get_int(it_json_at(r.json, "data.0.attempts")), 3);
+	http_result_free(&r);
+	/* the endpoint failed, then recovered: not failing any more */
+	snprintf(path, sizeof(path), "/v1/webhook-endpoints/%s", id);
+	it_call(&c, "GET", path, NULL, &r);
+	ck_assert_ptr_null(it_json_at(r.json, "data.failing_since"));
+	http_result_free(&r);
+	evo_reset();
+}
+END_TEST
+
+/* An endpoint failing for 3 days is disabled; enabling it again forgets the failures. */
+START_TEST(webhook_endpoint_disabled_after_three_days)
+{
+	struct it_client c;
+	struct http_result r;
+	char	 id[OZ_IT_ID], secret[OZ_IT_ID], name[64], path[256], user[160], out[64];
+	double	 t0;
+	int	 enabled = 1;
+
+	it_client_create("hooks-disable", 0, &c);
+	unique(name, sizeof(name), "down");
+	hook_endpoint(&c, name, "[\"transaction.created\"]", id, secret);
+	/* it has been failing for four days already */
+	ck_assert_int_eq(it_sql("UPDATE webhook_endpoints SET failing_since = now() - interval '4 days'"
+	    " WHERE client_id = :'a' AND id = :'b'", c.id, id, out, sizeof(out)), 0);
+	evo_ctl("/_hookmode", "{\"mode\":\"fail\",\"status\":503,\"count\":-1}");
+	it_user_path(user, sizeof(user), "hook");
+	snprintf(path, sizeof(path), "%s/transactions", user);
+	it_call(&c, "POST", path, "{\"transactions\":[{\"amount_cents\":990,\"description\":\"bus\"}]}", &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+	snprintf(path, sizeof(path), "/v1/webhook-endpoints/%s", id);
+	for (t0 = it_now_ms(); enabled && it_now_ms() - t0 < 15000; it_sleep_ms(200)) {
+		it_call(&c, "GET", path, NULL, &r);
+		enabled = json_object_get_boolean(it_json_at(r.json, "data.enabled"));
+		if (!enabled)
+			ck_assert_ptr_nonnull(strstr(json_object_get_string(it_json_at(r.json,
+			    "data.disabled_reason")), "3 days"));
+		http_result_free(&r);
+	}
+	ck_assert_msg(!enabled, "the endpoint is still enabled");
+	evo_reset();
+	it_call(&c, "PATCH", path, "{\"enabled\":true}", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(json_object_get_boolean(it_json_at(r.json, "data.enabled")));
+	ck_assert_ptr_null(it_json_at(r.json, "data.failing_since"));
+	ck_assert_ptr_null(it_json_at(r.json, "data.disabled_reason"));
+	http_result_free(&r);
+}
+END_TEST
+
 Suite *
 whatsapp_suite(void)
 {
@@ -897,6 +1183,10 @@ whatsapp_suite(void)
 	tcase_add_test(tc, private_address_refused);
 	tcase_add_test(tc, jobd_killed_mid_send);
 	tcase_add_test(tc, postgres_restarted_under_jobd);
+	tcase_add_test(tc, webhook_endpoints_crud);
+	tcase_add_test(tc, webhook_events_signed);
+	tcase_add_test(tc, webhook_retried_then_delivered);
+	tcase_add_test(tc, webhook_endpoint_disabled_after_three_days);
 	tcase_add_test(tc, jobd_stops_on_sigterm);
 	suite_add_tcase(s, tc);
 	return s;
