@@ -484,20 +484,19 @@ user_by_phone(struct svc *s, const char *phone, struct user *out)
 	struct store_page pg;
 	char	 alt[WA_PHONE_MAX];
 	size_t	 n = 0;
-	int	 more, i;
+	int	 more;
 
 	memset(&pg, 0, sizeof(pg));
 	pg.limit = 1;
-	for (i = 0; i < 2; i++) {
-		if (store_user_list(&s->st, NULL, phone, &pg, out, &n, &more) == -1)
-			return -1;
-		if (n == 1)
-			return 1;
-		if (!wa_phone_twin(phone, alt, sizeof(alt)))
-			return 0;
-		phone = alt;
-	}
-	return 0;
+	if (store_user_list(&s->st, NULL, phone, &pg, out, &n, &more) == -1)
+		return -1;
+	if (n == 1)
+		return 1;
+	if (!wa_phone_twin(phone, alt, sizeof(alt)))
+		return 0;
+	if (store_user_list(&s->st, NULL, alt, &pg, out, &n, &more) == -1)
+		return -1;
+	return n == 1;
 }
 
 /* The language of a new user: the integration's, else their country's. */
