@@ -53,7 +53,8 @@ const struct ai_tool_def ai_tools[] = {
 	  "action items.", NO_ARGS },
 	{ "get_goals", "The user's goals with target, current amount and dates.", NO_ARGS },
 	{ "get_intake", "The user's latest monthly financial intake: income, expenses, "
-	  "surplus, savings and debt.", NO_ARGS },
+	  "surplus, savings and debts, each debt's interest rate with its period "
+	  "(month or year: 12 a month is not 12 a year).", NO_ARGS },
 	{ "get_money_moves", "The user's current money-move cycle (tasks to do, learn and "
 	  "reflect on) and points.", NO_ARGS },
 	{ NULL, NULL, NULL }
@@ -318,6 +319,30 @@ tool_transactions(const struct facts_src *f, const char *today, struct json_obje
 	return o;
 }
 
+/* The intake's debts one by one, each rate with its period (month | year). */
+static struct json_object *
+debts_json(const struct fact_intake *in, int digits)
+{
+	struct json_object *arr = json_object_new_array(), *o;
+	const struct fact_debt *d;
+	size_t	 i;
+
+	for (i = 0; i < in->ndebts && i < FACT_MAX_DEBTS; i++) {
+		d = &in->debts[i];
+		o = json_object_new_object();
+		json_object_object_add(o, "name", str_or_null(d->name));
+		json_object_object_add(o, "balance", money(d->balance, digits));
+		json_object_object_add(o, "interest_rate", d->has_rate ? money(d->rate_milli, 3) :
+		    NULL);
+		json_object_object_add(o, "rate_period", json_object_new_string(d->monthly ?
+		    "month" : "year"));
+		json_object_object_add(o, "minimum_payment", d->has_min ?
+		    money(d->min_payment, digits) : NULL);
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
 static struct json_object *
 intake_json(const struct fact_intake *in, int digits)
 {
@@ -332,6 +357,9 @@ intake_json(const struct fact_intake *in, int digits)
 	json_object_object_add(o, "debt_balance", in->has_debt ? money(in->debt, digits) : NULL);
 	json_object_object_add(o, "debt_interest_rate", in->has_rate ? money(in->rate_bp, 2) :
 	    NULL);
+	json_object_object_add(o, "debt_interest_rate_period", in->has_rate ?
+	    json_object_new_string("year") : NULL);
+	json_object_object_add(o, "debts", debts_json(in, digits));
 	json_object_object_add(o, "next_pay_date", str_or_null(in->next_pay_date));
 	json_object_object_add(o, "financial_goal", json_object_new_string(in->financial_goal));
 	return o;
@@ -439,6 +467,9 @@ tool_fact(const struct facts_src *f, struct json_object *args, const char *name)
 	if ((err = check_keys(args, NULL)) != NULL)
 		return tool_error(err);
 	/* The largest fact: a plan, or the goals. */
+	_Static_assert(sizeof(struct fact_intake) <= sizeof(struct fact_goal) * FACT_MAX_GOALS &&
+	    sizeof(struct fact_moves) <= sizeof(struct fact_goal) * FACT_MAX_GOALS,
+	    "every fact fits the buffer");
 	if ((fact = calloc(1, sizeof(struct fact_plan) > sizeof(struct fact_goal) *
 	    FACT_MAX_GOALS ? sizeof(struct fact_plan) : sizeof(struct fact_goal) *
 	    FACT_MAX_GOALS)) == NULL)

@@ -37,21 +37,19 @@ not_found(struct svc *s)
 
 /* The plan, the goal and the last cycle say what the next cycle is. */
 static int
-next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, int64_t *monthly,
+next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, struct plan_row *plan,
     struct goal *g, int *has_goal)
 {
-	struct plan_row	 plan;
 	char		 next[11];
 	int		 rc, last;
 
 	memset(c, 0, sizeof(*c));
-	if ((rc = store_plan_latest(&s->st, u->id, &plan)) == -1)
+	if ((rc = store_plan_latest(&s->st, u->id, plan)) == -1)
 		return svc_db_fail(s);
 	if (rc == 0)
 		return svc_fail(s, OZ_PLAN_REQUIRED,
 		    "this user has no plan yet: POST …/plan before generating money moves");
-	*monthly = plan.monthly_move_cents;
-	snprintf(c->plan_id, sizeof(c->plan_id), "%s", plan.id);
+	snprintf(c->plan_id, sizeof(c->plan_id), "%s", plan->id);
 	snprintf(c->user_id, sizeof(c->user_id), "%s", u->id);
 	if ((rc = store_goal_primary(&s->st, u->id, g)) == -1)
 		return svc_db_fail(s);
@@ -70,20 +68,27 @@ next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, int64_t *m
 	return svc_new_id(s, "ozz_mm", c->id, sizeof(c->id));
 }
 
-/* The do, learn and mind tasks of cycle c. */
+/*
+ * The do, learn and mind tasks of cycle c. They fit the plan's focus: the do
+ * task moves the cycle's share of what goes to the focus a month ("Pay $125.00
+ * extra on Visa these two weeks", "Move … to your emergency fund this month")
+ * and the lesson is on its topic (debt, emergency, saving, investing,
+ * budget). A plan made before the focus existed words them as before.
+ */
 static int
-add_tasks(struct svc *s, const struct user *u, struct move_cycle *c, int64_t monthly,
+add_tasks(struct svc *s, const struct user *u, struct move_cycle *c, const struct plan_row *plan,
     const char *goal_name)
 {
 	char		 title[256];
 	unsigned	 seed = user_seed(u->id), n = (unsigned)(c->cycle_number - 1);
 	int64_t		 cycle_cents;
+	const char	*name = plan->focus_name[0] ? plan->focus_name : goal_name;
 	size_t		 i;
 
-	if ((cycle_cents = finance_cycle_amount(monthly, c->cadence)) < 0)
+	if ((cycle_cents = finance_cycle_amount(plan->monthly_move_cents, c->cadence)) < 0)
 		cycle_cents = 0;	/* an amount the engine cannot split: nothing to move */
-	if (lesson_do_title(cycle_cents, u->currency, u->language, goal_name, title,
-	    sizeof(title)) == -1)
+	if (lesson_do_title_for(cycle_cents, u->currency, u->language, plan->focus_step,
+	    plan->focus_topic, name, c->cadence, title, sizeof(title)) == -1)
 		return svc_fail(s, OZ_INTERNAL_ERROR, "cannot word the task");
 	c->ntasks = 3;
 	snprintf(c->tasks[0].task_type, sizeof(c->tasks[0].task_type), "do");
@@ -91,7 +96,7 @@ add_tasks(struct svc *s, const struct user *u, struct move_cycle *c, int64_t mon
 	c->tasks[0].has_amount = 1;
 	c->tasks[0].amount_cents = cycle_cents;
 	snprintf(c->tasks[1].task_type, sizeof(c->tasks[1].task_type), "learn");
-	c->tasks[1].title = lesson_learn(n, seed, u->language);
+	c->tasks[1].title = lesson_learn_for(n, seed, u->language, plan->focus_topic);
 	snprintf(c->tasks[2].task_type, sizeof(c->tasks[2].task_type), "mind");
 	c->tasks[2].title = lesson_mind(n, seed, u->language);
 	for (i = 0; i < c->ntasks; i++) {
@@ -117,14 +122,14 @@ int
 svc_move_generate(struct svc *s, const char *ref, struct move_cycle *out)
 {
 	struct move_cycle c;
+	struct plan_row	 plan;
 	struct goal	 g;
 	struct user	 u;
-	int64_t		 monthly = 0;
 	int		 has_goal = 0;
 
 	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
-	    next_cycle(s, &u, &c, &monthly, &g, &has_goal) == -1 ||
-	    add_tasks(s, &u, &c, monthly, has_goal ? g.goal_name : NULL) == -1)
+	    next_cycle(s, &u, &c, &plan, &g, &has_goal) == -1 ||
+	    add_tasks(s, &u, &c, &plan, has_goal ? g.goal_name : NULL) == -1)
 		return -1;
 	if (db_begin(s->st.db) == -1)
 		return svc_db_fail(s);

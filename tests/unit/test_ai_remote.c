@@ -24,6 +24,8 @@
 #include "ai/ai_breaker.h"
 #include "ai/ai_http.h"
 #include "ai/ai_remote.h"
+#include "ai/ai_sse.h"
+#include "ai/ai_tools.h"
 #include "check_main.h"
 #include "core/buf.h"
 #include "core/num.h"
@@ -801,6 +803,36 @@ START_TEST(retry_after_honoured)
 }
 END_TEST
 
+/* The header lines themselves, as curl hands them over. */
+START_TEST(retry_after_lines)
+{
+	static const struct { const char *line; int is; int64_t ra, ra_ms; } cases[] = {
+		{ "Retry-After: 3\r\n", 1, 3000, -2 },
+		{ "retry-after:\t 0 \r\n", 1, 0, -2 },
+		{ "Retry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\n", 1, 0, -2 },
+		{ "Retry-After: soon\r\n", 1, -1, -2 },
+		/* a year of 10 digits: seconds * 1000 overflowed (found by fuzz_retry_after.c) */
+		{ "Retry-After: Wed, 21 Oct 2147483647 07:28:00 GMT\r\n", 1, 1000000000000LL, -2 },
+		{ "Retry-After: 1000000001\r\n", 1, -1, -2 },
+		{ "retry-after-ms: 1500.5\r\n", 1, -2, 1500 },
+		{ "Retry-After-Ms: -5\r\n", 1, -2, -1 },
+		{ "Retry-After-Later: 5\r\n", 0, -2, -2 },
+		{ "X-Retry-After: 5\r\n", 0, -2, -2 },
+		{ "Retry-After\r\n", 0, -2, -2 },
+	};
+	int64_t	 ra, ra_ms;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ra = ra_ms = -2;
+		ck_assert_int_eq(ai_http_retry_header(cases[i].line, strlen(cases[i].line), &ra,
+		    &ra_ms), cases[i].is);
+		ck_assert_msg(ra == cases[i].ra && ra_ms == cases[i].ra_ms, "%s: %lld %lld",
+		    cases[i].line, (long long)ra, (long long)ra_ms);
+	}
+}
+END_TEST
+
 START_TEST(retry_after_too_long)
 {
 	struct run r;
@@ -909,6 +941,53 @@ START_TEST(invalid_json_falls_back)
 	check_fallback(&r);
 	ck_assert_msg(strstr(r.res.error, "invalid JSON in stream") != NULL, "%s", r.res.error);
 	run_free(&r);
+}
+END_TEST
+
+/*
+ * A provider's answer that is not UTF-8 is no answer: json-c's own check let
+ * overlong forms through, and the reply then could not be stored (found by
+ * tests/fuzz/fuzz_ai_response.c).
+ */
+START_TEST(invalid_utf8_refused)
+{
+	static const char *const bad[] = {
+		"\xf0\x89\x9f\x8e",	/* overlong, 4 bytes (the fuzzer's) */
+		"\xe0\x80\xaf",		/* overlong, 3 bytes */
+		"\xed\xa0\x80",		/* a surrogate */
+		"\xf4\x90\x80\x80",	/* past U+10FFFF */
+		"\xc0\xaf", NULL };
+	char		 body[256], sse_text[300];
+	struct ai_result res;
+	struct ai_round	 r;
+	struct ai_sse	 sse;
+	struct ai_chat	 c;
+	struct json_object *o;
+	int		 i;
+
+	for (i = 0; bad[i]; i++) {
+		snprintf(body, sizeof(body), "{\"choices\":[{\"message\":{\"content\":\"ok %s\"}}]}",
+		    bad[i]);
+		ck_assert_msg(ai_json_parse(body, strlen(body)) == NULL, "took case %d", i);
+		/* streamed: the chunk is refused, nothing reaches the reply */
+		memset(&c, 0, sizeof(c));
+		c.language = "en";
+		ai_result_init(&res);
+		ai_round_init(&r, "openai", &c, &res, 0);
+		snprintf(sse_text, sizeof(sse_text), "data: {\"choices\":[{\"delta\":"
+		    "{\"content\":\"ok %s\"}}]}\n\n", bad[i]);
+		ai_sse_init(&sse, ai_openai_provider.on_event, &r);
+		ck_assert_int_eq(ai_sse_feed(&sse, sse_text, strlen(sse_text)), -1);
+		ck_assert_msg(strstr(r.error, "invalid JSON in stream") != NULL, "%s", r.error);
+		ck_assert_uint_eq(res.reply.len, 0);
+		ai_sse_free(&sse);
+		ai_round_free(&r);
+		ai_result_free(&res);
+	}
+	snprintf(body, sizeof(body), "{\"t\":\"\xf0\x9f\x98\x80\"}");
+	o = ai_json_parse(body, strlen(body));
+	ck_assert_ptr_nonnull(o);
+	json_object_put(o);
 }
 END_TEST
 
@@ -1151,6 +1230,76 @@ START_TEST(prompts_per_language)
 }
 END_TEST
 
+/* A Brazilian intake: a card at 12% a month, a family loan with no rate given. */
+static int
+intake_with_debts(void *ctx, struct fact_intake *out)
+{
+	(void)ctx;
+	memset(out, 0, sizeof(*out));
+	snprintf(out->month, sizeof(out->month), "2026-11");
+	out->income = 500000;
+	out->expenses = 420000;
+	out->surplus = 80000;
+	out->has_debt = 1;
+	out->debt = 1000000;
+	snprintf(out->financial_goal, sizeof(out->financial_goal), "debt_payoff");
+	out->ndebts = 2;
+	snprintf(out->debts[0].name, sizeof(out->debts[0].name), "Cartão Nubank");
+	out->debts[0].balance = 600000;
+	out->debts[0].has_rate = 1;
+	out->debts[0].rate_milli = 12000;
+	out->debts[0].monthly = 1;
+	out->debts[0].has_min = 1;
+	out->debts[0].min_payment = 60000;
+	out->debts[1].balance = 400000;
+	return 1;
+}
+
+static const char *
+at(struct json_object *o, const char *k1, int i, const char *k2)
+{
+	struct json_object *v = NULL;
+
+	if (!json_object_object_get_ex(o, k1, &v))
+		return "(absent)";
+	if (i >= 0 && (v = json_object_array_get_idx(v, (size_t)i)) == NULL)
+		return "(absent)";
+	if (k2 && !json_object_object_get_ex(v, k2, &v))
+		return "(absent)";
+	return v ? json_object_get_string(v) : "null";
+}
+
+/*
+ * get_intake gives a model each debt with its rate's period, so 12% a month
+ * is never read as 12% a year; the shorthand's rate is a year's.
+ */
+START_TEST(intake_tool_says_rate_periods)
+{
+	struct facts_src f;
+	struct json_object *args = json_object_new_object(), *o, *in = NULL;
+
+	memset(&f, 0, sizeof(f));
+	f.currency = "BRL";
+	f.digits = 2;
+	f.intake = intake_with_debts;
+	o = ai_tool_run(&f, "2026-11-24", "get_intake", args);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_msg(json_object_object_get_ex(o, "intake", &in), "%s",
+	    json_object_to_json_string(o));
+	ck_assert_str_eq(at(in, "debts", 0, "name"), "Cartão Nubank");
+	ck_assert_str_eq(at(in, "debts", 0, "balance"), "6000.00");
+	ck_assert_str_eq(at(in, "debts", 0, "interest_rate"), "12.000");
+	ck_assert_str_eq(at(in, "debts", 0, "rate_period"), "month");
+	ck_assert_str_eq(at(in, "debts", 0, "minimum_payment"), "600.00");
+	ck_assert_str_eq(at(in, "debts", 1, "name"), "null");
+	ck_assert_str_eq(at(in, "debts", 1, "interest_rate"), "null");
+	ck_assert_str_eq(at(in, "debts", 1, "rate_period"), "year");
+	ck_assert_str_eq(at(in, "debt_interest_rate_period", -1, NULL), "null");
+	json_object_put(o);
+	json_object_put(args);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1171,11 +1320,13 @@ suite(void)
 	tcase_add_loop_test(tc, sse_shapes, 0, 2);
 	tcase_add_loop_test(tc, retry_after_honoured, 0, 2);
 	tcase_add_loop_test(tc, retry_after_too_long, 0, 2);
+	tcase_add_test(tc, retry_after_lines);
 	tcase_add_loop_test(tc, server_errors_retried, 0, 2);
 	tcase_add_loop_test(tc, overloaded_retried, 0, 2);
 	tcase_add_loop_test(tc, stall_times_out, 0, 2);
 	tcase_add_loop_test(tc, invalid_json_falls_back, 0, 2);
 	tcase_add_loop_test(tc, empty_reply_falls_back, 0, 2);
+	tcase_add_test(tc, invalid_utf8_refused);
 	tcase_add_test(tc, local_and_unknown_providers);
 	tcase_add_loop_test(tc, closed_connection_retried, 0, 2);
 	tcase_add_loop_test(tc, wrong_key_not_retried, 0, 2);
@@ -1185,6 +1336,7 @@ suite(void)
 	tcase_add_test(tc, breaker_shared_and_probe_exclusive);
 	tcase_add_loop_test(tc, complete_returns_text, 0, 2);
 	tcase_add_test(tc, prompts_per_language);
+	tcase_add_test(tc, intake_tool_says_rate_periods);
 	suite_add_tcase(s, tc);
 	return s;
 }
