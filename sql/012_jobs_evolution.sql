@@ -64,11 +64,16 @@ CREATE TABLE evolution_integrations (
 CREATE INDEX evolution_integrations_instance ON evolution_integrations (instance);
 
 -- Inbound messages taken, once each: Evolution retries and redelivers.
+-- turned_at and reply: the turn's answer, kept as soon as it is made, so a
+-- turn taken again after its runner died sends that answer instead of
+-- running the chat turn twice.
 CREATE TABLE evolution_inbound (
     client_id    text NOT NULL REFERENCES api_clients (id) ON DELETE CASCADE,
     instance     text NOT NULL,
     message_id   text NOT NULL,
     received_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+    turned_at    timestamptz,
+    reply        text,
     PRIMARY KEY (client_id, instance, message_id)
 );
 CREATE INDEX evolution_inbound_age ON evolution_inbound (received_at);

@@ -634,15 +634,70 @@ answer(struct svc *s, const struct user *u, const struct turn_in *t, int created
 	return chat(s, u, t->text, out);
 }
 
+/* chat.message for the turn t of user u. */
+static void
+emit_chat(struct svc *s, const struct user *u, const struct turn_in *t, int created)
+{
+	struct json_object *o = json_object_new_object();
+
+	add_str(o, "user_id", u->id);
+	add_str(o, "external_user_id", u->external_user_id);
+	add_str(o, "channel", "whatsapp");
+	add_str(o, "instance", t->instance);
+	add_str(o, "whatsapp_message_id", t->msgid);
+	add_str(o, "kind", wa_kind_name(t->kind));
+	add_str(o, "text", t->text);
+	json_object_object_add(o, "user_created", json_object_new_boolean(created));
+	svc_hook_emit(s, "chat.message", o);
+}
+
+/*
+ * What the turn of t answers (NULL: nothing), made now: the user found or
+ * created, the chat turn run. 0, or -1 with res set (retry).
+ */
+static int
+make_turn(struct svc *s, const struct evo_integration *e, const struct turn_in *t,
+    struct buf *out, const char **answer_text, struct job_result *res)
+{
+	struct user	 u;
+	int		 rc, created = 0;
+
+	*answer_text = NULL;
+	if ((rc = user_by_phone(s, t->phone, &u)) == -1) {
+		retry(res, "database unavailable");
+		return -1;
+	}
+	if (rc == 0 && !e->auto_create_users) {
+		if (e->unknown_sender_reply != NULL && e->unknown_sender_reply[0] != '\0')
+			*answer_text = e->unknown_sender_reply;
+		return 0;
+	}
+	if (rc == 0) {
+		if (create_user(s, e, t->phone, &u) == -1) {
+			memset(s->err, 0, sizeof(*s->err));
+			retry(res, "cannot create the user");
+			return -1;
+		}
+		created = 1;
+	}
+	if (answer(s, &u, t, created, out) == -1) {
+		retry(res, "database unavailable during the chat turn");
+		return -1;
+	}
+	emit_chat(s, &u, t, created);
+	*answer_text = buf_str(out);
+	return 0;
+}
+
 void
 svc_evo_turn(struct svc *s, const struct job *job, struct job_result *res)
 {
 	struct evo_integration e;
 	struct json_object *p = json_tokener_parse(job->payload);
 	struct turn_in	 t;
-	struct user	 u;
 	struct buf	 out;
-	int		 rc, created = 0;
+	const char	*text;
+	int		 rc;
 
 	buf_init(&out, 16384);
 	if (p == NULL || parse_turn(p, &t) == -1) {
@@ -657,43 +712,21 @@ svc_evo_turn(struct svc *s, const struct job *job, struct job_result *res)
 			res->outcome = JOB_DONE;	/* the integration went: no one to answer */
 		goto done;
 	}
-	if ((rc = user_by_phone(s, t.phone, &u)) == -1) {
+	/* A turn taken again after its runner died: the answer it made, not a second turn. */
+	if ((rc = store_evo_turned(&s->st, t.instance, t.msgid, &text)) == -1) {
 		retry(res, "database unavailable");
 		goto done;
 	}
-	if (rc == 0 && !e.auto_create_users) {
-		if (e.unknown_sender_reply != NULL && e.unknown_sender_reply[0] != '\0')
-			reply(s, t.instance, t.msgid, t.phone, job->queue_key, e.unknown_sender_reply, res);
-		else
-			res->outcome = JOB_DONE;
-		goto done;
-	}
 	if (rc == 0) {
-		if (create_user(s, &e, t.phone, &u) == -1) {
-			retry(res, "cannot create the user");
-			memset(s->err, 0, sizeof(*s->err));
+		if (make_turn(s, &e, &t, &out, &text, res) == -1)
 			goto done;
-		}
-		created = 1;
+		if (store_evo_mark_turned(&s->st, t.instance, t.msgid, text) == -1)
+			log_warnx("whatsapp turn: cannot keep its answer");
 	}
-	if (answer(s, &u, &t, created, &out) == -1) {
-		retry(res, "database unavailable during the chat turn");
-		goto done;
-	}
-	{
-		struct json_object *o = json_object_new_object();
-
-		add_str(o, "user_id", u.id);
-		add_str(o, "external_user_id", u.external_user_id);
-		add_str(o, "channel", "whatsapp");
-		add_str(o, "instance", t.instance);
-		add_str(o, "whatsapp_message_id", t.msgid);
-		add_str(o, "kind", wa_kind_name(t.kind));
-		add_str(o, "text", t.text);
-		json_object_object_add(o, "user_created", json_object_new_boolean(created));
-		svc_hook_emit(s, "chat.message", o);
-	}
-	reply(s, t.instance, t.msgid, t.phone, job->queue_key, buf_str(&out), res);
+	if (text != NULL)
+		reply(s, t.instance, t.msgid, t.phone, job->queue_key, text, res);
+	else
+		res->outcome = JOB_DONE;
 done:
 	buf_free(&out);
 	json_object_put(p);

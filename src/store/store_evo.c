@@ -45,6 +45,12 @@ static struct db_stmt evo_by_instance = { "evo_by_instance",
 static struct db_stmt evo_inbound = { "evo_inbound",
 	"INSERT INTO evolution_inbound (client_id, instance, message_id) VALUES ($1, $2, $3)"
 	" ON CONFLICT DO NOTHING", 0, 0 };
+static struct db_stmt evo_turned = { "evo_turned",
+	"SELECT reply FROM evolution_inbound WHERE client_id = $1 AND instance = $2"
+	" AND message_id = $3 AND turned_at IS NOT NULL", 1, 0 };
+static struct db_stmt evo_mark = { "evo_mark",
+	"UPDATE evolution_inbound SET turned_at = clock_timestamp(), reply = $4"
+	" WHERE client_id = $1 AND instance = $2 AND message_id = $3", 0, 0 };
 static struct db_stmt evo_slot = { "evo_slot",
 	"UPDATE evolution_integrations SET send_slot = greatest(send_slot"
 	" + $2::bigint * interval '1 millisecond', clock_timestamp())"
@@ -138,6 +144,33 @@ store_evo_inbound(struct store *st, const char *instance, const char *message_id
 	if (store_exec(st, &evo_inbound, 3, p, &n) == -1)
 		return -1;
 	return n == 1;
+}
+
+int
+store_evo_turned(struct store *st, const char *instance, const char *message_id,
+    const char **reply)
+{
+	const char	*p[3] = { st->client, instance, message_id };
+	PGresult	*res;
+	int		 n;
+
+	*reply = NULL;
+	if ((res = db_run(st->db, &evo_turned, 3, p)) == NULL)
+		return -1;
+	n = PQntuples(res);
+	if (n == 1)
+		*reply = store_text(st, res, 0, 0);
+	PQclear(res);
+	return n == 1;
+}
+
+int
+store_evo_mark_turned(struct store *st, const char *instance, const char *message_id,
+    const char *reply)
+{
+	const char *p[4] = { st->client, instance, message_id, reply };
+
+	return store_exec(st, &evo_mark, 4, p, NULL);
 }
 
 int

@@ -52,6 +52,16 @@ int	store_evo_by_instance(struct store *st, const char *instance,
 /* Note the inbound message (instance, id) of st->client: 1 new, 0 seen before, -1. */
 int	store_evo_inbound(struct store *st, const char *instance, const char *message_id);
 /*
+ * The turn of inbound message (instance, id) of st->client, if it was made:
+ * 1 and *reply (NULL when the turn answers nothing; in the pool), 0 not yet
+ * made, -1.
+ */
+int	store_evo_turned(struct store *st, const char *instance, const char *message_id,
+	    const char **reply);
+/* Keep the turn's answer (reply NULL: none) at once. 0/-1. */
+int	store_evo_mark_turned(struct store *st, const char *instance, const char *message_id,
+	    const char *reply);
+/*
  * Reserve the next send slot of st->client's instance, gap_ms after the
  * last one (or now): *wait_ms until it comes (0: now). 1, 0 no integration, -1.
  */

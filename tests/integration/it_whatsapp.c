@@ -507,7 +507,7 @@ START_TEST(webhook_answers_fast)
 				t[i] = t[j];
 				t[j] = tmp;
 			}
-	fprintf(stderr, "it_whatsapp: webhook answer p50 %.1f ms, p99 %.1f ms (sanitizer build)\n",
+	fprintf(stderr, "it_whatsapp: webhook answer p50 %.1f ms, p99 %.1f ms over 100 deliveries\n",
 	    t[49], t[98]);
 	ck_assert_msg(t[98] < 250.0, "p99 %.1f ms", t[98]);
 }

@@ -3,7 +3,8 @@
  * taken once, the order of one key's jobs, retries until dead, leases that
  * pass, two runners that never take one job, jobs given back, at most one
  * job per dedupe key, a job done with its follow-up in one transaction
- * (svc_job_finish), and the purge of finished jobs.
+ * (svc_job_finish), the purge of finished jobs; and an inbound WhatsApp
+ * message taken once, its turn's answer kept for a turn taken again.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 
 #include "db_fixture.h"
 #include "service/svc_job.h"
+#include "store/store_evo.h"
 #include "store/store_job.h"
 
 static void
@@ -300,6 +302,32 @@ START_TEST(purge_finished)
 }
 END_TEST
 
+START_TEST(inbound_once_and_its_answer_kept)
+{
+	struct fixture	 fx;
+	const char	*reply = "x";
+
+	open_queue(&fx);
+	ck_assert_int_eq(store_evo_inbound(&fx.s.st, "inst", "MSG1"), 1);
+	ck_assert_int_eq(store_evo_inbound(&fx.s.st, "inst", "MSG1"), 0);
+	/* the same id on another instance, or for another client, is another message */
+	ck_assert_int_eq(store_evo_inbound(&fx.s.st, "inst2", "MSG1"), 1);
+	ck_assert_int_eq(store_evo_inbound(&fx.st_b, "inst", "MSG1"), 1);
+	ck_assert_int_eq(store_evo_turned(&fx.s.st, "inst", "MSG1", &reply), 0);
+	ck_assert_ptr_null(reply);
+	ck_assert_int_eq(store_evo_mark_turned(&fx.s.st, "inst", "MSG1", "Registrei *R$ 45,90*"), 0);
+	ck_assert_int_eq(store_evo_turned(&fx.s.st, "inst", "MSG1", &reply), 1);
+	ck_assert_str_eq(reply, "Registrei *R$ 45,90*");
+	/* a turn that answers nothing is kept as such */
+	ck_assert_int_eq(store_evo_mark_turned(&fx.s.st, "inst2", "MSG1", NULL), 0);
+	ck_assert_int_eq(store_evo_turned(&fx.s.st, "inst2", "MSG1", &reply), 1);
+	ck_assert_ptr_null(reply);
+	/* the other client's is its own */
+	ck_assert_int_eq(store_evo_turned(&fx.st_b, "inst", "MSG1", &reply), 0);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_job_suite(void)
 {
@@ -314,6 +342,7 @@ store_job_suite(void)
 	tcase_add_test(tc, given_back_and_deduped);
 	tcase_add_test(tc, finish_with_follow_up);
 	tcase_add_test(tc, purge_finished);
+	tcase_add_test(tc, inbound_once_and_its_answer_kept);
 	suite_add_tcase(s, tc);
 	return s;
 }
