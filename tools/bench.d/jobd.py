@@ -82,7 +82,10 @@ def sample(instance, mid, jid, text):
 
 
 def sh(args, env=None, check=True):
-    return subprocess.run(args, env=env, check=check, capture_output=True, text=True).stdout
+    r = subprocess.run(args, env=env, capture_output=True, text=True)
+    if check and r.returncode != 0:
+        raise RuntimeError("%s: exit %d: %s" % (" ".join(args), r.returncode, r.stderr.strip()[-500:]))
+    return r.stdout
 
 
 def main():
@@ -255,7 +258,7 @@ def main():
         fake.wait()
         try:
             sh([tool, "_jobd-restart", a.build], env)
-        except subprocess.CalledProcessError:
+        except RuntimeError:
             pass
 
 
