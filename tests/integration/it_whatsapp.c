@@ -1116,6 +1116,15 @@ START_TEST(webhook_retried_then_delivered)
 	it_call(&c, "GET", path, NULL, &r);
 	ck_assert_ptr_null(it_json_at(r.json, "data.failing_since"));
 	http_result_free(&r);
+	/* the platform stalls (no answer within the 10 s deadline): tried again, delivered */
+	evo_ctl("/_hookmode", "{\"mode\":\"stall\",\"seconds\":15,\"count\":1}");
+	snprintf(path, sizeof(path), "%s/transactions", user);
+	it_call(&c, "POST", path, "{\"transactions\":[{\"amount_cents\":700,\"description\":\"bus\"}]}", &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+	h = hooks_at(name, 2, 40000);
+	ck_assert_int_eq(json_object_array_length(h), 2);
+	json_object_put(h);
 	evo_reset();
 }
 END_TEST
