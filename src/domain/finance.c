@@ -44,7 +44,7 @@ static const struct gtype_info gtypes[G_COUNT] = {
 	[G_DEBT] = { "debt_payoff", "debt", { { 50, 30, 20, 0 }, { 50, 25, 5, 20 } },
 	    { "your debt payoff", "a quitação da dívida", "el pago de tu deuda" } },
 	[G_INVEST] = { "investment", NULL, { { 50, 25, 25, 0 }, { 50, 25, 15, 10 } },
-	    { "your investments", "seus investimentos", "tus inversiones" } },
+	    { "your investment goal", "sua meta de investimento", "tu meta de inversión" } },
 };
 
 static const char *const emergency_name[LANG_COUNT] = {
@@ -251,7 +251,7 @@ static const char *const texts[T_COUNT][LANG_COUNT] = {
 	    "Pagando {1} al mes, {2} ({3}) termina en {4}, hacia {5}." },
 	[S_TIMELINE_LATER] = {
 	    "After the steps before it, {1} ({2}) is reached in {3}, around {4}.",
-	    "Depois dos passos anteriores, {1} ({2}) é alcançada em {3}, por volta de {4}.",
+	    "Depois dos passos anteriores, você alcança {1} ({2}) em {3}, por volta de {4}.",
 	    "Tras los pasos anteriores, {1} ({2}) se alcanza en {3}, hacia {4}." },
 	[S_REACHED] = {
 	    "Congratulations: you have already reached {1} ({2} of {3})!",
@@ -263,7 +263,7 @@ static const char *const texts[T_COUNT][LANG_COUNT] = {
 	    "¡Felicidades: {1} está completo, no queda nada por pagar!" },
 	[S_NEVER] = {
 	    "At the current pace {1} ({2}) cannot be reached yet; the steps below change that.",
-	    "No ritmo atual {1} ({2}) ainda não pode ser alcançada; os passos abaixo mudam isso.",
+	    "No ritmo atual você ainda não alcança {1} ({2}); os passos abaixo mudam isso.",
 	    "Al ritmo actual {1} ({2}) aún no se puede alcanzar; los pasos de abajo lo cambian." },
 	[S_BEYOND] = {
 	    "At {1} a month, {2} ({3}) takes more than 30 years; the steps below shorten it.",

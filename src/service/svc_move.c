@@ -9,6 +9,7 @@
 #include "core/pool.h"
 #include "domain/calendar.h"
 #include "domain/finance.h"
+#include "domain/goal_pick.h"
 #include "domain/lessons.h"
 #include "service/svc.h"
 #include "service/svc_contrib.h"
@@ -35,6 +36,70 @@ not_found(struct svc *s)
 	return svc_fail(s, OZ_NOT_FOUND, "no such money move");
 }
 
+#define FOCUS_MAX_GOALS	32
+
+/*
+ * The goal a cycle's do task fills: the one the plan's focus sends money to.
+ * The goal step (and a plan made before the focus existed): the primary
+ * goal. A high-interest debt: the debt payoff goal named like the debt, or
+ * the primary among them, or the oldest. An emergency fund: the savings goal
+ * named as one ("Emergency fund", "Reserva de emergência", "Colchón").
+ * Investing: an investment goal. Closing the gap: none, and none when no
+ * goal is what the money goes to (a done "pay extra on Visa" task never
+ * fills a trip's savings). 0/-1; out "" for none.
+ */
+static int
+focus_goal(struct svc *s, const struct user *u, const struct plan_row *plan,
+    const struct goal *primary, int has_goal, char *out, size_t outsz)
+{
+	struct goal	*rows;
+	struct goal_choice choice[FOCUS_MAX_GOALS];
+	const char	*step = plan->focus_step, *want_type;
+	char		 text[256];	/* the emergency words (about 110 bytes) and a name (64) */
+	size_t		 n = 0, m = 0, i;
+	long		 k;
+	int		 emergency;
+
+	out[0] = '\0';
+	if (step[0] == '\0' || strcmp(step, "goal") == 0) {
+		if (has_goal)
+			snprintf(out, outsz, "%s", primary->id);
+		return 0;
+	}
+	if (strcmp(step, "high_interest_debt") == 0)
+		want_type = "debt_payoff";
+	else if (strcmp(step, "invest") == 0)
+		want_type = "investment";
+	else if (strcmp(step, "starter_emergency_fund") == 0 || strcmp(step, "emergency_fund") == 0)
+		want_type = "savings";
+	else
+		return 0;	/* close_gap: the money stays in the month */
+	emergency = strcmp(want_type, "savings") == 0;
+	if ((rows = pool_alloc(s->st.pool, sizeof(*rows) * FOCUS_MAX_GOALS)) == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	if (store_goal_candidates(&s->st, u->id, strcmp(want_type, "debt_payoff") == 0 ?
+	    "debt_payment" : "savings_contribution", NULL, rows, FOCUS_MAX_GOALS, &n) == -1)
+		return svc_db_fail(s);
+	for (i = 0; i < n; i++) {
+		if (strcmp(rows[i].goal_type, want_type) != 0)
+			continue;
+		choice[m].id = rows[i].id;
+		choice[m].name = rows[i].goal_name;
+		choice[m].is_primary = rows[i].is_primary;
+		m++;
+	}
+	if (emergency) {
+		snprintf(text, sizeof(text), "%s %s", goal_pick_emergency_words, plan->focus_name);
+		k = goal_pick_named(choice, m, text);
+	} else {
+		if ((k = goal_pick_named(choice, m, plan->focus_name)) < 0)
+			k = goal_pick(choice, m, NULL, NULL);
+	}
+	if (k >= 0)
+		snprintf(out, outsz, "%s", choice[k].id);
+	return 0;
+}
+
 /* The plan, the goal and the last cycle say what the next cycle is. */
 static int
 next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, struct plan_row *plan,
@@ -56,10 +121,11 @@ next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, struct pla
 	snprintf(c->cadence, sizeof(c->cadence), "monthly");
 	cal_today(c->due_date);
 	if ((*has_goal = rc == 1)) {
-		snprintf(c->goal_id, sizeof(c->goal_id), "%s", g->id);
 		snprintf(c->cadence, sizeof(c->cadence), "%s", g->cadence);
 		memcpy(c->due_date, g->next_move_date, sizeof(c->due_date));
 	}
+	if (focus_goal(s, u, plan, g, *has_goal, c->goal_id, sizeof(c->goal_id)) == -1)
+		return -1;
 	if (store_move_last(&s->st, u->id, c->cadence, &last, next) == -1)
 		return svc_db_fail(s);
 	if (last > 0)	/* the cycle after the last one, on the cadence */

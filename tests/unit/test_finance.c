@@ -135,6 +135,13 @@ START_TEST(goal_waits_for_the_emergency_fund)
 	ck_assert_ptr_nonnull(strstr(plan.summary,
 	    "After the steps before it, Vacation ($6,000.00) is reached in 17 months, around 2026-06-30."));
 	ck_assert_ptr_nonnull(strstr(plan.summary, "the plan uses your intake's figures"));
+	/* In Portuguese the sentence holds for a name of either gender ("o carro") */
+	in.language = "pt";
+	in.currency = "BRL";
+	in.goal_name = "Carro novo";
+	ck_assert_int_eq(finance_plan(&in, &plan), 0);
+	ck_assert_msg(strstr(plan.summary, "Depois dos passos anteriores, você alcança Carro novo") !=
+	    NULL, "%s", plan.summary);
 }
 END_TEST
 

@@ -204,6 +204,50 @@ START_TEST(moves_follow_the_plans_focus)
 }
 END_TEST
 
+/*
+ * A done do task fills the goal the plan's focus sends money to: while the
+ * emergency fund comes first, never the trip (the primary goal), but a
+ * savings goal named as an emergency fund when there is one.
+ */
+START_TEST(a_done_task_fills_the_focus_goal)
+{
+	struct fixture	 fx;
+	struct move_cycle c, c2;
+	struct move_task t;
+	struct goal	 trip, fund, now;
+	struct goal_fields f;
+	int64_t		 monthly, points;
+
+	fixture_open(&fx);
+	planned_user_saved(&fx, "external:mv-5", "monthly", -1, &trip, &monthly);
+	ck_assert_int_eq(svc_move_generate(&fx.s, "external:mv-5", &c), 0);
+	ck_assert_str_eq(c.goal_id, "");
+	ck_assert_int_eq(svc_move_task(&fx.s, "external:mv-5", c.id, c.tasks[0].id, "done", &t,
+	    &points), 0);
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:mv-5", trip.id, &now), 0);
+	ck_assert_int_eq(now.current_amount, trip.current_amount);
+	ck_assert_int_eq(svc_move_close(&fx.s, "external:mv-5", c.id, "completed", &c2), 0);
+
+	memset(&f, 0, sizeof(f));
+	f.goal_type = "savings";
+	f.goal_name = "Reserva de emergência";
+	f.target_amount = 1050000;
+	f.cadence = "monthly";
+	f.primary = "f";
+	ck_assert_int_eq(svc_goal_create(&fx.s, "external:mv-5", &f, &fund), 0);
+	ck_assert_int_eq(svc_move_generate(&fx.s, "external:mv-5", &c), 0);
+	ck_assert_str_eq(c.goal_id, fund.id);
+	ck_assert_int_gt(c.tasks[0].amount_cents, 0);
+	ck_assert_int_eq(svc_move_task(&fx.s, "external:mv-5", c.id, c.tasks[0].id, "done", &t,
+	    &points), 0);
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:mv-5", fund.id, &now), 0);
+	ck_assert_int_eq(now.current_amount, fund.current_amount + c.tasks[0].amount_cents);
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:mv-5", trip.id, &now), 0);
+	ck_assert_int_eq(now.current_amount, trip.current_amount);
+	fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(points_once_with_the_first_bonus)
 {
 	struct fixture	 fx;
@@ -365,6 +409,7 @@ svc_move_suite(void)
 	tcase_add_test(tc, cycles_on_the_goals_cadence);
 	tcase_add_test(tc, without_a_goal_monthly_from_today);
 	tcase_add_test(tc, moves_follow_the_plans_focus);
+	tcase_add_test(tc, a_done_task_fills_the_focus_goal);
 	tcase_add_test(tc, points_once_with_the_first_bonus);
 	tcase_add_test(tc, skip_and_close_conflicts);
 	tcase_add_test(tc, another_clients_cycles);
