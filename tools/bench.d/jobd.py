@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""jobd.py: phase 7 of tools/bench: WhatsApp through ozzie-jobd, on the bench stack.
+"""jobd.py: phase 8 of tools/bench: WhatsApp through ozzie-jobd, on the bench stack.
 
   python3 tools/bench.d/jobd.py --base URL --token TOKEN --top DIR --build DIR [--quick]
 
