@@ -5,7 +5,9 @@
 
 #include "api/h_analytics.h"
 #include "api/h_chat.h"
+#include "api/h_evolution.h"
 #include "api/h_goals.h"
+#include "api/h_hooks.h"
 #include "api/h_intake.h"
 #include "api/h_moves.h"
 #include "api/h_ops.h"
@@ -58,5 +60,19 @@ const struct oz_route oz_routes[] = {
 	{ "GET",	"/v1/analytics/spending",			h_an_spending,	0 },
 	{ "GET",	"/v1/analytics/at-risk-users",			h_an_at_risk,	0 },
 	{ "GET",	"/v1/analytics/trends",				h_an_trends,	0 },
+	{ "POST",	"/v1/webhook-endpoints",			h_hooks_create,	ROUTE_JSON },
+	{ "GET",	"/v1/webhook-endpoints",			h_hooks_list,	0 },
+	{ "GET",	"/v1/webhook-endpoints/{endpoint_id}",		h_hooks_get,	0 },
+	{ "PATCH",	"/v1/webhook-endpoints/{endpoint_id}",		h_hooks_update,	ROUTE_JSON },
+	{ "DELETE",	"/v1/webhook-endpoints/{endpoint_id}",		h_hooks_delete,	0 },
+	{ "GET",	"/v1/webhook-endpoints/{endpoint_id}/deliveries", h_hooks_deliveries, 0 },
+	{ "PUT",	"/v1/integrations/evolution",			h_evo_put,	ROUTE_JSON },
+	{ "GET",	"/v1/integrations/evolution",			h_evo_get,	0 },
+	{ "DELETE",	"/v1/integrations/evolution",			h_evo_delete,	0 },
+	/* Evolution's webhook: no client credentials (the instance and its secret say who). */
+	{ "POST",	"/api/webhooks/evolution",	h_evo_webhook,	ROUTE_PUBLIC | ROUTE_JSON | ROUTE_DOCUMENT },
+	{ "POST",	"/api/webhooks/evolution/messages-upsert",	h_evo_webhook,	ROUTE_PUBLIC | ROUTE_JSON | ROUTE_DOCUMENT },
+	{ "POST",	"/webhooks/evolution",		h_evo_webhook,	ROUTE_PUBLIC | ROUTE_JSON | ROUTE_DOCUMENT },
+	{ "POST",	"/webhooks/evolution/messages-upsert",	h_evo_webhook,	ROUTE_PUBLIC | ROUTE_JSON | ROUTE_DOCUMENT },
 	{ NULL, NULL, NULL, 0 }
 };

@@ -61,6 +61,10 @@ usage(void)
 	    "                     (--rate-limit default / --burst default: back to the config)\n"
 	    "  analytics verify   compare every analytics rollup with the raw rows\n"
 	    "  analytics rebuild  recompute the rollups and every user's risk state\n"
+	    "  jobs list [--state queued|running|done|dead|cancelled] [--kind K] [--limit N] [--json]\n"
+	    "                     ozzie-jobd's queue, newest first (default: not done)\n"
+	    "  jobs retry ID      queue a dead or cancelled job again, with fresh attempts\n"
+	    "  jobs cancel ID     cancel a queued or dead job\n"
 	    "  version            print the version\n"
 	    "options: -c FILE (default " OZ_DEFAULT_CONFIG_PATH "), -V (version)\n");
 	exit(2);
@@ -544,6 +548,142 @@ cmd_analytics(int argc, char **argv)
 	return rc;
 }
 
+#define JOB_COLS \
+    "SELECT id::text, kind, state, attempts::text, max_attempts::text, coalesce(client_id, ''), " \
+    "coalesce(queue_key, ''), to_char(run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), " \
+    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), " \
+    "coalesce(last_error, ''), coalesce(locked_by, '') FROM jobs"
+
+static void
+jobs_print(PGresult *res, int json)
+{
+	static const char *const names[] = { "id", "kind", "state", "attempts", "max_attempts",
+	    "client_id", "queue_key", "run_at", "created_at", "last_error", "locked_by" };
+	struct json_object *arr = json_object_new_array();
+	int	 i, c;
+
+	for (i = 0; i < PQntuples(res); i++) {
+		if (json) {
+			struct json_object *o = json_object_new_object();
+
+			for (c = 0; c < 11; c++) {
+				const char *v = PQgetvalue(res, i, c);
+
+				if (c == 0 || c == 3 || c == 4)
+					json_object_object_add(o, names[c], json_object_new_int64(atoi_checked(v)));
+				else
+					json_object_object_add(o, names[c], *v || c < 3 ?
+					    json_object_new_string(v) : NULL);
+			}
+			json_object_array_add(arr, o);
+		} else
+			printf("%-8s %-10s %-9s %s/%s  run_at=%s client=%s%s%s\n", PQgetvalue(res, i, 0),
+			    PQgetvalue(res, i, 1), PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
+			    PQgetvalue(res, i, 4), PQgetvalue(res, i, 7),
+			    *PQgetvalue(res, i, 5) ? PQgetvalue(res, i, 5) : "-",
+			    *PQgetvalue(res, i, 9) ? "  error: " : "", PQgetvalue(res, i, 9));
+	}
+	if (json)
+		printf("%s\n", json_object_to_json_string_ext(arr, JSON_C_TO_STRING_PLAIN |
+		    JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(arr);
+}
+
+static int
+jobs_list(PGconn *c, int argc, char **argv)
+{
+	static const char *const states[] = { "queued", "running", "done", "dead", "cancelled", NULL };
+	const char	*p[3] = { NULL, NULL, "100" }, *errstr;
+	PGresult	*res;
+	int64_t		 v;
+	int		 i, json = 0, ok;
+
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = 1;
+		else if (strcmp(argv[i], "--state") == 0 && i + 1 < argc) {
+			p[0] = argv[++i];
+			for (ok = 0; states[ok] && strcmp(states[ok], p[0]) != 0; ok++)
+				;
+			if (states[ok] == NULL)
+				usage();
+		} else if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc)
+			p[1] = argv[++i];
+		else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+			if (num_parse_i64z(argv[++i], 1, 100000, &v, &errstr) == -1) {
+				fprintf(stderr, "ozzie-admin: --limit %s %s (1..100000)\n", argv[i], errstr);
+				return 1;
+			}
+			p[2] = argv[i];
+		} else
+			usage();
+	}
+	res = q(c, JOB_COLS " WHERE (CASE WHEN $1::text IS NULL THEN state <> 'done' ELSE state = $1 END)"
+	    " AND ($2::text IS NULL OR kind = $2) ORDER BY id DESC LIMIT $3::integer", 3, p);
+	if (res == NULL)
+		return 1;
+	jobs_print(res, json);
+	PQclear(res);
+	return 0;
+}
+
+/* retry: a dead or cancelled job queued again; cancel: a queued or dead one cancelled. */
+static int
+jobs_change(PGconn *c, const char *what, const char *id)
+{
+	const char	*p[1] = { id }, *errstr;
+	PGresult	*res;
+	int64_t		 v;
+	int		 n;
+
+	if (num_parse_i64z(id, 1, INT64_MAX, &v, &errstr) == -1) {
+		fprintf(stderr, "ozzie-admin: job id %s %s\n", id, errstr);
+		return 1;
+	}
+	if (strcmp(what, "retry") == 0)
+		res = q(c, "UPDATE jobs SET state = 'queued', attempts = 0, run_at = clock_timestamp(),"
+		    " last_error = NULL, finished_at = NULL, locked_by = NULL, lease_until = NULL,"
+		    " updated_at = clock_timestamp() WHERE id = $1::bigint"
+		    " AND state IN ('dead', 'cancelled')", 1, p);
+	else
+		res = q(c, "UPDATE jobs SET state = 'cancelled', finished_at = clock_timestamp(),"
+		    " updated_at = clock_timestamp() WHERE id = $1::bigint"
+		    " AND state IN ('queued', 'dead')", 1, p);
+	if (res == NULL)
+		return 1;
+	n = atoi_checked(PQcmdTuples(res));
+	PQclear(res);
+	if (n != 1) {
+		fprintf(stderr, "ozzie-admin: no job %s that can be %s\n", id,
+		    strcmp(what, "retry") == 0 ? "retried (dead or cancelled)" :
+		    "cancelled (queued or dead)");
+		return 1;
+	}
+	printf("job %s %s\n", id, strcmp(what, "retry") == 0 ? "queued again" : "cancelled");
+	return 0;
+}
+
+static int
+cmd_jobs(int argc, char **argv)
+{
+	PGconn	*c;
+	int	 rc;
+
+	if (argc < 2)
+		usage();
+	if (strcmp(argv[1], "list") != 0 && (argc != 3 ||
+	    (strcmp(argv[1], "retry") != 0 && strcmp(argv[1], "cancel") != 0)))
+		usage();
+	if ((c = connect_db()) == NULL)
+		return 1;
+	if (strcmp(argv[1], "list") == 0)
+		rc = jobs_list(c, argc, argv);
+	else
+		rc = jobs_change(c, argv[1], argv[2]);
+	PQfinish(c);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -576,6 +716,8 @@ main(int argc, char *argv[])
 		rc = cmd_migrate(argc, argv);
 	else if (strcmp(argv[0], "client") == 0)
 		rc = cmd_client(argc, argv);
+	else if (strcmp(argv[0], "jobs") == 0)
+		rc = cmd_jobs(argc, argv);
 	else if (strcmp(argv[0], "config") == 0)
 		rc = cmd_config(argc, argv);
 	else if (strcmp(argv[0], "analytics") == 0)

@@ -20,6 +20,7 @@
 
 static const char *const log_levels[] = { "debug", "info", "warn", "error", NULL };
 const char *const oz_ai_providers[] = { "local", "openai", "anthropic", NULL };
+static const char *const off_on[] = { "off", "on", NULL };
 
 #define OFF(f) offsetof(struct oz_config, f)
 
@@ -96,6 +97,18 @@ const struct oz_config_key oz_config_keys[] = {
 	  "spending_spike: the last full month above the three before's average by this percent" },
 	{ "analytics_risk_missed_moves", CFG_INT, OFF(analytics_risk_missed_moves), "2", 1, 100, 0, NULL,
 	  "missed_money_moves: this many money-move cycles past due in a row not completed" },
+	{ "outbound_allow_private", CFG_ENUM, OFF(outbound_allow_private), "off", 0, 0, 0, off_on,
+	  "let outbound calls (Evolution API, webhooks) reach private, loopback and link-local addresses" },
+	{ "jobd_runners", CFG_INT, OFF(jobd_runners), "2", 1, 64, 0, NULL,
+	  "runner processes of one ozzie-jobd" },
+	{ "jobd_poll_ms", CFG_INT, OFF(jobd_poll_ms), "1000", 50, 60000, 0, NULL,
+	  "how often an idle ozzie-jobd runner looks for due jobs without a notification, in ms" },
+	{ "jobd_lease_s", CFG_INT, OFF(jobd_lease_s), "300", 5, 86400, 0, NULL,
+	  "how long a runner holds a job before another may take it again, in seconds" },
+	{ "evolution_timeout_ms", CFG_INT, OFF(evolution_timeout_ms), "10000", 100, 120000, 0, NULL,
+	  "time allowed for one call to Evolution API, in ms" },
+	{ "evolution_send_rate", CFG_INT, OFF(evolution_send_rate), "5", 1, 1000, 0, NULL,
+	  "replies sent per second at most, per Evolution instance" },
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL, NULL }
 };
 

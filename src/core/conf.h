@@ -44,6 +44,12 @@ struct oz_config {
 	int64_t	 analytics_risk_interest_pct;
 	int64_t	 analytics_risk_spike_pct;
 	int64_t	 analytics_risk_missed_moves;
+	int64_t	 outbound_allow_private;	/* 0 off, 1 on */
+	int64_t	 jobd_runners;
+	int64_t	 jobd_poll_ms;
+	int64_t	 jobd_lease_s;
+	int64_t	 evolution_timeout_ms;
+	int64_t	 evolution_send_rate;	/* messages per second per instance */
 	/* Not a key: secret_key was made up for this run (ozzie-fcgi without one). */
 	int	 secret_key_ephemeral;
 };

@@ -13,6 +13,7 @@
 #include "service/svc_ai.h"
 #include "service/svc_chat.h"
 #include "service/svc_facts.h"
+#include "service/svc_hook.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
 
@@ -175,6 +176,7 @@ svc_chat_turn(struct svc *s, const char *ref, const char *message, const char *s
 	    svc_new_id(s, "ozz_msg", out->message_id, sizeof(out->message_id)) == -1 ||
 	    store_user_turn(s, &u, message, source, out) == -1)
 		return -1;
+	svc_hook_txns(s, out->logged, out->nlogged);
 	cal_today(today);
 	svc_ai_settings(s->cfg, &set);
 	svc_facts_init(&facts, s, &u);

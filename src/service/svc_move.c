@@ -1,6 +1,7 @@
 /* svc_move.c: money moves (svc_move.h). */
 #include "config.h"
 
+#include <json-c/json.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "service/svc.h"
 #include "service/svc_analytics.h"
 #include "service/svc_contrib.h"
+#include "service/svc_hook.h"
 #include "service/svc_move.h"
 #include "service/svc_user.h"
 #include "store/store_goal.h"
@@ -267,6 +269,15 @@ svc_move_close(struct svc *s, const char *ref, const char *id, const char *statu
 	if (strcmp(was, "scheduled") != 0 && strcmp(was, status) != 0)
 		return svc_fail(s, OZ_CONFLICT, "this money move is already closed");
 	svc_an_refresh(s, u.id);
+	if (strcmp(status, "completed") == 0 && strcmp(was, "scheduled") == 0) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "user_id", json_object_new_string(u.id));
+		json_object_object_add(o, "external_user_id",
+		    json_object_new_string(u.external_user_id ? u.external_user_id : ""));
+		json_object_object_add(o, "money_move_id", json_object_new_string(id));
+		svc_hook_emit(s, "money_move.completed", o);
+	}
 	return read_cycle(s, u.id, id, out);
 }
 

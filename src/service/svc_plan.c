@@ -22,6 +22,7 @@
 #include "domain/recurring.h"
 #include "service/svc.h"
 #include "service/svc_ai.h"
+#include "service/svc_hook.h"
 #include "service/svc_plan.h"
 #include "service/svc_user.h"
 #include "store/store_goal.h"
@@ -728,6 +729,15 @@ svc_plan_generate(struct svc *s, const char *ref, const char *personality,
 	}
 	if (db_commit(s->st.db) == -1)
 		return svc_db_fail(s);
+	{
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "user_id", json_object_new_string(u.id));
+		json_object_object_add(o, "external_user_id",
+		    json_object_new_string(u.external_user_id ? u.external_user_id : ""));
+		json_object_object_add(o, "plan_id", json_object_new_string(out->plan.id));
+		svc_hook_emit(s, "plan.generated", o);
+	}
 	return current_cycle(s, u.id, out);
 }
 

@@ -12,6 +12,7 @@
 #include "service/svc.h"
 #include "service/svc_analytics.h"
 #include "service/svc_contrib.h"
+#include "service/svc_hook.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
 #include "store/store_goal.h"
@@ -247,7 +248,10 @@ svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_
 		return -1;
 	if (!svc_user_ref_ok(ref))
 		return svc_user_after_miss(s, ref);
-	return insert_atomic(s, ref, items, n, source, out);
+	if (insert_atomic(s, ref, items, n, source, out) == -1)
+		return -1;
+	svc_hook_txns(s, out, n);
+	return 0;
 }
 
 /*
@@ -316,9 +320,11 @@ svc_txn_record_text(struct svc *s, const char *ref, const char *text, const char
 	struct user	 u;
 
 	*n = 0;
-	if (svc_user_resolve(s, ref, 1, &u) == -1)
+	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
+	    text_items(s, &u, text, NULL, source, out, max, n, 1) == -1)
 		return -1;
-	return text_items(s, &u, text, NULL, source, out, max, n, 1);
+	svc_hook_txns(s, out, *n);
+	return 0;
 }
 
 int

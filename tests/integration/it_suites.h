@@ -10,6 +10,7 @@ Suite	*plan_suite(void);
 Suite	*goals_suite(void);
 Suite	*analytics_suite(void);
 Suite	*chat_suite(void);
+Suite	*whatsapp_suite(void);
 Suite	*platform_suite(void);
 Suite	*faults_suite(void);
 

@@ -1,0 +1,855 @@
+/* svc_evo.c: WhatsApp through Evolution API (svc_evo.h). */
+#include "config.h"
+
+#include <json-c/json.h>
+#include <openssl/crypto.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "ai/ai.h"
+#include "core/buf.h"
+#include "core/conf.h"
+#include "core/log.h"
+#include "core/pool.h"
+#include "core/utf8.h"
+#include "domain/lang.h"
+#include "domain/wa.h"
+#include "service/svc.h"
+#include "service/svc_chat.h"
+#include "service/svc_evo.h"
+#include "service/svc_hook.h"
+#include "service/svc_job.h"
+#include "service/svc_out.h"
+#include "service/svc_user.h"
+#include "store/store_job.h"
+#include "store/store_user.h"
+
+#define EVO_MATCH_MAX	8	/* clients sharing one instance name */
+#define EVO_MSGID_MAX	128
+
+/* --- keys ------------------------------------------------------------------ */
+
+/* The sealing and hashing keys from secret_key: 0, or -1 (SERVICE_UNAVAILABLE). */
+static int
+evo_keys(struct svc *s, unsigned char seal[32], unsigned char hash[32])
+{
+	if (s->cfg->secret_key_ephemeral || s->cfg->secret_key == NULL ||
+	    s->cfg->secret_key[0] == '\0' || secret_seal_key(s->cfg->secret_key, seal) == -1 ||
+	    secret_hash_key(s->cfg->secret_key, hash) == -1)
+		return svc_fail(s, OZ_SERVICE_UNAVAILABLE,
+		    "the server has no secret_key, so it cannot keep integration keys");
+	return 0;
+}
+
+/* What the sealed key is bound to: the client, for this use only. */
+static void
+seal_ad(const char *client, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "evolution:%s", client);
+}
+
+static const char *
+to_hex(struct pool *p, const unsigned char *b, size_t n)
+{
+	static const char hx[] = "0123456789abcdef";
+	char	*out = pool_alloc(p, n * 2 + 1);
+	size_t	 i;
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		out[i * 2] = hx[b[i] >> 4];
+		out[i * 2 + 1] = hx[b[i] & 15];
+	}
+	out[n * 2] = '\0';
+	return out;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* The integration's API key, opened into out. 0/-1. */
+static int
+open_api_key(const struct evo_integration *e, const unsigned char seal[32], char *out,
+    size_t outlen)
+{
+	unsigned char	 raw[SECRET_ENC_MAX];
+	char		 ad[OZ_ID_MAX + 16];
+	size_t		 n = strlen(e->api_key_hex), i;
+	int		 hi, lo;
+
+	if (n % 2 != 0 || n / 2 > sizeof(raw))
+		return -1;
+	for (i = 0; i < n / 2; i++) {
+		if ((hi = hexval(e->api_key_hex[i * 2])) < 0 ||
+		    (lo = hexval(e->api_key_hex[i * 2 + 1])) < 0)
+			return -1;
+		raw[i] = (unsigned char)(hi << 4 | lo);
+	}
+	seal_ad(e->client, ad, sizeof(ad));
+	return secret_open(seal, ad, raw, n / 2, out, outlen);
+}
+
+/* --- the integration --------------------------------------------------------- */
+
+int
+svc_evo_put(struct svc *s, const struct evo_put_in *in, struct evo_integration *out,
+    char secret_out[SECRET_MAX], int *created)
+{
+	unsigned char	 seal[32], hkey[32], sealed[SECRET_ENC_MAX];
+	char		 ad[OZ_ID_MAX + 16], hash[SECRET_HASH_MAX], gen[SECRET_MAX];
+	struct evo_integration old;
+	struct evo_fields f;
+	int		 n, rc = -1, have;
+
+	secret_out[0] = '\0';
+	if (evo_keys(s, seal, hkey) == -1)
+		return -1;
+	memset(&f, 0, sizeof(f));
+	f.server_url = in->server_url;
+	f.instance = in->instance;
+	f.auto_create_users = in->auto_create_users;
+	f.default_language = in->default_language;
+	f.default_currency = in->default_currency;
+	f.unknown_sender_reply = in->unknown_sender_reply;
+	seal_ad(s->st.client, ad, sizeof(ad));
+	if ((n = secret_seal(seal, ad, in->api_key, sealed, sizeof(sealed))) < 0 ||
+	    (f.api_key_hex = to_hex(s->st.pool, sealed, (size_t)n)) == NULL) {
+		svc_fail(s, OZ_INTERNAL_ERROR, "cannot seal the API key");
+		goto out;
+	}
+	if ((have = store_evo_get(&s->st, &old)) == -1) {
+		svc_db_fail(s);
+		goto out;
+	}
+	if (in->webhook_secret == NULL && !have) {
+		/* "whsec_" and 192 random bits, as text. */
+		if (secret_new(gen, sizeof(gen)) == -1) {
+			svc_fail(s, OZ_INTERNAL_ERROR, "cannot make a secret");
+			goto out;
+		}
+		snprintf(secret_out, SECRET_MAX, EVO_SECRET_PREFIX "%s", gen + strlen(SECRET_PREFIX));
+	} else if (in->webhook_secret != NULL)
+		snprintf(secret_out, SECRET_MAX, "%s", in->webhook_secret);
+	if (secret_out[0] != '\0') {
+		if (secret_hash_keyed(hkey, s->st.client, secret_out, hash, sizeof(hash)) == -1) {
+			svc_fail(s, OZ_INTERNAL_ERROR, "cannot hash the webhook secret");
+			goto out;
+		}
+		f.webhook_secret_hash = hash;
+	}
+	if ((rc = store_evo_put(&s->st, &f, out)) == -1) {
+		svc_db_fail(s);
+		goto out;
+	}
+	*created = rc;
+	/* A secret the client gave is not shown back. */
+	if (in->webhook_secret != NULL)
+		secret_out[0] = '\0';
+	rc = 0;
+out:
+	OPENSSL_cleanse(seal, sizeof(seal));
+	OPENSSL_cleanse(hkey, sizeof(hkey));
+	OPENSSL_cleanse(gen, sizeof(gen));
+	return rc;
+}
+
+int
+svc_evo_get(struct svc *s, struct evo_integration *out)
+{
+	int rc = store_evo_get(&s->st, out);
+
+	if (rc == -1)
+		return svc_db_fail(s);
+	return rc == 1 ? 0 : svc_fail(s, OZ_NOT_FOUND, "no Evolution integration is set up");
+}
+
+int
+svc_evo_delete(struct svc *s)
+{
+	int rc = store_evo_delete(&s->st);
+
+	if (rc == -1)
+		return svc_db_fail(s);
+	return rc == 1 ? 0 : svc_fail(s, OZ_NOT_FOUND, "no Evolution integration is set up");
+}
+
+/* --- the webhook --------------------------------------------------------------- */
+
+static const char *
+jstr(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+static struct json_object *
+jobj(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_object))
+		return NULL;
+	return v;
+}
+
+/* 1 if given (NUL-terminated) is the integration's: its webhook secret or its API key. */
+static int
+secret_matches(const struct evo_integration *e, const char *given,
+    const unsigned char seal[32], const unsigned char hkey[32])
+{
+	char	 key[SECRET_MAX];
+	size_t	 n;
+	int	 ok = 0;
+
+	if (given == NULL || given[0] == '\0' || strlen(given) >= SECRET_MAX)
+		return 0;
+	if (secret_check(hkey, e->client, given, e->webhook_secret_hash))
+		return 1;
+	if (open_api_key(e, seal, key, sizeof(key)) == 0) {
+		n = strlen(key);
+		ok = n == strlen(given) && CRYPTO_memcmp(key, given, n) == 0;
+	}
+	OPENSSL_cleanse(key, sizeof(key));
+	return ok;
+}
+
+/* Find the integration instance and secret name; sets s->st.client. 0/-1 (UNAUTHORIZED). */
+static int
+find_client(struct svc *s, const char *instance, const char *apikey, const char *header,
+    struct evo_integration *found)
+{
+	struct evo_integration rows[EVO_MATCH_MAX];
+	unsigned char	 seal[32], hkey[32];
+	size_t		 n = 0, i;
+	int		 hit = 0;
+
+	if (instance == NULL || instance[0] == '\0' || strlen(instance) > EVO_INSTANCE_MAX)
+		return svc_fail(s, OZ_UNAUTHORIZED, "unknown instance or wrong secret");
+	if (store_evo_by_instance(&s->st, instance, rows, EVO_MATCH_MAX, &n) == -1)
+		return svc_db_fail(s);
+	if (n > 0 && evo_keys(s, seal, hkey) == -1)
+		return -1;
+	for (i = 0; i < n && !hit; i++)
+		if (secret_matches(&rows[i], apikey, seal, hkey) ||
+		    secret_matches(&rows[i], header, seal, hkey)) {
+			*found = rows[i];
+			hit = 1;
+		}
+	OPENSSL_cleanse(seal, sizeof(seal));
+	OPENSSL_cleanse(hkey, sizeof(hkey));
+	if (!hit)
+		return svc_fail(s, OZ_UNAUTHORIZED, "unknown instance or wrong secret");
+	s->st.client = pool_strdup(s->st.pool, found->client);
+	return s->st.client ? 0 : svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+}
+
+/* "messages.upsert", "MESSAGES_UPSERT" (Evolution v1) alike. */
+static int
+is_upsert(const char *event)
+{
+	char	 e[32];
+	size_t	 i;
+
+	if (event == NULL || strlen(event) >= sizeof(e))
+		return 0;
+	for (i = 0; event[i]; i++)
+		e[i] = event[i] == '_' ? '.' : (event[i] >= 'A' && event[i] <= 'Z') ?
+		    (char)(event[i] - 'A' + 'a') : event[i];
+	e[i] = '\0';
+	return strcmp(e, "messages.upsert") == 0;
+}
+
+static int
+ignore(struct evo_ack *ack, const char *why)
+{
+	ack->outcome = EVO_IGNORED;
+	ack->reason = why;
+	return 0;
+}
+
+/* The sender's phone (E.164) of data.key, or -1 with the reason to ignore. */
+static int
+sender_phone(struct json_object *data, struct json_object *key, char *phone, const char **why)
+{
+	const char *jid = jstr(key, "remoteJid"), *at;
+	const char *alts[3];
+	int	 i;
+
+	*why = "sender";
+	if (jid == NULL)
+		return -1;
+	at = strchr(jid, '@');
+	if (at && strcmp(at, "@g.us") == 0)
+		return (*why = "group", -1);
+	if (at && (strcmp(at, "@broadcast") == 0 || strcmp(at, "@newsletter") == 0))
+		return (*why = "broadcast", -1);
+	if (wa_jid_phone(jid, phone, WA_PHONE_MAX) == 0)
+		return 0;
+	/* addressingMode "lid": the number is beside the opaque id. */
+	alts[0] = jstr(key, "remoteJidAlt");
+	alts[1] = jstr(key, "senderPn");
+	alts[2] = jstr(data, "senderPn");
+	for (i = 0; i < 3; i++)
+		if (alts[i] && wa_jid_phone(alts[i], phone, WA_PHONE_MAX) == 0)
+			return 0;
+	return -1;
+}
+
+/* The first CHAT_MESSAGE_MAX characters of s (valid UTF-8), in the pool. */
+static const char *
+clip_chars(struct pool *p, const char *s)
+{
+	size_t	 i = 0, chars = 0;
+
+	while (s[i] != '\0' && chars < CHAT_MESSAGE_MAX) {
+		i++;
+		while (((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		chars++;
+	}
+	return pool_strndup(p, s, i);
+}
+
+/* What the message is, its text or caption (NULL: none) and its media's type and name. */
+static enum wa_kind
+message_kind(struct json_object *m, const char **text, const char **mime, const char **fname)
+{
+	struct json_object *x;
+
+	*text = *mime = *fname = NULL;
+	if (m == NULL)
+		return WA_OTHER;
+	if ((*text = jstr(m, "conversation")) != NULL)
+		return WA_TEXT;
+	if ((x = jobj(m, "extendedTextMessage")) != NULL && (*text = jstr(x, "text")) != NULL)
+		return WA_TEXT;
+	if ((x = jobj(m, "imageMessage")) != NULL) {
+		*text = jstr(x, "caption");
+		*mime = jstr(x, "mimetype");
+		return WA_IMAGE;
+	}
+	if ((x = jobj(m, "documentWithCaptionMessage")) != NULL)
+		x = jobj(jobj(x, "message"), "documentMessage");
+	else
+		x = jobj(m, "documentMessage");
+	if (x != NULL) {
+		*text = jstr(x, "caption");
+		*mime = jstr(x, "mimetype");
+		*fname = jstr(x, "fileName");
+		return WA_DOCUMENT;
+	}
+	if (jobj(m, "audioMessage") || jobj(m, "pttMessage"))
+		return WA_AUDIO;
+	if (jobj(m, "stickerMessage"))
+		return WA_STICKER;
+	if (jobj(m, "locationMessage") || jobj(m, "liveLocationMessage"))
+		return WA_LOCATION;
+	return WA_OTHER;
+}
+
+/* The queue of one person's turns and replies: their phone, with a Brazilian ninth digit. */
+static const char *
+person_key(struct svc *s, const char *phone)
+{
+	char	 alt[WA_PHONE_MAX], key[OZ_ID_MAX + WA_PHONE_MAX + 8];
+
+	if (strlen(phone) == 13 && wa_phone_twin(phone, alt, sizeof(alt)))
+		phone = alt;
+	snprintf(key, sizeof(key), "wa:%s:%s", s->st.client, phone);
+	return pool_strdup(s->st.pool, key);
+}
+
+static void
+add_str(struct json_object *o, const char *k, const char *v)
+{
+	json_object_object_add(o, k, v ? json_object_new_string(v) : NULL);
+}
+
+/* Note the message and queue its turn, in one transaction. */
+static int
+queue_turn(struct svc *s, const char *instance, const char *msgid, const char *phone,
+    struct json_object *payload, struct evo_ack *ack)
+{
+	struct job_new	 j;
+	int		 rc;
+
+	memset(&j, 0, sizeof(j));
+	j.kind = JOB_WA_TURN;
+	j.client = s->st.client;
+	j.queue_key = person_key(s, phone);
+	j.payload = pool_strdup(s->st.pool, json_object_to_json_string_ext(payload,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	if (j.queue_key == NULL || j.payload == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	if (db_begin(s->st.db) == -1)
+		return svc_db_fail(s);
+	if ((rc = store_evo_inbound(&s->st, instance, msgid)) == -1)
+		goto fail;
+	if (rc == 0) {
+		db_rollback(s->st.db);
+		ack->outcome = EVO_DUPLICATE;
+		return 0;
+	}
+	if (store_job_enqueue(&s->st, &j, &ack->job_id) == -1 || db_commit(s->st.db) == -1)
+		goto fail;
+	ack->outcome = EVO_QUEUED;
+	return 0;
+fail:
+	svc_db_fail(s);
+	db_rollback(s->st.db);
+	return -1;
+}
+
+int
+svc_evo_webhook(struct svc *s, struct json_object *body, const char *secret,
+    struct evo_ack *ack)
+{
+	struct evo_integration e;
+	struct json_object *data, *key, *fm, *payload, *ts;
+	const char	*instance = jstr(body, "instance"), *msgid, *text, *mime, *fname, *why;
+	char		 phone[WA_PHONE_MAX];
+	enum wa_kind	 kind;
+	int		 rc;
+
+	memset(ack, 0, sizeof(*ack));
+	if (find_client(s, instance, jstr(body, "apikey"), secret, &e) == -1)
+		return -1;
+	if (!is_upsert(jstr(body, "event")))
+		return ignore(ack, "event");
+	if ((data = jobj(body, "data")) == NULL || (key = jobj(data, "key")) == NULL) {
+		svc_detail(s, "data.key", "is required");
+		return svc_check(s, "a message needs data.key");
+	}
+	msgid = jstr(key, "id");
+	if (msgid == NULL || msgid[0] == '\0' || strlen(msgid) > EVO_MSGID_MAX ||
+	    !utf8_valid(msgid, strlen(msgid)) || !utf8_printable(msgid)) {
+		svc_detail(s, "data.key.id", "must be a message id of 1 to 128 characters");
+		return svc_check(s, "a message needs its id");
+	}
+	if (json_object_object_get_ex(key, "fromMe", &fm) && json_object_get_boolean(fm))
+		return ignore(ack, "from_me");
+	if (sender_phone(data, key, phone, &why) == -1)
+		return ignore(ack, why);
+	kind = message_kind(jobj(data, "message"), &text, &mime, &fname);
+	if (text != NULL && !utf8_valid(text, strlen(text)))
+		text = NULL;
+	if (kind == WA_TEXT && (text == NULL || text[strspn(text, " \t\r\n")] == '\0'))
+		kind = WA_OTHER;
+	payload = json_object_new_object();
+	add_str(payload, "instance", instance);
+	add_str(payload, "message_id", msgid);
+	add_str(payload, "phone", phone);
+	add_str(payload, "kind", wa_kind_name(kind));
+	add_str(payload, "text", text ? clip_chars(s->st.pool, text) : NULL);
+	if (mime && strlen(mime) < 128)
+		add_str(payload, "mimetype", mime);
+	if (fname && strlen(fname) < 256 && utf8_valid(fname, strlen(fname)))
+		add_str(payload, "file_name", fname);
+	if (json_object_object_get_ex(data, "messageTimestamp", &ts) &&
+	    json_object_is_type(ts, json_type_int))
+		json_object_object_add(payload, "timestamp",
+		    json_object_new_int64(json_object_get_int64(ts)));
+	rc = queue_turn(s, instance, msgid, phone, payload, ack);
+	json_object_put(payload);
+	return rc;
+}
+
+/* --- the turn (ozzie-jobd) ---------------------------------------------------- */
+
+static void
+retry(struct job_result *res, const char *why)
+{
+	res->outcome = JOB_RETRY;
+	res->error = why;
+}
+
+/* The client's user with this phone, or its Brazilian twin: 1, 0 none, -1. */
+static int
+user_by_phone(struct svc *s, const char *phone, struct user *out)
+{
+	struct store_page pg;
+	char	 alt[WA_PHONE_MAX];
+	size_t	 n = 0;
+	int	 more;
+
+	memset(&pg, 0, sizeof(pg));
+	pg.limit = 1;
+	if (store_user_list(&s->st, NULL, phone, &pg, out, &n, &more) == -1)
+		return -1;
+	if (n == 1)
+		return 1;
+	if (!wa_phone_twin(phone, alt, sizeof(alt)))
+		return 0;
+	if (store_user_list(&s->st, NULL, alt, &pg, out, &n, &more) == -1)
+		return -1;
+	return n == 1;
+}
+
+/* The language of a new user: the integration's, else their country's. */
+static const char *
+guess_language(const struct evo_integration *e, const char *phone)
+{
+	static const char *const es[] = { "+34", "+52", "+54", "+56", "+57", "+51", "+58",
+	    "+593", "+591", "+595", "+598", "+502", "+503", "+504", "+505", "+506", "+507",
+	    "+53", "+1809", NULL };
+	int	 i;
+
+	if (e->default_language[0] != '\0')
+		return e->default_language;
+	if (strncmp(phone, "+55", 3) == 0 || strncmp(phone, "+351", 4) == 0 ||
+	    strncmp(phone, "+244", 4) == 0 || strncmp(phone, "+258", 4) == 0)
+		return "pt";
+	for (i = 0; es[i]; i++)
+		if (strncmp(phone, es[i], strlen(es[i])) == 0)
+			return "es";
+	return "en";
+}
+
+/* A user for this phone, made now: "whatsapp:+5511…". 0/-1 (s->err). */
+static int
+create_user(struct svc *s, const struct evo_integration *e, const char *phone,
+    struct user *u)
+{
+	struct user_fields f;
+	char	 ext[WA_PHONE_MAX + 16], canon[WA_PHONE_MAX];
+	int	 created;
+
+	/* A Brazilian mobile is kept with its ninth digit, as people write it. */
+	snprintf(canon, sizeof(canon), "%s", phone);
+	if (strlen(phone) == 13)
+		wa_phone_twin(phone, canon, sizeof(canon));
+	snprintf(ext, sizeof(ext), "whatsapp:%s", canon);
+	memset(&f, 0, sizeof(f));
+	f.external_user_id = ext;
+	f.phone = canon;
+	f.language = guess_language(e, canon);
+	f.currency = e->default_currency[0] ? e->default_currency : s->cfg->default_currency;
+	return svc_user_create(s, &f, u, &created);
+}
+
+/* A chat turn of text for u; its reply appended to out, or a sorry. 0, or -1 to retry. */
+static int
+chat(struct svc *s, const struct user *u, const char *text, struct buf *out)
+{
+	struct chat_result *c = pool_alloc(s->st.pool, sizeof(*c));
+	int	 rc = 0;
+
+	if (c == NULL)
+		return -1;
+	memset(c, 0, sizeof(*c));
+	ai_result_init(&c->ai);
+	if (svc_chat_turn(s, u->id, text, "whatsapp_text", NULL, NULL, c) == 0)
+		buf_puts(out, buf_str(&c->ai.reply));
+	else if (s->err->code == OZ_SERVICE_UNAVAILABLE)
+		rc = -1;
+	else {
+		log_warnx("whatsapp turn: %s", s->err->message ? s->err->message : "failed");
+		buf_puts(out, wa_reply_sorry(lang_of(u->language)));
+	}
+	ai_result_free(&c->ai);
+	memset(s->err, 0, sizeof(*s->err));
+	return rc;
+}
+
+/* Queue the reply text to phone as the job's follow-up, once per inbound message. */
+static void
+reply(struct svc *s, const char *instance, const char *msgid, const char *phone,
+    const char *queue_key, const char *text, struct job_result *res)
+{
+	struct json_object *o = json_object_new_object();
+	char	 shaped[WA_REPLY_MAX], dedupe[EVO_INSTANCE_MAX + EVO_MSGID_MAX + OZ_ID_MAX + 16];
+
+	wa_shape(text, shaped, sizeof(shaped));
+	add_str(o, "instance", instance);
+	add_str(o, "message_id", msgid);
+	add_str(o, "number", phone + 1);
+	add_str(o, "text", shaped);
+	snprintf(dedupe, sizeof(dedupe), "wa.send:%s:%s:%s", s->st.client, instance, msgid);
+	res->outcome = JOB_DONE;
+	res->has_next = 1;
+	res->next.kind = JOB_WA_SEND;
+	res->next.client = s->st.client;
+	res->next.queue_key = queue_key;
+	res->next.dedupe_key = pool_strdup(s->st.pool, dedupe);
+	res->next.payload = pool_strdup(s->st.pool, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	if (res->next.payload == NULL || res->next.dedupe_key == NULL) {
+		res->has_next = 0;
+		retry(res, "out of memory");
+	}
+}
+
+struct turn_in {
+	const char	*instance, *msgid, *phone, *text;
+	enum wa_kind	 kind;
+};
+
+static int
+parse_turn(struct json_object *p, struct turn_in *t)
+{
+	t->instance = jstr(p, "instance");
+	t->msgid = jstr(p, "message_id");
+	t->phone = jstr(p, "phone");
+	t->text = jstr(p, "text");
+	t->kind = wa_kind_of(jstr(p, "kind"));
+	return t->instance && t->msgid && t->phone && t->phone[0] == '+' ? 0 : -1;
+}
+
+/* The reply to t from user u into out (the welcome first when created). 0, -1 retry. */
+static int
+answer(struct svc *s, const struct user *u, const struct turn_in *t, int created,
+    struct buf *out)
+{
+	enum lang l = lang_of(u->language);
+
+	if (created) {
+		buf_puts(out, wa_reply_welcome(l));
+		buf_puts(out, "\n\n");
+	}
+	if (t->kind != WA_TEXT) {
+		buf_puts(out, wa_reply_unread(t->kind, l));
+		/* A caption is read as text too. */
+		if ((t->kind == WA_IMAGE || t->kind == WA_DOCUMENT) && t->text != NULL &&
+		    t->text[strspn(t->text, " \t\r\n")] != '\0') {
+			buf_puts(out, "\n\n");
+			return chat(s, u, t->text, out);
+		}
+		return 0;
+	}
+	return chat(s, u, t->text, out);
+}
+
+/* chat.message for the turn t of user u. */
+static void
+emit_chat(struct svc *s, const struct user *u, const struct turn_in *t, int created)
+{
+	struct json_object *o = json_object_new_object();
+
+	add_str(o, "user_id", u->id);
+	add_str(o, "external_user_id", u->external_user_id);
+	add_str(o, "channel", "whatsapp");
+	add_str(o, "instance", t->instance);
+	add_str(o, "whatsapp_message_id", t->msgid);
+	add_str(o, "kind", wa_kind_name(t->kind));
+	add_str(o, "text", t->text);
+	json_object_object_add(o, "user_created", json_object_new_boolean(created));
+	svc_hook_emit(s, "chat.message", o);
+}
+
+/*
+ * What the turn of t answers (NULL: nothing), made now: the user found or
+ * created, the chat turn run. 0, or -1 with res set (retry).
+ */
+static int
+make_turn(struct svc *s, const struct evo_integration *e, const struct turn_in *t,
+    struct buf *out, const char **answer_text, struct job_result *res)
+{
+	struct user	 u;
+	int		 rc, created = 0;
+
+	*answer_text = NULL;
+	if ((rc = user_by_phone(s, t->phone, &u)) == -1) {
+		retry(res, "database unavailable");
+		return -1;
+	}
+	if (rc == 0 && !e->auto_create_users) {
+		if (e->unknown_sender_reply != NULL && e->unknown_sender_reply[0] != '\0')
+			*answer_text = e->unknown_sender_reply;
+		return 0;
+	}
+	if (rc == 0) {
+		if (create_user(s, e, t->phone, &u) == -1) {
+			memset(s->err, 0, sizeof(*s->err));
+			retry(res, "cannot create the user");
+			return -1;
+		}
+		created = 1;
+	}
+	if (answer(s, &u, t, created, out) == -1) {
+		retry(res, "database unavailable during the chat turn");
+		return -1;
+	}
+	emit_chat(s, &u, t, created);
+	*answer_text = buf_str(out);
+	return 0;
+}
+
+void
+svc_evo_turn(struct svc *s, const struct job *job, struct job_result *res)
+{
+	struct evo_integration e;
+	struct json_object *p = json_tokener_parse(job->payload);
+	struct turn_in	 t;
+	struct buf	 out;
+	const char	*text;
+	int		 rc;
+
+	buf_init(&out, 16384);
+	if (p == NULL || parse_turn(p, &t) == -1) {
+		res->outcome = JOB_DEAD;
+		res->error = "malformed turn payload";
+		goto done;
+	}
+	if ((rc = store_evo_get(&s->st, &e)) != 1) {
+		if (rc == -1)
+			retry(res, "database unavailable");
+		else
+			res->outcome = JOB_DONE;	/* the integration went: no one to answer */
+		goto done;
+	}
+	/* A turn taken again after its runner died: the answer it made, not a second turn. */
+	if ((rc = store_evo_turned(&s->st, t.instance, t.msgid, &text)) == -1) {
+		retry(res, "database unavailable");
+		goto done;
+	}
+	if (rc == 0) {
+		if (make_turn(s, &e, &t, &out, &text, res) == -1)
+			goto done;
+		if (store_evo_mark_turned(&s->st, t.instance, t.msgid, text) == -1)
+			log_warnx("whatsapp turn: cannot keep its answer");
+	}
+	if (text != NULL)
+		reply(s, t.instance, t.msgid, t.phone, job->queue_key, text, res);
+	else
+		res->outcome = JOB_DONE;
+done:
+	buf_free(&out);
+	json_object_put(p);
+}
+
+/* --- the reply out (ozzie-jobd) --------------------------------------------------- */
+
+/* url of sendText for e: server_url without a trailing slash, the instance escaped. */
+static int
+send_url(const struct evo_integration *e, char *url, size_t len)
+{
+	static const char hx[] = "0123456789ABCDEF";
+	size_t	 o, i, base = strlen(e->server_url);
+	const unsigned char *p = (const unsigned char *)e->instance;
+
+	while (base > 0 && e->server_url[base - 1] == '/')
+		base--;
+	o = (size_t)snprintf(url, len, "%.*s/message/sendText/", (int)base, e->server_url);
+	if (o >= len)
+		return -1;
+	for (i = 0; p[i]; i++) {
+		if (o + 4 >= len)
+			return -1;
+		if ((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= 'a' && p[i] <= 'z') ||
+		    (p[i] >= '0' && p[i] <= '9') || p[i] == '-' || p[i] == '_' || p[i] == '.' ||
+		    p[i] == '~')
+			url[o++] = (char)p[i];
+		else {
+			url[o++] = '%';
+			url[o++] = hx[p[i] >> 4];
+			url[o++] = hx[p[i] & 15];
+		}
+	}
+	url[o] = '\0';
+	return 0;
+}
+
+/* The send's outcome by Evolution's answer. */
+static void
+judge(const struct out_res *rs, int rc, struct job_result *res)
+{
+	static char why[200];
+
+	if (rc == 0 && rs->status >= 200 && rs->status < 300) {
+		res->outcome = JOB_DONE;
+		return;
+	}
+	if (rc == -1) {
+		snprintf(why, sizeof(why), "sendText: %s", rs->error);
+		res->outcome = rs->refused ? JOB_DEAD : JOB_RETRY;
+	} else {
+		snprintf(why, sizeof(why), "sendText answered %ld", rs->status);
+		res->outcome = rs->status == 408 || rs->status == 429 || rs->status >= 500 ?
+		    JOB_RETRY : JOB_DEAD;
+	}
+	res->error = why;
+}
+
+void
+svc_evo_send(struct svc *s, const struct job *job, struct job_result *res)
+{
+	struct evo_integration e;
+	struct json_object *p = json_tokener_parse(job->payload), *b = NULL;
+	struct out_res	 rs;
+	unsigned char	 seal[32], hkey[32];
+	char		 url[EVO_URL_MAX + 3 * EVO_INSTANCE_MAX + 32], key[SECRET_MAX];
+	char		 hdr[SECRET_MAX + 16];
+	const char	*hdrs[2] = { hdr, NULL }, *number = jstr(p, "number"), *text = jstr(p, "text");
+	int64_t		 wait_ms = 0;
+	int		 rc;
+
+	memset(&rs, 0, sizeof(rs));
+	key[0] = hdr[0] = '\0';
+	if (number == NULL || text == NULL) {
+		res->outcome = JOB_DEAD;
+		res->error = "malformed send payload";
+		goto done;
+	}
+	if ((rc = store_evo_get(&s->st, &e)) != 1) {
+		if (rc == -1)
+			retry(res, "database unavailable");
+		else {
+			res->outcome = JOB_DEAD;
+			res->error = "the integration was removed";
+		}
+		goto done;
+	}
+	/* The instance's rate: a slot every 1/rate s; a far one gives the job back. */
+	if (store_evo_send_slot(&s->st, 1000 / s->cfg->evolution_send_rate, &wait_ms) == -1) {
+		retry(res, "database unavailable");
+		goto done;
+	}
+	if (wait_ms > 2000) {
+		res->outcome = JOB_LATER;
+		res->delay_ms = wait_ms;
+		goto done;
+	}
+	if (wait_ms > 0) {
+		struct timespec ts = { (time_t)(wait_ms / 1000), (long)(wait_ms % 1000) * 1000000L };
+
+		nanosleep(&ts, NULL);
+	}
+	if (evo_keys(s, seal, hkey) == -1 || open_api_key(&e, seal, key, sizeof(key)) == -1 ||
+	    send_url(&e, url, sizeof(url)) == -1) {
+		memset(s->err, 0, sizeof(*s->err));
+		res->outcome = JOB_DEAD;
+		res->error = "cannot open the integration's API key";
+		goto done;
+	}
+	snprintf(hdr, sizeof(hdr), "apikey: %s", key);
+	b = json_object_new_object();
+	add_str(b, "number", number);
+	add_str(b, "text", text);
+	rc = out_post(url, hdrs, json_object_to_json_string_ext(b, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE), (long)s->cfg->evolution_timeout_ms,
+	    s->cfg->outbound_allow_private != 0, &rs);
+	judge(&rs, rc, res);
+done:
+	OPENSSL_cleanse(seal, sizeof(seal));
+	OPENSSL_cleanse(hkey, sizeof(hkey));
+	OPENSSL_cleanse(key, sizeof(key));
+	OPENSSL_cleanse(hdr, sizeof(hdr));
+	buf_free(&rs.body);
+	json_object_put(b);
+	json_object_put(p);
+}
