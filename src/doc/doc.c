@@ -94,6 +94,9 @@ doc_read(const unsigned char *p, size_t n, const char *lang, const char *currenc
 	case DOC_FMT_XLSX:
 		out->kind = DOC_KIND_SPREADSHEET;
 		return doc_read_xlsx(&ctx, out);
+	case DOC_FMT_HTML:
+		out->kind = DOC_KIND_SPREADSHEET;
+		return doc_read_html(&ctx, out);
 	case DOC_FMT_OFX:
 	case DOC_FMT_QFX:
 		out->kind = DOC_KIND_STATEMENT;

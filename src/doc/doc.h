@@ -22,9 +22,10 @@
 
 struct pool;
 
+/* DOC_FMT_HTML: a bank's "Excel" export that is an HTML table (often named .xls). */
 enum doc_format { DOC_FMT_UNKNOWN, DOC_FMT_JPEG, DOC_FMT_PNG, DOC_FMT_WEBP, DOC_FMT_TIFF,
 	DOC_FMT_PDF, DOC_FMT_CSV, DOC_FMT_TSV, DOC_FMT_XLSX, DOC_FMT_OFX, DOC_FMT_QFX,
-	DOC_FMT_QIF, DOC_FMT_CAMT053, DOC_FMT_COUNT };
+	DOC_FMT_QIF, DOC_FMT_CAMT053, DOC_FMT_HTML, DOC_FMT_COUNT };
 
 /* What a document turned out to be: a receipt, or rows of a statement or sheet. */
 enum doc_kind { DOC_KIND_RECEIPT, DOC_KIND_STATEMENT, DOC_KIND_SPREADSHEET };
@@ -67,7 +68,7 @@ struct doc_result {
 void		 doc_limits_default(struct doc_limits *lim);
 /* The format of n bytes at p by their content; DOC_FMT_UNKNOWN when none we read. */
 enum doc_format	 doc_sniff(const unsigned char *p, size_t n);
-/* "jpeg", "png", "webp", "tiff", "pdf", "csv", "tsv", "xlsx", "ofx", "qfx", "qif", "camt053", "unknown". */
+/* "jpeg", "png", "webp", "tiff", "pdf", "csv", "tsv", "xlsx", "ofx", "qfx", "qif", "camt053", "html", "unknown". */
 const char	*doc_format_name(enum doc_format f);
 /*
  * Read n bytes at p into out (rows and rejects in pool memory, freed with

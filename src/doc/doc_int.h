@@ -9,6 +9,9 @@
 
 #include "doc/doc.h"
 
+struct stmt_opts;
+struct stmt_result;
+
 struct doc_ctx {
 	const unsigned char	*p;
 	size_t			 n;
@@ -28,6 +31,16 @@ int64_t	doc_now_ms(void);
 /* 1 once ctx's deadline has passed. */
 int	doc_late(const struct doc_ctx *ctx);
 
+/* The statement readers' options for ctx: its language, dates, limits, and its deadline as their stop. */
+void	doc_stmt_opts(const struct doc_ctx *ctx, struct stmt_opts *o);
+/*
+ * Hand a statement reader's rows (r, its status st) to out, what naming
+ * the document in messages ("CSV file"). Returns 0 (DOC_OK), or -1 with
+ * out's status and error set from st and r->error.
+ */
+int	doc_take_rows(const struct doc_ctx *ctx, int st, struct stmt_result *r,
+	    struct doc_result *out, const char *what);
+
 /* JPEG, PNG, WebP, TIFF: decode, clean up, OCR, then the receipt parser. */
 int	doc_read_image(const struct doc_ctx *ctx, struct doc_result *out);
 /* PDF: the text layer (tables as statement rows, or a receipt); pages without text OCR'd. */
@@ -35,6 +48,8 @@ int	doc_read_pdf(const struct doc_ctx *ctx, struct doc_result *out);
 /* CSV and TSV (out->format says which). */
 int	doc_read_csv(const struct doc_ctx *ctx, struct doc_result *out);
 int	doc_read_xlsx(const struct doc_ctx *ctx, struct doc_result *out);
+/* An HTML page's table rows (the "Excel" exports some banks send). */
+int	doc_read_html(const struct doc_ctx *ctx, struct doc_result *out);
 /* OFX 1.x (SGML) and 2.x (XML), QFX. */
 int	doc_read_ofx(const struct doc_ctx *ctx, struct doc_result *out);
 int	doc_read_qif(const struct doc_ctx *ctx, struct doc_result *out);

@@ -11,7 +11,7 @@ static const char *const names[DOC_FMT_COUNT] = {
 	[DOC_FMT_WEBP] = "webp", [DOC_FMT_TIFF] = "tiff", [DOC_FMT_PDF] = "pdf",
 	[DOC_FMT_CSV] = "csv", [DOC_FMT_TSV] = "tsv", [DOC_FMT_XLSX] = "xlsx",
 	[DOC_FMT_OFX] = "ofx", [DOC_FMT_QFX] = "qfx", [DOC_FMT_QIF] = "qif",
-	[DOC_FMT_CAMT053] = "camt053",
+	[DOC_FMT_CAMT053] = "camt053", [DOC_FMT_HTML] = "html",
 };
 
 void
@@ -59,15 +59,23 @@ text_start(const unsigned char *p, size_t n, size_t *left)
 }
 
 /*
- * Delimited text: at least two lines, each line's count of the delimiter
- * the same as the first's in most lines, and no NUL or control bytes but
- * tab, CR and LF in the first 64 KiB. Returns ',' ';' '\t' '|' or 0.
+ * Delimited text: no NUL or control bytes but tab, CR and LF in the first
+ * 64 KiB, and a delimiter whose count per line is the same in at least
+ * two lines and in two thirds of the lines from the first of those on
+ * (title lines such as "Account Name:,J Smith" may come before the
+ * table). A delimiter or a line end inside double quotes does not count
+ * ("1,500.00" in a CSV of commas); lines end with LF, CRLF or CR. Returns
+ * ',' ';' '\t' '|' or 0.
  */
+#define SNIFF_LINES	2048
+
 static int
 delimited(const unsigned char *p, size_t n)
 {
 	static const char cand[] = { '\t', ';', ',', '|' };
-	size_t	 i, c, lines, agree, first, count, lim = n < 65536 ? n : 65536;
+	static unsigned short counts[SNIFF_LINES];
+	size_t	 i, c, k, lines, start, agree, mode_n, lim = n < 65536 ? n : 65536;
+	unsigned short mode;
 	int	 best = 0;
 	size_t	 best_agree = 0;
 
@@ -75,23 +83,40 @@ delimited(const unsigned char *p, size_t n)
 		if (p[i] == 0 || (p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' && p[i] != '\n'))
 			return 0;
 	for (c = 0; c < sizeof(cand); c++) {
-		lines = agree = first = count = 0;
-		for (i = 0; i < lim; i++) {
-			if (p[i] == (unsigned char)cand[c])
+		int	 quoted = 0;
+		unsigned short count = 0;
+
+		lines = 0;
+		for (i = 0; i < lim && lines < SNIFF_LINES; i++) {
+			if (p[i] == '"')
+				quoted = !quoted;
+			if (p[i] == (unsigned char)cand[c] && !quoted && count < 65535)
 				count++;
-			if (p[i] == '\n' || i + 1 == lim) {
-				if (count > 0 || lines > 0) {
-					if (lines == 0)
-						first = count;
-					else
-						agree += count == first;
-					lines++;
-				}
+			if ((!quoted && (p[i] == '\n' || (p[i] == '\r' && (i + 1 == lim ||
+			    p[i + 1] != '\n')))) || i + 1 == lim) {
+				counts[lines++] = count;
 				count = 0;
 			}
 		}
-		/* a header or title line may differ: most lines after it agree */
-		if (lines >= 2 && first > 0 && 3 * agree >= 2 * (lines - 1) && agree > best_agree) {
+		/* the count most lines share, and the lines from its first one on */
+		mode = 0;
+		mode_n = 0;
+		for (i = 0; i < lines; i++) {
+			size_t same = 0;
+
+			if (counts[i] == 0 || counts[i] == mode)
+				continue;
+			for (k = i; k < lines; k++)
+				same += counts[k] == counts[i];
+			if (same > mode_n)
+				mode = counts[i], mode_n = same;
+		}
+		if (mode == 0)
+			continue;
+		for (start = 0; counts[start] != mode; start++)
+			;
+		agree = mode_n;
+		if (agree >= 2 && 3 * agree >= 2 * (lines - start) && agree > best_agree) {
 			best = cand[c];
 			best_agree = agree;
 		}
@@ -132,6 +157,10 @@ doc_sniff(const unsigned char *p, size_t n)
 	    strncasecmp((const char *)t, "!Account", 8) == 0 ||
 	    strncasecmp((const char *)t, "!Option", 7) == 0))
 		return DOC_FMT_QIF;
+	/* an HTML page with a table: banks' "Excel" exports (.xls) often are */
+	if (left >= 5 && t[0] == '<' && (has(t, head, "<html") || has(t, head, "<!DOCTYPE html")) &&
+	    has(t, left < 1048576 ? left : 1048576, "<table"))
+		return DOC_FMT_HTML;
 	if ((d = delimited(t, left)) != 0)
 		return d == '\t' ? DOC_FMT_TSV : DOC_FMT_CSV;
 	return DOC_FMT_UNKNOWN;
