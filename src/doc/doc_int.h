@@ -43,6 +43,14 @@ int	doc_take_rows(const struct doc_ctx *ctx, int st, struct stmt_result *r,
 
 /* JPEG, PNG, WebP, TIFF: decode, clean up, OCR, then the receipt parser. */
 int	doc_read_image(const struct doc_ctx *ctx, struct doc_result *out);
+/*
+ * The first half of doc_read_image: the image's text. 0 with *text (from
+ * ctx->pool), *conf (thousandths) and *damaged (the decoder made up for
+ * broken data), or -1 with doc_fail (corrupt, over the pixel limit, no
+ * pixels, timeout, no OCR engine).
+ */
+int	doc_image_text(const struct doc_ctx *ctx, struct doc_result *out, char **text,
+	    int *conf, int *damaged);
 /* PDF: the text layer (tables as statement rows, or a receipt); pages without text OCR'd. */
 int	doc_read_pdf(const struct doc_ctx *ctx, struct doc_result *out);
 /* CSV and TSV (out->format says which). */
@@ -58,5 +66,42 @@ int	doc_read_camt(const struct doc_ctx *ctx, struct doc_result *out);
 /* OCR models (doc_ocr.c): loaded once per process by doc_init. */
 int	doc_ocr_init(void);
 void	doc_ocr_shutdown(void);
+/*
+ * OCR of a rendered page (doc_image.c): rgba is w x h pixels of 8-bit R, G,
+ * B, A, rows stride bytes apart; the page is cleaned up as a photo is (grey,
+ * scale, deskew, background) and read in ctx->lang plus English. Returns 0
+ * with *text (UTF-8, from ctx->pool) and *confidence (thousandths, the OCR
+ * engine's mean word confidence), or -1 (*text NULL): a page over the pixel
+ * limit, out of memory, no OCR engine, or past the deadline (doc_late(ctx)
+ * tells that one apart).
+ */
+int	doc_ocr_pixels(const struct doc_ctx *ctx, const unsigned char *rgba, int w, int h,
+	    int stride, char **text, int *confidence);
+
+/*
+ * OCR of pix, an 8-bit grey page already cleaned up (doc_ocr.c): text from
+ * ctx->pool, confidence in thousandths. 0, or -1 with *why (DOC_TIMEOUT,
+ * DOC_NOMEM, DOC_UNREADABLE when no engine could be loaded).
+ */
+struct Pix;
+int	doc_ocr_pix(const struct doc_ctx *ctx, struct Pix *pix, char **text, int *confidence,
+	    enum doc_status *why);
+
+/*
+ * How images are cleaned up before OCR (doc_image.c); the defaults are the
+ * ones measured best on the corpus, and tests/bench/bench_receipts changes
+ * them to measure others.
+ */
+struct doc_image_opts {
+	int	char_px;		/* height the characters are scaled to, pixels */
+	int	max_scale_pct;		/* never enlarge more than this, percent */
+	int	min_scale_pct;		/* never shrink more than this */
+	long	max_ocr_pixels;		/* the page tesseract reads at most */
+	int	deskew;			/* find and undo a tilt of up to ~7 degrees */
+	int	flatten;		/* divide out uneven light (background normalisation) */
+	int	binarize;		/* Sauvola's local threshold before tesseract (else its Otsu) */
+	int	psm;			/* tesseract's page segmentation mode */
+};
+extern struct doc_image_opts doc_image_opts;
 
 #endif
