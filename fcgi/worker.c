@@ -159,6 +159,8 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 		_exit(1);
 	}
 	(void)db_connect(&app.db);	/* best effort: requests retry */
+	/* a slow worker looks for imports left queued (or by a worker gone) at start */
+	app.queued = strcmp(name, "slow") == 0;
 	http_req_init(&req);
 	if ((epfd = epoll_create1(EPOLL_CLOEXEC)) == -1) {
 		log_warn("worker: epoll_create1");
@@ -170,6 +172,9 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 			_exit(1);
 		}
 	while (!worker_stop) {
+		/* imports queued (Prefer: respond-async) run once their answer is out */
+		if (app.queued)
+			app_run_queue(&app, &req);
 		n = wait_for_work(&waitmask, ready);
 		for (k = 0; k < n; k++) {
 			/* A closed kept connection reads as an error here: its slot is free again. */

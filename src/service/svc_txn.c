@@ -171,6 +171,10 @@ insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 		t.merchant = cr.merchant[0] ? cr.merchant : NULL;
 		t.merchant_key = key;
 		t.external_id = items[i].external_id;
+		t.import_id = items[i].import_id;
+		/* a category is only as sure as the reading of what it categorises */
+		if (items[i].confidence > 0 && items[i].confidence < 1000)
+			t.confidence = t.confidence * items[i].confidence / 1000;
 		snprintf(t.transaction_date, sizeof(t.transaction_date), "%s",
 		    items[i].date ? items[i].date : today);
 		snprintf(t.source, sizeof(t.source), "%s", source);
@@ -246,6 +250,21 @@ svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_
 	if (!svc_user_ref_ok(ref))
 		return svc_user_after_miss(s, ref);
 	return insert_atomic(s, ref, items, n, source, out);
+}
+
+int
+svc_txn_record_in_tx(struct svc *s, const char *user_id, const struct txn_in *items,
+    size_t n, const char *source, struct txn *out)
+{
+	int	 rc;
+
+	if (n == 0)
+		return 0;
+	if (kind_conflict(s, items, n) == -1)
+		return -1;
+	if ((rc = insert_all(s, user_id, items, n, source, 1, out)) == 0)
+		return svc_fail(s, OZ_NOT_FOUND, "no such user");
+	return rc == 1 ? 0 : -1;
 }
 
 /*

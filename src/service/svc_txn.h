@@ -28,6 +28,8 @@ struct txn_in {
 	const char	*description;	/* NULL: "" */
 	const char	*date;		/* NULL: today (UTC) */
 	const char	*external_id;	/* the sender's id (unique per user), or NULL */
+	const char	*import_id;	/* the import it comes from, or NULL */
+	int		 confidence;	/* thousandths: how sure the reading is (0: sure) */
 	int		 is_income;
 };
 
@@ -42,6 +44,13 @@ struct txn_in {
  */
 int	svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 	    const char *source, struct txn *out);
+/*
+ * Record n items (any number) for the user whose id is user_id, inside the
+ * caller's database transaction (an import's): categorised as
+ * svc_txn_record does, goals moved in it. 0/-1 (the caller rolls back).
+ */
+int	svc_txn_record_in_tx(struct svc *s, const char *user_id, const struct txn_in *items,
+	    size_t n, const char *source, struct txn *out);
 /*
  * Parse text in the user's language and currency (txtparse) and record
  * what it holds, all or nothing: up to max transactions into out. -1 with

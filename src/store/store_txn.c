@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/pool.h"
 #include "store/store.h"
 #include "store/store_txn.h"
 
@@ -165,6 +166,14 @@ static struct db_stmt txn_find = { "txn_find",
 	" lower($7)) > 0)"
 	" AND ($8::text IS NULL OR subcategory = $8) AND ($9::text IS NULL OR merchant_key = $9)"
 	" ORDER BY transaction_date DESC, created_at DESC, id DESC LIMIT $10::integer", 1, 0 };
+
+static struct db_stmt txn_seen = { "txn_seen",
+	"SELECT transaction_date::text, amount_cents::text, description, external_id"
+	" FROM transactions WHERE client_id = $1 AND user_id = $2"
+	" AND transaction_date BETWEEN $3::date AND $4::date", 1, 0 };
+static struct db_stmt txn_import_movers = { "txn_import_movers",
+	"SELECT id FROM transactions WHERE client_id = $1 AND user_id = $2 AND import_id = $3"
+	" AND kind IN ('debt_payment', 'savings_contribution')", 1, 0 };
 
 static int
 decode(struct store *st, PGresult *res, int row, void *out)
@@ -390,4 +399,59 @@ store_txn_find(struct store *st, const char *user, const struct txn_query *q,
 	    store_int_param(st, (int64_t)max) };
 
 	return store_rows(st, &txn_find, 10, params, decode, rows, sizeof(*rows), max, n);
+}
+
+int
+store_txn_seen(struct store *st, const char *user, const char *from, const char *to,
+    struct txn_seen **rows, size_t *n)
+{
+	const char *params[4] = { st->client, user, from, to };
+	PGresult *res;
+	int	 i, nt, rc = 0;
+
+	*rows = NULL;
+	*n = 0;
+	if ((res = db_run(st->db, &txn_seen, 4, params)) == NULL)
+		return -1;
+	nt = PQntuples(res);
+	if (nt > 0 && (*rows = pool_alloc(st->pool, sizeof(**rows) * (size_t)nt)) == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < nt; i++) {
+		struct txn_seen *t = &(*rows)[i];
+
+		store_copy(t->date, sizeof(t->date), res, i, 0);
+		t->amount_cents = store_i64(res, i, 1);
+		t->description = store_text(st, res, i, 2);
+		t->external_id = store_text(st, res, i, 3);
+		if (t->description == NULL)
+			rc = -1;
+	}
+	if (rc == 0)
+		*n = (size_t)nt;
+	PQclear(res);
+	return rc;
+}
+
+int
+store_txn_import_movers(struct store *st, const char *user, const char *import_id,
+    const char ***ids, size_t *n)
+{
+	const char *params[3] = { st->client, user, import_id };
+	PGresult *res;
+	int	 i, nt, rc = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if ((res = db_run(st->db, &txn_import_movers, 3, params)) == NULL)
+		return -1;
+	nt = PQntuples(res);
+	if (nt > 0 && (*ids = pool_alloc(st->pool, sizeof(**ids) * (size_t)nt)) == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < nt; i++)
+		if (((*ids)[i] = store_text(st, res, i, 0)) == NULL)
+			rc = -1;
+	if (rc == 0)
+		*n = (size_t)nt;
+	PQclear(res);
+	return rc;
 }

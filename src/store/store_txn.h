@@ -67,6 +67,27 @@ struct txn_rule {
 	char		 kind[24];		/* "" when none taught */
 };
 
+/* A transaction already logged, as duplicate detection sees it (store_txn_seen). */
+struct txn_seen {
+	char		 date[11];
+	int64_t		 amount_cents;
+	const char	*description;
+	const char	*external_id;		/* NULL: none */
+};
+
+/*
+ * The user's transactions dated from..to (inclusive), every one, into
+ * *rows (pool memory, *n of them). 0/-1.
+ */
+int	store_txn_seen(struct store *st, const char *user, const char *from, const char *to,
+	    struct txn_seen **rows, size_t *n);
+/*
+ * The ids of the transactions an import made that may have moved a goal
+ * (debt payments, savings contributions), into *ids (pool, *n). 0/-1.
+ */
+int	store_txn_import_movers(struct store *st, const char *user, const char *import_id,
+	    const char ***ids, size_t *n);
+
 /* Insert t (every field set by the caller but created_at). 0 and *out, or -1. */
 int	store_txn_insert(struct store *st, const struct txn *t, struct txn *out);
 /*
