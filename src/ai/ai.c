@@ -25,6 +25,7 @@
 #include "ai/ai_tools.h"
 #include "core/log.h"
 #include "core/oz_limits.h"
+#include "core/utf8.h"
 #include "domain/coach.h"
 
 #define URL_MAX			2048
@@ -60,7 +61,11 @@ ai_json_parse(const char *s, size_t len)
 	struct json_object	*o;
 	size_t			 end;
 
-	if (s == NULL || len == 0 || len > INT_MAX)
+	/*
+	 * json-c's own UTF-8 check lets overlong forms through ("\xf0\x89\x9f\x8e"):
+	 * a provider's text becomes a reply, stored and sent on, so ours decides.
+	 */
+	if (s == NULL || len == 0 || len > INT_MAX || !utf8_valid(s, len))
 		return NULL;
 	if ((tok = json_tokener_new_ex(OZ_JSON_MAX_DEPTH)) == NULL)
 		return NULL;
@@ -269,8 +274,8 @@ ai_round_call(struct ai_round *r, int index, const char *id, const char *name)
 	return call;
 }
 
-static void
-round_init(struct ai_round *r, const char *who, const struct ai_chat *c,
+void
+ai_round_init(struct ai_round *r, const char *who, const struct ai_chat *c,
     struct ai_result *res, int stream)
 {
 	size_t i;
@@ -298,8 +303,8 @@ round_clear(void *ctx)
 	r->error[0] = '\0';
 }
 
-static void
-round_free(struct ai_round *r)
+void
+ai_round_free(struct ai_round *r)
 {
 	size_t i;
 
@@ -570,7 +575,7 @@ ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 	struct json_object	*req = NULL;
 	int			 rc = -1;
 
-	round_init(&r, p->name, c, res, c->delta != NULL);
+	ai_round_init(&r, p->name, c, res, c->delta != NULL);
 	if (remote_setup(p, s, &rm, res) == -1)
 		goto out;
 	if ((req = p->chat_request(rm.model, c)) == NULL)
@@ -589,7 +594,7 @@ ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 out:
 	json_object_put(req);
 	remote_free(&rm);
-	round_free(&r);
+	ai_round_free(&r);
 	return rc;
 }
 
@@ -602,7 +607,7 @@ ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
 	struct json_object	*req = NULL;
 	int			 rc = -1;
 
-	round_init(&r, p->name, NULL, res, 0);
+	ai_round_init(&r, p->name, NULL, res, 0);
 	if (remote_setup(p, s, &rm, res) == -1)
 		goto out;
 	if ((req = p->complete_request(rm.model, system, user)) == NULL ||
@@ -621,7 +626,7 @@ ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
 out:
 	json_object_put(req);
 	remote_free(&rm);
-	round_free(&r);
+	ai_round_free(&r);
 	return rc;
 }
 

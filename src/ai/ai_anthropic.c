@@ -370,7 +370,7 @@ add_results(struct json_object *req, const struct ai_round *r,
 	return 0;
 }
 
-static const struct ai_provider anthropic = {
+const struct ai_provider ai_anthropic_provider = {
 	.name = "anthropic",
 	.default_base = "https://api.anthropic.com",
 	.path = "/v1/messages",
@@ -388,12 +388,12 @@ int
 ai_anthropic_chat(const struct ai_settings *s, const struct ai_chat *c,
     struct ai_result *res)
 {
-	return ai_remote_chat(&anthropic, s, c, res);
+	return ai_remote_chat(&ai_anthropic_provider, s, c, res);
 }
 
 int
 ai_anthropic_complete(const struct ai_settings *s, const char *system, const char *user,
     struct buf *out, struct ai_result *res)
 {
-	return ai_remote_complete(&anthropic, s, system, user, out, res);
+	return ai_remote_complete(&ai_anthropic_provider, s, system, user, out, res);
 }

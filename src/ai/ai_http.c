@@ -26,23 +26,12 @@
 #define BACKOFF_BASE_MS		250
 #define BACKOFF_CAP_MS		8000
 #define RETRY_AFTER_MAX_MS	60000	/* a longer Retry-After: give up */
-#define SSE_MAX_LINE		(256 * 1024)
-#define SSE_MAX_DATA		(1024 * 1024)
-#define SSE_MAX_EVENT		64
-
-struct sse {
-	struct buf	 line;		/* the line being read, across chunks */
-	struct buf	 data;		/* data fields of the event being read */
-	char		 event[SSE_MAX_EVENT];
-	int		 cr;		/* the last byte was '\r': skip a '\n' */
-};
-
 /* One attempt's state, shared by the header and body callbacks. */
 struct xfer {
 	const struct ai_http_req *rq;
 	struct ai_http_res	*rs;
 	CURL			*h;
-	struct sse		 sse;
+	struct ai_sse		 sse;
 	size_t			 total;		/* body bytes read */
 	long			 status;
 	int64_t			 retry_after;	/* ms from Retry-After; -1 none */
@@ -64,94 +53,6 @@ ai_http_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* ---- Server-Sent Events -------------------------------------------------- */
-
-static int
-sse_dispatch(struct xfer *x)
-{
-	struct sse	*s = &x->sse;
-	int		 rc = 0;
-
-	/* An event without data is no event (and the trailing "\n" goes). */
-	if (s->data.len > 0) {
-		s->data.len--;
-		s->data.data[s->data.len] = '\0';
-		rc = x->rq->on_event(x->rq->ctx, s->event, buf_str(&s->data), s->data.len);
-	}
-	buf_reset(&s->data);
-	s->event[0] = '\0';
-	return rc;
-}
-
-/* One complete line (without its end): a field, a comment or the blank line. */
-static int
-sse_line(struct xfer *x, const char *p, size_t n)
-{
-	struct sse	*s = &x->sse;
-	const char	*colon, *v;
-	size_t		 name_len, vlen;
-
-	if (n == 0)
-		return sse_dispatch(x);
-	if (p[0] == ':')
-		return 0;
-	colon = memchr(p, ':', n);
-	name_len = colon ? (size_t)(colon - p) : n;
-	v = colon ? colon + 1 : p + n;
-	vlen = (size_t)(p + n - v);
-	if (vlen > 0 && v[0] == ' ') {
-		v++;
-		vlen--;
-	}
-	if (name_len == 5 && memcmp(p, "event", 5) == 0) {
-		if (vlen >= sizeof(s->event))
-			vlen = sizeof(s->event) - 1;	/* no event we know is that long */
-		memcpy(s->event, v, vlen);
-		s->event[vlen] = '\0';
-	} else if (name_len == 4 && memcmp(p, "data", 4) == 0) {
-		if (buf_append(&s->data, v, vlen) == -1 || buf_putc(&s->data, '\n') == -1) {
-			snprintf(x->rs->error, sizeof(x->rs->error),
-			    "%s: stream event larger than %d bytes", x->rq->who, SSE_MAX_DATA);
-			return -1;
-		}
-	}
-	/* id, retry and unknown fields mean nothing here. */
-	return 0;
-}
-
-/* Feed bytes: lines end at "\n", "\r\n" or "\r"; a partial line waits for more. */
-static int
-sse_feed(struct xfer *x, const char *p, size_t n)
-{
-	struct sse	*s = &x->sse;
-	size_t		 i = 0, run;
-
-	while (i < n) {
-		if (s->cr && p[i] == '\n') {
-			s->cr = 0;
-			i++;
-			continue;
-		}
-		s->cr = 0;
-		for (run = 0; i + run < n && p[i + run] != '\n' && p[i + run] != '\r'; run++)
-			;
-		if (buf_append(&s->line, p + i, run) == -1) {
-			snprintf(x->rs->error, sizeof(x->rs->error),
-			    "%s: stream line longer than %d bytes", x->rq->who, SSE_MAX_LINE);
-			return -1;
-		}
-		i += run;
-		if (i == n)
-			break;
-		s->cr = p[i] == '\r';
-		i++;
-		if (sse_line(x, buf_str(&s->line), s->line.len) == -1)
-			return -1;
-		buf_reset(&s->line);
-	}
-	return 0;
-}
-
 /* ---- curl callbacks ------------------------------------------------------- */
 
 static size_t
@@ -170,7 +71,11 @@ on_body(char *p, size_t size, size_t nmemb, void *ud)
 	    curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &x->status) != CURLE_OK)
 		x->status = 0;
 	if (x->rq->on_event != NULL && x->status >= 200 && x->status <= 299) {
-		if (sse_feed(x, p, n) == -1) {
+		if (ai_sse_feed(&x->sse, p, n) == -1) {
+			/* The reader (on_event) keeps its own reason; the parser's is here. */
+			if (x->sse.error[0] != '\0')
+				snprintf(x->rs->error, sizeof(x->rs->error), "%s: %s",
+				    x->rq->who, x->sse.error);
 			x->reader_failed = 1;
 			return 0;
 		}
@@ -179,7 +84,12 @@ on_body(char *p, size_t size, size_t nmemb, void *ud)
 	return buf_append(&x->rs->body, p, n) == 0 ? n : 0;
 }
 
-/* Retry-After: delta-seconds or an HTTP-date; ms, or -1 when unreadable. */
+#define RETRY_AFTER_MAX_S	1000000000	/* what we read of a Retry-After, at most */
+
+/*
+ * Retry-After: delta-seconds or an HTTP-date; ms, or -1 when unreadable. A
+ * date further away than RETRY_AFTER_MAX_S (curl reads any year) is that far.
+ */
 static int64_t
 parse_retry_after(const char *v)
 {
@@ -187,11 +97,13 @@ parse_retry_after(const char *v)
 	int64_t		 s;
 	time_t		 t;
 
-	if (num_parse_i64z(v, 0, 1000000000, &s, &errstr) == 0)
+	if (num_parse_i64z(v, 0, RETRY_AFTER_MAX_S, &s, &errstr) == 0)
 		return s * 1000;
 	if ((t = curl_getdate(v, NULL)) == (time_t)-1)
 		return -1;
 	s = (int64_t)t - (int64_t)time(NULL);
+	if (s > RETRY_AFTER_MAX_S)
+		s = RETRY_AFTER_MAX_S;
 	return s > 0 ? s * 1000 : 0;
 }
 
@@ -228,21 +140,33 @@ header_value(const char *p, size_t n, const char *name, char *v, size_t vlen)
 	return 1;
 }
 
+int
+ai_http_retry_header(const char *line, size_t n, int64_t *retry_after,
+    int64_t *retry_after_ms)
+{
+	char v[80];
+
+	if (header_value(line, n, "retry-after", v, sizeof(v)))
+		*retry_after = parse_retry_after(v);
+	else if (header_value(line, n, "retry-after-ms", v, sizeof(v)))
+		*retry_after_ms = parse_retry_after_ms(v);
+	else
+		return 0;
+	return 1;
+}
+
 static size_t
 on_header(char *p, size_t size, size_t nmemb, void *ud)
 {
 	struct xfer	*x = ud;
 	size_t		 n = size * nmemb;
-	char		 v[80];
 
 	x->last_data = ai_http_now_ms();
 	if (n >= 5 && memcmp(p, "HTTP/", 5) == 0) {	/* a new response (after 1xx) */
 		x->retry_after = x->retry_after_ms = -1;
 		x->status = 0;
-	} else if (header_value(p, n, "retry-after", v, sizeof(v)))
-		x->retry_after = parse_retry_after(v);
-	else if (header_value(p, n, "retry-after-ms", v, sizeof(v)))
-		x->retry_after_ms = parse_retry_after_ms(v);
+	} else
+		(void)ai_http_retry_header(p, n, &x->retry_after, &x->retry_after_ms);
 	return n;
 }
 
@@ -518,10 +442,7 @@ fail:
 static void
 xfer_reset(struct xfer *x)
 {
-	buf_reset(&x->sse.line);
-	buf_reset(&x->sse.data);
-	x->sse.event[0] = '\0';
-	x->sse.cr = 0;
+	ai_sse_reset(&x->sse);
 	buf_reset(&x->rs->body);
 	x->total = 0;
 	x->status = 0;
@@ -587,8 +508,7 @@ ai_http_post(const struct ai_http_req *rq, struct ai_http_res *rs)
 	memset(&x, 0, sizeof(x));
 	x.rq = rq;
 	x.rs = rs;
-	buf_init(&x.sse.line, SSE_MAX_LINE);
-	buf_init(&x.sse.data, SSE_MAX_DATA);
+	ai_sse_init(&x.sse, rq->on_event, rq->ctx);
 	if ((x.h = get_handle()) == NULL || (hdrs = make_headers(rq->headers)) == NULL) {
 		snprintf(rs->error, sizeof(rs->error), "%s: cannot set up HTTP", rq->who);
 		return -1;
@@ -596,7 +516,6 @@ ai_http_post(const struct ai_http_req *rq, struct ai_http_res *rs)
 	rc = run(&x, hdrs);
 	/* The handle still points at hdrs and rq->body: get_handle resets it before any use. */
 	curl_slist_free_all(hdrs);
-	buf_free(&x.sse.line);
-	buf_free(&x.sse.data);
+	ai_sse_free(&x.sse);
 	return rc;
 }

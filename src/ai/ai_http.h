@@ -2,7 +2,7 @@
  * ai_http.h: one HTTPS POST of a JSON body to a model provider, with the
  * rules every provider call shares: connect and total deadlines, a stall
  * limit on streams, a response cap, retries with backoff and Retry-After,
- * and Server-Sent Events for streamed answers.
+ * and Server-Sent Events (ai_sse.h) for streamed answers.
  */
 #ifndef OZ_AI_HTTP_H
 #define OZ_AI_HTTP_H
@@ -10,16 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ai/ai_sse.h"
 #include "core/buf.h"
 
 #define AI_HTTP_MAX_BODY	(4 * 1024 * 1024)	/* response bytes, streams too */
-
-/*
- * One Server-Sent Event: event is its "event:" field ("" when absent), data
- * its data lines joined with "\n". Return 0, or -1 to abort the transfer
- * (the callback says why in its own state; the call is not retried).
- */
-typedef int (*ai_sse_fn)(void *ctx, const char *event, const char *data, size_t len);
 
 struct ai_http_req {
 	const char	*who;		/* "openai": the prefix of error texts */
@@ -42,6 +36,15 @@ struct ai_http_res {
 	char		 error[160];	/* why it failed; never a header value or a body */
 };
 
+/*
+ * A response header line of n bytes (as curl gives it, line end included):
+ * the wait before a retry it asks for, in ms (-1 when unreadable), from
+ * "Retry-After" (delta-seconds or an HTTP-date) into *retry_after, or from
+ * "retry-after-ms" (a number, a fraction allowed) into *retry_after_ms.
+ * 1 when the line is one of those, else 0 (nothing set).
+ */
+int	ai_http_retry_header(const char *line, size_t n, int64_t *retry_after,
+	    int64_t *retry_after_ms);
 /* Milliseconds on the monotonic clock, for deadlines. */
 int64_t	ai_http_now_ms(void);
 /*

@@ -300,7 +300,7 @@ add_results(struct json_object *req, const struct ai_round *r,
 	return 0;
 }
 
-static const struct ai_provider openai = {
+const struct ai_provider ai_openai_provider = {
 	.name = "openai",
 	.default_base = "https://api.openai.com/v1",
 	.path = "/chat/completions",
@@ -317,12 +317,12 @@ static const struct ai_provider openai = {
 int
 ai_openai_chat(const struct ai_settings *s, const struct ai_chat *c, struct ai_result *res)
 {
-	return ai_remote_chat(&openai, s, c, res);
+	return ai_remote_chat(&ai_openai_provider, s, c, res);
 }
 
 int
 ai_openai_complete(const struct ai_settings *s, const char *system, const char *user,
     struct buf *out, struct ai_result *res)
 {
-	return ai_remote_complete(&openai, s, system, user, out, res);
+	return ai_remote_complete(&ai_openai_provider, s, system, user, out, res);
 }

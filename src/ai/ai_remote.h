@@ -95,13 +95,17 @@ struct ai_provider {
 				    struct json_object *const *results, const int *refused);
 };
 
+/* The two remote providers (ai_openai.c, ai_anthropic.c); tests and fuzzers feed them answers. */
+extern const struct ai_provider ai_openai_provider;
+extern const struct ai_provider ai_anthropic_provider;
+
 /* Run a chat / a completion with provider p (the ai_*_chat/complete bodies). */
 int	ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 	    const struct ai_chat *c, struct ai_result *res);
 int	ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
 	    const char *system, const char *user, struct buf *out, struct ai_result *res);
 
-/* Strict JSON (valid UTF-8, bounded depth, nothing after it): a new object or NULL. */
+/* Strict JSON (valid UTF-8 by utf8_valid, bounded depth, nothing after it): a new object or NULL. */
 struct json_object *ai_json_parse(const char *s, size_t len);
 /* The user-data block: a label saying it is data, then c's data as JSON. New string or NULL. */
 struct json_object *ai_data_block(const struct ai_chat *c);
@@ -119,6 +123,14 @@ struct json_object *ai_json_message(const char *role, struct json_object *conten
 int	ai_json_push(struct json_object *arr, struct json_object *v);
 /* "user" / "assistant". */
 const char *ai_role_name(enum ai_role role);
+/*
+ * Prepare r for one model response of who ("openai"): for chat c (NULL for a
+ * completion, whose text stays in r->text) into res, streamed or not.
+ * ai_round_free releases what it holds.
+ */
+void	ai_round_init(struct ai_round *r, const char *who, const struct ai_chat *c,
+	    struct ai_result *res, int stream);
+void	ai_round_free(struct ai_round *r);
 /* Text the model wrote: kept in r, added to the reply and streamed as the round says. 0/-1. */
 int	ai_round_text(struct ai_round *r, const char *text, size_t len);
 /*

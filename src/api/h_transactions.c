@@ -125,7 +125,8 @@ read_record(struct oz_req *r, struct json_object *o, const char *prefix, struct 
 {
 	static const char *const allowed[] = { "amount_cents", "currency", "description",
 	    "transaction_date", "category", "subcategory", "kind", "external_id", NULL };
-	char	 f[64];
+	/* The prefix (< 32 bytes) and a field name (<= 64, v_known_fields): never cut. */
+	char	 f[128];
 	size_t	 before = r->err.ndetails, i;
 
 	memset(t, 0, sizeof(*t));

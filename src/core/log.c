@@ -117,6 +117,9 @@ log_clear_context(void)
 	log_reqid[0] = log_client[0] = '\0';
 }
 
+static void vlog(enum log_level, int, const char *, va_list)
+    __attribute__((format(printf, 3, 0)));
+
 static void
 vlog(enum log_level lvl, int with_errno, const char *fmt, va_list ap)
 {

@@ -85,6 +85,7 @@ num_parse_decimal(const char *s, size_t len, int scale, int64_t min, int64_t max
 {
 	const char *dot;
 	size_t	 ilen, flen;
+	uint64_t u;
 	int64_t	 ipart, fpart = 0, mul = 1, v;
 	int	 neg = 0, i;
 	char	 frac[20];
@@ -111,8 +112,10 @@ num_parse_decimal(const char *s, size_t len, int scale, int64_t min, int64_t max
 	}
 	for (i = 0; i < scale; i++)
 		mul *= 10;
-	if (num_parse_i64(s, ilen, 0, INT64_MAX / mul - 1, &ipart, errstr) == -1)
+	/* Digits only: the sign was taken above, a second one ("--0.5") is refused. */
+	if (parse_digits(s, ilen, 0, (uint64_t)(INT64_MAX / mul - 1), &u, errstr) == -1)
 		return -1;
+	ipart = (int64_t)u;
 	if (flen > 0) {
 		size_t k;
 

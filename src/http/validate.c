@@ -8,6 +8,7 @@
 #include "core/num.h"
 #include "core/utf8.h"
 #include "domain/calendar.h"
+#include "domain/lang.h"
 #include "http/http.h"
 #include "http/json_io.h"
 #include "http/validate.h"
@@ -25,10 +26,13 @@ v_known_fields(struct oz_req *r, struct json_object *obj, const char *const *all
 			if (strcmp(*a, key) == 0)
 				break;
 		if (*a == NULL) {
-			char field[80];
+			char field[65];
 
-			/* Field names come from the client: keep them short in the answer. */
-			snprintf(field, sizeof(field), "%.64s", key);
+			/*
+			 * Field names come from the client: keep them short in the
+			 * answer, cut between characters (the answer is UTF-8).
+			 */
+			lang_clip(field, sizeof(field), key);
 			oz_fail_detail(r, field, "is not a known field");
 			bad = 1;
 		}

@@ -24,6 +24,7 @@
 #include "ai/ai_breaker.h"
 #include "ai/ai_http.h"
 #include "ai/ai_remote.h"
+#include "ai/ai_sse.h"
 #include "check_main.h"
 #include "core/buf.h"
 #include "core/num.h"
@@ -801,6 +802,36 @@ START_TEST(retry_after_honoured)
 }
 END_TEST
 
+/* The header lines themselves, as curl hands them over. */
+START_TEST(retry_after_lines)
+{
+	static const struct { const char *line; int is; int64_t ra, ra_ms; } cases[] = {
+		{ "Retry-After: 3\r\n", 1, 3000, -2 },
+		{ "retry-after:\t 0 \r\n", 1, 0, -2 },
+		{ "Retry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\n", 1, 0, -2 },
+		{ "Retry-After: soon\r\n", 1, -1, -2 },
+		/* a year of 10 digits: seconds * 1000 overflowed (found by fuzz_retry_after.c) */
+		{ "Retry-After: Wed, 21 Oct 2147483647 07:28:00 GMT\r\n", 1, 1000000000000LL, -2 },
+		{ "Retry-After: 1000000001\r\n", 1, -1, -2 },
+		{ "retry-after-ms: 1500.5\r\n", 1, -2, 1500 },
+		{ "Retry-After-Ms: -5\r\n", 1, -2, -1 },
+		{ "Retry-After-Later: 5\r\n", 0, -2, -2 },
+		{ "X-Retry-After: 5\r\n", 0, -2, -2 },
+		{ "Retry-After\r\n", 0, -2, -2 },
+	};
+	int64_t	 ra, ra_ms;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ra = ra_ms = -2;
+		ck_assert_int_eq(ai_http_retry_header(cases[i].line, strlen(cases[i].line), &ra,
+		    &ra_ms), cases[i].is);
+		ck_assert_msg(ra == cases[i].ra && ra_ms == cases[i].ra_ms, "%s: %lld %lld",
+		    cases[i].line, (long long)ra, (long long)ra_ms);
+	}
+}
+END_TEST
+
 START_TEST(retry_after_too_long)
 {
 	struct run r;
@@ -909,6 +940,53 @@ START_TEST(invalid_json_falls_back)
 	check_fallback(&r);
 	ck_assert_msg(strstr(r.res.error, "invalid JSON in stream") != NULL, "%s", r.res.error);
 	run_free(&r);
+}
+END_TEST
+
+/*
+ * A provider's answer that is not UTF-8 is no answer: json-c's own check let
+ * overlong forms through, and the reply then could not be stored (found by
+ * tests/fuzz/fuzz_ai_response.c).
+ */
+START_TEST(invalid_utf8_refused)
+{
+	static const char *const bad[] = {
+		"\xf0\x89\x9f\x8e",	/* overlong, 4 bytes (the fuzzer's) */
+		"\xe0\x80\xaf",		/* overlong, 3 bytes */
+		"\xed\xa0\x80",		/* a surrogate */
+		"\xf4\x90\x80\x80",	/* past U+10FFFF */
+		"\xc0\xaf", NULL };
+	char		 body[256], sse_text[300];
+	struct ai_result res;
+	struct ai_round	 r;
+	struct ai_sse	 sse;
+	struct ai_chat	 c;
+	struct json_object *o;
+	int		 i;
+
+	for (i = 0; bad[i]; i++) {
+		snprintf(body, sizeof(body), "{\"choices\":[{\"message\":{\"content\":\"ok %s\"}}]}",
+		    bad[i]);
+		ck_assert_msg(ai_json_parse(body, strlen(body)) == NULL, "took case %d", i);
+		/* streamed: the chunk is refused, nothing reaches the reply */
+		memset(&c, 0, sizeof(c));
+		c.language = "en";
+		ai_result_init(&res);
+		ai_round_init(&r, "openai", &c, &res, 0);
+		snprintf(sse_text, sizeof(sse_text), "data: {\"choices\":[{\"delta\":"
+		    "{\"content\":\"ok %s\"}}]}\n\n", bad[i]);
+		ai_sse_init(&sse, ai_openai_provider.on_event, &r);
+		ck_assert_int_eq(ai_sse_feed(&sse, sse_text, strlen(sse_text)), -1);
+		ck_assert_msg(strstr(r.error, "invalid JSON in stream") != NULL, "%s", r.error);
+		ck_assert_uint_eq(res.reply.len, 0);
+		ai_sse_free(&sse);
+		ai_round_free(&r);
+		ai_result_free(&res);
+	}
+	snprintf(body, sizeof(body), "{\"t\":\"\xf0\x9f\x98\x80\"}");
+	o = ai_json_parse(body, strlen(body));
+	ck_assert_ptr_nonnull(o);
+	json_object_put(o);
 }
 END_TEST
 
@@ -1171,11 +1249,13 @@ suite(void)
 	tcase_add_loop_test(tc, sse_shapes, 0, 2);
 	tcase_add_loop_test(tc, retry_after_honoured, 0, 2);
 	tcase_add_loop_test(tc, retry_after_too_long, 0, 2);
+	tcase_add_test(tc, retry_after_lines);
 	tcase_add_loop_test(tc, server_errors_retried, 0, 2);
 	tcase_add_loop_test(tc, overloaded_retried, 0, 2);
 	tcase_add_loop_test(tc, stall_times_out, 0, 2);
 	tcase_add_loop_test(tc, invalid_json_falls_back, 0, 2);
 	tcase_add_loop_test(tc, empty_reply_falls_back, 0, 2);
+	tcase_add_test(tc, invalid_utf8_refused);
 	tcase_add_test(tc, local_and_unknown_providers);
 	tcase_add_loop_test(tc, closed_connection_retried, 0, 2);
 	tcase_add_loop_test(tc, wrong_key_not_retried, 0, 2);

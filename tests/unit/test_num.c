@@ -91,6 +91,22 @@ START_TEST(decimals_refused)
 }
 END_TEST
 
+/* One sign at most: "--0.25" was read as -0.25 (found by tests/fuzz/fuzz_num.c). */
+START_TEST(decimals_double_minus)
+{
+	static const char *bad[] = { "--0", "--0.25", "--0.000", "-+0.5", "-0-", NULL };
+	const char *e;
+	int64_t v;
+	int i;
+
+	for (i = 0; bad[i]; i++)
+		ck_assert_msg(num_parse_decimal(bad[i], strlen(bad[i]), 3, INT64_MIN,
+		    INT64_MAX, &v, &e) == -1, "accepted '%s' as %lld", bad[i], (long long)v);
+	ck_assert_int_eq(num_parse_decimal("-0.25", 5, 2, INT64_MIN, INT64_MAX, &v, &e), 0);
+	ck_assert_int_eq(v, -25);
+}
+END_TEST
+
 START_TEST(format)
 {
 	char out[32];
@@ -118,6 +134,7 @@ suite(void)
 	tcase_add_test(tc, integers_with_length);
 	tcase_add_test(tc, decimals);
 	tcase_add_test(tc, decimals_refused);
+	tcase_add_test(tc, decimals_double_minus);
 	tcase_add_test(tc, format);
 	suite_add_tcase(s, tc);
 	return s;

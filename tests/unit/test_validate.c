@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <json-c/json.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check_main.h"
@@ -85,6 +86,31 @@ START_TEST(fields_and_details)
 }
 END_TEST
 
+/*
+ * An unknown field's name is cut to 64 bytes in the answer between two
+ * characters: cut inside one, the answer was not UTF-8 (found with
+ * tests/fuzz/fuzz_api.c's check that every answer is strict UTF-8 JSON).
+ */
+START_TEST(unknown_field_cut_whole)
+{
+	static const char *const allowed[] = { "name", NULL };
+	char		 body[160], want[64];
+	struct oz_req	 r;
+
+	memset(want, 'a', 63);
+	want[63] = '\0';
+	snprintf(body, sizeof(body), "{\"%s\xc3\xa9tc\":1}", want);
+	http_req_init(&r);
+	r.json = json_tokener_parse(body);
+	ck_assert_ptr_nonnull(r.json);
+	ck_assert_int_eq(v_known_fields(&r, r.json, allowed), -1);
+	ck_assert_uint_eq(r.err.ndetails, 1);
+	ck_assert_str_eq(r.err.details[0].field, want);
+	ck_assert(utf8_valid(r.err.details[0].field, strlen(r.err.details[0].field)));
+	http_req_free(&r);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -94,6 +120,7 @@ suite(void)
 	tcase_add_test(tc, shapes);
 	tcase_add_test(tc, currencies);
 	tcase_add_test(tc, fields_and_details);
+	tcase_add_test(tc, unknown_field_cut_whole);
 	suite_add_tcase(s, tc);
 	return s;
 }
