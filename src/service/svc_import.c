@@ -454,16 +454,11 @@ record_plan(struct svc *s, const struct user *u, struct import_rec *rec, int ins
 			fresh[nfresh] = p->items[i];
 			fresh[nfresh++].import_id = rec->id;
 		}
-	if (svc_txn_record_in_tx(s, u->id, fresh, nfresh, rec->source, made) == -1)
+	if (svc_txn_record_in_tx(s, u->id, fresh, nfresh, rec->source, made,
+	    &out->ncreated) == -1)
 		goto fail;
 	/* a bank id taken by a transaction dated outside the document's is one too */
-	out->ncreated = 0;
-	for (i = 0; i < nfresh; i++) {
-		if (made[i].existing)
-			ndup++;
-		else
-			made[out->ncreated++] = made[i];
-	}
+	ndup += nfresh - out->ncreated;
 	out->created = made;
 	rec->transactions_created = (int64_t)out->ncreated;
 	rec->duplicates_skipped = (int64_t)ndup;

@@ -252,19 +252,78 @@ svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_
 	return insert_atomic(s, ref, items, n, source, out);
 }
 
+#define TXN_CHUNK	1000	/* transactions in one statement of an import */
+
+/*
+ * One chunk of an import's items in one statement: categorised each, the
+ * inserted ones into out (*nout), goals moved for those that move one.
+ */
+static int
+insert_chunk(struct svc *s, const char *user_id, const struct txn_in *items, size_t n,
+    const char *source, struct txn *out, size_t *nout, int *locked)
+{
+	struct cat_result cr;
+	struct txn	*t;
+	char		 today[11], *key;
+	int		*taught;
+	size_t		 i;
+
+	t = pool_alloc(s->st.pool, sizeof(*t) * n);
+	taught = pool_alloc(s->st.pool, sizeof(*taught) * n);
+	if (t == NULL || taught == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	cal_today(today);
+	for (i = 0; i < n; i++) {
+		memset(&t[i], 0, sizeof(t[i]));
+		if (svc_new_id(s, "ozz_txn", t[i].id, sizeof(t[i].id)) == -1 ||
+		    (key = pool_alloc(s->st.pool, 128)) == NULL)
+			return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+		categorise(&items[i], &t[i], key, 128, &cr, &taught[i]);
+		t[i].amount_cents = items[i].amount_cents;
+		snprintf(t[i].currency, sizeof(t[i].currency), "%s",
+		    items[i].currency ? items[i].currency : "");
+		t[i].description = items[i].description ? items[i].description : "";
+		t[i].merchant = cr.merchant[0] ? pool_strdup(s->st.pool, cr.merchant) : NULL;
+		t[i].merchant_key = key;
+		t[i].external_id = items[i].external_id;
+		t[i].import_id = items[i].import_id;
+		if (items[i].confidence > 0 && items[i].confidence < 1000)
+			t[i].confidence = t[i].confidence * items[i].confidence / 1000;
+		snprintf(t[i].transaction_date, sizeof(t[i].transaction_date), "%s",
+		    items[i].date ? items[i].date : today);
+	}
+	if (store_txn_insert_many(&s->st, user_id, source, t, taught, n, out, nout) == -1)
+		return svc_db_fail(s);
+	/* debt payments and savings contributions move a goal, the user's goals locked once */
+	for (i = 0; i < *nout; i++) {
+		if (!moves_goal(out[i].kind))
+			continue;
+		if (!(*locked)++ && store_goal_lock_all(&s->st, user_id) == -1)
+			return svc_db_fail(s);
+		if (svc_contrib_txn(s, &out[i], NULL) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 svc_txn_record_in_tx(struct svc *s, const char *user_id, const struct txn_in *items,
-    size_t n, const char *source, struct txn *out)
+    size_t n, const char *source, struct txn *out, size_t *nout)
 {
-	int	 rc;
+	size_t	 i, chunk, got;
+	int	 locked = 0;
 
-	if (n == 0)
-		return 0;
+	*nout = 0;
 	if (kind_conflict(s, items, n) == -1)
 		return -1;
-	if ((rc = insert_all(s, user_id, items, n, source, 1, out)) == 0)
-		return svc_fail(s, OZ_NOT_FOUND, "no such user");
-	return rc == 1 ? 0 : -1;
+	for (i = 0; i < n; i += chunk) {
+		chunk = n - i < TXN_CHUNK ? n - i : TXN_CHUNK;
+		if (insert_chunk(s, user_id, items + i, chunk, source, out + *nout, &got,
+		    &locked) == -1)
+			return -1;
+		*nout += got;
+	}
+	return 0;
 }
 
 /*

@@ -59,6 +59,32 @@ static struct db_stmt txn_insert_for = { "txn_insert_for",
 	" WHERE u.client_id = $1 AND u.id = " STORE_USER("$3")
 	" ON CONFLICT (client_id, user_id, external_id) WHERE external_id IS NOT NULL DO NOTHING"
 	" RETURNING " TXN_COLS, 0, 0 };
+/*
+ * Many transactions of one user ($2, an id) and source ($3) in one
+ * statement, as txn_insert_for inserts one: $4..$18 are arrays, one element
+ * per transaction. Those whose external_id the user has are not inserted
+ * (and not returned).
+ */
+static struct db_stmt txn_insert_many = { "txn_insert_many",
+	"INSERT INTO transactions (client_id, id, user_id, amount_cents, currency, category,"
+	" description, merchant, merchant_key, transaction_date, source, ai_confidence,"
+	" categorized_by, import_id, kind, subcategory, external_id)"
+	" SELECT $1, x.id, u.id, x.amount::bigint, coalesce(x.cur, u.currency),"
+	" coalesce(r.category, x.cat), x.descr, x.merchant, x.mkey, x.day::date, $3,"
+	" CASE WHEN r.category IS NULL THEN x.conf::numeric / 1000 ELSE 0.950 END, x.cby, x.imp,"
+	" CASE WHEN r.category IS NULL THEN x.kind WHEN r.kind IS NOT NULL THEN r.kind"
+	" WHEN r.category = 'income' THEN 'income' WHEN x.kind = 'income' THEN 'spending'"
+	" ELSE x.kind END,"
+	" CASE WHEN r.category IS NULL THEN x.sub ELSE r.subcategory END, x.ext"
+	" FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],"
+	" $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],"
+	" $16::text[], $17::text[], $18::boolean[]) AS x(id, amount, cur, cat, descr, merchant,"
+	" mkey, day, conf, cby, imp, kind, sub, ext, taught)"
+	" JOIN users u ON u.client_id = $1 AND u.id = $2"
+	" LEFT JOIN category_rules r ON x.taught AND x.mkey <> ''"
+	" AND r.client_id = u.client_id AND r.user_id = u.id AND r.merchant_key = x.mkey"
+	" ON CONFLICT (client_id, user_id, external_id) WHERE external_id IS NOT NULL DO NOTHING"
+	" RETURNING " TXN_COLS, 0, 0 };
 static struct db_stmt txn_by_external = { "txn_by_external",
 	"SELECT " TXN_COLS " FROM transactions WHERE client_id = $1 AND user_id = "
 	STORE_USER("$2") " AND external_id = $3", 1, 0 };
@@ -454,4 +480,48 @@ store_txn_import_movers(struct store *st, const char *user, const char *import_i
 		*n = (size_t)nt;
 	PQclear(res);
 	return rc;
+}
+
+int
+store_txn_insert_many(struct store *st, const char *user, const char *source,
+    const struct txn *t, const int *taught, size_t n, struct txn *out, size_t *nout)
+{
+	enum { A_ID, A_AMOUNT, A_CUR, A_CAT, A_DESC, A_MERCHANT, A_KEY, A_DATE, A_CONF, A_BY,
+	    A_IMPORT, A_KIND, A_SUB, A_EXT, A_TAUGHT, A_N };
+	const char	**col[A_N], *params[3 + A_N];
+	size_t		 i, k;
+
+	*nout = 0;
+	if (n == 0)
+		return 0;
+	for (k = 0; k < A_N; k++)
+		if ((col[k] = pool_alloc(st->pool, sizeof(*col[k]) * n)) == NULL)
+			return -1;
+	for (i = 0; i < n; i++) {
+		col[A_ID][i] = t[i].id;
+		col[A_AMOUNT][i] = store_int_param(st, t[i].amount_cents);
+		col[A_CUR][i] = t[i].currency[0] ? t[i].currency : NULL;
+		col[A_CAT][i] = t[i].category;
+		col[A_DESC][i] = t[i].description ? t[i].description : "";
+		col[A_MERCHANT][i] = t[i].merchant;
+		col[A_KEY][i] = t[i].merchant_key ? t[i].merchant_key : "";
+		col[A_DATE][i] = t[i].transaction_date;
+		col[A_CONF][i] = store_int_param(st, t[i].confidence);
+		col[A_BY][i] = t[i].categorized_by;
+		col[A_IMPORT][i] = t[i].import_id;
+		col[A_KIND][i] = txn_kind_param(&t[i]);
+		col[A_SUB][i] = t[i].subcategory[0] ? t[i].subcategory : NULL;
+		col[A_EXT][i] = t[i].external_id;
+		col[A_TAUGHT][i] = taught[i] ? "t" : "f";
+		if (col[A_AMOUNT][i] == NULL || col[A_CONF][i] == NULL)
+			return -1;
+	}
+	params[0] = st->client;
+	params[1] = user;
+	params[2] = source;
+	for (k = 0; k < A_N; k++)
+		if ((params[3 + k] = store_array_param(st, col[k], n)) == NULL)
+			return -1;
+	return store_rows(st, &txn_insert_many, 3 + A_N, params, decode, out, sizeof(*out), n,
+	    nout);
 }

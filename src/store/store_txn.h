@@ -101,6 +101,15 @@ int	store_txn_insert(struct store *st, const struct txn *t, struct txn *out);
 int	store_txn_insert_for(struct store *st, const char *user, const struct txn *t,
 	    int taught, struct txn *out);
 /*
+ * Insert n transactions (set as for store_txn_insert_for, source aside)
+ * for the user whose id user is, in one statement; taught[i] as taught
+ * there. A transaction whose external_id the user already has is not
+ * inserted. The inserted ones into out (room for n), *nout of them, in no
+ * particular order. 0/-1.
+ */
+int	store_txn_insert_many(struct store *st, const char *user, const char *source,
+	    const struct txn *t, const int *taught, size_t n, struct txn *out, size_t *nout);
+/*
  * Reads take the user as an id or "external:ID" (STORE_USER): an empty
  * answer then says nothing of whether the user exists.
  */
