@@ -236,7 +236,7 @@ from_multipart(struct oz_app *app, struct oz_req *r, struct import_doc *d)
 static int
 answer(struct oz_req *r, const struct import_out *out, int async)
 {
-	struct json_object *env, *data;
+	struct json_object *env, *data, *pag;
 	char	 loc[256];
 	size_t	 i;
 
@@ -252,6 +252,10 @@ answer(struct oz_req *r, const struct import_out *out, int async)
 		json_object_array_add(data, txn_json(&out->created[i]));
 	json_object_object_add(env, "object", json_object_new_string("list"));
 	json_object_object_add(env, "data", data);
+	pag = json_object_new_object();
+	json_object_object_add(pag, "has_more", json_object_new_boolean(0));
+	json_object_object_add(pag, "next_cursor", NULL);
+	json_object_object_add(env, "pagination", pag);
 	json_object_object_add(env, "import", import_json(&out->rec));
 	return json_out_raw(r, 201, env);
 }

@@ -120,17 +120,22 @@ external_id_of(const char *s)
 /* ---- Duplicates ---- */
 
 /*
- * The key of a transaction for duplicate detection: its date, its amount
- * and its description folded (ASCII letters lower-cased, every byte that is
- * no letter or digit dropped; other UTF-8 kept), in the pool.
+ * The key of a transaction for duplicate detection: its date, its amount,
+ * which way the money went (dir: "in", "out", or "either" for a transfer,
+ * which may be either), and its description folded (ASCII letters
+ * lower-cased, every byte that is no letter or digit dropped; other UTF-8
+ * kept), in the pool. The way matters: a card bill paid is money out of
+ * the checking account and money in on the card's statement, the same
+ * date, amount and words, and both are the user's.
  */
 static char *
-dup_key(struct pool *pool, const char *date, int64_t amount, const char *desc)
+dup_key(struct pool *pool, const char *date, int64_t amount, const char *dir,
+    const char *desc)
 {
-	char	 head[48], *k;
+	char	 head[64], *k;
 	size_t	 hn, i, o, dn = strlen(desc);
 
-	hn = (size_t)snprintf(head, sizeof(head), "%s|%lld|", date, (long long)amount);
+	hn = (size_t)snprintf(head, sizeof(head), "%s|%lld|%s|", date, (long long)amount, dir);
 	if ((k = pool_alloc(pool, hn + dn + 1)) == NULL)
 		return NULL;
 	memcpy(k, head, hn);
@@ -144,6 +149,15 @@ dup_key(struct pool *pool, const char *date, int64_t amount, const char *desc)
 	}
 	k[o] = '\0';
 	return k;
+}
+
+/* Which way a logged transaction's money went, by its kind. */
+static const char *
+dir_of_kind(const char *kind)
+{
+	if (strcmp(kind, "income") == 0 || strcmp(kind, "refund") == 0)
+		return "in";
+	return strcmp(kind, "transfer") == 0 ? "either" : "out";
 }
 
 /* A counted set of strings: open addressing, in the pool. */
@@ -310,7 +324,7 @@ plan_rows(struct svc *s, const struct user *u, const struct doc_result *res, str
 		}
 		memset(in, 0, sizeof(*in));
 		in->amount_cents = row->amount_cents < 0 ? -row->amount_cents : row->amount_cents;
-		in->is_income = row->amount_cents > 0;
+		in->is_income = in->is_credit = row->amount_cents > 0;
 		in->currency = pool_strdup(s->st.pool, cur);
 		in->description = clip_desc(s->st.pool, row->description);
 		in->date = row->date;
@@ -348,7 +362,7 @@ find_duplicates(struct svc *s, const char *user, struct plan *p, char *dup, size
 		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
 	for (i = 0; i < nseen; i++) {
 		char *k = dup_key(s->st.pool, seen[i].date, seen[i].amount_cents,
-		    seen[i].description);
+		    dir_of_kind(seen[i].kind), seen[i].description);
 
 		if (k == NULL)
 			return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
@@ -365,11 +379,13 @@ find_duplicates(struct svc *s, const char *user, struct plan *p, char *dup, size
 			set_add(&ext, in->external_id);
 		} else {
 			const char *k = dup_key(s->st.pool, in->date, in->amount_cents,
+			    in->is_credit ? "in" : "out", in->description);
+			const char *e = dup_key(s->st.pool, in->date, in->amount_cents, "either",
 			    in->description);
 
-			if (k == NULL)
+			if (k == NULL || e == NULL)
 				return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
-			dup[i] = (char)set_take(&keys, k);
+			dup[i] = (char)(set_take(&keys, k) || set_take(&keys, e));
 		}
 		*ndup += dup[i] != 0;
 	}

@@ -16,6 +16,19 @@
 #include "store/store_goal.h"
 
 /*
+ * A statement's credit that is the other side of the user's own money
+ * moving: a card bill paid (on the card's statement) or money back from
+ * savings. It is a transfer: no income, no spending, no goal moved (the
+ * debit side, on the other account, is the debt payment or contribution).
+ */
+static int
+own_money_in(const struct txn_in *in, const struct cat_result *cr)
+{
+	return in->is_credit && (cr->kind == KIND_DEBT_PAYMENT ||
+	    cr->kind == KIND_SAVINGS_CONTRIBUTION);
+}
+
+/*
  * How a transaction is categorised: what the client says is final
  * (category, kind, subcategory); income is income, unless the text said
  * money came in that is no income, a refund or a transfer ("refund from
@@ -43,7 +56,7 @@ categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
 		snprintf(t->categorized_by, sizeof(t->categorized_by), "user");
 		t->confidence = 1000;
 	} else if ((in->kind && strcmp(in->kind, "income") == 0) || (in->is_income &&
-	    cr->kind != KIND_REFUND && cr->kind != KIND_TRANSFER)) {
+	    cr->kind != KIND_REFUND && cr->kind != KIND_TRANSFER && !own_money_in(in, cr))) {
 		snprintf(t->category, sizeof(t->category), "income");
 		t->confidence = (int)(1000 * (cr->confidence > 0.8 ? cr->confidence : 0.8) + 0.5);
 	} else {
@@ -59,6 +72,8 @@ categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
 	} else {
 		k = strcmp(t->category, "income") == 0 ? KIND_INCOME :
 		    cr->kind == KIND_INCOME ? KIND_SPENDING : cr->kind;
+		if (own_money_in(in, cr))
+			k = KIND_TRANSFER;
 		snprintf(t->kind, sizeof(t->kind), "%s", kind_name(k));
 	}
 	if (in->subcategory)

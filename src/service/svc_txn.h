@@ -31,6 +31,8 @@ struct txn_in {
 	const char	*import_id;	/* the import it comes from, or NULL */
 	int		 confidence;	/* thousandths: how sure the reading is (0: sure) */
 	int		 is_income;
+	int		 is_credit;	/* a statement's money in (is_income too): a card
+					   payment or money from savings is a transfer */
 };
 
 /*

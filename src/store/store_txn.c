@@ -194,7 +194,7 @@ static struct db_stmt txn_find = { "txn_find",
 	" ORDER BY transaction_date DESC, created_at DESC, id DESC LIMIT $10::integer", 1, 0 };
 
 static struct db_stmt txn_seen = { "txn_seen",
-	"SELECT transaction_date::text, amount_cents::text, description, external_id"
+	"SELECT transaction_date::text, amount_cents::text, description, external_id, kind"
 	" FROM transactions WHERE client_id = $1 AND user_id = $2"
 	" AND transaction_date BETWEEN $3::date AND $4::date", 1, 0 };
 static struct db_stmt txn_import_movers = { "txn_import_movers",
@@ -449,6 +449,7 @@ store_txn_seen(struct store *st, const char *user, const char *from, const char 
 		t->amount_cents = store_i64(res, i, 1);
 		t->description = store_text(st, res, i, 2);
 		t->external_id = store_text(st, res, i, 3);
+		store_copy(t->kind, sizeof(t->kind), res, i, 4);
 		if (t->description == NULL)
 			rc = -1;
 	}

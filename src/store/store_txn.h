@@ -73,6 +73,7 @@ struct txn_seen {
 	int64_t		 amount_cents;
 	const char	*description;
 	const char	*external_id;		/* NULL: none */
+	char		 kind[24];
 };
 
 /*

@@ -18,6 +18,7 @@ main(void)
 	srunner_add_suite(sr, finance_suite());
 	srunner_add_suite(sr, plan_suite());
 	srunner_add_suite(sr, goals_suite());
+	srunner_add_suite(sr, imports_suite());
 	srunner_add_suite(sr, chat_suite());
 	/* The platform suite stops PostgreSQL and kills workers: it runs last. */
 	srunner_add_suite(sr, platform_suite());

@@ -8,6 +8,7 @@ Suite	*tenancy_suite(void);
 Suite	*finance_suite(void);
 Suite	*plan_suite(void);
 Suite	*goals_suite(void);
+Suite	*imports_suite(void);
 Suite	*chat_suite(void);
 Suite	*platform_suite(void);
 Suite	*faults_suite(void);
