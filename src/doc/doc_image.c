@@ -34,6 +34,8 @@ struct doc_image_opts doc_image_opts = {
 	.flatten = 1,
 	.binarize = 0,
 	.psm = 6,
+	.contrast = 0,
+	.erode = 0,
 };
 
 /* ---- headers ---- */
@@ -240,12 +242,20 @@ image_header(enum doc_format fmt, const unsigned char *p, size_t n, uint32_t *w,
 
 /* ---- decoding ---- */
 
-/* Replace *pp by q (when q is not NULL), destroying the old one. */
+/*
+ * Replace *pp by q (when q is not NULL), destroying the old one. Leptonica
+ * answers with a clone of its input when it has nothing to do (pixDeskew of
+ * a straight page): the same pix with one more reference, given back here.
+ */
 static void
 swap_pix(PIX **pp, PIX *q)
 {
-	if (q == NULL || q == *pp)
+	if (q == NULL)
 		return;
+	if (q == *pp) {
+		pixDestroy(&q);
+		return;
+	}
 	pixDestroy(pp);
 	*pp = q;
 }
@@ -442,6 +452,14 @@ prepare(PIX *pix)
 		q = pixBackgroundNormSimple(pix, NULL, NULL);
 		swap_pix(&pix, q);
 	}
+	if (o->contrast) {
+		q = pixContrastNorm(NULL, pix, 50, 50, 30, 2, 2);
+		swap_pix(&pix, q);
+	}
+	if (o->erode) {
+		q = pixErodeGray(pix, 3, 3);
+		swap_pix(&pix, q);
+	}
 	if (o->binarize) {
 		PIX *b = NULL;
 
@@ -575,8 +593,8 @@ doc_ocr_pixels(const struct doc_ctx *ctx, const unsigned char *rgba, int w, int 
 
 	*text = NULL;
 	*confidence = 0;
-	if (rgba == NULL || w <= 0 || h <= 0 || stride < w * 4 ||
-	    (int64_t)w * h > ctx->lim->max_pixels)
+	if (rgba == NULL || w <= 0 || h <= 0 || (int64_t)w * h > ctx->lim->max_pixels ||
+	    (int64_t)stride < (int64_t)w * 4)
 		return -1;
 	setMsgSeverity(L_SEVERITY_NONE);
 	if ((pix = pixCreate(w, h, 8)) == NULL)

@@ -101,6 +101,8 @@ struct doc_image_opts {
 	int	flatten;		/* divide out uneven light (background normalisation) */
 	int	binarize;		/* Sauvola's local threshold before tesseract (else its Otsu) */
 	int	psm;			/* tesseract's page segmentation mode */
+	int	contrast;		/* stretch local contrast (faded print) */
+	int	erode;			/* thicken dark strokes by a pixel (dot-matrix print) */
 };
 extern struct doc_image_opts doc_image_opts;
 

@@ -153,9 +153,10 @@ doc_sniff(const unsigned char *p, size_t n)
 		return has(p, n < 65536 ? n : 65536, "INTU.BID") ? DOC_FMT_QFX : DOC_FMT_OFX;
 	if (left >= 5 && t[0] == '<' && (has(t, head, "camt.053") || has(t, head, "BkToCstmrStmt")))
 		return DOC_FMT_CAMT053;
-	if (left >= 5 && (strncasecmp((const char *)t, "!Type", 5) == 0 ||
-	    strncasecmp((const char *)t, "!Account", 8) == 0 ||
-	    strncasecmp((const char *)t, "!Option", 7) == 0))
+	/* each compared within the bytes there are (t is not NUL-terminated) */
+	if ((left >= 5 && strncasecmp((const char *)t, "!Type", 5) == 0) ||
+	    (left >= 8 && strncasecmp((const char *)t, "!Account", 8) == 0) ||
+	    (left >= 7 && strncasecmp((const char *)t, "!Option", 7) == 0))
 		return DOC_FMT_QIF;
 	/* an HTML page with a table: banks' "Excel" exports (.xls) often are */
 	if (left >= 5 && t[0] == '<' && (has(t, head, "<html") || has(t, head, "<!DOCTYPE html")) &&

@@ -280,8 +280,11 @@ read_workbook(struct book *b)
 			xmlFree(id);
 			xmlFree(target);
 		}
-		if (done(b, rd, ret) < 0)
-			n = 0;
+		if (done(b, rd, ret) < 0) {
+			for (i = 0; i < n; i++)
+				xmlFree(ids[i]);
+			return -1;
+		}
 	}
 	for (i = 0; i < n; i++)
 		xmlFree(ids[i]);

@@ -51,7 +51,7 @@ enum {
 enum {
 	LF_DATE = 1 << 0,	/* a date label: "date", "data", "fecha" */
 	LF_AFTER_SUMMARY = 1 << 1,	/* inside a tax summary table */
-	LF_QTY = 1 << 2		/* has a quantity or unit mark (x, @, kg, un) */
+	LF_COUNTWORD = 1 << 2	/* a word of a count: "qty", "itens" */
 };
 
 struct ramt {
@@ -71,7 +71,7 @@ struct rline {
 	int16_t		 tscore;	/* how much a total label says it is the total */
 	uint8_t		 label;		/* enum lk */
 	uint8_t		 flags;
-	uint8_t		 item;		/* read as a line item */
+	uint8_t		 item;		/* 1: read as a line item, 2: its words */
 	uint8_t		 ndec;		/* money tokens with decimals */
 };
 
@@ -538,21 +538,33 @@ cut_lines(struct rctx *c)
 
 /* ---- currency ---- */
 
-/* 1 if an amount starts at p, possibly after one space: digits, maybe a
- * decimal part, and then no "/" or "-" of a date or a code. */
+/*
+ * An amount at p, after at most maxsp spaces: digits, maybe a decimal part,
+ * and then no "/" or "-" of a date or a code. 2 when it has cents, 1 when
+ * not, 0 when there is none.
+ */
 static int
-money_follows(const char *p, size_t n)
+money_follows(const char *p, size_t n, size_t maxsp)
 {
-	size_t i = 0, d = 0;
+	size_t i = 0, d = 0, after = 0;
+	int	 sep = 0;
 
-	if (i < n && p[i] == ' ')
+	while (i < n && i < maxsp && p[i] == ' ')
 		i++;
 	while (i < n && (is_digit((unsigned char)p[i]) || ((p[i] == '.' || p[i] == ',') &&
 	    i + 1 < n && is_digit((unsigned char)p[i + 1])))) {
-		d += is_digit((unsigned char)p[i]);
+		if (is_digit((unsigned char)p[i])) {
+			d++;
+			after++;
+		} else {
+			sep = 1;
+			after = 0;
+		}
 		i++;
 	}
-	return d > 0 && (i == n || (p[i] != '/' && p[i] != '-' && !is_alpha((unsigned char)p[i])));
+	if (d == 0 || (i < n && (p[i] == '/' || p[i] == '-' || is_alpha((unsigned char)p[i]))))
+		return 0;
+	return sep && after == 2 ? 2 : 1;
 }
 
 /*
@@ -574,7 +586,7 @@ find_currency(struct rctx *c)
 		int before_ok = i == 0 || !is_alpha((unsigned char)p[-1]);
 
 		if (before_ok && left >= 3 && p[0] == 'R' && (p[1] == 'S' || p[1] == '5') &&
-		    money_follows(p + 2, left - 2))
+		    money_follows(p + 2, left - 2, 60))
 			rs++;
 		for (k = 0; k < NCURMARKS; k++) {
 			size_t ml = strlen(curmarks[k].mark);
@@ -584,12 +596,18 @@ find_currency(struct rctx *c)
 			if (curmarks[k].word && (!before_ok || (ml < left &&
 			    is_alpha((unsigned char)p[ml]))))
 				continue;
-			/* a sign counts beside an amount: "$4.11", "12,50 €", "R$ 84,52" */
-			if (!curmarks[k].word && !money_follows(p + ml, left - ml) &&
-			    !(i >= 2 && (is_digit((unsigned char)p[-1]) ||
+			/*
+			 * A sign counts before an amount ("$4.11", "R$ 84,52"; "$" only
+			 * before one with cents: "India - $60067" is OCR's), and the euro
+			 * after one ("12,50 €").
+			 */
+			if (!curmarks[k].word && money_follows(p + ml, left - ml, 1) <
+			    (curmarks[k].code == NULL ? 2 : 1) &&
+			    !(strcmp(curmarks[k].code ? curmarks[k].code : "", "EUR") == 0 &&
+			    i >= 2 && (is_digit((unsigned char)p[-1]) ||
 			    (p[-1] == ' ' && is_digit((unsigned char)p[-2])))))
 				continue;
-			if (strcmp(curmarks[k].mark, "Rs") == 0 && !money_follows(p + ml, left - ml))
+			if (strcmp(curmarks[k].mark, "Rs") == 0 && !money_follows(p + ml, left - ml, 1))
 				continue;
 			score[k] += curmarks[k].strength;
 			i += ml - 1;	/* "R$" holds no "$" of its own */
@@ -767,6 +785,16 @@ word_money(struct rctx *c, const char *s, size_t n, struct ramt *a)
 	int	 again = 1;
 
 	a->flags = 0;
+	/* quotes OCR puts around a number: ' " and the typographic ones */
+	while (n > 0 && (s[0] == '\'' || s[0] == '"')) {
+		s++;
+		n--;
+	}
+	while (n >= 3 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9d) {
+		s += 3;
+		n -= 3;
+	}
 	while (again && n > 0) {
 		const char *const *p;
 
@@ -804,14 +832,23 @@ word_money(struct rctx *c, const char *s, size_t n, struct ramt *a)
 		} else if (n >= 3 && memcmp(s + n - 3, "\xe2\x82\xac", 3) == 0) {
 			a->flags |= AF_MARK;
 			n -= 3;
+		} else if (s[n - 1] == '"' || s[n - 1] == '\'') {
+			n--;
+		} else if (n >= 3 && (unsigned char)s[n - 3] == 0xe2 &&
+		    (unsigned char)s[n - 2] == 0x80 && (unsigned char)s[n - 1] >= 0x98 &&
+		    (unsigned char)s[n - 1] <= 0x9d) {
+			n -= 3;
 		} else {
 			break;
 		}
 	}
+	/* a tax code after the cents ("13.40SR"), not a unit ("1,5L") */
 	for (k = 0; k < 2 && n > 1 && is_upper((unsigned char)s[n - 1]) &&
 	    digit_like((unsigned char)s[n - 1]) < 0; k++)
 		n--;
 	if (n == 0 || n >= sizeof(core) || s[n - 1] == '%')
+		return -1;
+	if (k > 0 && (n < 4 || (s[n - 3] != '.' && s[n - 3] != ',')))
 		return -1;
 	for (i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
@@ -984,6 +1021,8 @@ line_label(struct rctx *c, size_t li, const struct fline *f)
 		l->label = LK_COUNT;
 	if (any_in(f, date_words))
 		l->flags |= LF_DATE;
+	if (found & (1u << LK_COUNT))
+		l->flags |= LF_COUNTWORD;
 }
 
 /* 1 if line li holds nothing but money (and currency marks, punctuation). */
@@ -1091,8 +1130,9 @@ line_value(const struct rctx *c, size_t li)
 /* ---- the total ---- */
 
 struct parts {
-	int64_t	 sub[8], tax[8], tip[4], disc[8], rnd[4], cash[4], chg[4], pay[16];
-	size_t	 nsub, ntax, ntip, ndisc, nrnd, ncash, nchg, npay;
+	int64_t	 sub[8], tax[8], tip[4], disc[8], rnd[4], cash[4], chg[4], pay[16], tot[16];
+	size_t	 payline[16], totline[16];
+	size_t	 nsub, ntax, ntip, ndisc, nrnd, ncash, nchg, npay, ntot;
 	int64_t	 taxsum, discsum, items;
 	size_t	 nitems;
 };
@@ -1141,7 +1181,14 @@ collect_parts(const struct rctx *c, struct parts *p, const struct receipt *out)
 			push(p->chg, &p->nchg, 4, v);
 			break;
 		case LK_PAY:
+			if (p->npay < 16)
+				p->payline[p->npay] = i;
 			push(p->pay, &p->npay, 16, v);
+			break;
+		case LK_TOTAL:
+			if (p->ntot < 16)
+				p->totline[p->ntot] = i;
+			push(p->tot, &p->ntot, 16, v);
 			break;
 		default:
 			break;
@@ -1186,9 +1233,46 @@ adds_up(const struct parts *p, int64_t t, int *nontrivial)
 	return 0;
 }
 
-/* How much the arithmetic of the other lines says t is the total. */
+/*
+ * "TTL 39.72 / Rounding Adj. -0.02 / TOTAL (illegible)": a total read above
+ * a cash rounding line, the rounded total below it lost. Where the rounding
+ * makes *t a multiple of five minor units (cash rounding: MYR, AUD, CHF,
+ * CAD…) and *t was not one, *t becomes the rounded total; OCR often drops
+ * the rounding's minus sign, so the sign that rounds is taken. 1 when *t
+ * changed.
+ */
 static int
-evidence(const struct parts *p, int64_t t)
+after_rounding(const struct rctx *c, size_t line, int64_t *t)
+{
+	size_t	 k;
+
+	if (*t % 5 == 0)
+		return 0;
+	for (k = line + 1; k < c->nl; k++) {
+		const struct ramt *r;
+		int64_t	 up, down;
+
+		if (c->l[k].label != LK_ROUND)
+			continue;
+		if ((r = line_value(c, k)) == NULL || r->v <= 0 || r->v >= 5)
+			continue;
+		up = *t + r->v;
+		down = *t - r->v;
+		if (!(r->flags & AF_NEG) && up % 5 == 0) {
+			*t = up;
+			return 1;
+		}
+		if (down % 5 == 0 && down > 0) {
+			*t = down;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* How much the arithmetic of the other lines says t, on line li, is the total. */
+static int
+evidence(const struct parts *p, int64_t t, size_t li)
 {
 	int	 e = 0, nontrivial = 0;
 	size_t	 i, j;
@@ -1199,16 +1283,27 @@ evidence(const struct parts *p, int64_t t)
 		e += 50;
 	for (i = 0; i < p->ncash; i++)
 		for (j = 0; j < p->nchg; j++)
-			if (p->cash[i] - p->chg[j] == t && p->chg[j] > 0)
-				e += 50;
+			if (p->cash[i] - p->chg[j] == t && p->chg[j] >= 0)
+				e += p->chg[j] > 0 ? 50 : 30;
 	for (i = 0; i < p->ncash; i++)
 		if (p->cash[i] == t && p->nchg == 0)
 			e += 20;
 	for (i = 0; i < p->npay; i++)
-		if (p->pay[i] == t) {
+		if (p->pay[i] == t && p->payline[i] != li) {
 			e += 35;
 			break;
 		}
+	/* "Valor total 85,30 / Descontos 0,78": another total less the discount */
+	for (i = 0; i < p->ntot; i++) {
+		if (p->totline[i] == li || p->tot[i] <= t)
+			continue;
+		for (j = 0; j <= p->ndisc; j++)
+			if (p->tot[i] - (j < p->ndisc ? p->disc[j] : p->discsum) == t) {
+				e += 60;
+				i = p->ntot;
+				break;
+			}
+	}
 	return e;
 }
 
@@ -1268,11 +1363,14 @@ pick_total(struct rctx *c, struct receipt *out)
 			s -= 10;
 		if (c->l[i].flags & LF_AFTER_SUMMARY)
 			s -= 40;
+		/* "Total Qty: 8  25.80": the count and the items' sum */
+		if (c->l[i].flags & LF_COUNTWORD)
+			s -= 35;
 		/* totals are at the bottom; the top quarter holds headers */
 		if (c->nl >= 8 && i < c->nl / 4)
 			s -= 15;
 		{
-			int ev = evidence(&p, a->v);
+			int ev = evidence(&p, a->v, i);
 
 			if (repeats(c, a->v, i) > 0)
 				ev += 10;
@@ -1291,6 +1389,8 @@ pick_total(struct rctx *c, struct receipt *out)
 		conf = 450 + best.score * 4;
 		if (best.ev >= 50)
 			conf += 100;
+		if (best.ev < 50 && after_rounding(c, best.line, &out->total_cents))
+			conf -= 100;
 		return conf > 980 ? 980 : conf;
 	}
 	/* No label read: the largest amount with decimals the text gives twice. */
@@ -1307,14 +1407,20 @@ pick_total(struct rctx *c, struct receipt *out)
 
 			for (k = 0; k < c->na; k++)
 				n += c->a[k].v == a->v && !(c->a[k].flags & AF_NEG);
-			if (n >= 2 || evidence(&p, a->v) >= 50)
+			if (n >= 2 || evidence(&p, a->v, c->nl) >= 50)
 				best.a = a;
 		}
 	}
-	if (best.a == NULL)
-		return 0;
-	out->total_cents = best.a->v;
-	return 300;
+	if (best.a != NULL) {
+		out->total_cents = best.a->v;
+		return 300;
+	}
+	/* Nothing legible on the total's line: what the cash less the change says. */
+	if (p.ncash > 0 && p.nchg > 0 && p.cash[0] > p.chg[0]) {
+		out->total_cents = p.cash[0] - p.chg[0];
+		return 350;
+	}
+	return 0;
 }
 
 /* ---- items ---- */
@@ -1472,6 +1578,50 @@ skip_codes(const char *s, size_t n)
 	}
 }
 
+/* 1 if a unit of a quantity starts at s: "UN ", "KG ", "X ", "PC ", "PCS ". */
+static int
+unit_at(const char *s, size_t n)
+{
+	static const char *const units[] = { "un", "kg", "x", "pc", "pcs", "lt", "cx", NULL };
+	const char *const *u;
+
+	for (u = units; *u; u++) {
+		size_t k, ul = strlen(*u);
+
+		if (ul >= n)
+			continue;
+		for (k = 0; k < ul && (s[k] | 0x20) == (*u)[k]; k++)
+			;
+		if (k == ul && (s[ul] == ' ' || is_digit((unsigned char)s[ul])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A count that leads a line before its words ("2 PAN DE BARRA", "1 x
+ * BURGER"): 1..999 without a leading zero, the only number skipped before
+ * byte ds; 0 when none.
+ */
+static int64_t
+leading_count(const char *s, size_t ds)
+{
+	size_t	 i = 0, d;
+	int64_t	 v = 0;
+
+	while (i < ds && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= ds || s[i] == '0')
+		return 0;
+	for (d = i; d < ds && is_digit((unsigned char)s[d]); d++)
+		v = v * 10 + (s[d] - '0');
+	if (d == i || d - i > 3)
+		return 0;
+	while (d < ds && (s[d] == ' ' || s[d] == '\t'))
+		d++;
+	return d == ds ? v : 0;
+}
+
 /*
  * Line items: lines above the totals with words and an amount at the end,
  * read as description, quantity and amount. A line of numbers alone takes
@@ -1492,6 +1642,7 @@ find_items(struct rctx *c, struct receipt *out)
 		struct receipt_item *it;
 		const char *s = c->text + l->off;
 		size_t	 dend, ds, k;
+		int64_t	 lead;
 
 		if (l->label != LK_NONE || l->na == 0 || (l->flags & LF_DATE))
 			continue;
@@ -1500,6 +1651,10 @@ find_items(struct rctx *c, struct receipt *out)
 			continue;
 		/* the words end at the first number that is not a code */
 		ds = skip_codes(s, l->len);
+		lead = leading_count(s, ds);
+		if (lead > 0 && ds + 1 < l->len && (s[ds] == 'x' || s[ds] == 'X' || s[ds] == '*') &&
+		    s[ds + 1] == ' ')
+			ds += 2;	/* "2 x EGGS" */
 		dend = l->len;
 		for (k = l->a0; k < l->a0 + l->na; k++) {
 			size_t at = c->a[k].off - l->off;
@@ -1510,9 +1665,9 @@ find_items(struct rctx *c, struct receipt *out)
 			}
 		}
 		for (k = ds; k < dend; k++) {
-			/* a quantity before the prices: "0.804 KG X 6.99" */
+			/* a quantity before the prices: "0.804 KG X 6.99", "1 UN X 4,59" */
 			if (is_digit((unsigned char)s[k]) && (k == ds || s[k - 1] == ' ') &&
-			    letters(s + ds, k - ds) >= 3) {
+			    (k == ds || letters(s + ds, k - ds) >= 3)) {
 				size_t q = k;
 
 				while (q < dend && (is_digit((unsigned char)s[q]) || s[q] == '.' ||
@@ -1527,22 +1682,30 @@ find_items(struct rctx *c, struct receipt *out)
 				}
 			}
 		}
+		if (lead > 0 && unit_at(s + ds, l->len - ds))
+			dend = ds;	/* "1 UN X 4,59": the words are on another line */
 		it = &out->items[out->nitems];
 		memset(it, 0, sizeof(*it));
 		if (dend > ds)
 			copy_clean(s + ds, dend - ds, it->description, sizeof(it->description));
 		if (letters(it->description, strlen(it->description)) < 3) {
-			/* a line of numbers: the words are on the next or the previous line */
-			const struct rline *o = NULL;
+			/*
+			 * A line of numbers: its words are on the line above ("002 ...
+			 * X-SALADA" / "3 UN X 8,99 26,97") unless another item took
+			 * them, else on the line below ("4355 1 3.96 3.80" / "DOUBLE
+			 * SIDE FOAM TAPE").
+			 */
+			struct rline *o = NULL;
 
-			if (i + 1 < c->items_end && c->l[i + 1].na == 0 &&
+			if (i > first && c->l[i - 1].na == 0 && c->l[i - 1].label == LK_NONE &&
+			    c->l[i - 1].item == 0)
+				o = &c->l[i - 1];
+			else if (i + 1 < c->items_end && c->l[i + 1].na == 0 &&
 			    c->l[i + 1].label == LK_NONE)
 				o = &c->l[i + 1];
-			else if (i > first && c->l[i - 1].na == 0 && c->l[i - 1].label == LK_NONE &&
-			    !(i >= 2 && c->l[i - 2].item))
-				o = &c->l[i - 1];
 			if (o == NULL)
 				continue;
+			o->item = 2;
 			ds = skip_codes(c->text + o->off, o->len);
 			copy_clean(c->text + o->off + ds, o->len - ds, it->description,
 			    sizeof(it->description));
@@ -1551,6 +1714,8 @@ find_items(struct rctx *c, struct receipt *out)
 		}
 		it->amount_cents = a->v;
 		it->quantity_milli = line_quantity(s, a->off - l->off, a->v, c->minor);
+		if (it->quantity_milli == 0 && lead > 0)
+			it->quantity_milli = lead * 1000;
 		l->item = 1;
 		out->nitems++;
 	}

@@ -1011,39 +1011,51 @@ abs64(int64_t v)
 /*
  * Unsigned amounts beside a running balance: each row's sign is the way
  * the balance moved, read in the direction (oldest or newest first) that
- * explains more rows.
+ * explains more rows. Rows of another kind, or without a balance (an OCR
+ * slip), are left as they are if they are few (a tenth at most); more,
+ * and the amounts are not bare.
  */
 static void
 sign_by_balance(struct rd *r)
 {
 	struct stmt_row *w = r->out->rows;
-	size_t	 n = r->out->nrows, i, up = 0, down = 0;
+	size_t	 n = r->out->nrows, i, up = 0, down = 0, odd = 0;
 	int64_t	 prev;
 
+#define BARE(k)	(r->how[k] == SG_BARE && w[k].has_balance)
 	for (i = 0; i < n; i++)
-		if (r->how[i] != SG_BARE || !w[i].has_balance)
-			return;
+		if (!BARE(i))
+			odd++;
+	if (odd * 10 > n)
+		return;
 	for (i = 0; i < n; i++) {
-		if (i > 0 && abs64(w[i].balance_cents - w[i - 1].balance_cents) == w[i].amount_cents)
+		if (!BARE(i))
+			continue;
+		if (i > 0 && BARE(i - 1) &&
+		    abs64(w[i].balance_cents - w[i - 1].balance_cents) == w[i].amount_cents)
 			up++;
-		if (i + 1 < n && abs64(w[i].balance_cents - w[i + 1].balance_cents) == w[i].amount_cents)
+		if (i + 1 < n && BARE(i + 1) &&
+		    abs64(w[i].balance_cents - w[i + 1].balance_cents) == w[i].amount_cents)
 			down++;
 	}
 	if (up == 0 && down == 0)
 		return;
 	for (i = 0; i < n; i++) {
+		if (!BARE(i))
+			continue;
 		if (up >= down) {
-			if (i == 0 && !r->have_open)
+			if (i == 0 ? !r->have_open : !w[i - 1].has_balance)
 				continue;
 			prev = i == 0 ? r->open_bal : w[i - 1].balance_cents;
 		} else {
-			if (i + 1 == n && !r->have_open)
+			if (i + 1 == n ? !r->have_open : !w[i + 1].has_balance)
 				continue;
 			prev = i + 1 == n ? r->open_bal : w[i + 1].balance_cents;
 		}
 		if (w[i].balance_cents - prev == -w[i].amount_cents)
 			w[i].amount_cents = -w[i].amount_cents;
 	}
+#undef BARE
 }
 
 /* A card bill lists purchases as positive: money out of the account is negative here. */
@@ -1247,7 +1259,7 @@ line_mode(struct rd *r, struct stmt_table *grid)
 	struct stmt_cell *gc;
 	const char *w[128];
 	char	 tail1[96], tail2[96], dbuf[64];
-	size_t	 i, n, b, k, dw, found = 0;
+	size_t	 i, n, b, k, dw, ds, found = 0;
 	int	 o;
 
 	if ((gl = pool_alloc(r->pool, (r->t->nlines + 1) * sizeof(*gl))) == NULL)
@@ -1284,6 +1296,24 @@ line_mode(struct rd *r, struct stmt_table *grid)
 			    stmt_is_date(dbuf, o2, STMT_YMD, r->o->today)))
 				dw = k;
 		}
+		/* a second date after the first is the value date: not description */
+		ds = dw;
+		for (k = 3; dw > 0 && k >= 1 && ds == dw; k--) {
+			size_t o2 = 0, j;
+
+			if (dw + k > n)
+				continue;
+			for (j = dw; j < dw + k && o2 + strlen(w[j]) + 2 < sizeof(dbuf); j++) {
+				if (j > dw)
+					dbuf[o2++] = ' ';
+				memcpy(dbuf + o2, w[j], strlen(w[j]) + 1);
+				o2 += strlen(w[j]);
+			}
+			if (j == dw + k && (stmt_is_date(dbuf, o2, STMT_DMY, r->o->today) ||
+			    stmt_is_date(dbuf, o2, STMT_MDY, r->o->today) ||
+			    stmt_is_date(dbuf, o2, STMT_YMD, r->o->today)))
+				ds = dw + k;
+		}
 		/* amounts from the end, the longest reading first ("1 234,56", "12,90 D") */
 		b = n;
 		tail1[0] = tail2[0] = '\0';
@@ -1292,7 +1322,7 @@ line_mode(struct rd *r, struct stmt_table *grid)
 			size_t	 got = 0;
 
 			for (k = 3; k >= 1 && got == 0; k--)
-				if (k <= b - dw && words_amount(w, b - k, b, tail, sizeof(tail1)))
+				if (k <= b - ds && words_amount(w, b - k, b, tail, sizeof(tail1)))
 					got = k;
 			if (got == 0) {
 				tail[0] = '\0';
@@ -1316,12 +1346,12 @@ line_mode(struct rd *r, struct stmt_table *grid)
 			size_t	 o2 = 0, j, cap = 1;
 			char	*t;
 
-			for (j = dw; j < b; j++)
+			for (j = ds; j < b; j++)
 				cap += strlen(w[j]) + 1;
 			if ((t = pool_alloc(r->pool, cap)) == NULL)
 				return -1;
 			t[0] = '\0';
-			for (j = dw; j < b; j++) {
+			for (j = ds; j < b; j++) {
 				if (o2 > 0)
 					t[o2++] = ' ';
 				memcpy(t + o2, w[j], strlen(w[j]) + 1);

@@ -368,14 +368,19 @@ struct tally {
 	double	 secs, worst;
 };
 
+/*
+ * Read corpus c into t[0] (scans and rendered images) and t[1] (the
+ * photographed ones: "_photo" in the file's name).
+ */
 static void
-run_corpus(struct corpus *c, struct tally *t, struct pool *pool)
+run_corpus(struct corpus *c, struct tally t[2], struct pool *pool)
 {
 	size_t	 i;
 
-	memset(t, 0, sizeof(*t));
+	memset(t, 0, 2 * sizeof(*t));
 	for (i = 0; i < c->n; i++) {
 		const struct doc *d = &c->d[i];
+		struct tally *tl = &t[strstr(d->file, "_photo") != NULL];
 		struct doc_result r;
 		const struct receipt *rc = &r.receipt;
 		const char *cur = currency_valid(d->currency) ? d->currency : "USD";
@@ -385,23 +390,23 @@ run_corpus(struct corpus *c, struct tally *t, struct pool *pool)
 
 		read_doc(d, pool, &r);
 		dt = now() - t0;
-		t->secs += dt;
-		if (dt > t->worst)
-			t->worst = dt;
-		t->n++;
+		tl->secs += dt;
+		if (dt > tl->worst)
+			tl->worst = dt;
+		tl->n++;
 		tok = r.status == DOC_OK && rc->total_cents == want;
-		t->total += tok;
+		tl->total += tok;
 		dok = d->date[0] != '\0' && strcmp(rc->date, d->date) == 0;
 		if (d->date[0] != '\0') {
-			t->dates++;
-			t->date_ok += dok;
+			tl->dates++;
+			tl->date_ok += dok;
 		}
 		mok = d->merchant[0] != '\0' && merchant_ok(d->merchant, rc->merchant);
 		if (d->merchant[0] != '\0') {
-			t->merchants++;
-			t->merchant_ok += mok;
+			tl->merchants++;
+			tl->merchant_ok += mok;
 		}
-		t->cur_ok += strcmp(rc->currency[0] ? rc->currency : cur, cur) == 0;
+		tl->cur_ok += strcmp(rc->currency[0] ? rc->currency : cur, cur) == 0;
 		if (verbose)
 			printf("  %s %s %s %-44s total %lld/%lld %s date %s merchant \"%s\" "
 			    "conf %d %.2fs%s%s\n", tok ? "ok " : "BAD", dok ? "d" : "-",
@@ -411,6 +416,22 @@ run_corpus(struct corpus *c, struct tally *t, struct pool *pool)
 			    r.status != DOC_OK ? r.error : "");
 		pool_reset(pool);
 	}
+}
+
+static void
+print_tally(const char *dir, const char *what, const struct tally *t, double target)
+{
+	printf("%s%s: %zu receipts\n", dir, what, t->n);
+	printf("  total     %3zu/%-3zu %5.1f%%  (target >= %.0f%%)\n", t->total, t->n,
+	    t->n ? 100.0 * (double)t->total / (double)t->n : 0.0, target);
+	printf("  date      %3zu/%-3zu %5.1f%%\n", t->date_ok, t->dates,
+	    t->dates ? 100.0 * (double)t->date_ok / (double)t->dates : 0.0);
+	printf("  merchant  %3zu/%-3zu %5.1f%%\n", t->merchant_ok, t->merchants,
+	    t->merchants ? 100.0 * (double)t->merchant_ok / (double)t->merchants : 0.0);
+	printf("  currency  %3zu/%-3zu %5.1f%%\n", t->cur_ok, t->n,
+	    t->n ? 100.0 * (double)t->cur_ok / (double)t->n : 0.0);
+	printf("  seconds per receipt %.2f (slowest %.2f)  (target <= 1.5)\n",
+	    t->n ? t->secs / (double)t->n : 0.0, t->worst);
 }
 
 static void
@@ -478,7 +499,7 @@ set_opt(const char *s)
 #define OPT(name) if ((size_t)(eq - s) == strlen(#name) && strncmp(s, #name, strlen(#name)) == 0) \
 	{ doc_image_opts.name = (int)v; return 0; }
 	OPT(char_px) OPT(max_scale_pct) OPT(min_scale_pct) OPT(deskew) OPT(flatten)
-	OPT(binarize) OPT(psm)
+	OPT(binarize) OPT(psm) OPT(contrast) OPT(erode)
 #undef OPT
 	if (strncmp(s, "max_ocr_pixels=", 15) == 0) {
 		doc_image_opts.max_ocr_pixels = v;
@@ -532,7 +553,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	for (i = 0; i < nc; i++) {
-		struct tally t;
+		struct tally t[2], all;
 		double	 target;
 
 		if (load(&corpora[i], dirs[i]) == -1)
@@ -541,21 +562,26 @@ main(int argc, char **argv)
 			dump_texts(&corpora[i], &pool);
 			continue;
 		}
-		run_corpus(&corpora[i], &t, &pool);
+		run_corpus(&corpora[i], t, &pool);
 		target = strstr(dirs[i], "real") != NULL ? 80.0 : 95.0;
-		printf("%s: %zu receipts\n", dirs[i], t.n);
-		printf("  total     %3zu/%-3zu %5.1f%%  (target >= %.0f%%)\n", t.total, t.n,
-		    t.n ? 100.0 * (double)t.total / (double)t.n : 0.0, target);
-		printf("  date      %3zu/%-3zu %5.1f%%\n", t.date_ok, t.dates,
-		    t.dates ? 100.0 * (double)t.date_ok / (double)t.dates : 0.0);
-		printf("  merchant  %3zu/%-3zu %5.1f%%\n", t.merchant_ok, t.merchants,
-		    t.merchants ? 100.0 * (double)t.merchant_ok / (double)t.merchants : 0.0);
-		printf("  currency  %3zu/%-3zu %5.1f%%\n", t.cur_ok, t.n,
-		    t.n ? 100.0 * (double)t.cur_ok / (double)t.n : 0.0);
-		printf("  seconds per receipt %.2f (slowest %.2f)  (target <= 1.5)\n",
-		    t.n ? t.secs / (double)t.n : 0.0, t.worst);
-		if (t.n == 0 || 100.0 * (double)t.total / (double)t.n < target ||
-		    t.secs / (double)t.n > 1.5)
+		all = t[0];
+		all.n += t[1].n;
+		all.total += t[1].total;
+		all.dates += t[1].dates;
+		all.date_ok += t[1].date_ok;
+		all.merchants += t[1].merchants;
+		all.merchant_ok += t[1].merchant_ok;
+		all.cur_ok += t[1].cur_ok;
+		all.secs += t[1].secs;
+		if (t[1].worst > all.worst)
+			all.worst = t[1].worst;
+		print_tally(dirs[i], "", &all, target);
+		if (t[0].n > 0 && t[1].n > 0) {
+			print_tally(dirs[i], " (scanned or rendered)", &t[0], target);
+			print_tally(dirs[i], " (photographed)", &t[1], target);
+		}
+		if (all.n == 0 || 100.0 * (double)all.total / (double)all.n < target ||
+		    all.secs / (double)all.n > 1.5)
 			bad = 1;
 	}
 	if (dumpdir == NULL && rounds > 0) {
@@ -574,9 +600,9 @@ main(int argc, char **argv)
 			done++;
 		}
 		after = rss_kib();
-		printf("memory: resident %ld MiB after one pass, %+.1f MiB after %zu more "
-		    "receipts  (target <= 5 MiB)\n", before / 1024,
-		    (double)(after - before) / 1024.0, done);
+		printf("memory: resident %.1f MiB after one pass, %.1f MiB after %zu more "
+		    "receipts: %+.1f MiB  (target <= 5 MiB)\n", (double)before / 1024.0,
+		    (double)after / 1024.0, done, (double)(after - before) / 1024.0);
 		if (after - before > 5 * 1024)
 			bad = 1;
 	}

@@ -15,16 +15,19 @@ FUZZ_SRCDIR = $(top_srcdir)/tests/fuzz
 # The build's own compiler and warnings (-Werror included), from its Makefile.
 CC := $(shell sed -n 's/^CC = //p' Makefile)
 OZ_CFLAGS := $(shell sed -n 's/^OZ_CFLAGS = //p' Makefile)
+# The document readers' libraries (tesseract, poppler, libzip, libxml2), as configure found them.
+DOC_CFLAGS := $(shell sed -n 's/^DOC_CFLAGS = //p' Makefile)
+DOC_LIBS := $(shell sed -n 's/^DOC_LIBS = //p' Makefile)
 PKGS = json-c libpq libcurl libcrypto
 
 FUZZ_CPPFLAGS = -I. -I$(top_srcdir)/src -Isrc -I$(FUZZ_SRCDIR)
 FUZZ_CFLAGS = $(OZ_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
-	$(shell pkg-config --cflags $(PKGS))
-FUZZ_LIBS = $(shell pkg-config --libs $(PKGS))
+	$(shell pkg-config --cflags $(PKGS)) $(DOC_CFLAGS)
+FUZZ_LIBS = $(shell pkg-config --libs $(PKGS)) $(DOC_LIBS)
 
 # The layers, highest first (as OZ_LIBS in Makefile.am).
 OZ_ARCHIVES = src/api/libozapi.a src/http/libozhttp.a src/service/libozservice.a \
-	src/ai/libozai.a src/store/libozstore.a src/domain/libozdomain.a \
+	src/ai/libozai.a src/doc/libozdoc.a src/store/libozstore.a src/domain/libozdomain.a \
 	src/core/libozcore.a
 
 SRCS := $(wildcard $(FUZZ_SRCDIR)/fuzz_*.c)

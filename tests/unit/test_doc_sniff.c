@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_main.h"
@@ -66,6 +67,25 @@ START_TEST(by_content)
 }
 END_TEST
 
+/* A short document's bytes are all that is read (a 5-byte "!Acco" was read past its end). */
+START_TEST(short_prefixes)
+{
+	static const char *const heads[] = { "!Acco", "!Opti", "!Type", "!Accoun", "%PDF", "OFXH" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		size_t	 n = strlen(heads[i]);
+		unsigned char *p = malloc(n);
+
+		ck_assert_ptr_nonnull(p);
+		memcpy(p, heads[i], n);
+		ck_assert_int_eq(doc_sniff(p, n), strcmp(heads[i], "!Type") == 0 ? DOC_FMT_QIF :
+		    DOC_FMT_UNKNOWN);
+		free(p);
+	}
+}
+END_TEST
+
 START_TEST(default_limits)
 {
 	struct doc_limits lim;
@@ -86,6 +106,7 @@ suite(void)
 
 	tcase_add_test(tc, by_magic);
 	tcase_add_test(tc, by_content);
+	tcase_add_test(tc, short_prefixes);
 	tcase_add_test(tc, default_limits);
 	suite_add_tcase(s, tc);
 	return s;
