@@ -1974,9 +1974,12 @@ pick_date(struct rctx *c, struct receipt *out)
 
 /* ---- the merchant ---- */
 
-/* A line that is a street address, an id, a phone, a title or noise. */
+/*
+ * A line that is a street address, an id, a phone, a title or noise (a
+ * title, "Amazon Web Services Invoice", not counted when titles is 1).
+ */
 static int
-head_skip(const struct rctx *c, size_t li, const struct fline *f)
+head_skip(const struct rctx *c, size_t li, const struct fline *f, int titles)
 {
 	const struct rline *l = &c->l[li];
 	const char *s = c->text + l->off;
@@ -1984,7 +1987,7 @@ head_skip(const struct rctx *c, size_t li, const struct fline *f)
 
 	if (lt < 3 || dg > lt || l->ndec > 0 || (l->flags & LF_DATE))
 		return 1;
-	if (any_in(f, head_noise) || any_in(f, head_id))
+	if ((!titles && any_in(f, head_noise)) || any_in(f, head_id))
 		return 1;
 	if (f->nw > 0 && any_in(f, head_addr) && dg > 0)
 		return 1;
@@ -2035,6 +2038,50 @@ head_score(const struct rctx *c, size_t li, const struct fline *f, size_t rank)
 }
 
 /*
+ * How much of a header line of n bytes at s is the name: not what OCR read
+ * of a logo or a stamp beside it, past a wide gap ("YONG CEN ENTERPRISE
+ * hide": lower case after a name in capitals), nor a company registration
+ * number after it ("GARDENIA BAKERIES (KL) SDN BHD (139386 X)").
+ */
+static size_t
+name_len(const char *s, size_t n)
+{
+	size_t	 i, k, up = 0, lo = 0;
+
+	for (i = 0; i + 3 <= n; i++) {
+		if (is_upper((unsigned char)s[i]))
+			up++;
+		else if (s[i] >= 'a' && s[i] <= 'z')
+			lo++;
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ' && up >= 6 && lo * 4 <= up) {
+			size_t	 rup = 0, rlo = 0;
+
+			for (k = i; k < n; k++) {
+				rup += is_upper((unsigned char)s[k]);
+				rlo += s[k] >= 'a' && s[k] <= 'z';
+			}
+			if (rlo > rup) {
+				n = i;
+				break;
+			}
+		}
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n > 0 && s[n - 1] == ')') {
+		size_t	 open = n - 1, dg = 0;
+
+		while (open > 0 && s[open] != '(')
+			open--;
+		for (k = open; k < n; k++)
+			dg += is_digit((unsigned char)s[k]);
+		if (s[open] == '(' && open > 0 && dg >= 4 && letters(s, open) >= 6)
+			n = open;
+	}
+	return n;
+}
+
+/*
  * The merchant: a known merchant's name (categorize()) on a line of the
  * header, else the header line that reads most like a company's name;
  * addresses, ids, phones, titles and dates are passed over.
@@ -2055,8 +2102,20 @@ pick_merchant(struct rctx *c, struct receipt *out)
 		if (l->na > 0 && l->label != LK_NONE)
 			break;		/* the totals: past the header */
 		fold_line(c->text + l->off, l->len, &f);
-		if (head_skip(c, i, &f))
+		if (head_skip(c, i, &f, 0)) {
+			/* a known name in a title line: "Amazon Web Services Invoice" */
+			if (rank < 6 && !head_skip(c, i, &f, 1)) {
+				memcpy(line, c->text + l->off, l->len);
+				line[l->len] = '\0';
+				categorize(line, &cr);
+				if (cr.merchant[0] != '\0' && cr.category != CAT_INCOME) {
+					snprintf(out->merchant, sizeof(out->merchant), "%s",
+					    cr.merchant);
+					return;
+				}
+			}
 			continue;
+		}
 		memcpy(line, c->text + l->off, l->len);
 		line[l->len] = '\0';
 		if (rank < 6) {
@@ -2073,8 +2132,8 @@ pick_merchant(struct rctx *c, struct receipt *out)
 		}
 	}
 	if (best > 20)
-		copy_clean(c->text + c->l[bline].off, c->l[bline].len, out->merchant,
-		    sizeof(out->merchant));
+		copy_clean(c->text + c->l[bline].off, name_len(c->text + c->l[bline].off,
+		    c->l[bline].len), out->merchant, sizeof(out->merchant));
 }
 
 /* ---- the whole ---- */

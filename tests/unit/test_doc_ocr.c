@@ -283,6 +283,7 @@ END_TEST
 #endif
 #endif
 
+#ifndef UNDER_ASAN
 static long
 rss_kib(void)
 {
@@ -296,6 +297,7 @@ rss_kib(void)
 	fclose(f);
 	return res * (sysconf(_SC_PAGESIZE) / 1024);
 }
+#endif
 
 /*
  * A worker reads receipt after receipt: its memory stays flat. (Each

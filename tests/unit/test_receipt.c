@@ -235,6 +235,20 @@ START_TEST(merchants)
 	total("WALMART SUPERCENTER\n2500 Main St, Dallas TX 75201\nTOTAL 5.00\n", "en", "USD", 500,
 	    NULL, NULL);
 	ck_assert_str_eq(r.merchant, "Walmart");
+	/* what OCR made of a logo beside the name, a registration number after it */
+	total("YONG CEN ENTERPRISE     hide\n9, JALAN SUBANG JASA 3,\nTOTAL 65.70\n", "en",
+	    "MYR", 6570, NULL, NULL);
+	ck_assert_str_eq(r.merchant, "YONG CEN ENTERPRISE");
+	total("GARDENIA BAKERIES (KL) SDN BHD (139386 X)\nLot 3, Jalan Pelabur 23/1,\n"
+	    "TOTAL 23.02\n", "en", "MYR", 2302, NULL, NULL);
+	ck_assert_str_eq(r.merchant, "GARDENIA BAKERIES (KL) SDN BHD");
+	total("BAR EL PUERTO   S.L.\nTOTAL 5,00\n", "es", "EUR", 500, NULL, NULL);
+	ck_assert_str_eq(r.merchant, "BAR EL PUERTO S.L");
+	/* a known name in a title line */
+	total("amazon        Amazon Web Services Invoice\nInvoice Date: August 3 , 2014\n"
+	    "TOTAL AMOUNT DUE ON August 3 , 2014   $4.11\n", "en", "USD", 411, NULL,
+	    "2014-08-03");
+	ck_assert_str_eq(r.merchant, "Amazon");
 	/* nothing like a name: none */
 	total("12/12/2024\nTOTAL 5.00\n", "en", "USD", 500, NULL, NULL);
 	ck_assert_str_eq(r.merchant, "");
