@@ -17,6 +17,9 @@ struct mp_ctx {
 	size_t		 errlen;
 };
 
+static int fail(struct mp_ctx *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static int
 fail(struct mp_ctx *c, const char *fmt, ...)
 {
