@@ -53,13 +53,6 @@ type_is_one_of(const char *ct, const char *const *types)
 	return 0;
 }
 
-int
-h_is_document_body(const struct oz_req *r)
-{
-	return r->json == NULL && r->body != NULL &&
-	    (multipart_is_form(r->content_type) || type_is_one_of(r->content_type, raw_types));
-}
-
 static struct json_object *
 json_text_or_null(const char *text)
 {

@@ -12,8 +12,6 @@ struct oz_req;
  * h_txn_create hands these over.
  */
 int	h_txn_document(struct oz_app *app, struct oz_req *r);
-/* 1 if r's body is a document (not JSON): multipart or a raw document. */
-int	h_is_document_body(const struct oz_req *r);
 int	h_imports_list(struct oz_app *app, struct oz_req *r);
 int	h_imports_get(struct oz_app *app, struct oz_req *r);
 int	h_imports_delete(struct oz_app *app, struct oz_req *r);

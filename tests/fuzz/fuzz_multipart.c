@@ -27,8 +27,8 @@ static const char *const types[] = {
 	"multipart/form-data; boundary=XyZ",
 	"multipart/form-data; charset=utf-8; boundary=\"a b\"",
 	"multipart/form-data",
-	"multipart/form-data; boundary=01234567890123456789012345678901234567890123456789"
-	    "012345678901234567890",
+	("multipart/form-data; boundary=01234567890123456789012345678901234567890123456789"
+	    "012345678901234567890"),
 };
 static const char *const delims[] = { "\r\n--XyZ", "\r\n--a b", NULL, NULL };
 
