@@ -84,20 +84,47 @@ doc_error(struct svc *s, const struct doc_result *res)
 	}
 }
 
-/* The first DESC_MAX_CHARS characters of UTF-8 text, in the pool. */
+/*
+ * How many bytes of text are well-formed UTF-8 from its start, up to max
+ * characters (0: no limit) and the NUL: text read from a document is cut
+ * there rather than refused whole.
+ */
+static size_t
+valid_prefix(const char *text, size_t max)
+{
+	size_t	 i = 0, chars = 0, n, k;
+	unsigned char c;
+
+	while (text[i] != '\0' && (max == 0 || chars < max)) {
+		c = (unsigned char)text[i];
+		n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 :
+		    (c & 0xf8) == 0xf0 ? 4 : 0;
+		for (k = 1; k < n && text[i + k] != '\0'; k++)
+			;
+		if (n == 0 || k < n || !utf8_valid(text + i, n))
+			break;
+		i += n;
+		chars++;
+	}
+	return i;
+}
+
+/* text as UTF-8 for JSON and the database, in the pool (cut at a bad byte). */
+static const char *
+utf8_text(struct pool *pool, const char *text)
+{
+	return pool_strndup(pool, text, valid_prefix(text, 0));
+}
+
+/* The first DESC_MAX_CHARS characters of text (valid UTF-8), in the pool. */
 static const char *
 clip_desc(struct pool *pool, const char *text)
 {
-	size_t	 i = 0, chars = 0;
+	size_t	 i;
 
-	if (text == NULL || !utf8_valid(text, strlen(text)))
+	if (text == NULL)
 		return "";
-	while (text[i] != '\0' && chars < DESC_MAX_CHARS) {
-		i++;
-		while ((text[i] & 0xc0) == 0x80)
-			i++;
-		chars++;
-	}
+	i = valid_prefix(text, DESC_MAX_CHARS);
 	while (i > 0 && text[i - 1] == ' ')
 		i--;
 	return pool_strndup(pool, text, i);
@@ -240,23 +267,23 @@ struct plan {
 };
 
 static void
-reject(struct plan *p, size_t line, const char *msg)
+reject(struct plan *p, struct pool *pool, size_t line, const char *msg)
 {
 	struct json_object *o = json_object_new_object();
 
 	json_object_object_add(o, "row", json_object_new_int64((int64_t)line));
-	json_object_object_add(o, "message", json_object_new_string(msg));
+	json_object_object_add(o, "message", json_object_new_string(utf8_text(pool, msg)));
 	json_object_array_add(p->rejected, o);
 }
 
 static struct json_object *
-receipt_json(const struct receipt *rc, const char *currency)
+receipt_json(struct pool *pool, const struct receipt *rc, const char *currency)
 {
 	struct json_object *o = json_object_new_object(), *items = json_object_new_array();
 	size_t	 i;
 
 	json_object_object_add(o, "merchant", rc->merchant[0] ?
-	    json_object_new_string(rc->merchant) : NULL);
+	    json_object_new_string(utf8_text(pool, rc->merchant)) : NULL);
 	json_object_object_add(o, "date", rc->date[0] ? json_object_new_string(rc->date) : NULL);
 	json_object_object_add(o, "total_cents", json_object_new_int64(rc->total_cents));
 	json_object_object_add(o, "currency", json_object_new_string(currency));
@@ -264,7 +291,7 @@ receipt_json(const struct receipt *rc, const char *currency)
 		struct json_object *it = json_object_new_object();
 
 		json_object_object_add(it, "description",
-		    json_object_new_string(rc->items[i].description));
+		    json_object_new_string(utf8_text(pool, rc->items[i].description)));
 		json_object_object_add(it, "amount_cents",
 		    json_object_new_int64(rc->items[i].amount_cents));
 		if (rc->items[i].quantity_milli > 0)
@@ -291,7 +318,7 @@ plan_receipt(struct svc *s, const struct user *u, const struct doc_result *res,
 	in->description = clip_desc(s->st.pool, rc->merchant[0] ? rc->merchant : "receipt");
 	in->date = pool_strdup(s->st.pool, rc->date[0] ? rc->date : today);
 	in->confidence = rc->confidence > 0 ? rc->confidence : 1;
-	p->receipt = receipt_json(rc, cur);
+	p->receipt = receipt_json(s->st.pool, rc, cur);
 	p->n = 1;
 	return 0;
 }
@@ -307,7 +334,7 @@ plan_rows(struct svc *s, const struct user *u, const struct doc_result *res, str
 	size_t	 i;
 
 	for (i = 0; i < res->nrejects; i++)
-		reject(p, res->rejects[i].line, res->rejects[i].message);
+		reject(p, s->st.pool, res->rejects[i].line, res->rejects[i].message);
 	for (i = 0; i < res->nrows; i++) {
 		const struct stmt_row *row = &res->rows[i];
 		struct txn_in *in = &p->items[p->n];
@@ -315,11 +342,12 @@ plan_rows(struct svc *s, const struct user *u, const struct doc_result *res, str
 		    res->currency[0] ? res->currency : u->currency;
 
 		if (row->amount_cents == 0) {
-			reject(p, row->line, "the amount is zero");
+			reject(p, s->st.pool, row->line, "the amount is zero");
 			continue;
 		}
 		if (row->amount_cents < -100000000000000LL || row->amount_cents > 100000000000000LL) {
-			reject(p, row->line, "the amount is larger than this server records");
+			reject(p, s->st.pool, row->line,
+			    "the amount is larger than this server records");
 			continue;
 		}
 		memset(in, 0, sizeof(*in));
