@@ -213,7 +213,7 @@ row(struct camt *c, const struct entry *e, const xmlNode *tx, const char *amt_s,
 	stmt_text(w->description, sizeof(w->description), t, strlen(t));
 	stmt_text(w->external_id, sizeof(w->external_id), ref, strlen(ref));
 	if (e->reversal)
-		snprintf(w->bank_type, sizeof(w->bank_type), "RVSL %s", e->code);
+		snprintf(w->bank_type, sizeof(w->bank_type), "RVSL %.18s", e->code);
 	else
 		stmt_text(w->bank_type, sizeof(w->bank_type), e->code, strlen(e->code));
 	return STMT_OK;
@@ -317,7 +317,7 @@ entry(struct camt *c, const xmlNode *n)
 		if (unique)
 			tx_ref(txs[k], ref, sizeof(ref));
 		else if (e.ref[0] != '\0')
-			snprintf(ref, sizeof(ref), "%.110s/%zu", e.ref, k + 1);
+			snprintf(ref, sizeof(ref), "%.110s/%u", e.ref, (unsigned)(k + 1));
 		else
 			ref[0] = '\0';
 		if ((st = row(c, &e, txs[k], amt_s, ccy, credit, ref)) != STMT_OK)
