@@ -643,6 +643,21 @@ START_TEST(bad_documents_refused_nothing_stored)
 		    1 + i % 28, i, i % 100);
 	refused(u, "text/csv", big, n, 422, "UNPROCESSABLE_DOCUMENT", "100,001 rows");
 	free(big);
+	/*
+	 * 22 MiB in base64 JSON (29 MiB of body): within the document limit
+	 * however it is sent, so nginx and the worker both let it through to
+	 * the reader, which finds no document in it: 422, not 413
+	 */
+	big = malloc(22u << 20);
+	ck_assert(big != NULL);
+	for (i = 0; i < (22u << 20); i++)
+		big[i] = (char)(i * 2654435761u >> 13);
+	big[0] = 'Z';
+	mp = as_json(big, 22u << 20, "image", "big.bin");
+	free(big);
+	refused(u, "application/json", mp, strlen(mp), 422, "UNPROCESSABLE_DOCUMENT",
+	    "22 MiB in base64 JSON");
+	free(mp);
 	/* 26 MiB raw (nginx lets it by, the worker's own limit refuses it) */
 	big = malloc(35u << 20);
 	ck_assert(big != NULL);
