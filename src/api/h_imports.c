@@ -272,6 +272,11 @@ h_txn_document(struct oz_app *app, struct oz_req *r)
 	} else if (type_is_one_of(r->content_type, raw_types)) {
 		d.data = (const unsigned char *)r->body;
 		d.len = r->body_len;
+		/* a raw body may name its file: Content-Disposition: attachment; filename="…" */
+		d.file_name = multipart_disposition_filename(http_req_header(r,
+		    "content-disposition"), &r->pool);
+		if (!file_name_ok(r, "Content-Disposition", d.file_name) || v_done(r) == -1)
+			return -1;
 	} else {
 		return oz_fail(r, OZ_UNSUPPORTED_MEDIA_TYPE, "send JSON (application/json), "
 		    "multipart/form-data with a file part, or the document with its own "

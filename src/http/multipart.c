@@ -273,3 +273,24 @@ multipart_parse(const char *content_type, const unsigned char *body, size_t len,
 		return fail(&c, "the body holds no part");
 	return 0;
 }
+
+const char *
+multipart_disposition_filename(const char *value, struct pool *pool)
+{
+	const char	*end, *p;
+	char		 name[32], v[MP_MAX_NAME + 1];
+	const char	*found = NULL;
+	int		 rc;
+
+	if (value == NULL)
+		return NULL;
+	end = value + strlen(value);
+	if ((p = after_type(value, end, "attachment")) == NULL &&
+	    (p = after_type(value, end, "inline")) == NULL &&
+	    (p = after_type(value, end, "form-data")) == NULL)
+		return NULL;
+	while ((rc = next_param(&p, end, name, sizeof(name), v, sizeof(v))) == 1)
+		if (strcasecmp(name, "filename") == 0 && v[0] != '\0')
+			found = pool_strdup(pool, v);
+	return rc == -1 ? NULL : found;
+}

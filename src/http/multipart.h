@@ -34,6 +34,12 @@ struct mp_part {
  */
 int	multipart_parse(const char *content_type, const unsigned char *body, size_t len,
 	    struct pool *pool, struct mp_part *parts, size_t *n, char *err, size_t errlen);
+/*
+ * The filename parameter of a Content-Disposition header value
+ * ("attachment; filename=\"a.csv\""), in the pool; NULL when there is
+ * none or the value is malformed.
+ */
+const char *multipart_disposition_filename(const char *value, struct pool *pool);
 /* 1 if content_type is multipart/form-data (any parameters). */
 int	multipart_is_form(const char *content_type);
 

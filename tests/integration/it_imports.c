@@ -226,12 +226,14 @@ three_ways(const char *u, const char *doc_rel, const char *truth_rel, const char
 	int64_t	 n;
 
 	doc = slurp(doc_rel, &len);
-	post_doc(&cl, u, ctype, doc, len, NULL, &r);
+	post_doc(&cl, u, ctype, doc, len, "Content-Disposition: attachment; filename=\"first.dat\"",
+	    &r);
 	ck_assert_msg(r.status == 201, "%s: %ld %s", doc_rel, r.status, r.body);
 	expect_truth(&r, truth_rel);
 	n = (int64_t)json_object_array_length(it_json_at(r.json, "data"));
 	ck_assert_str_eq(str(r.json, "import.status"), "completed");
 	ck_assert_str_eq(str(r.json, "import.format"), format);
+	ck_assert_str_eq(str(r.json, "import.file_name"), "first.dat");
 	ck_assert_int_eq(num(r.json, "import.transactions_created"), n);
 	ck_assert_int_eq(num(r.json, "import.duplicates_skipped"), 0);
 	ck_assert_uint_eq(strlen(str(r.json, "import.sha256")), 64);

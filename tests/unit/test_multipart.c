@@ -173,6 +173,18 @@ START_TEST(limits_hold)
 }
 END_TEST
 
+START_TEST(raw_body_file_name)
+{
+	ck_assert_str_eq(multipart_disposition_filename("attachment; filename=\"a b.csv\"", &pool),
+	    "a b.csv");
+	ck_assert_str_eq(multipart_disposition_filename("inline;filename=x.pdf", &pool), "x.pdf");
+	ck_assert_ptr_null(multipart_disposition_filename("attachment", &pool));
+	ck_assert_ptr_null(multipart_disposition_filename("attachment; filename=\"open", &pool));
+	ck_assert_ptr_null(multipart_disposition_filename("bogus; filename=x", &pool));
+	ck_assert_ptr_null(multipart_disposition_filename(NULL, &pool));
+}
+END_TEST
+
 START_TEST(form_type_told)
 {
 	ck_assert(multipart_is_form("multipart/form-data; boundary=a"));
@@ -195,6 +207,7 @@ suite(void)
 	tcase_add_test(tc, boundary_forms);
 	tcase_add_test(tc, broken_bodies_refused);
 	tcase_add_test(tc, limits_hold);
+	tcase_add_test(tc, raw_body_file_name);
 	tcase_add_test(tc, form_type_told);
 	suite_add_tcase(s, tc);
 	return s;
