@@ -29,6 +29,7 @@
 #include "api/routes.h"
 #include "core/conf.h"
 #include "core/log.h"
+#include "doc/doc.h"
 #include "fcgi_io.h"
 #include "http/app.h"
 #include "http/http.h"
@@ -159,8 +160,17 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 		_exit(1);
 	}
 	(void)db_connect(&app.db);	/* best effort: requests retry */
-	/* a slow worker looks for imports left queued (or by a worker gone) at start */
-	app.queued = strcmp(name, "slow") == 0;
+	/*
+	 * A slow worker reads documents: its OCR models are loaded now, once,
+	 * so no request pays for them (best effort: a language that fails is
+	 * tried again by its first document); and it looks for imports left
+	 * queued (or by a worker gone) at start.
+	 */
+	if (strcmp(name, "slow") == 0) {
+		if (doc_init() == -1)
+			log_warnx("worker: some OCR models could not be loaded");
+		app.queued = 1;
+	}
 	http_req_init(&req);
 	if ((epfd = epoll_create1(EPOLL_CLOEXEC)) == -1) {
 		log_warn("worker: epoll_create1");
