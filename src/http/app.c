@@ -265,6 +265,6 @@ app_run_queue(struct oz_app *app, struct oz_req *r)
 			log_warnx("import queue: %s", r->err.message ? r->err.message :
 			    "the database failed");
 	}
-	app->queued = rc == 1;		/* more may wait: another turn after the next request */
+	app->queued = rc == 1;		/* more may wait: another turn soon */
 	http_req_clear(r);
 }
