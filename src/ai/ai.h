@@ -25,6 +25,7 @@ struct json_object;
 
 #define AI_MAX_TOOL_ROUNDS	4	/* model -> tools -> model round trips */
 #define AI_MAX_LIST_ROWS	50	/* list_transactions limit */
+#define AI_MAX_GROUPS		64	/* groups of get_spending_breakdown, rows of get_recurring_payments */
 #define AI_MAX_REPLY		16384	/* bytes of reply text kept */
 
 /*

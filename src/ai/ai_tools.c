@@ -27,33 +27,54 @@
 #define NO_ARGS "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}"
 #define UNAVAILABLE "the data is unavailable right now"
 
+#define PERIOD_PROP "\"period\":{\"type\":\"string\",\"enum\":[\"today\",\"yesterday\"," \
+	"\"this_week\",\"last_week\",\"this_month\",\"last_month\",\"last_7_days\"," \
+	"\"last_30_days\",\"last_90_days\",\"this_year\"],\"description\":\"default " \
+	"this_month; weeks start on Monday; for a named month or a range give from and to\"}," \
+	"\"from\":{\"type\":\"string\",\"format\":\"date\",\"description\":\"YYYY-MM-DD, " \
+	"with to; overrides period\"},\"to\":{\"type\":\"string\",\"format\":\"date\"},"
+#define SUBJECT_PROPS "\"category\":{\"type\":\"string\",\"enum\":" CATEGORY_ENUM "}," \
+	"\"subcategory\":{\"type\":\"string\",\"maxLength\":32,\"description\":\"e.g. " \
+	"groceries, restaurants, delivery, coffee, bars, rideshare, fuel, public_transit, " \
+	"rent, electricity, internet, phone, pharmacy, fitness, streaming, apparel\"}," \
+	"\"merchant\":{\"type\":\"string\",\"maxLength\":60,\"description\":\"a merchant " \
+	"by name, e.g. Uber, iFood, Starbucks\"}"
+
 const struct ai_tool_def ai_tools[] = {
 	{ "get_spending_summary",
-	  "Total spending of the user in a period, by category (income is reported apart). "
-	  "Use for questions like 'how much did I spend on food last month'.",
-	  "{\"type\":\"object\",\"properties\":{"
-	  "\"period\":{\"type\":\"string\",\"enum\":[\"today\",\"yesterday\",\"this_week\","
-	  "\"last_week\",\"this_month\",\"last_month\",\"last_7_days\",\"last_30_days\","
-	  "\"last_90_days\",\"this_year\"],\"description\":\"default this_month; weeks start on Monday\"},"
-	  "\"from\":{\"type\":\"string\",\"format\":\"date\",\"description\":\"YYYY-MM-DD, with to; overrides period\"},"
-	  "\"to\":{\"type\":\"string\",\"format\":\"date\"},"
-	  "\"category\":{\"type\":\"string\",\"enum\":" CATEGORY_ENUM "}},"
+	  "Total spending of the user in a period, by category (income is reported apart), "
+	  "of one category, subcategory or merchant when given. Spending is purchases and "
+	  "fees less refunds; transfers, debt payments and savings are not spending. Use for "
+	  "questions like 'how much did I spend on groceries in March' or 'at Uber last week'.",
+	  "{\"type\":\"object\",\"properties\":{" PERIOD_PROP SUBJECT_PROPS "},"
+	  "\"additionalProperties\":false}" },
+	{ "get_spending_breakdown",
+	  "Spending in a period grouped by category, subcategory, merchant, month or week, "
+	  "largest first (months and weeks in time order), optionally of one category, "
+	  "subcategory or merchant. Use for where the money goes, the biggest merchants, "
+	  "monthly averages and comparisons between months.",
+	  "{\"type\":\"object\",\"properties\":{" PERIOD_PROP SUBJECT_PROPS ","
+	  "\"group_by\":{\"type\":\"string\",\"enum\":[\"category\",\"subcategory\","
+	  "\"merchant\",\"month\",\"week\"]}},\"required\":[\"group_by\"],"
 	  "\"additionalProperties\":false}" },
 	{ "list_transactions",
 	  "The user's transactions, newest first, at most 50.",
-	  "{\"type\":\"object\",\"properties\":{"
-	  "\"category\":{\"type\":\"string\",\"enum\":" CATEGORY_ENUM "},"
+	  "{\"type\":\"object\",\"properties\":{" SUBJECT_PROPS ","
 	  "\"from\":{\"type\":\"string\",\"format\":\"date\"},"
 	  "\"to\":{\"type\":\"string\",\"format\":\"date\"},"
 	  "\"search\":{\"type\":\"string\",\"maxLength\":60,\"description\":\"words in the description or merchant\"},"
 	  "\"type\":{\"type\":\"string\",\"enum\":[\"spending\",\"income\",\"all\"]},"
 	  "\"limit\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":50}},"
 	  "\"additionalProperties\":false}" },
+	{ "get_recurring_payments", "Payments that come back (subscriptions, bills, rent), "
+	  "found in the last year: merchant, category, cadence, typical amount, monthly cost, "
+	  "last and next expected date.", NO_ARGS },
 	{ "get_plan", "The user's latest financial plan: summary, allocations, key metrics, "
 	  "action items.", NO_ARGS },
 	{ "get_goals", "The user's goals with target, current amount and dates.", NO_ARGS },
 	{ "get_intake", "The user's latest monthly financial intake: income, expenses, "
-	  "surplus, savings and debt.", NO_ARGS },
+	  "surplus, savings and debts, each debt's interest rate with its period "
+	  "(month or year: 12 a month is not 12 a year).", NO_ARGS },
 	{ "get_money_moves", "The user's current money-move cycle (tasks to do, learn and "
 	  "reflect on) and points.", NO_ARGS },
 	{ NULL, NULL, NULL }
@@ -183,10 +204,39 @@ arg_category(struct json_object *args, const char **name, int *cat)
 	return NULL;
 }
 
+/*
+ * The subcategory (one the categoriser knows, under the category when one
+ * is given) and merchant (1 to 60 printable characters) of args, each NULL
+ * when absent. An error message, or NULL.
+ */
+static const char *
+arg_subject(struct json_object *args, int cat, const char **sub, const char **merchant)
+{
+	const struct subcat_info *all;
+	size_t	 n, i;
+
+	if (arg_string(args, "subcategory", sub) == -1 ||
+	    arg_string(args, "merchant", merchant) == -1)
+		return "invalid arguments: subcategory and merchant are strings";
+	if (*merchant != NULL && (**merchant == '\0' || strlen(*merchant) > 60 ||
+	    !utf8_printable(*merchant)))
+		return "invalid arguments: merchant is 1 to 60 printable characters";
+	if (*sub == NULL)
+		return NULL;
+	all = subcategories(&n);
+	for (i = 0; i < n; i++)
+		if (strcmp(all[i].name, *sub) == 0 &&
+		    (cat >= CAT_COUNT || (int)all[i].category == cat))
+			return NULL;
+	return cat < CAT_COUNT ? "invalid arguments: no such subcategory under that category" :
+	    "invalid arguments: no such subcategory";
+}
+
 static struct json_object *
 tool_spending(const struct facts_src *f, const char *today, struct json_object *args)
 {
-	static const char *const known[] = { "period", "from", "to", "category", NULL };
+	static const char *const known[] = { "period", "from", "to", "category", "subcategory",
+	    "merchant", NULL };
 	const char	*err, *period = NULL, *cat = NULL;
 	struct fact_spending_q q;
 	struct fact_spending sp;
@@ -198,7 +248,8 @@ tool_spending(const struct facts_src *f, const char *today, struct json_object *
 	memset(&q, 0, sizeof(q));
 	if ((err = check_keys(args, known)) != NULL ||
 	    (err = arg_range(today, args, &period, &q.from, &q.to, 1, &has)) != NULL ||
-	    (err = arg_category(args, &cat, &q.category)) != NULL)
+	    (err = arg_category(args, &cat, &q.category)) != NULL ||
+	    (err = arg_subject(args, q.category, &q.subcategory, &q.merchant)) != NULL)
 		return tool_error(err);
 	if (f->spending(f->ctx, &q, &sp) == -1)
 		return tool_error(UNAVAILABLE);
@@ -210,6 +261,8 @@ tool_spending(const struct facts_src *f, const char *today, struct json_object *
 	json_object_object_add(o, "to", json_object_new_string(to));
 	json_object_object_add(o, "currency", json_object_new_string(f->currency));
 	json_object_object_add(o, "category", cat ? json_object_new_string(cat) : NULL);
+	json_object_object_add(o, "subcategory", str_or_null(q.subcategory));
+	json_object_object_add(o, "merchant", str_or_null(q.merchant));
 	json_object_object_add(o, "total_spent", money(sp.total, f->digits));
 	json_object_object_add(o, "transaction_count", json_object_new_int64(sp.count));
 	json_object_object_add(o, "income", money(sp.income, f->digits));
@@ -245,6 +298,8 @@ txn_json(const struct fact_txn *t)
 	json_object_object_add(o, "description", json_object_new_string(t->description));
 	json_object_object_add(o, "merchant", str_or_null(t->merchant));
 	json_object_object_add(o, "category", json_object_new_string(category_name(t->category)));
+	json_object_object_add(o, "subcategory", str_or_null(t->subcategory));
+	json_object_object_add(o, "kind", json_object_new_string(kind_name(t->kind)));
 	json_object_object_add(o, "amount", money(t->amount, digits_of(t->currency)));
 	json_object_object_add(o, "currency", json_object_new_string(t->currency));
 	return o;
@@ -284,8 +339,8 @@ txn_args(struct json_object *args, struct fact_txn_q *q, int64_t *limit)
 static struct json_object *
 tool_transactions(const struct facts_src *f, const char *today, struct json_object *args)
 {
-	static const char *const known[] = { "category", "from", "to", "search", "type",
-	    "limit", NULL };
+	static const char *const known[] = { "category", "subcategory", "merchant", "from", "to",
+	    "search", "type", "limit", NULL };
 	const char	*err, *period = NULL, *cat = NULL;
 	struct fact_txn_q q;
 	struct fact_txn	*rows;
@@ -298,6 +353,7 @@ tool_transactions(const struct facts_src *f, const char *today, struct json_obje
 	if ((err = check_keys(args, known)) != NULL ||
 	    (err = arg_range(today, args, &period, &q.from, &q.to, 0, &has)) != NULL ||
 	    (err = arg_category(args, &cat, &q.category)) != NULL ||
+	    (err = arg_subject(args, q.category, &q.subcategory, &q.merchant)) != NULL ||
 	    (err = txn_args(args, &q, &limit)) != NULL)
 		return tool_error(err);
 	q.has_from = q.has_to = has;
@@ -318,6 +374,130 @@ tool_transactions(const struct facts_src *f, const char *today, struct json_obje
 	return o;
 }
 
+/* The intake's debts one by one, each rate with its period (month | year). */
+static struct json_object *
+debts_json(const struct fact_intake *in, int digits)
+{
+	struct json_object *arr = json_object_new_array(), *o;
+	const struct fact_debt *d;
+	size_t	 i;
+
+	for (i = 0; i < in->ndebts && i < FACT_MAX_DEBTS; i++) {
+		d = &in->debts[i];
+		o = json_object_new_object();
+		json_object_object_add(o, "name", str_or_null(d->name));
+		json_object_object_add(o, "balance", money(d->balance, digits));
+		json_object_object_add(o, "interest_rate", d->has_rate ? money(d->rate_milli, 3) :
+		    NULL);
+		json_object_object_add(o, "rate_period", json_object_new_string(d->monthly ?
+		    "month" : "year"));
+		json_object_object_add(o, "minimum_payment", d->has_min ?
+		    money(d->min_payment, digits) : NULL);
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+static struct json_object *
+tool_breakdown(const struct facts_src *f, const char *today, struct json_object *args)
+{
+	static const char *const known[] = { "period", "from", "to", "category", "subcategory",
+	    "merchant", "group_by", NULL };
+	static const char *const groups[] = { "category", "subcategory", "merchant", "month",
+	    "week", NULL };
+	const char	*err, *period = NULL, *cat = NULL;
+	struct fact_agg_q q;
+	struct fact_agg	*rows;
+	struct json_object *o, *arr;
+	char		 from[11], to[11];
+	size_t		 i, n = 0;
+	int		 has;
+
+	memset(&q, 0, sizeof(q));
+	if ((err = check_keys(args, known)) != NULL ||
+	    (err = arg_range(today, args, &period, &q.from, &q.to, 1, &has)) != NULL ||
+	    (err = arg_category(args, &cat, &q.category)) != NULL ||
+	    (err = arg_subject(args, q.category, &q.subcategory, &q.merchant)) != NULL)
+		return tool_error(err);
+	if (arg_string(args, "group_by", &q.group_by) == -1 || q.group_by == NULL)
+		return tool_error("invalid arguments: group_by is category, subcategory, merchant, "
+		    "month or week");
+	for (i = 0; groups[i] && strcmp(groups[i], q.group_by) != 0; i++)
+		;
+	if (groups[i] == NULL)
+		return tool_error("invalid arguments: group_by is category, subcategory, merchant, "
+		    "month or week");
+	q.kind = "spending";
+	if (f->aggregate == NULL)
+		return tool_error(UNAVAILABLE);
+	if ((rows = calloc(AI_MAX_GROUPS, sizeof(*rows))) == NULL)
+		return NULL;
+	if (f->aggregate(f->ctx, &q, rows, AI_MAX_GROUPS, &n) == -1) {
+		free(rows);
+		return tool_error(UNAVAILABLE);
+	}
+	cal_format(q.from, from);
+	cal_format(q.to, to);
+	o = json_object_new_object();
+	json_object_object_add(o, "period", json_object_new_string(period));
+	json_object_object_add(o, "from", json_object_new_string(from));
+	json_object_object_add(o, "to", json_object_new_string(to));
+	json_object_object_add(o, "currency", json_object_new_string(f->currency));
+	json_object_object_add(o, "group_by", json_object_new_string(q.group_by));
+	arr = json_object_new_array();
+	for (i = 0; i < n && i < AI_MAX_GROUPS; i++) {
+		struct json_object *e = json_object_new_object();
+
+		/* "": no subcategory, no merchant */
+		json_object_object_add(e, "key", str_or_null(rows[i].key));
+		json_object_object_add(e, "amount", money(rows[i].amount, f->digits));
+		json_object_object_add(e, "count", json_object_new_int64(rows[i].count));
+		json_object_array_add(arr, e);
+	}
+	free(rows);
+	json_object_object_add(o, "groups", arr);
+	return o;
+}
+
+static struct json_object *
+tool_recurring(const struct facts_src *f, struct json_object *args)
+{
+	struct fact_recurring *rows;
+	struct json_object *o, *arr;
+	const char	*err;
+	size_t		 i, n = 0;
+
+	if ((err = check_keys(args, NULL)) != NULL)
+		return tool_error(err);
+	if (f->recurring == NULL)
+		return tool_error(UNAVAILABLE);
+	if ((rows = calloc(AI_MAX_GROUPS, sizeof(*rows))) == NULL)
+		return NULL;
+	if (f->recurring(f->ctx, rows, AI_MAX_GROUPS, &n) == -1) {
+		free(rows);
+		return tool_error(UNAVAILABLE);
+	}
+	arr = json_object_new_array();
+	for (i = 0; i < n && i < AI_MAX_GROUPS; i++) {
+		struct json_object *e = json_object_new_object();
+
+		json_object_object_add(e, "merchant", json_object_new_string(rows[i].name));
+		json_object_object_add(e, "category",
+		    json_object_new_string(category_name(rows[i].category)));
+		json_object_object_add(e, "cadence", json_object_new_string(rows[i].cadence));
+		json_object_object_add(e, "typical_amount", money(rows[i].typical, f->digits));
+		json_object_object_add(e, "monthly_cost", money(rows[i].monthly, f->digits));
+		json_object_object_add(e, "last_date", str_or_null(rows[i].last));
+		json_object_object_add(e, "next_expected_date", str_or_null(rows[i].next));
+		json_object_array_add(arr, e);
+	}
+	free(rows);
+	o = json_object_new_object();
+	json_object_object_add(o, "currency", json_object_new_string(f->currency));
+	json_object_object_add(o, "recurring", arr);
+	return o;
+}
+
 static struct json_object *
 intake_json(const struct fact_intake *in, int digits)
 {
@@ -332,6 +512,9 @@ intake_json(const struct fact_intake *in, int digits)
 	json_object_object_add(o, "debt_balance", in->has_debt ? money(in->debt, digits) : NULL);
 	json_object_object_add(o, "debt_interest_rate", in->has_rate ? money(in->rate_bp, 2) :
 	    NULL);
+	json_object_object_add(o, "debt_interest_rate_period", in->has_rate ?
+	    json_object_new_string("year") : NULL);
+	json_object_object_add(o, "debts", debts_json(in, digits));
 	json_object_object_add(o, "next_pay_date", str_or_null(in->next_pay_date));
 	json_object_object_add(o, "financial_goal", json_object_new_string(in->financial_goal));
 	return o;
@@ -439,6 +622,9 @@ tool_fact(const struct facts_src *f, struct json_object *args, const char *name)
 	if ((err = check_keys(args, NULL)) != NULL)
 		return tool_error(err);
 	/* The largest fact: a plan, or the goals. */
+	_Static_assert(sizeof(struct fact_intake) <= sizeof(struct fact_goal) * FACT_MAX_GOALS &&
+	    sizeof(struct fact_moves) <= sizeof(struct fact_goal) * FACT_MAX_GOALS,
+	    "every fact fits the buffer");
 	if ((fact = calloc(1, sizeof(struct fact_plan) > sizeof(struct fact_goal) *
 	    FACT_MAX_GOALS ? sizeof(struct fact_plan) : sizeof(struct fact_goal) *
 	    FACT_MAX_GOALS)) == NULL)
@@ -485,6 +671,10 @@ ai_tool_run(const struct facts_src *f, const char *today, const char *name,
 		return tool_spending(f, today, args);
 	if (strcmp(name, "list_transactions") == 0)
 		return tool_transactions(f, today, args);
+	if (strcmp(name, "get_spending_breakdown") == 0)
+		return tool_breakdown(f, today, args);
+	if (strcmp(name, "get_recurring_payments") == 0)
+		return tool_recurring(f, args);
 	if (strcmp(name, "get_plan") == 0 || strcmp(name, "get_goals") == 0 ||
 	    strcmp(name, "get_intake") == 0 || strcmp(name, "get_money_moves") == 0)
 		return tool_fact(f, args, name);

@@ -8,8 +8,8 @@
 
 #include <stddef.h>
 
-#define WORDING_SUMMARY_MAX	1024	/* = fin_plan.summary */
-#define WORDING_ITEM_MAX	240	/* = FIN_TEXT_MAX */
+#define WORDING_SUMMARY_MAX	1536	/* = fin_plan.summary */
+#define WORDING_ITEM_MAX	448	/* = FIN_TEXT_MAX */
 
 /*
  * 1 if every number in text (digits, with "," or "." between digits, read

@@ -187,6 +187,22 @@ cal_months_between(long a, long b)
 	return (yb * 12 + mb) - (ya * 12 + ma);
 }
 
+void
+cal_month_range(long y, long m, long *from, long *to)
+{
+	*from = cal_days(y, m, 1);
+	*to = cal_days(y, m, cal_month_days(y, m));
+}
+
+long
+cal_month_start(long z)
+{
+	long	 y, m, d;
+
+	cal_date(z, &y, &m, &d);
+	return cal_days(y, m, 1);
+}
+
 static const char *const period_names[CAL_PERIOD_COUNT] = {
 	[CAL_TODAY] = "today", [CAL_YESTERDAY] = "yesterday", [CAL_THIS_WEEK] = "this_week",
 	[CAL_LAST_WEEK] = "last_week", [CAL_THIS_MONTH] = "this_month",

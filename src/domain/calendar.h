@@ -37,6 +37,10 @@ int	cal_add(const char *date, long days, char out[11]);
 long	cal_add_months(long z, long k);
 /* Calendar months from the month of day a to the month of day b (Nov 24 to Jan 1: 2). */
 long	cal_months_between(long a, long b);
+/* The first and last day of month m (1..12) of year y. */
+void	cal_month_range(long y, long m, long *from, long *to);
+/* The first day of the month of day z. */
+long	cal_month_start(long z);
 
 /* The periods a person names, around a day. */
 enum cal_period {

@@ -42,6 +42,7 @@ struct coach_reply {
 	int			 facts_read;	/* facts asked of the source */
 	int			 facts_failed;	/* of those, unreadable */
 	int			 streamed;	/* text went out through delta */
+	int			 fallback;	/* the message was not understood */
 };
 
 /* Answer t->message from t->facts and t->logged into out. 0, or -1 on OOM. */
@@ -56,10 +57,19 @@ int	coach_is_injection(const char *message);
 /* The polite refusal for such a message, in language (static text). */
 const char *coach_refusal(const char *language);
 /*
- * 1 if the message logs spending or income ("spent 12 on lunch", "gastei 45
- * no mercado", "gasté 8 en café", "paid 30 for gas", "got paid 2000"): the
- * chat then runs the text parser on it and creates the transactions.
+ * 1 if the message logs money: spending or income with a verb ("spent 12 on
+ * lunch", "gastei 45 no mercado", "got paid 2000"), savings, a debt paid or
+ * a transfer ("I moved 200 to my fund", "paguei a fatura 1.500"), or a note
+ * without a verb of something the categoriser knows ("almoço 32 reais
+ * ontem", "coffee 4.75", "taxi 14 ayer"): the chat then runs the text
+ * parser on it and creates the transactions.
  */
 int	coach_is_spending_log(const char *message);
+/*
+ * The kind of transaction the words of a log say ("savings_contribution",
+ * "debt_payment", "transfer"; static text), or NULL when they do not (the
+ * categoriser decides).
+ */
+const char *coach_log_kind(const char *message);
 
 #endif

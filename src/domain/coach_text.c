@@ -320,6 +320,410 @@ static const char *const msgs[M_COUNT][LANG_COUNT] = {
 	    "You spent {1}, which is {2} more than came in.",
 	    "Você gastou {1}, ou seja, {2} a mais do que entrou.",
 	    "Gastaste {1}, es decir, {2} más de lo que entró." },
+	[M_SPENT_AT] = {
+	    "You spent {1} at {2} {3}{4}, across {5}.",
+	    "Você gastou {1} com {2} {3}{4}, em {5}.",
+	    "Gastaste {1} en {2} {3}{4}, en {5}." },
+	[M_NONE_AT] = {
+	    "I don't see any spending at {1} {2}{3}.",
+	    "Não encontrei gastos com {1} {2}{3}.",
+	    "No veo gastos en {1} {2}{3}." },
+	[M_UNSORTED] = {
+	    "Another {1} of your {2} spending in that period has no subcategory yet, so part of it may be {3} too.",
+	    "Outros {1} dos seus gastos com {2} no período ainda estão sem subcategoria, então parte pode ser de {3} também.",
+	    "Otros {1} de tu gasto en {2} en ese período aún no tienen subcategoría, así que parte puede ser de {3} también." },
+	[M_CANT_SPLIT] = {
+	    "I can't split your spending by {1}, so here is all of it.",
+	    "Não consigo separar seus gastos por {1}, então aqui vai o total.",
+	    "No puedo separar tus gastos por {1}, así que aquí tienes el total." },
+	[M_MONTHS_TOP] = {
+	    "You spent the most{1} in {2} ({3}). Month by month: {4}.",
+	    "Você gastou mais{1} em {2} ({3}). Mês a mês: {4}.",
+	    "Gastaste más{1} en {2} ({3}). Mes a mes: {4}." },
+	[M_CANT_SUBJECT] = {
+	    "I can't tell what “{1}” is among your spending, so here is all of it.",
+	    "Não sei o que é “{1}” entre os seus gastos, então aqui vai o total.",
+	    "No sé qué es “{1}” entre tus gastos, así que aquí tienes el total." },
+	[M_CANT_DATES] = {
+	    "I can't tell which dates “{1}” means, so I'm answering for {2}.",
+	    "Não sei a quais datas “{1}” se refere, então respondo pelo período {2}.",
+	    "No sé a qué fechas se refiere “{1}”, así que respondo por el período {2}." },
+	[M_FUTURE] = {
+	    "That period ({1}) hasn't happened yet, so there's no spending to count.",
+	    "Esse período ({1}) ainda não chegou, então não há gastos para contar.",
+	    "Ese período ({1}) todavía no llegó, así que no hay gastos que contar." },
+	[M_FUTURE_AVG] = {
+	    "As a guide, over the last {1} you spent on average {2}{3} a month.",
+	    "Como referência, nos últimos {1} você gastou em média {2}{3} por mês.",
+	    "Como referencia, en los últimos {1} gastaste en promedio {2}{3} al mes." },
+	[M_WHERE_AT] = {
+	    "Where you spent the most: {1}.",
+	    "Onde você mais gastou: {1}.",
+	    "Donde más gastaste: {1}." },
+	[M_TOP_TXNS] = {
+	    "Your biggest expenses{1}{2}{3}: {4}.",
+	    "Seus maiores gastos{1}{2}{3}: {4}.",
+	    "Tus mayores gastos{1}{2}{3}: {4}." },
+	[M_TOP_OF_LATEST] = {
+	    "(Among your latest {1} transactions of that period.)",
+	    "(Entre as suas últimas {1} transações do período.)",
+	    "(Entre tus últimas {1} transacciones del período.)" },
+	[M_LIST] = {
+	    "Your latest expenses{1}{2}{3}: {4}.",
+	    "Seus gastos mais recentes{1}{2}{3}: {4}.",
+	    "Tus gastos más recientes{1}{2}{3}: {4}." },
+	[M_LIST_MORE] = {
+	    "There are more; ask me for a total or a period to see them summed up.",
+	    "Há mais; peça um total ou um período para ver tudo somado.",
+	    "Hay más; pídeme un total o un período para verlos sumados." },
+	[M_CMP] = {
+	    "You spent {1}{2} {3}{4}, against {5} {6}{7}: {8}.",
+	    "Você gastou {1}{2} {3}{4}, contra {5} {6}{7}: {8}.",
+	    "Gastaste {1}{2} {3}{4}, frente a {5} {6}{7}: {8}." },
+	[M_CMP_SUBJ] = {
+	    "You spent {1}{2} {3}{4}, against {5}{6}: {7}.",
+	    "Você gastou {1}{2} {3}{4}, contra {5}{6}: {7}.",
+	    "Gastaste {1}{2} {3}{4}, frente a {5}{6}: {7}." },
+	[M_CMP_FULL] = {
+	    "In the whole of {1} you spent {2}.",
+	    "Em todo o mês de {1}, você gastou {2}.",
+	    "En todo {1} gastaste {2}." },
+	[M_DIFF_MORE] = {
+	    "{1} more ({2}% more)",
+	    "{1} a mais ({2}% a mais)",
+	    "{1} más (un {2}% más)" },
+	[M_DIFF_MORE_ABS] = {
+	    "{1} more",
+	    "{1} a mais",
+	    "{1} más" },
+	[M_DIFF_LESS] = {
+	    "{1} less ({2}% less)",
+	    "{1} a menos ({2}% a menos)",
+	    "{1} menos (un {2}% menos)" },
+	[M_DIFF_SAME] = {
+	    "the same",
+	    "o mesmo valor",
+	    "lo mismo" },
+	[M_SAME_DAYS_MONTH] = {
+	    "in the same days of last month",
+	    "nos mesmos dias do mês passado",
+	    "en los mismos días del mes pasado" },
+	[M_SAME_DAYS_WEEK] = {
+	    "in the same days of last week",
+	    "nos mesmos dias da semana passada",
+	    "en los mismos días de la semana pasada" },
+	[M_SAME_DAYS_YEAR] = {
+	    "in the same period of last year",
+	    "no mesmo período do ano passado",
+	    "en el mismo período del año pasado" },
+	[M_LIMIT_OVER] = {
+	    "Yes: you spent {1}{2} {3}{4}, {5} more than {6}.",
+	    "Sim: você gastou {1}{2} {3}{4}, {5} a mais que {6}.",
+	    "Sí: gastaste {1}{2} {3}{4}, {5} más que {6}." },
+	[M_LIMIT_UNDER] = {
+	    "No: you spent {1}{2} {3}{4}, {5} less than {6}.",
+	    "Não: você gastou {1}{2} {3}{4}, {5} a menos que {6}.",
+	    "No: gastaste {1}{2} {3}{4}, {5} menos que {6}." },
+	[M_ON_SUBJ] = {
+	    " on {1}",
+	    " com {1}",
+	    " en {1}" },
+	[M_AT_SUBJ] = {
+	    " at {1}",
+	    " com {1}",
+	    " en {1}" },
+	[M_AVG] = {
+	    "On average you spent {1}{2} a month {3}{4}: {5}.",
+	    "Em média, você gastou {1}{2} por mês {3}{4}: {5}.",
+	    "En promedio, gastaste {1}{2} al mes {3}{4}: {5}." },
+	[M_AVG_WEEK] = {
+	    "On average you spent {1}{2} a week {3}{4}, over {5} weeks.",
+	    "Em média, você gastou {1}{2} por semana {3}{4}, em {5} semanas.",
+	    "En promedio, gastaste {1}{2} a la semana {3}{4}, en {5} semanas." },
+	[M_LAST_N_MONTHS] = {
+	    "in the last {1}",
+	    "nos últimos {1}",
+	    "en los últimos {1}" },
+	[M_AVG_VS_BASE] = {
+	    "Your intake puts your usual expenses at {1} a month.",
+	    "No seu diagnóstico, suas despesas de costume são {1} por mês.",
+	    "Según tu diagnóstico, tus gastos habituales son {1} al mes." },
+	[M_REC_LIST] = {
+	    "Your recurring payments: {1}.",
+	    "Seus pagamentos recorrentes: {1}.",
+	    "Tus pagos recurrentes: {1}." },
+	[M_REC_SUBS] = {
+	    "Your subscriptions: {1}.",
+	    "Suas assinaturas: {1}.",
+	    "Tus suscripciones: {1}." },
+	[M_REC_TOTAL] = {
+	    "Together they cost about {1} a month.",
+	    "Juntos, custam cerca de {1} por mês.",
+	    "En total cuestan unos {1} al mes." },
+	[M_REC_LAST] = {
+	    "{1} {2}, last on {3}",
+	    "{1} {2}, último em {3}",
+	    "{1} {2}, el último el {3}" },
+	[M_AVG_ONE] = {
+	    "You have one complete month of history so far: in {1} you spent {2}{3}.",
+	    "Por enquanto você tem um mês completo de histórico: em {1} você gastou {2}{3}.",
+	    "Por ahora tienes un mes completo de historial: en {1} gastaste {2}{3}." },
+	[M_AVG_NONE] = {
+	    "You don't have a complete month of history yet, so there's no average to give; ask me again next month.",
+	    "Você ainda não tem um mês completo de histórico, então não há média para calcular; me pergunte de novo no mês que vem.",
+	    "Aún no tienes un mes completo de historial, así que no hay promedio que calcular; pregúntame de nuevo el mes que viene." },
+	[M_REC_NEXT] = {
+	    "{1} {2}, next on {3}",
+	    "{1} {2}, próximo em {3}",
+	    "{1} {2}, el próximo el {3}" },
+	[M_REC_NONE] = {
+	    "I don't see payments that come back regularly in your last year of transactions yet. Once a charge repeats (rent, a phone plan, a streaming service), I'll list it here.",
+	    "Ainda não vejo pagamentos que se repetem no seu último ano de transações. Quando uma cobrança se repetir (aluguel, plano de celular, streaming), eu listo aqui.",
+	    "Aún no veo pagos que se repitan en tu último año de transacciones. Cuando un cargo se repita (alquiler, plan de móvil, streaming), lo listaré aquí." },
+	[M_REC_NO_SUBS] = {
+	    "I don't see any subscriptions among the payments that come back.",
+	    "Não vejo assinaturas entre os pagamentos que se repetem.",
+	    "No veo suscripciones entre los pagos que se repiten." },
+	[M_REC_MORE] = {
+	    "{1} more",
+	    "mais {1}",
+	    "{1} más" },
+	[M_WEEKLY] = {
+	    "a week",
+	    "por semana",
+	    "a la semana" },
+	[M_BIWEEKLY] = {
+	    "every two weeks",
+	    "a cada duas semanas",
+	    "cada dos semanas" },
+	[M_MONTHLY] = {
+	    "a month",
+	    "por mês",
+	    "al mes" },
+	[M_QUARTERLY] = {
+	    "a quarter",
+	    "por trimestre",
+	    "al trimestre" },
+	[M_YEARLY] = {
+	    "a year",
+	    "por ano",
+	    "al año" },
+	[M_INCOME_INTAKE] = {
+	    "Your intake puts your monthly income at {1}.",
+	    "No seu diagnóstico, sua renda mensal é {1}.",
+	    "Según tu diagnóstico, tus ingresos mensuales son {1}." },
+	[M_DEBT_LIST] = {
+	    "Your debts: {1}.",
+	    "Suas dívidas: {1}.",
+	    "Tus deudas: {1}." },
+	[M_DEBT_ITEM_RATE] = {
+	    "{1} ({2} at {3})",
+	    "{1} ({2}, juros de {3})",
+	    "{1} ({2}, interés del {3})" },
+	[M_DEBT_ITEM] = {
+	    "{1} ({2})",
+	    "{1} ({2})",
+	    "{1} ({2})" },
+	[M_RATE_MONTH] = {
+	    "{1}% a month",
+	    "{1}% ao mês",
+	    "{1}% mensual" },
+	[M_RATE_YEAR] = {
+	    "{1}% a year",
+	    "{1}% ao ano",
+	    "{1}% anual" },
+	[M_DEBT_OWE_ON] = {
+	    "You owe {1} on {2} at {3}.",
+	    "Você tem uma dívida de {1} ({2}), com juros de {3}.",
+	    "Tienes una deuda de {1} ({2}), con un interés del {3}." },
+	[M_DEBT_INTEREST] = {
+	    "Together they cost about {1} a month in interest.",
+	    "Juntas, custam cerca de {1} por mês em juros.",
+	    "En conjunto te cuestan unos {1} al mes en intereses." },
+	[M_DEBT_INTEREST_ONE] = {
+	    "That costs about {1} a month in interest.",
+	    "Isso custa cerca de {1} por mês em juros.",
+	    "Eso te cuesta unos {1} al mes en intereses." },
+	[M_DEBT_FIRST] = {
+	    "Pay off “{1}” first: at {2} it's the most expensive; keep paying at least the minimum on the others.",
+	    "Quite primeiro “{1}”: com juros de {2}, é a mais cara; nas outras, pague pelo menos o mínimo.",
+	    "Paga primero “{1}”: con un interés del {2}, es la más cara; en las demás, paga al menos el mínimo." },
+	[M_DEBT_COSTLY] = {
+	    "At {1} that's very expensive debt: paying it down beats any saving or purchase.",
+	    "Com juros de {1}, essa é uma dívida muito cara: abatê-la vale mais do que qualquer poupança ou compra.",
+	    "Con un interés del {1}, es una deuda muy cara: pagarla rinde más que cualquier ahorro o compra." },
+	[M_YOUR_DEBT] = {
+	    "your debt",
+	    "sua dívida",
+	    "tu deuda" },
+	[M_AFF_DEBT_NO] = {
+	    "Not yet: you owe {1} on {2} at {3}, which costs about {4} a month in interest.",
+	    "Ainda não: você tem uma dívida de {1} ({2}), com juros de {3}, o que custa cerca de {4} de juros por mês.",
+	    "Todavía no: tienes una deuda de {1} ({2}), con un interés del {3}, lo que te cuesta unos {4} al mes en intereses." },
+	[M_AFF_DEBT_SAVE] = {
+	    "Putting the {1} toward that debt instead would save about {2} of interest every month.",
+	    "Usar esses {1} para abater essa dívida economizaria cerca de {2} de juros por mês.",
+	    "Destinar esos {1} a esa deuda te ahorraría unos {2} de intereses cada mes." },
+	[M_AFF_DEBT_WHEN] = {
+	    "Your plan has you debt free by {1}; the purchase fits much better after that.",
+	    "Pelo seu plano, você fica livre das dívidas em {1}; a compra cabe muito melhor depois disso.",
+	    "Según tu plan, quedas libre de deudas el {1}; la compra encaja mucho mejor después." },
+	[M_AFF_DEBT_AFTER] = {
+	    "Once it's paid off, ask me again: the same {1} will weigh much less.",
+	    "Depois de quitá-la, me pergunte de novo: os mesmos {1} vão pesar bem menos.",
+	    "Cuando la hayas pagado, pregúntame de nuevo: los mismos {1} pesarán mucho menos." },
+	[M_AFF_DEBT_SMALL] = {
+	    "It's small, but keep in mind you owe {1} at {2}: every amount you can put toward it saves interest.",
+	    "É um valor pequeno, mas lembre que você deve {1} com juros de {2}: cada valor que você puder abater economiza juros.",
+	    "Es poco, pero recuerda que debes {1} con un interés del {2}: cada monto que puedas destinar a esa deuda te ahorra intereses." },
+	[M_AFF_DEBT_NOTE] = {
+	    "You also owe {1} at {2}: the same {3} toward it would save about {4} of interest a month.",
+	    "Você também deve {1}, com juros de {2}: os mesmos {3} abatidos ali economizariam cerca de {4} de juros por mês.",
+	    "También debes {1}, con un interés del {2}: esos mismos {3} destinados a esa deuda te ahorrarían unos {4} de intereses al mes." },
+	[M_AFF_SPENT_MORE] = {
+	    "You've already spent {1} this month, more than the {2} you usually spend, so less is free than usual.",
+	    "Neste mês você já gastou {1}, mais que os {2} de costume, então sobra menos que o normal.",
+	    "Este mes ya gastaste {1}, más que los {2} habituales, así que te queda menos de lo normal." },
+	[M_AFF_BY_YES] = {
+	    "Yes, {1} fits by {2}: with about {3} free this month and {4} a month after that, you'd have about {5} by then.",
+	    "Sim, {1} cabe até {2}: com cerca de {3} livres neste mês e {4} por mês depois, você teria cerca de {5} até lá.",
+	    "Sí, {1} entra para {2}: con unos {3} libres este mes y {4} al mes después, tendrías unos {5} para entonces." },
+	[M_AFF_BY_SET] = {
+	    "Set aside about {1} a month until then.",
+	    "Separe cerca de {1} por mês até lá.",
+	    "Aparta unos {1} al mes hasta entonces." },
+	[M_AFF_BY_NO] = {
+	    "Not by {1}: {2} is more than the {3} or so you'd have free by then ({4} short).",
+	    "Até {1}, não: {2} é mais do que os cerca de {3} que sobrariam até lá (faltariam {4}).",
+	    "Para {1}, no: {2} es más que los aproximadamente {3} que tendrías libres para entonces (te faltarían {4})." },
+	[M_AFF_GOAL_DATE] = {
+	    "It would also push “{1}” past its target date of {2}.",
+	    "Isso também empurraria “{1}” para depois da data-alvo, {2}.",
+	    "Además, “{1}” pasaría de su fecha objetivo, el {2}." },
+	[M_GOAL_BEHIND] = {
+	    "At {1} a month you'd get there by {2}, {3} after your target date of {4}, so you're behind.",
+	    "Com {1} por mês você chegaria lá em {2}, {3} depois da data-alvo de {4}: nesse ritmo, a meta atrasa.",
+	    "Con {1} al mes llegarías el {2}, {3} después de tu fecha objetivo del {4}: vas con retraso." },
+	[M_GOAL_AHEAD] = {
+	    "At {1} a month you'd get there by {2}, {3} ahead of your target date of {4}.",
+	    "Com {1} por mês você chega lá em {2}, {3} antes da data-alvo de {4}.",
+	    "Con {1} al mes llegarías el {2}, {3} antes de tu fecha objetivo del {4}." },
+	[M_GOAL_ON_TIME] = {
+	    "At {1} a month you'd get there by {2}, in time for your target date of {3}.",
+	    "Com {1} por mês você chega lá em {2}, a tempo da data-alvo de {3}.",
+	    "Con {1} al mes llegarías el {2}, a tiempo para tu fecha objetivo del {3}." },
+	[M_GOAL_NEED] = {
+	    "To make {1}, you'd need about {2} a month, {3} more than now.",
+	    "Para chegar lá até {1}, precisaria de cerca de {2} por mês, {3} a mais do que hoje.",
+	    "Para llegar al {1}, necesitarías unos {2} al mes, {3} más que ahora." },
+	[M_GOAL_NEED_ONLY] = {
+	    "To reach it by {1} you need about {2} a month, and about {3} is left over each month: {4}.",
+	    "Para chegar lá até {1} você precisa de cerca de {2} por mês, e sobram cerca de {3} por mês: {4}.",
+	    "Para llegar el {1} necesitas unos {2} al mes, y te quedan unos {3} al mes: {4}." },
+	[M_GOAL_ENOUGH] = {
+	    "enough, if it goes to the goal",
+	    "dá, se for para a meta",
+	    "alcanza, si va a la meta" },
+	[M_GOAL_SHORT] = {
+	    "{1} a month short",
+	    "faltam {1} por mês",
+	    "te faltan {1} al mes" },
+	[M_GOAL_PAST] = {
+	    "Its target date, {1}, has already passed: set a new one and I'll tell you what it takes.",
+	    "A data-alvo, {1}, já passou: defina uma nova e eu te digo o que é preciso.",
+	    "Su fecha objetivo, el {1}, ya pasó: fija una nueva y te diré lo que hace falta." },
+	[M_SAV_CONTRIB] = {
+	    "You put {1} into savings {2}{3}.",
+	    "Você guardou {1} {2}{3}.",
+	    "Ahorraste {1} {2}{3}." },
+	[M_SAV_NO_CONTRIB] = {
+	    "I don't see money put into savings {1}{2}.",
+	    "Não vejo dinheiro guardado {1}{2}.",
+	    "No veo dinero ahorrado {1}{2}." },
+	[M_LOGGED_SAVING] = {
+	    "Logged {1} put into savings ({2}) on {3}; it doesn't count as spending.",
+	    "Registrei {1} guardados ({2}) no dia {3}; isso não conta como gasto.",
+	    "Registré {1} ahorrados ({2}) el {3}; no cuenta como gasto." },
+	[M_LOGGED_DEBT] = {
+	    "Logged {1} paid toward debt ({2}) on {3}; it doesn't count as spending.",
+	    "Registrei {1} de pagamento de dívida ({2}) no dia {3}; isso não conta como gasto.",
+	    "Registré {1} de pago de deuda ({2}) el {3}; no cuenta como gasto." },
+	[M_LOGGED_TRANSFER] = {
+	    "Logged a transfer of {1} ({2}) on {3}; it doesn't count as spending.",
+	    "Registrei uma transferência de {1} ({2}) no dia {3}; isso não conta como gasto.",
+	    "Registré una transferencia de {1} ({2}) el {3}; no cuenta como gasto." },
+	[M_LOGGED_GOAL] = {
+	    "Your goal “{1}” stands at {2} of {3}.",
+	    "Sua meta “{1}” está em {2} de {3}.",
+	    "Tu meta “{1}” va en {2} de {3}." },
+	[M_OOS_INVEST] = {
+	    "I can't recommend investments or predict returns: a licensed adviser is the right person for that.",
+	    "Não posso recomendar investimentos nem prever rendimentos: um profissional certificado é a pessoa certa para isso.",
+	    "No puedo recomendar inversiones ni predecir rendimientos: un asesor autorizado es la persona indicada para eso." },
+	[M_OOS_DEBT_FIRST] = {
+	    "What I can say from your numbers: “{1}” at {2} costs more than almost any investment pays, so paying it off comes first.",
+	    "O que posso dizer pelos seus números: “{1}”, com juros de {2}, custa mais do que quase qualquer investimento rende, então quitar essa dívida vem primeiro.",
+	    "Lo que sí puedo decirte por tus números: “{1}”, con un interés del {2}, cuesta más de lo que casi cualquier inversión rinde, así que pagar esa deuda va primero." },
+	[M_OOS_FUND_FIRST] = {
+	    "What I can say from your numbers: your savings ({1}) cover less than 3 months of your expenses ({2}), so building that cushion comes first.",
+	    "O que posso dizer pelos seus números: sua reserva ({1}) cobre menos de 3 meses das suas despesas ({2}), então montar essa reserva vem primeiro.",
+	    "Lo que sí puedo decirte por tus números: tus ahorros ({1}) cubren menos de 3 meses de tus gastos ({2}), así que formar ese colchón va primero." },
+	[M_OOS_READY] = {
+	    "From your numbers, your debts and emergency cushion look in order, which is the usual groundwork before investing.",
+	    "Pelos seus números, suas dívidas e sua reserva de emergência estão em ordem, que é a base de costume antes de investir.",
+	    "Por tus números, tus deudas y tu fondo de emergencia están en orden, que es la base habitual antes de invertir." },
+	[M_OOS_TAX] = {
+	    "I can't help with taxes or legal questions: a tax professional or a lawyer is the right person for that. I can tell you what you spent on taxes and fees, if that helps.",
+	    "Não posso ajudar com impostos ou questões jurídicas: um contador ou um advogado é a pessoa certa para isso. Posso te dizer quanto você gastou com impostos e tarifas, se ajudar.",
+	    "No puedo ayudar con impuestos ni cuestiones legales: un asesor fiscal o un abogado es la persona indicada. Puedo decirte cuánto gastaste en impuestos y comisiones, si te sirve." },
+	[M_OOS_OFFTOPIC] = {
+	    "That's outside what I can help with: I'm your money coach, so I stick to your spending, goals, debts and plan.",
+	    "Isso foge do que eu sei fazer: sou seu coach financeiro, então fico nos seus gastos, metas, dívidas e plano.",
+	    "Eso está fuera de lo que puedo hacer: soy tu coach financiero, así que me ocupo de tus gastos, metas, deudas y plan." },
+	[M_F_TIME] = {
+	    "time of day",
+	    "horário",
+	    "hora del día" },
+	[M_F_WEEKDAY] = {
+	    "day of the week",
+	    "dia da semana",
+	    "día de la semana" },
+	[M_F_PAYMENT] = {
+	    "how you paid",
+	    "forma de pagamento",
+	    "forma de pago" },
+	[M_F_PERSON] = {
+	    "who it was for",
+	    "para quem foi",
+	    "para quién fue" },
+	[M_IN_MONTH] = {
+	    "in {1}",
+	    "em {1}",
+	    "en {1}" },
+	[M_IN_MONTH_YEAR] = {
+	    "in {1} {2}",
+	    "em {1} de {2}",
+	    "en {1} de {2}" },
+	[M_IN_YEAR] = {
+	    "in {1}",
+	    "em {1}",
+	    "en {1}" },
+	[M_ON_DAY] = {
+	    "on {1}",
+	    "em {1}",
+	    "el {1}" },
+	[M_BETWEEN] = {
+	    "between {1} and {2}",
+	    "entre {1} e {2}",
+	    "entre el {1} y el {2}" },
+	[M_LAST_DAYS] = {
+	    "in the last {1} days",
+	    "nos últimos {1} dias",
+	    "en los últimos {1} días" },
+	[M_SPAN] = {
+	    "{1} – {2}",
+	    "{1} a {2}",
+	    "{1} al {2}" },
 	[M_AND] = { " and ", " e ", " y " },
 	[M_RANGE] = { " – ", " a ", " al " },
 };
@@ -362,6 +766,75 @@ static const char *const nouns[N_COUNT][LANG_COUNT][2] = {
 	[N_TRANSACTION] = { { "transaction", "transactions" }, { "transação", "transações" },
 	    { "transacción", "transacciones" } },
 	[N_MONTH] = { { "month", "months" }, { "mês", "meses" }, { "mes", "meses" } },
+};
+
+/* Subcategories (categorize.c) and the groups the coach speaks of, for people. */
+static const struct subject_name {
+	const char	*name;
+	const char	*text[LANG_COUNT];
+} subject_names[] = {
+	{ "eating_out", { "eating out", "refeições fora de casa", "comidas fuera de casa" } },
+	{ "groceries", { "groceries", "mercado", "supermercado" } },
+	{ "restaurants", { "restaurants", "restaurantes", "restaurantes" } },
+	{ "delivery", { "delivery", "delivery", "comida a domicilio" } },
+	{ "coffee", { "coffee", "café", "café" } },
+	{ "bars", { "bars", "bares", "bares" } },
+	{ "rideshare", { "rides and taxis", "corridas e táxis", "taxis y VTC" } },
+	{ "fuel", { "fuel", "combustível", "combustible" } },
+	{ "public_transit", { "public transport", "transporte público", "transporte público" } },
+	{ "parking", { "parking", "estacionamento", "aparcamiento" } },
+	{ "tolls", { "tolls", "pedágios", "peajes" } },
+	{ "airfare", { "flights", "passagens aéreas", "vuelos" } },
+	{ "car_rental", { "car rental", "aluguel de carro", "alquiler de coche" } },
+	{ "car_maintenance", { "car upkeep", "manutenção do carro", "mantenimiento del coche" } },
+	{ "insurance", { "insurance", "seguros", "seguros" } },
+	{ "rent", { "rent", "aluguel", "alquiler" } },
+	{ "mortgage", { "mortgage", "financiamento imobiliário", "hipoteca" } },
+	{ "condo_fees", { "condo fees", "condomínio", "gastos de comunidad" } },
+	{ "property_tax", { "property tax", "IPTU", "IBI" } },
+	{ "home_maintenance", { "home upkeep", "manutenção da casa", "mantenimiento del hogar" } },
+	{ "furniture", { "furniture", "móveis", "muebles" } },
+	{ "electricity", { "electricity", "luz", "luz" } },
+	{ "water", { "water", "água", "agua" } },
+	{ "gas", { "gas", "gás", "gas" } },
+	{ "internet", { "internet", "internet", "internet" } },
+	{ "phone", { "phone", "telefone", "teléfono" } },
+	{ "tv", { "TV", "TV", "televisión" } },
+	{ "pharmacy", { "pharmacy", "farmácia", "farmacia" } },
+	{ "doctor", { "doctors", "médicos", "médicos" } },
+	{ "dental", { "dentist", "dentista", "dentista" } },
+	{ "fitness", { "gym and sports", "academia e esportes", "gimnasio y deporte" } },
+	{ "streaming", { "streaming", "streaming", "streaming" } },
+	{ "subscriptions", { "subscriptions", "assinaturas", "suscripciones" } },
+	{ "games", { "games", "jogos", "videojuegos" } },
+	{ "events", { "events and outings", "eventos e passeios", "eventos y salidas" } },
+	{ "travel", { "travel", "viagens", "viajes" } },
+	{ "hobbies", { "hobbies", "hobbies", "aficiones" } },
+	{ "tuition", { "tuition", "mensalidades", "matrículas" } },
+	{ "courses", { "courses", "cursos", "cursos" } },
+	{ "books", { "books", "livros", "libros" } },
+	{ "supplies", { "school supplies", "material escolar", "material escolar" } },
+	{ "apparel", { "clothes", "roupas", "ropa" } },
+	{ "shoes", { "shoes", "calçados", "calzado" } },
+	{ "accessories", { "accessories", "acessórios", "accesorios" } },
+	{ "personal_care", { "personal care", "cuidados pessoais", "cuidado personal" } },
+	{ "pets", { "pets", "pets", "mascotas" } },
+	{ "gifts", { "gifts and donations", "presentes e doações", "regalos y donaciones" } },
+	{ "taxes", { "taxes", "impostos", "impuestos" } },
+	{ "bank_fees", { "bank fees", "tarifas bancárias", "comisiones bancarias" } },
+	{ "cash", { "cash withdrawals", "saques", "retiros de efectivo" } },
+	{ "shopping", { "shopping", "compras", "compras" } },
+	{ "electronics", { "electronics", "eletrônicos", "electrónica" } },
+	{ "childcare", { "childcare", "cuidado infantil", "cuidado infantil" } },
+};
+
+static const char *const month_names[12][LANG_COUNT] = {
+	{ "January", "janeiro", "enero" }, { "February", "fevereiro", "febrero" },
+	{ "March", "março", "marzo" }, { "April", "abril", "abril" }, { "May", "maio", "mayo" },
+	{ "June", "junho", "junio" }, { "July", "julho", "julio" },
+	{ "August", "agosto", "agosto" }, { "September", "setembro", "septiembre" },
+	{ "October", "outubro", "octubre" }, { "November", "novembro", "noviembre" },
+	{ "December", "dezembro", "diciembre" },
 };
 
 static const char *const month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
@@ -636,4 +1109,114 @@ const char *
 ct_refusal(enum lang lang)
 {
 	return refusals[(unsigned)lang < LANG_COUNT ? lang : LANG_EN];
+}
+
+const char *
+ct_subject(struct ct *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < sizeof(subject_names) / sizeof(subject_names[0]); i++)
+		if (strcmp(name, subject_names[i].name) == 0)
+			return subject_names[i].text[t->lang];
+	return name ? name : "";
+}
+
+const char *
+ct_month(struct ct *t, long m)
+{
+	return month_names[m >= 1 && m <= 12 ? m - 1 : 0][t->lang];
+}
+
+const char *
+ct_month_year(struct ct *t, long y, long m, long today)
+{
+	long	 ty, tm, td;
+
+	cal_date(today, &ty, &tm, &td);
+	if (y == ty)
+		return ct_month(t, m);
+	return CONCAT(t, ct_month(t, m), t->lang == LANG_EN ? " " : " de ", ct_int(t, y));
+}
+
+/* A day for people, with the year only when asked. */
+static const char *
+day_text(struct ct *t, long z, int year)
+{
+	char	 iso[11];
+
+	cal_format(z, iso);
+	return ct_date(t, iso, year);
+}
+
+const char *
+ct_span(struct ct *t, long from, long to)
+{
+	long	 y1, y2, m, d;
+
+	cal_date(from, &y1, &m, &d);
+	cal_date(to, &y2, &m, &d);
+	if (from == to)
+		return day_text(t, to, 1);
+	return TR(t, M_SPAN, day_text(t, from, y1 != y2), day_text(t, to, 1));
+}
+
+const char *
+ct_when(struct ct *t, const struct cw_period *p, long to, long today)
+{
+	long	 y1, y2, m, d;
+
+	switch (p->how) {
+	case CW_NAMED:
+		return ct_period(t, p->named);
+	case CW_MONTH:
+		cal_date(today, &y1, &m, &d);
+		if (p->y == y1)
+			return TR(t, M_IN_MONTH, ct_month(t, p->m));
+		return TR(t, M_IN_MONTH_YEAR, ct_month(t, p->m), ct_int(t, p->y));
+	case CW_YEAR:
+		return TR(t, M_IN_YEAR, ct_int(t, p->y));
+	case CW_DAY:
+		return TR(t, M_ON_DAY, day_text(t, p->from, 1));
+	case CW_LAST_DAYS:
+		return TR(t, M_LAST_DAYS, ct_int(t, to - p->from + 1));
+	case CW_RANGE:
+	default:
+		cal_date(p->from, &y1, &m, &d);
+		cal_date(to, &y2, &m, &d);
+		if (p->from == to)
+			return TR(t, M_ON_DAY, day_text(t, to, 1));
+		return TR(t, M_BETWEEN, day_text(t, p->from, y1 != y2), day_text(t, to, 1));
+	}
+}
+
+const char *
+ct_when_dates(struct ct *t, const struct cw_period *p, long from, long to)
+{
+	char	 f[11], e[11];
+
+	if (p->how == CW_DAY || p->how == CW_RANGE)
+		return next_slot(t);
+	cal_format(from, f);
+	cal_format(to, e);
+	return ct_range(t, f, e);
+}
+
+const char *
+ct_rate(struct ct *t, int64_t milli, int monthly)
+{
+	char		*s = next_slot(t);
+	uint64_t	 u = milli < 0 ? 0 : (uint64_t)milli;
+	unsigned	 frac = (unsigned)(u % 1000);
+	char		 sep = t->lang == LANG_EN ? '.' : ',';
+
+	if (frac == 0)
+		snprintf(s, CT_SLOT_LEN, "%llu", (unsigned long long)(u / 1000));
+	else if (frac % 100 == 0)
+		snprintf(s, CT_SLOT_LEN, "%llu%c%u", (unsigned long long)(u / 1000), sep, frac / 100);
+	else if (frac % 10 == 0)
+		snprintf(s, CT_SLOT_LEN, "%llu%c%02u", (unsigned long long)(u / 1000), sep, frac / 10);
+	else
+		snprintf(s, CT_SLOT_LEN, "%llu%c%03u", (unsigned long long)(u / 1000), sep, frac);
+	return TR(t, monthly ? M_RATE_MONTH : M_RATE_YEAR, s);
 }

@@ -16,6 +16,7 @@
 
 #include "domain/calendar.h"
 #include "domain/categorize.h"
+#include "domain/coach_when.h"
 #include "domain/lang.h"
 
 struct buf;
@@ -47,6 +48,23 @@ enum ct_msg {
 	M_SAV_NO_PLAN,
 	M_FALLBACK, M_FB_SPENT, M_FB_NONE,
 	M_INCOME, M_NO_INCOME, M_INCOME_LEFT, M_INCOME_SHORT,
+	M_SPENT_AT, M_NONE_AT, M_UNSORTED, M_CANT_SPLIT, M_CANT_DATES, M_CANT_SUBJECT, M_FUTURE,
+	M_FUTURE_AVG, M_WHERE_AT, M_TOP_TXNS, M_TOP_OF_LATEST, M_LIST, M_LIST_MORE, M_CMP, M_CMP_SUBJ,
+	M_CMP_FULL, M_DIFF_MORE, M_DIFF_MORE_ABS, M_DIFF_LESS, M_DIFF_SAME,
+	M_SAME_DAYS_MONTH, M_SAME_DAYS_WEEK, M_SAME_DAYS_YEAR, M_LIMIT_OVER, M_LIMIT_UNDER,
+	M_ON_SUBJ, M_AT_SUBJ, M_AVG, M_AVG_WEEK, M_LAST_N_MONTHS, M_AVG_VS_BASE,
+	M_REC_LIST, M_REC_SUBS, M_REC_TOTAL, M_REC_NEXT, M_REC_LAST, M_AVG_ONE, M_MONTHS_TOP, M_AVG_NONE, M_REC_NONE, M_REC_NO_SUBS,
+	M_REC_MORE, M_WEEKLY, M_BIWEEKLY, M_MONTHLY, M_QUARTERLY, M_YEARLY,
+	M_INCOME_INTAKE, M_DEBT_LIST, M_DEBT_ITEM_RATE, M_DEBT_ITEM, M_RATE_MONTH,
+	M_RATE_YEAR, M_DEBT_OWE_ON, M_DEBT_INTEREST, M_DEBT_INTEREST_ONE, M_DEBT_FIRST, M_DEBT_COSTLY,
+	M_YOUR_DEBT, M_AFF_DEBT_NO, M_AFF_DEBT_SAVE, M_AFF_DEBT_WHEN, M_AFF_DEBT_AFTER,
+	M_AFF_DEBT_SMALL, M_AFF_DEBT_NOTE, M_AFF_SPENT_MORE, M_AFF_BY_YES, M_AFF_BY_SET,
+	M_AFF_BY_NO, M_AFF_GOAL_DATE, M_GOAL_BEHIND, M_GOAL_AHEAD, M_GOAL_ON_TIME,
+	M_GOAL_NEED, M_GOAL_NEED_ONLY, M_GOAL_ENOUGH, M_GOAL_SHORT, M_GOAL_PAST,
+	M_SAV_CONTRIB, M_SAV_NO_CONTRIB, M_LOGGED_SAVING, M_LOGGED_DEBT, M_LOGGED_TRANSFER,
+	M_LOGGED_GOAL, M_OOS_INVEST, M_OOS_DEBT_FIRST, M_OOS_FUND_FIRST, M_OOS_READY,
+	M_OOS_TAX, M_OOS_OFFTOPIC, M_F_TIME, M_F_WEEKDAY, M_F_PAYMENT, M_F_PERSON,
+	M_IN_MONTH, M_IN_MONTH_YEAR, M_IN_YEAR, M_ON_DAY, M_BETWEEN, M_LAST_DAYS, M_SPAN,
 	M_AND, M_RANGE,
 	M_COUNT
 };
@@ -110,5 +128,19 @@ const char *ct_goal_type(struct ct *t, const char *type);
 const char *ct_period(struct ct *t, enum cal_period p);
 /* The polite refusal of an attempt to steer the coach (static text). */
 const char *ct_refusal(enum lang lang);
+/* A subcategory or group of them ("groceries", "eating_out") for people; an unknown name as it is. */
+const char *ct_subject(struct ct *t, const char *name);
+/* The name of month m (1..12): "November", "novembro". */
+const char *ct_month(struct ct *t, long m);
+/* A month for people, with its year when it is not today's: "December", "janeiro de 2027". */
+const char *ct_month_year(struct ct *t, long y, long m, long today);
+/* How period p is said ("in November", "entre 01/03 e 31/05/2026"), its days cut at day `to`. */
+const char *ct_when(struct ct *t, const struct cw_period *p, long to, long today);
+/* The dates that follow ct_when in parentheses (" (Nov 1 – Nov 24, 2026)"), or "" when it said them. */
+const char *ct_when_dates(struct ct *t, const struct cw_period *p, long from, long to);
+/* Two days as a span: "Nov 1 – Nov 24, 2026", "01/11 a 24/11/2026". */
+const char *ct_span(struct ct *t, long from, long to);
+/* A rate in thousandths of a percent, a month or a year: "12% a month", "19,9% ao ano". */
+const char *ct_rate(struct ct *t, int64_t milli, int monthly);
 
 #endif

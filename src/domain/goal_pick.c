@@ -118,3 +118,22 @@ goal_pick(const struct goal_choice *c, size_t n, const char *text, const char *p
 		}
 	return (long)best;
 }
+
+const char goal_pick_emergency_words[] =
+    "emergency emergencies emergência emergências emergencia emergencias imprevistos "
+    "imprevistas colchón colchon";
+
+long
+goal_pick_named(const struct goal_choice *c, size_t n, const char *text)
+{
+	size_t	 i;
+	long	 best = -1;
+	int	 score, best_score = 0;
+
+	for (i = 0; i < n; i++)
+		if ((score = goal_pick_shared_words(c[i].name, text)) > best_score) {
+			best_score = score;
+			best = (long)i;
+		}
+	return best;
+}

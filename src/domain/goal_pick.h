@@ -33,5 +33,13 @@ int	goal_pick_shared_words(const char *name, const char *text);
  */
 long	goal_pick(const struct goal_choice *c, size_t n, const char *text,
 	    const char *prefer_id);
+/*
+ * The index of the goal among the n candidates whose name shares the most
+ * words with text (the oldest of a tie); -1 when none shares one. Unlike
+ * goal_pick, no fallback: for money aimed at something named.
+ */
+long	goal_pick_named(const struct goal_choice *c, size_t n, const char *text);
+/* Words that name an emergency fund in en/pt/es, for goal_pick_named. */
+extern const char goal_pick_emergency_words[];
 
 #endif

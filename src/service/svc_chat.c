@@ -26,8 +26,24 @@ to_fact(const struct txn *t, struct fact_txn *f)
 	snprintf(f->description, sizeof(f->description), "%s", t->description);
 	snprintf(f->merchant, sizeof(f->merchant), "%s", t->merchant ? t->merchant : "");
 	f->category = category_parse(t->category, &c) == 0 ? c : CAT_OTHER;
+	snprintf(f->subcategory, sizeof(f->subcategory), "%s", t->subcategory);
+	if (kind_parse(t->kind, &f->kind) == -1)
+		f->kind = f->category == CAT_INCOME ? KIND_INCOME : KIND_SPENDING;
 	f->amount = t->amount_cents;
 	memcpy(f->currency, t->currency, sizeof(f->currency));
+}
+
+/*
+ * The transactions a message logs, with the same parser as a text
+ * submission; what the money is, when the words say it ("I moved 200 to my
+ * fund": savings, "paguei a fatura 1.500": a debt paid), is its kind.
+ */
+static int
+log_message(struct svc *s, const struct user *u, const char *msg, const char *source,
+    struct chat_result *out)
+{
+	return svc_txn_log_text(s, u, msg, coach_log_kind(msg), source, out->logged,
+	    CHAT_MAX_TXN_IDS, &out->nlogged);
 }
 
 /*
@@ -46,8 +62,7 @@ store_user_turn(struct svc *s, const struct user *u, const char *msg, const char
 	if (db_begin(s->st.db) == -1)
 		return svc_db_fail(s);
 	if (!coach_is_injection(msg) && coach_is_spending_log(msg) &&
-	    svc_txn_log_text(s, u, msg, source, out->logged, CHAT_MAX_TXN_IDS,
-	    &out->nlogged) == -1) {
+	    log_message(s, u, msg, source, out) == -1) {
 		if (s->err->code == OZ_SERVICE_UNAVAILABLE || s->err->code == OZ_INTERNAL_ERROR) {
 			db_rollback(s->st.db);
 			return -1;

@@ -8,6 +8,7 @@
 #include "core/pool.h"
 #include "domain/calendar.h"
 #include "domain/finance.h"
+#include "domain/goal_pick.h"
 #include "domain/lessons.h"
 #include "service/svc.h"
 #include "service/svc_contrib.h"
@@ -33,33 +34,96 @@ not_found(struct svc *s)
 	return svc_fail(s, OZ_NOT_FOUND, "no such money move");
 }
 
+#define FOCUS_MAX_GOALS	32
+
+/*
+ * The goal a cycle's do task fills: the one the plan's focus sends money to.
+ * The goal step (and a plan made before the focus existed): the primary
+ * goal. A high-interest debt: the debt payoff goal named like the debt, or
+ * the primary among them, or the oldest. An emergency fund: the savings goal
+ * named as one ("Emergency fund", "Reserva de emergência", "Colchón").
+ * Investing: an investment goal. Closing the gap: none, and none when no
+ * goal is what the money goes to (a done "pay extra on Visa" task never
+ * fills a trip's savings). 0/-1; out "" for none.
+ */
+static int
+focus_goal(struct svc *s, const struct user *u, const struct plan_row *plan,
+    const struct goal *primary, int has_goal, char *out, size_t outsz)
+{
+	struct goal	*rows;
+	struct goal_choice choice[FOCUS_MAX_GOALS];
+	const char	*step = plan->focus_step, *want_type;
+	char		 text[256];	/* the emergency words (about 110 bytes) and a name (64) */
+	size_t		 n = 0, m = 0, i;
+	long		 k;
+	int		 emergency;
+
+	out[0] = '\0';
+	if (step[0] == '\0' || strcmp(step, "goal") == 0) {
+		if (has_goal)
+			snprintf(out, outsz, "%s", primary->id);
+		return 0;
+	}
+	if (strcmp(step, "high_interest_debt") == 0)
+		want_type = "debt_payoff";
+	else if (strcmp(step, "invest") == 0)
+		want_type = "investment";
+	else if (strcmp(step, "starter_emergency_fund") == 0 || strcmp(step, "emergency_fund") == 0)
+		want_type = "savings";
+	else
+		return 0;	/* close_gap: the money stays in the month */
+	emergency = strcmp(want_type, "savings") == 0;
+	if ((rows = pool_alloc(s->st.pool, sizeof(*rows) * FOCUS_MAX_GOALS)) == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	if (store_goal_candidates(&s->st, u->id, strcmp(want_type, "debt_payoff") == 0 ?
+	    "debt_payment" : "savings_contribution", NULL, rows, FOCUS_MAX_GOALS, &n) == -1)
+		return svc_db_fail(s);
+	for (i = 0; i < n; i++) {
+		if (strcmp(rows[i].goal_type, want_type) != 0)
+			continue;
+		choice[m].id = rows[i].id;
+		choice[m].name = rows[i].goal_name;
+		choice[m].is_primary = rows[i].is_primary;
+		m++;
+	}
+	if (emergency) {
+		snprintf(text, sizeof(text), "%s %s", goal_pick_emergency_words, plan->focus_name);
+		k = goal_pick_named(choice, m, text);
+	} else {
+		if ((k = goal_pick_named(choice, m, plan->focus_name)) < 0)
+			k = goal_pick(choice, m, NULL, NULL);
+	}
+	if (k >= 0)
+		snprintf(out, outsz, "%s", choice[k].id);
+	return 0;
+}
+
 /* The plan, the goal and the last cycle say what the next cycle is. */
 static int
-next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, int64_t *monthly,
+next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, struct plan_row *plan,
     struct goal *g, int *has_goal)
 {
-	struct plan_row	 plan;
 	char		 next[11];
 	int		 rc, last;
 
 	memset(c, 0, sizeof(*c));
-	if ((rc = store_plan_latest(&s->st, u->id, &plan)) == -1)
+	if ((rc = store_plan_latest(&s->st, u->id, plan)) == -1)
 		return svc_db_fail(s);
 	if (rc == 0)
 		return svc_fail(s, OZ_PLAN_REQUIRED,
 		    "this user has no plan yet: POST …/plan before generating money moves");
-	*monthly = plan.monthly_move_cents;
-	snprintf(c->plan_id, sizeof(c->plan_id), "%s", plan.id);
+	snprintf(c->plan_id, sizeof(c->plan_id), "%s", plan->id);
 	snprintf(c->user_id, sizeof(c->user_id), "%s", u->id);
 	if ((rc = store_goal_primary(&s->st, u->id, g)) == -1)
 		return svc_db_fail(s);
 	snprintf(c->cadence, sizeof(c->cadence), "monthly");
 	cal_today(c->due_date);
 	if ((*has_goal = rc == 1)) {
-		snprintf(c->goal_id, sizeof(c->goal_id), "%s", g->id);
 		snprintf(c->cadence, sizeof(c->cadence), "%s", g->cadence);
 		memcpy(c->due_date, g->next_move_date, sizeof(c->due_date));
 	}
+	if (focus_goal(s, u, plan, g, *has_goal, c->goal_id, sizeof(c->goal_id)) == -1)
+		return -1;
 	if (store_move_last(&s->st, u->id, c->cadence, &last, next) == -1)
 		return svc_db_fail(s);
 	if (last > 0)	/* the cycle after the last one, on the cadence */
@@ -68,20 +132,27 @@ next_cycle(struct svc *s, const struct user *u, struct move_cycle *c, int64_t *m
 	return svc_new_id(s, "ozz_mm", c->id, sizeof(c->id));
 }
 
-/* The do, learn and mind tasks of cycle c. */
+/*
+ * The do, learn and mind tasks of cycle c. They fit the plan's focus: the do
+ * task moves the cycle's share of what goes to the focus a month ("Pay $125.00
+ * extra on Visa these two weeks", "Move … to your emergency fund this month")
+ * and the lesson is on its topic (debt, emergency, saving, investing,
+ * budget). A plan made before the focus existed words them as before.
+ */
 static int
-add_tasks(struct svc *s, const struct user *u, struct move_cycle *c, int64_t monthly,
+add_tasks(struct svc *s, const struct user *u, struct move_cycle *c, const struct plan_row *plan,
     const char *goal_name)
 {
 	char		 title[256];
 	unsigned	 seed = user_seed(u->id), n = (unsigned)(c->cycle_number - 1);
 	int64_t		 cycle_cents;
+	const char	*name = plan->focus_name[0] ? plan->focus_name : goal_name;
 	size_t		 i;
 
-	if ((cycle_cents = finance_cycle_amount(monthly, c->cadence)) < 0)
+	if ((cycle_cents = finance_cycle_amount(plan->monthly_move_cents, c->cadence)) < 0)
 		cycle_cents = 0;	/* an amount the engine cannot split: nothing to move */
-	if (lesson_do_title(cycle_cents, u->currency, u->language, goal_name, title,
-	    sizeof(title)) == -1)
+	if (lesson_do_title_for(cycle_cents, u->currency, u->language, plan->focus_step,
+	    plan->focus_topic, name, c->cadence, title, sizeof(title)) == -1)
 		return svc_fail(s, OZ_INTERNAL_ERROR, "cannot word the task");
 	c->ntasks = 3;
 	snprintf(c->tasks[0].task_type, sizeof(c->tasks[0].task_type), "do");
@@ -89,7 +160,7 @@ add_tasks(struct svc *s, const struct user *u, struct move_cycle *c, int64_t mon
 	c->tasks[0].has_amount = 1;
 	c->tasks[0].amount_cents = cycle_cents;
 	snprintf(c->tasks[1].task_type, sizeof(c->tasks[1].task_type), "learn");
-	c->tasks[1].title = lesson_learn(n, seed, u->language);
+	c->tasks[1].title = lesson_learn_for(n, seed, u->language, plan->focus_topic);
 	snprintf(c->tasks[2].task_type, sizeof(c->tasks[2].task_type), "mind");
 	c->tasks[2].title = lesson_mind(n, seed, u->language);
 	for (i = 0; i < c->ntasks; i++) {
@@ -115,14 +186,14 @@ int
 svc_move_generate(struct svc *s, const char *ref, struct move_cycle *out)
 {
 	struct move_cycle c;
+	struct plan_row	 plan;
 	struct goal	 g;
 	struct user	 u;
-	int64_t		 monthly = 0;
 	int		 has_goal = 0;
 
 	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
-	    next_cycle(s, &u, &c, &monthly, &g, &has_goal) == -1 ||
-	    add_tasks(s, &u, &c, monthly, has_goal ? g.goal_name : NULL) == -1)
+	    next_cycle(s, &u, &c, &plan, &g, &has_goal) == -1 ||
+	    add_tasks(s, &u, &c, &plan, has_goal ? g.goal_name : NULL) == -1)
 		return -1;
 	if (db_begin(s->st.db) == -1)
 		return svc_db_fail(s);

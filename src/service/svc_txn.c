@@ -377,8 +377,8 @@ parse_text(struct svc *s, const struct user *u, const char *text, struct txn_in 
 
 /* Parse and insert, in the caller's transaction or (atomic) one of its own. */
 static int
-text_items(struct svc *s, const struct user *u, const char *text, const char *source,
-    struct txn *out, size_t max, size_t *n, int atomic)
+text_items(struct svc *s, const struct user *u, const char *text, const char *kind,
+    const char *source, struct txn *out, size_t max, size_t *n, int atomic)
 {
 	struct txn_in	 items[TXT_MAX_ITEMS];
 	struct txt_item	*parsed;
@@ -391,6 +391,8 @@ text_items(struct svc *s, const struct user *u, const char *text, const char *so
 		return -1;
 	if (*n > max)
 		return svc_fail(s, OZ_VALIDATION_ERROR, "the text holds too many transactions");
+	if (kind != NULL && *n == 1 && !items[0].is_income)
+		items[0].kind = kind;
 	if (atomic)
 		return insert_atomic(s, u->id, items, *n, source, out);
 	if ((rc = insert_all(s, u->id, items, *n, source, 1, out)) == 0)
@@ -407,14 +409,14 @@ svc_txn_record_text(struct svc *s, const char *ref, const char *text, const char
 	*n = 0;
 	if (svc_user_resolve(s, ref, 1, &u) == -1)
 		return -1;
-	return text_items(s, &u, text, source, out, max, n, 1);
+	return text_items(s, &u, text, NULL, source, out, max, n, 1);
 }
 
 int
-svc_txn_log_text(struct svc *s, const struct user *u, const char *text, const char *source,
-    struct txn *out, size_t max, size_t *n)
+svc_txn_log_text(struct svc *s, const struct user *u, const char *text, const char *kind,
+    const char *source, struct txn *out, size_t max, size_t *n)
 {
-	return text_items(s, u, text, source, out, max, n, 0);
+	return text_items(s, u, text, kind, source, out, max, n, 0);
 }
 
 static int

@@ -66,10 +66,12 @@ int	svc_txn_record_text(struct svc *s, const char *ref, const char *text,
 	    const char *source, struct txn *out, size_t max, size_t *n);
 /*
  * svc_txn_record_text for a user already resolved, inside the caller's
- * database transaction (the chat logs with its message).
+ * database transaction (the chat logs with its message). A kind, when not
+ * NULL, is what the words around a single item said the money is
+ * ("I moved 200 to my fund"); income stays income.
  */
 int	svc_txn_log_text(struct svc *s, const struct user *u, const char *text,
-	    const char *source, struct txn *out, size_t max, size_t *n);
+	    const char *kind, const char *source, struct txn *out, size_t max, size_t *n);
 int	svc_txn_get(struct svc *s, const char *ref, const char *id, struct txn *out);
 int	svc_txn_list(struct svc *s, const char *ref, const struct txn_filter *f,
 	    const struct store_page *pg, struct txn *rows, size_t *n, int *has_more);

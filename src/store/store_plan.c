@@ -13,7 +13,10 @@
 	X(P_USER, "user_id") \
 	X(P_BODY, "body::text") \
 	X(P_MOVE, "monthly_move_cents::text") \
-	X(P_CREATED, STORE_US("created_at"))
+	X(P_CREATED, STORE_US("created_at")) \
+	X(P_FOCUS_STEP, "coalesce(body->'focus'->>'step', '')") \
+	X(P_FOCUS_TOPIC, "coalesce(body->'focus'->>'topic', '')") \
+	X(P_FOCUS_NAME, "coalesce(body->'focus'->>'name', '')")
 
 enum { PLAN_COLUMNS(STORE_COL_ENUM) P_NCOLS };
 #define PLAN_COLS PLAN_COLUMNS(STORE_COL_SQL) "1"
@@ -71,6 +74,9 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	p->body = store_text(st, res, row, P_BODY);
 	p->monthly_move_cents = store_i64(res, row, P_MOVE);
 	p->cursor_us = store_i64(res, row, P_CREATED);
+	store_copy(p->focus_step, sizeof(p->focus_step), res, row, P_FOCUS_STEP);
+	store_copy(p->focus_topic, sizeof(p->focus_topic), res, row, P_FOCUS_TOPIC);
+	store_copy(p->focus_name, sizeof(p->focus_name), res, row, P_FOCUS_NAME);
 	return p->body == NULL ? -1 : 0;
 }
 

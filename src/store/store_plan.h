@@ -19,7 +19,16 @@ struct plan_row {
 	char		 id[OZ_ID_MAX];
 	char		 user_id[OZ_ID_MAX];
 	const char	*body;			/* the JSON document */
-	int64_t		 monthly_move_cents;	/* what a money move puts aside a month */
+	int64_t		 monthly_move_cents;	/* what a money move puts toward the focus a month */
+	/*
+	 * The plan's focus (body.focus): the step the money goes to now
+	 * ("starter_emergency_fund", "high_interest_debt", "goal"…), its lesson
+	 * topic ("debt", "emergency", "saving", "investing", "budget") and its
+	 * name (a debt's, the goal's); "" for plans made before they existed.
+	 */
+	char		 focus_step[24];
+	char		 focus_topic[16];
+	char		 focus_name[64];
 	int64_t		 cursor_us;
 };
 

@@ -64,6 +64,21 @@ task_field(const struct http_result *r, const char *type, const char *field, cha
 	}
 }
 
+/* The day-th of the month back months before this one (UTC), "YYYY-MM-DD". */
+static void
+month_day(int back, int day, char out[11])
+{
+	time_t	 now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	tm.tm_mday = day;
+	tm.tm_mon -= back;	/* January's -1 is normalised to last December */
+	now = timegm(&tm);
+	gmtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 /* A user with an intake and a goal; returns its path. */
 static void
 ready_user(char *u, size_t len, const char *ext, const char *intake)
@@ -109,19 +124,32 @@ END_TEST
 START_TEST(plan_generation_and_history)
 {
 	struct http_result r;
-	char	 u[160], p[256];
+	char	 u[160], p[256], body[1024], m2[11], m1[11], m1b[11];
 	int	 sum;
 
 	setup_client();
 	ready_user(u, sizeof(u), "plan",
 	    "{\"monthly_income\":5000,\"monthly_expenses\":3500,\"savings_balance\":500}");
-	/* some spending for the engine to read */
+	/*
+	 * Spending for the engine to read: two whole months before this one
+	 * (from the first day of the first), and today's, which no average
+	 * counts until its month is over.
+	 */
+	month_day(2, 1, m2);
+	month_day(1, 1, m1);
+	month_day(1, 15, m1b);
 	snprintf(p, sizeof(p), "%s/transactions", u);
-	call("POST", p, "{\"transactions\":[{\"amount_cents\":150000,\"description\":\"rent\","
-	    "\"category\":\"housing\"},{\"amount_cents\":42000,\"description\":\"restaurant\","
-	    "\"category\":\"food\"},{\"amount_cents\":30000,\"description\":\"cinema\","
-	    "\"category\":\"entertainment\"}]}", &r);
-	ck_assert_int_eq(r.status, 201);
+	snprintf(body, sizeof(body), "{\"transactions\":["
+	    "{\"amount_cents\":150000,\"description\":\"rent\",\"category\":\"housing\","
+	    "\"transaction_date\":\"%s\"},"
+	    "{\"amount_cents\":150000,\"description\":\"rent\",\"category\":\"housing\","
+	    "\"transaction_date\":\"%s\"},"
+	    "{\"amount_cents\":42000,\"description\":\"restaurant\",\"category\":\"food\","
+	    "\"transaction_date\":\"%s\"},"
+	    "{\"amount_cents\":30000,\"description\":\"cinema\",\"category\":\"entertainment\"}]}",
+	    m2, m1, m1b);
+	call("POST", p, body, &r);
+	ck_assert_msg(r.status == 201, "%s", r.body);
 	http_result_free(&r);
 
 	snprintf(p, sizeof(p), "%s/plan", u);
@@ -139,8 +167,20 @@ START_TEST(plan_generation_and_history)
 	ck_assert(json_object_array_length(it_json_at(r.json, "data.savings_projection")) > 0);
 	ck_assert(json_object_array_length(it_json_at(r.json, "data.action_items")) > 0);
 	ck_assert(strlen(str(&r, "data.summary")) > 20);
+	/* the two whole months, not today's cinema; their averages, said in assumptions */
 	ck_assert_str_eq(str(&r, "data.inputs.transactions_considered"), "3");
-	ck_assert_str_eq(str(&r, "data.inputs.transactions_days_covered"), "1");	/* scaled as a month */
+	ck_assert_str_eq(str(&r, "data.inputs.spending_months"), "2");
+	ck_assert_str_eq(str(&r, "data.assumptions.spending_source"), "transactions");
+	ck_assert_str_eq(str(&r, "data.assumptions.spending_months"), "2");
+	ck_assert_str_eq(str(&r, "data.assumptions.spending_from"), m2);
+	ck_assert_str_eq(str(&r, "data.assumptions.interest_compounding"), "monthly");
+	ck_assert_ptr_nonnull(it_json_at(r.json, "data.assumptions.expected_return_rate"));
+	/* rent 1,500.00 a month of 5,000.00: 30%, one rent a month, never scaled up */
+	ck_assert_str_eq(str(&r, "data.assumptions.housing_percent"), "30");
+	/* 500 saved of a 3-month fund: the money goes to the fund before the goal */
+	ck_assert_str_eq(str(&r, "data.focus.step"), "emergency_fund");
+	ck_assert_str_eq(str(&r, "data.focus.topic"), "emergency");
+	ck_assert_str_eq(str(&r, "data.priorities.0.status"), "current");
 	ck_assert(strncmp(str(&r, "data.inputs.intake_id"), "ozz_intake_", 11) == 0);
 	ck_assert(strncmp(str(&r, "data.inputs.goal_id"), "ozz_goal_", 9) == 0);
 	ck_assert_str_eq(str(&r, "data.generated_by.ai_provider"), "local");

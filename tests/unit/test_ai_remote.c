@@ -25,6 +25,7 @@
 #include "ai/ai_http.h"
 #include "ai/ai_remote.h"
 #include "ai/ai_sse.h"
+#include "ai/ai_tools.h"
 #include "check_main.h"
 #include "core/buf.h"
 #include "core/num.h"
@@ -1229,6 +1230,76 @@ START_TEST(prompts_per_language)
 }
 END_TEST
 
+/* A Brazilian intake: a card at 12% a month, a family loan with no rate given. */
+static int
+intake_with_debts(void *ctx, struct fact_intake *out)
+{
+	(void)ctx;
+	memset(out, 0, sizeof(*out));
+	snprintf(out->month, sizeof(out->month), "2026-11");
+	out->income = 500000;
+	out->expenses = 420000;
+	out->surplus = 80000;
+	out->has_debt = 1;
+	out->debt = 1000000;
+	snprintf(out->financial_goal, sizeof(out->financial_goal), "debt_payoff");
+	out->ndebts = 2;
+	snprintf(out->debts[0].name, sizeof(out->debts[0].name), "Cartão Nubank");
+	out->debts[0].balance = 600000;
+	out->debts[0].has_rate = 1;
+	out->debts[0].rate_milli = 12000;
+	out->debts[0].monthly = 1;
+	out->debts[0].has_min = 1;
+	out->debts[0].min_payment = 60000;
+	out->debts[1].balance = 400000;
+	return 1;
+}
+
+static const char *
+at(struct json_object *o, const char *k1, int i, const char *k2)
+{
+	struct json_object *v = NULL;
+
+	if (!json_object_object_get_ex(o, k1, &v))
+		return "(absent)";
+	if (i >= 0 && (v = json_object_array_get_idx(v, (size_t)i)) == NULL)
+		return "(absent)";
+	if (k2 && !json_object_object_get_ex(v, k2, &v))
+		return "(absent)";
+	return v ? json_object_get_string(v) : "null";
+}
+
+/*
+ * get_intake gives a model each debt with its rate's period, so 12% a month
+ * is never read as 12% a year; the shorthand's rate is a year's.
+ */
+START_TEST(intake_tool_says_rate_periods)
+{
+	struct facts_src f;
+	struct json_object *args = json_object_new_object(), *o, *in = NULL;
+
+	memset(&f, 0, sizeof(f));
+	f.currency = "BRL";
+	f.digits = 2;
+	f.intake = intake_with_debts;
+	o = ai_tool_run(&f, "2026-11-24", "get_intake", args);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_msg(json_object_object_get_ex(o, "intake", &in), "%s",
+	    json_object_to_json_string(o));
+	ck_assert_str_eq(at(in, "debts", 0, "name"), "Cartão Nubank");
+	ck_assert_str_eq(at(in, "debts", 0, "balance"), "6000.00");
+	ck_assert_str_eq(at(in, "debts", 0, "interest_rate"), "12.000");
+	ck_assert_str_eq(at(in, "debts", 0, "rate_period"), "month");
+	ck_assert_str_eq(at(in, "debts", 0, "minimum_payment"), "600.00");
+	ck_assert_str_eq(at(in, "debts", 1, "name"), "null");
+	ck_assert_str_eq(at(in, "debts", 1, "interest_rate"), "null");
+	ck_assert_str_eq(at(in, "debts", 1, "rate_period"), "year");
+	ck_assert_str_eq(at(in, "debt_interest_rate_period", -1, NULL), "null");
+	json_object_put(o);
+	json_object_put(args);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1265,6 +1336,7 @@ suite(void)
 	tcase_add_test(tc, breaker_shared_and_probe_exclusive);
 	tcase_add_loop_test(tc, complete_returns_text, 0, 2);
 	tcase_add_test(tc, prompts_per_language);
+	tcase_add_test(tc, intake_tool_says_rate_periods);
 	suite_add_tcase(s, tc);
 	return s;
 }

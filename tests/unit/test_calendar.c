@@ -98,6 +98,16 @@ START_TEST(months)
 	ck_assert_int_eq(cal_months_between(day("2026-11-24"), day("2027-01-01")), 2);
 	ck_assert_int_eq(cal_months_between(day("2026-11-24"), day("2026-11-01")), 0);
 	ck_assert_int_eq(cal_months_between(day("2026-11-24"), day("2025-12-31")), -11);
+	{
+		long	 f, t;
+
+		cal_month_range(2024, 2, &f, &t);
+		ck_assert_str_eq(fmt(f), "2024-02-01");
+		ck_assert_str_eq(fmt(t), "2024-02-29");
+		cal_month_range(2026, 12, &f, &t);
+		ck_assert_str_eq(fmt(t), "2026-12-31");
+		ck_assert_str_eq(fmt(cal_month_start(day("2026-11-24"))), "2026-11-01");
+	}
 }
 END_TEST
 

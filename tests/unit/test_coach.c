@@ -125,7 +125,7 @@ fake_spending(void *ctx, const struct fact_spending_q *q, struct fact_spending *
 	};
 	struct fake	*f = ctx;
 	const char	*period = period_name(q->from, q->to), *total;
-	char		 args[160], from[11], to[11];
+	char		 args[224], from[11], to[11];
 	int		 cat = q->category < CAT_COUNT, i;
 
 	cal_format(q->from, from);
@@ -137,7 +137,14 @@ fake_spending(void *ctx, const struct fact_spending_q *q, struct fact_spending *
 	if (cat)
 		snprintf(args + strlen(args), sizeof(args) - strlen(args), ",\"category\":\"%s\"",
 		    category_name((enum category)q->category));
+	if (q->subcategory)
+		snprintf(args + strlen(args), sizeof(args) - strlen(args),
+		    ",\"subcategory\":\"%s\"", q->subcategory);
+	if (q->merchant)
+		snprintf(args + strlen(args), sizeof(args) - strlen(args), ",\"merchant\":\"%s\"",
+		    q->merchant);
 	snprintf(args + strlen(args), sizeof(args) - strlen(args), "}");
+	cat = cat || q->subcategory || q->merchant;
 	record(f, "get_spending_summary", args);
 	if (f->mode[T_SUMMARY] != F_OK)
 		return -1;
@@ -146,7 +153,7 @@ fake_spending(void *ctx, const struct fact_spending_q *q, struct fact_spending *
 	out->total = minor(f, total);
 	out->count = cat ? f->cat_count : f->all_count;
 	out->income = minor(f, f->income_total);
-	if (cat && out->total != 0) {
+	if (cat && out->total != 0 && q->category < CAT_COUNT) {
 		out->by_category[0].category = (enum category)q->category;
 		out->by_category[0].amount = out->total;
 		out->by_category[0].count = f->cat_count;
@@ -606,27 +613,33 @@ START_TEST(spending_periods_and_categories)
 {
 	static const struct { const char *lang, *msg, *args; } cases[] = {
 		{ "en", "how much did I spend today", "{\"period\":\"today\"}" },
-		{ "en", "What did I spend on uber yesterday?", "{\"period\":\"yesterday\",\"category\":\"transport\"}" },
-		{ "en", "spending on groceries last week", "{\"period\":\"last_week\",\"category\":\"food\"}" },
+		/* a merchant is the merchant, not all of its category */
+		{ "en", "What did I spend on uber yesterday?", "{\"period\":\"yesterday\",\"merchant\":\"Uber\"}" },
+		/* a subcategory is the subcategory, within its category */
+		{ "en", "spending on groceries last week", "{\"period\":\"last_week\",\"category\":\"food\",\"subcategory\":\"groceries\"}" },
 		{ "en", "How much have I spent in the last 30 days?", "{\"period\":\"last_30_days\"}" },
-		{ "en", "total spent on rent over the past 90 days", "{\"period\":\"last_90_days\",\"category\":\"housing\"}" },
+		{ "en", "total spent on rent over the past 90 days", "{\"period\":\"last_90_days\",\"category\":\"housing\",\"subcategory\":\"rent\"}" },
 		{ "en", "my spending in the last 7 days", "{\"period\":\"last_7_days\"}" },
-		{ "en", "what did I spend on movies this year", "{\"period\":\"this_year\",\"category\":\"entertainment\"}" },
-		{ "en", "how much on restaurants this month?", "{\"period\":\"this_month\",\"category\":\"food\"}" },
-		{ "en", "how much did I spend on gas", "{\"period\":\"this_month\",\"category\":\"transport\"}" },
+		{ "en", "what did I spend on movies this year", "{\"period\":\"this_year\",\"category\":\"entertainment\",\"subcategory\":\"events\"}" },
+		{ "en", "how much on restaurants this month?", "{\"period\":\"this_month\",\"category\":\"food\",\"subcategory\":\"restaurants\"}" },
+		{ "en", "how much did I spend on gas", "{\"period\":\"this_month\",\"category\":\"transport\",\"subcategory\":\"fuel\"}" },
+		{ "en", "how much did I spend on clothes in November?", "{\"period\":\"this_month\",\"category\":\"clothing\"}" },
+		{ "en", "how much did I spend on food in October?", "{\"period\":\"last_month\",\"category\":\"food\"}" },
 		{ "pt", "Quanto gastei hoje?", "{\"period\":\"today\"}" },
 		{ "pt", "quanto gastei ontem com almoço", "{\"period\":\"yesterday\",\"category\":\"food\"}" },
-		{ "pt", "Quanto gastei na semana passada com Uber?", "{\"period\":\"last_week\",\"category\":\"transport\"}" },
-		{ "pt", "gastos com aluguel no mês passado", "{\"period\":\"last_month\",\"category\":\"housing\"}" },
-		{ "pt", "quanto gastei com farmácia nos últimos 90 dias", "{\"period\":\"last_90_days\",\"category\":\"health\"}" },
+		{ "pt", "Quanto gastei na semana passada com Uber?", "{\"period\":\"last_week\",\"merchant\":\"Uber\"}" },
+		{ "pt", "gastos com aluguel no mês passado", "{\"period\":\"last_month\",\"category\":\"housing\",\"subcategory\":\"rent\"}" },
+		{ "pt", "quanto gastei com farmácia nos últimos 90 dias", "{\"period\":\"last_90_days\",\"category\":\"health\",\"subcategory\":\"pharmacy\"}" },
 		{ "pt", "quanto gastei com roupas este ano", "{\"period\":\"this_year\",\"category\":\"clothing\"}" },
-		{ "pt", "Quanto eu gastei no mercado?", "{\"period\":\"this_month\",\"category\":\"food\"}" },
+		{ "pt", "Quanto eu gastei no mercado?", "{\"period\":\"this_month\",\"category\":\"food\",\"subcategory\":\"groceries\"}" },
+		{ "pt", "quanto gastei com iFood em março?", "{\"from\":\"2026-03-01\",\"to\":\"2026-03-31\",\"merchant\":\"iFood\"}" },
 		{ "es", "¿Cuánto gasté hoy?", "{\"period\":\"today\"}" },
-		{ "es", "cuánto gasté ayer en gasolina", "{\"period\":\"yesterday\",\"category\":\"transport\"}" },
+		{ "es", "cuánto gasté ayer en gasolina", "{\"period\":\"yesterday\",\"category\":\"transport\",\"subcategory\":\"fuel\"}" },
 		{ "es", "¿Cuánto gasté la semana pasada?", "{\"period\":\"last_week\"}" },
 		{ "es", "gastos de educación el mes pasado", "{\"period\":\"last_month\",\"category\":\"education\"}" },
-		{ "es", "¿cuánto gasté en luz este año?", "{\"period\":\"this_year\",\"category\":\"utilities\"}" },
-		{ "es", "¿Cuánto gasté en el alquiler en los últimos 30 días?", "{\"period\":\"last_30_days\",\"category\":\"housing\"}" },
+		{ "es", "¿cuánto gasté en luz este año?", "{\"period\":\"this_year\",\"category\":\"utilities\",\"subcategory\":\"electricity\"}" },
+		{ "es", "¿Cuánto gasté en el alquiler en los últimos 30 días?", "{\"period\":\"last_30_days\",\"category\":\"housing\",\"subcategory\":\"rent\"}" },
+		{ "es", "¿cuánto gasté en comida en marzo de 2025?", "{\"from\":\"2025-03-01\",\"to\":\"2025-03-31\",\"category\":\"food\"}" },
 	};
 	size_t i;
 
@@ -1127,11 +1140,21 @@ START_TEST(fallback_is_useful)
 	struct run r;
 	const char *s;
 
-	run_init(&r, "en", "USD", "what's the weather like in Lisbon?");
+	run_init(&r, "en", "USD", "flibber the wombat sideways");
 	s = run_chat(&r);
 	ck_has(s, "I can tell you what you spent");
 	ck_has(s, "so far this month you've spent $1,234.50.");
 	ck_class(&r.res, "advice_request", "general", "neutral");
+	ck_assert_int_eq(r.res.fallback, 1);
+	run_free(&r);
+
+	/* out of scope, and said so: not a misunderstanding */
+	run_init(&r, "en", "USD", "what's the weather like in Lisbon?");
+	s = run_chat(&r);
+	ck_has(s, "That's outside what I can help with");
+	ck_has(s, "so far this month you've spent $1,234.50.");
+	ck_class(&r.res, "advice_request", "general", "neutral");
+	ck_assert_int_eq(r.res.fallback, 0);
 	run_free(&r);
 
 	run_init(&r, "fr", "EUR", "bonjour, quoi de neuf");	/* unknown language: English */

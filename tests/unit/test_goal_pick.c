@@ -59,6 +59,23 @@ START_TEST(the_order_of_the_rules)
 }
 END_TEST
 
+/* Money aimed at something named fills only a goal of that name. */
+START_TEST(named_goals_only)
+{
+	struct goal_choice c[2] = {
+		{ "ozz_goal_a", "Trip to Japan", 1 },
+		{ "ozz_goal_b", "Reserva de emergência", 0 },
+	};
+
+	ck_assert_int_eq(goal_pick_named(c, 2, goal_pick_emergency_words), 1);
+	c[1].name = "Fondo de emergencia";
+	ck_assert_int_eq(goal_pick_named(c, 2, goal_pick_emergency_words), 1);
+	c[1].name = "Vacation fund";	/* "fund" is not an emergency word */
+	ck_assert_int_eq(goal_pick_named(c, 2, goal_pick_emergency_words), -1);
+	ck_assert_int_eq(goal_pick_named(c, 0, goal_pick_emergency_words), -1);
+}
+END_TEST
+
 static Suite *
 goal_pick_suite(void)
 {
@@ -67,6 +84,7 @@ goal_pick_suite(void)
 
 	tcase_add_test(tc, shared_words);
 	tcase_add_test(tc, the_order_of_the_rules);
+	tcase_add_test(tc, named_goals_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -190,6 +190,101 @@ START_TEST(portuguese_in_reais)
 }
 END_TEST
 
+/*
+ * Spending said without a verb is logged with the parser of a text
+ * submission, and what savings, a debt paid or a transfer are, the words
+ * say (issue 14).
+ */
+START_TEST(notes_and_kinds_are_logged)
+{
+	static const struct {
+		const char	*lang, *cur, *msg, *kind, *category;
+		int64_t		 cents;
+		int		 days_ago;
+	} cases[] = {
+		{ "en", "USD", "coffee 4.75", "spending", "food", 475, 0 },
+		{ "pt", "BRL", "almoço 32 reais ontem", "spending", "food", 3200, 1 },
+		{ "es", "EUR", "taxi 14 ayer", "spending", "transport", 1400, 1 },
+		{ "pt", "BRL", "uber 23,90", "spending", "transport", 2390, 0 },
+		{ "en", "USD", "I moved 200 to my fund", "savings_contribution", NULL, 20000, 0 },
+		{ "pt", "BRL", "aportei 300 na reserva", "savings_contribution", NULL, 30000, 0 },
+		{ "pt", "BRL", "paguei a fatura 1.500", "debt_payment", NULL, 150000, 0 },
+		{ "es", "EUR", "transferí 100 a mi madre", "transfer", NULL, 10000, 0 },
+	};
+	struct fixture	 fx;
+	struct chat_result r;
+	struct user	 u;
+	char		 ext[32], day[11];
+	size_t		 i;
+
+	fixture_open(&fx);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(ext, sizeof(ext), "ch-note-%zu", i);
+		fixture_user(&fx.s.st, ext, cases[i].lang, cases[i].cur, &u);
+		turn(&fx, u.id, cases[i].msg, &r);
+		ck_assert_msg(r.nlogged == 1, "%s: %zu logged", cases[i].msg, r.nlogged);
+		ck_assert_int_eq(r.logged[0].amount_cents, cases[i].cents);
+		ck_assert_str_eq(r.logged[0].kind, cases[i].kind);
+		if (cases[i].category)
+			ck_assert_str_eq(r.logged[0].category, cases[i].category);
+		cal_format(cal_today_days() - cases[i].days_ago, day);
+		ck_assert_str_eq(r.logged[0].transaction_date, day);
+		ck_assert_str_eq(r.ai.intent, "transaction_log");
+		if (strcmp(cases[i].kind, "spending") != 0)
+			ck_assert_msg(strstr(buf_str(&r.ai.reply), cases[i].lang[0] == 'e' &&
+			    cases[i].lang[1] == 'n' ? "doesn't count as spending" :
+			    cases[i].lang[0] == 'p' ? "não conta como gasto" : "no cuenta como gasto") !=
+			    NULL, "%s: %s", cases[i].msg, buf_str(&r.ai.reply));
+		ai_result_free(&r.ai);
+	}
+	/* savings said in chat move the savings goal, a card bill paid the debt goal */
+	{
+		struct goal_fields gf;
+		struct goal	 fund, card, g;
+
+		fixture_user(&fx.s.st, "ch-note-goal", "pt", "BRL", &u);
+		memset(&gf, 0, sizeof(gf));
+		gf.goal_type = "debt_payoff";
+		gf.goal_name = "Cartão Nubank";
+		gf.target_amount = 500000;
+		ck_assert_int_eq(svc_goal_create(&fx.s, u.id, &gf, &card), 0);
+		gf.goal_type = "savings";
+		gf.goal_name = "Reserva de emergência";
+		gf.target_amount = 1000000;
+		ck_assert_int_eq(svc_goal_create(&fx.s, u.id, &gf, &fund), 0);
+		turn(&fx, u.id, "aportei 300 na reserva", &r);
+		ck_assert_uint_eq(r.nlogged, 1);
+		ck_assert_int_eq(svc_goal_get(&fx.s, u.id, fund.id, &g), 0);
+		ck_assert_int_eq(g.current_amount, 30000);
+		ck_assert_msg(strstr(buf_str(&r.ai.reply), "“Reserva de emergência” está em R$ 300,00 "
+		    "de R$ 10.000,00") != NULL, "%s", buf_str(&r.ai.reply));
+		ai_result_free(&r.ai);
+		turn(&fx, u.id, "paguei 1.200 da fatura do cartão", &r);
+		ck_assert_uint_eq(r.nlogged, 1);
+		ck_assert_str_eq(r.logged[0].kind, "debt_payment");
+		ck_assert_int_eq(svc_goal_get(&fx.s, u.id, card.id, &g), 0);
+		ck_assert_int_eq(g.current_amount, 120000);
+		ck_assert_int_eq(svc_goal_get(&fx.s, u.id, fund.id, &g), 0);
+		ck_assert_int_eq(g.current_amount, 30000);
+		ck_assert_msg(strstr(buf_str(&r.ai.reply), "“Cartão Nubank” está em R$ 1.200,00 "
+		    "de R$ 5.000,00") != NULL, "%s", buf_str(&r.ai.reply));
+		ai_result_free(&r.ai);
+	}
+	/* questions and statements log nothing */
+	fixture_user(&fx.s.st, "ch-note-q", "en", "USD", &u);
+	turn(&fx, u.id, "how much did I spend on coffee?", &r);
+	ck_assert_uint_eq(r.nlogged, 0);
+	ai_result_free(&r.ai);
+	turn(&fx, u.id, "my goal is 10000", &r);
+	ck_assert_uint_eq(r.nlogged, 0);
+	ai_result_free(&r.ai);
+	turn(&fx, u.id, "can I afford a 300 phone?", &r);
+	ck_assert_uint_eq(r.nlogged, 0);
+	ai_result_free(&r.ai);
+	fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(streaming_usage_and_history)
 {
 	struct fixture	 fx;
@@ -300,6 +395,7 @@ svc_chat_suite(void)
 	tcase_add_test(tc, a_spending_log_is_a_transaction);
 	tcase_add_test(tc, replies_with_the_users_numbers);
 	tcase_add_test(tc, portuguese_in_reais);
+	tcase_add_test(tc, notes_and_kinds_are_logged);
 	tcase_add_test(tc, streaming_usage_and_history);
 	tcase_add_test(tc, errors_of_a_turn);
 	suite_add_tcase(s, tc);

@@ -236,7 +236,10 @@ START_TEST(minor_units_of_the_users_currency)
 }
 END_TEST
 
-/* An intake, a goal and a plan for ref. */
+/*
+ * An intake, a goal and a plan for ref. The emergency fund (3 months of
+ * 3,500.00) is full, so the plan's money goes to the goal.
+ */
 static void
 planned(struct fixture *fx, const char *ref, struct goal *g)
 {
@@ -246,6 +249,8 @@ planned(struct fixture *fx, const char *ref, struct goal *g)
 	memset(&in, 0, sizeof(in));
 	in.income = 500000;
 	in.expenses = 350000;
+	in.has_savings = 1;
+	in.savings = 1200000;
 	ck_assert_int_eq(svc_intake_create(&fx->s, ref, &in, &it), 0);
 	new_goal(fx, ref, "savings", "Trip", 300000, NULL, g);
 	ck_assert_int_eq(svc_plan_generate(&fx->s, ref, NULL, &v), 0);

@@ -20,10 +20,14 @@
 #include "service/svc_plan.h"
 #include "service/svc_user.h"
 
-/* An intake, a goal on cadence (NULL: none) and a plan for ref; *monthly the plan's move. */
+/*
+ * An intake, a goal on cadence (NULL: none) and a plan for ref; *monthly the
+ * plan's move. The emergency fund (3 months of 3,500.00) is full, so the
+ * money goes to the goal, or with none to investing.
+ */
 static void
-planned_user(struct fixture *fx, const char *ref, const char *cadence, struct goal *g,
-    int64_t *monthly)
+planned_user_saved(struct fixture *fx, const char *ref, const char *cadence, int64_t savings,
+    struct goal *g, int64_t *monthly)
 {
 	struct intake	 in, it;
 	struct goal_fields f;
@@ -32,6 +36,8 @@ planned_user(struct fixture *fx, const char *ref, const char *cadence, struct go
 	memset(&in, 0, sizeof(in));
 	in.income = 500000;
 	in.expenses = 350000;
+	in.has_savings = savings >= 0;
+	in.savings = savings >= 0 ? savings : 0;
 	ck_assert_int_eq(svc_intake_create(&fx->s, ref, &in, &it), 0);
 	if (cadence) {
 		memset(&f, 0, sizeof(f));
@@ -44,6 +50,25 @@ planned_user(struct fixture *fx, const char *ref, const char *cadence, struct go
 	ck_assert_int_eq(svc_plan_generate(&fx->s, ref, NULL, &v), 0);
 	*monthly = v.plan.monthly_move_cents;
 	ck_assert_int_gt(*monthly, 0);
+}
+
+static void
+planned_user(struct fixture *fx, const char *ref, const char *cadence, struct goal *g,
+    int64_t *monthly)
+{
+	planned_user_saved(fx, ref, cadence, 1200000, g, monthly);
+}
+
+/* 1 when title is one of topic's own lessons in language. */
+static int
+lesson_on_topic(const char *title, const char *language, const char *topic)
+{
+	unsigned k;
+
+	for (k = 0; k < LESSON_COUNT; k += 2)
+		if (strcmp(title, lesson_learn_for(k, 0, language, topic)) == 0)
+			return 1;
+	return 0;
 }
 
 START_TEST(plan_required)
@@ -144,7 +169,81 @@ START_TEST(without_a_goal_monthly_from_today)
 	ck_assert_str_eq(c.due_date, today);
 	ck_assert_str_eq(c.status, "available");	/* due today */
 	ck_assert_int_eq(c.tasks[0].amount_cents, monthly);
-	ck_assert_ptr_nonnull(strstr(c.tasks[0].title, "your goal"));
+	/* the fund is full and there is no goal: the plan invests, and so does the move */
+	ck_assert_msg(strncmp(c.tasks[0].title, "Invest ", 7) == 0, "%s", c.tasks[0].title);
+	ck_assert_msg(strstr(c.tasks[0].title, " this month") != NULL, "%s", c.tasks[0].title);
+	ck_assert_msg(lesson_on_topic(c.tasks[1].title, "en", "investing"), "%s",
+	    c.tasks[1].title);
+	fixture_close(&fx);
+}
+END_TEST
+
+/*
+ * Nothing saved: the plan's money goes to the emergency fund before the
+ * trip, and the money move says so on the goal's cadence, with a lesson on
+ * emergency funds (a task "Move … to Trip" would fund what the plan puts
+ * second).
+ */
+START_TEST(moves_follow_the_plans_focus)
+{
+	struct fixture	 fx;
+	struct move_cycle c;
+	struct goal	 g;
+	int64_t		 monthly;
+
+	fixture_open(&fx);
+	planned_user_saved(&fx, "external:mv-4", "biweekly", -1, &g, &monthly);
+	ck_assert_int_eq(svc_move_generate(&fx.s, "external:mv-4", &c), 0);
+	ck_assert_int_eq(c.tasks[0].amount_cents, monthly * 12 / 26);
+	ck_assert_msg(strstr(c.tasks[0].title, "to your emergency fund these two weeks") != NULL,
+	    "%s", c.tasks[0].title);
+	ck_assert_ptr_null(strstr(c.tasks[0].title, "Trip"));
+	ck_assert_msg(lesson_on_topic(c.tasks[1].title, "en", "emergency"), "%s",
+	    c.tasks[1].title);
+	fixture_close(&fx);
+}
+END_TEST
+
+/*
+ * A done do task fills the goal the plan's focus sends money to: while the
+ * emergency fund comes first, never the trip (the primary goal), but a
+ * savings goal named as an emergency fund when there is one.
+ */
+START_TEST(a_done_task_fills_the_focus_goal)
+{
+	struct fixture	 fx;
+	struct move_cycle c, c2;
+	struct move_task t;
+	struct goal	 trip, fund, now;
+	struct goal_fields f;
+	int64_t		 monthly, points;
+
+	fixture_open(&fx);
+	planned_user_saved(&fx, "external:mv-5", "monthly", -1, &trip, &monthly);
+	ck_assert_int_eq(svc_move_generate(&fx.s, "external:mv-5", &c), 0);
+	ck_assert_str_eq(c.goal_id, "");
+	ck_assert_int_eq(svc_move_task(&fx.s, "external:mv-5", c.id, c.tasks[0].id, "done", &t,
+	    &points), 0);
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:mv-5", trip.id, &now), 0);
+	ck_assert_int_eq(now.current_amount, trip.current_amount);
+	ck_assert_int_eq(svc_move_close(&fx.s, "external:mv-5", c.id, "completed", &c2), 0);
+
+	memset(&f, 0, sizeof(f));
+	f.goal_type = "savings";
+	f.goal_name = "Reserva de emergência";
+	f.target_amount = 1050000;
+	f.cadence = "monthly";
+	f.primary = "f";
+	ck_assert_int_eq(svc_goal_create(&fx.s, "external:mv-5", &f, &fund), 0);
+	ck_assert_int_eq(svc_move_generate(&fx.s, "external:mv-5", &c), 0);
+	ck_assert_str_eq(c.goal_id, fund.id);
+	ck_assert_int_gt(c.tasks[0].amount_cents, 0);
+	ck_assert_int_eq(svc_move_task(&fx.s, "external:mv-5", c.id, c.tasks[0].id, "done", &t,
+	    &points), 0);
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:mv-5", fund.id, &now), 0);
+	ck_assert_int_eq(now.current_amount, fund.current_amount + c.tasks[0].amount_cents);
+	ck_assert_int_eq(svc_goal_get(&fx.s, "external:mv-5", trip.id, &now), 0);
+	ck_assert_int_eq(now.current_amount, trip.current_amount);
 	fixture_close(&fx);
 }
 END_TEST
@@ -309,6 +408,8 @@ svc_move_suite(void)
 	tcase_add_test(tc, plan_required);
 	tcase_add_test(tc, cycles_on_the_goals_cadence);
 	tcase_add_test(tc, without_a_goal_monthly_from_today);
+	tcase_add_test(tc, moves_follow_the_plans_focus);
+	tcase_add_test(tc, a_done_task_fills_the_focus_goal);
 	tcase_add_test(tc, points_once_with_the_first_bonus);
 	tcase_add_test(tc, skip_and_close_conflicts);
 	tcase_add_test(tc, another_clients_cycles);

@@ -11,13 +11,14 @@
 #include <string.h>
 
 #include "db_fixture.h"
+#include "domain/calendar.h"
 #include "service/svc_goal.h"
 #include "service/svc_intake.h"
 #include "service/svc_plan.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
 
-/* The value at a dotted path of o ("inputs.intake_id"), or NULL. */
+/* The value at a dotted path of o ("inputs.intake_id", "debts.0.name"), or NULL. */
 static struct json_object *
 at(struct json_object *o, const char *path)
 {
@@ -29,7 +30,9 @@ at(struct json_object *o, const char *path)
 		ck_assert_uint_lt(len, sizeof(key));
 		memcpy(key, path, len);
 		key[len] = '\0';
-		if (!json_object_object_get_ex(o, key, &o))
+		if (json_object_is_type(o, json_type_array) && key[0] >= '0' && key[0] <= '9')
+			o = json_object_array_get_idx(o, (size_t)(key[0] - '0'));
+		else if (!json_object_object_get_ex(o, key, &o))
 			return NULL;
 		path += len + (path[len] == '.');
 	}
@@ -131,12 +134,28 @@ START_TEST(a_plan_with_its_inputs)
 	ck_assert_str_eq(str(b, "inputs.intake_id"), it.id);
 	ck_assert_str_eq(str(b, "inputs.intake_month"), it.month);
 	ck_assert_str_eq(str(b, "inputs.goal_id"), g.id);
-	ck_assert_int_eq(num(b, "inputs.transactions_considered"), 4);
+	/*
+	 * today's transactions are in the current month, which is not whole:
+	 * none is averaged (they used to be scaled up to a month), and the plan
+	 * says it uses the intake's figures
+	 */
+	ck_assert_int_eq(num(b, "inputs.transactions_considered"), 0);
 	ck_assert_str_eq(str(b, "inputs.transactions_currency"), "USD");
-	ck_assert_int_eq(num(b, "inputs.transactions_days"), 90);
+	ck_assert_int_ge(num(b, "inputs.transactions_days"), 90);
 	ck_assert_int_eq(num(b, "inputs.transactions_days_covered"), 1);
+	ck_assert_int_eq(num(b, "inputs.spending_months"), 0);
+	ck_assert_str_eq(str(b, "assumptions.spending_source"), "intake");
+	ck_assert_int_eq(num(b, "assumptions.emergency_fund_months"), 3);
+	ck_assert_ptr_null(at(b, "assumptions.spending_from"));
+	/* 500.00 saved of a 10,500.00 emergency fund: that is where the money goes */
+	ck_assert_str_eq(str(b, "focus.step"), "emergency_fund");
+	ck_assert_str_eq(str(b, "focus.topic"), "emergency");
+	ck_assert_str_eq(v.plan.focus_step, "emergency_fund");
+	ck_assert_str_eq(v.plan.focus_topic, "emergency");
+	ck_assert(json_object_is_type(at(b, "priorities"), json_type_array));
+	ck_assert_uint_eq(json_object_array_length(at(b, "debts")), 0);
 	/* who made it: the engine, worded locally */
-	ck_assert_str_eq(str(b, "generated_by.engine"), "ozzie-finance 1");
+	ck_assert_str_eq(str(b, "generated_by.engine"), "ozzie-finance 2");
 	ck_assert_str_eq(str(b, "generated_by.ai_provider"), "local");
 	ck_assert(json_object_get_boolean(at(b, "generated_by.fallback")) == 0);
 	/* its numbers hold together */
@@ -155,9 +174,10 @@ START_TEST(a_plan_with_its_inputs)
 	/* the first plan makes the user active */
 	ck_assert_int_eq(svc_user_resolve(&fx.s, u.id, 0, &u), 0);
 	ck_assert_str_eq(u.onboarding_stage, "active");
-	/* the latest is that plan */
+	/* the latest is that plan, with its focus */
 	ck_assert_int_eq(svc_plan_latest(&fx.s, u.id, &l), 0);
 	ck_assert_str_eq(l.plan.id, v.plan.id);
+	ck_assert_str_eq(l.plan.focus_step, "emergency_fund");
 	/* the same document (jsonb orders keys its own way) */
 	b = json_tokener_parse(v.plan.body);
 	lb = json_tokener_parse(l.plan.body);
@@ -234,6 +254,122 @@ START_TEST(another_clients_user)
 }
 END_TEST
 
+/* Day d of the month k months before the current one, as text. */
+static void
+month_day(int k, int d, char out[11])
+{
+	long	 y, m, dd;
+	char	 today[11];
+
+	cal_today(today);
+	ck_assert_int_eq(cal_parse_ymd(today, &y, &m, &dd), 0);
+	cal_format(cal_add_months(cal_days(y, m, 1), -k) + d - 1, out);
+}
+
+/*
+ * Whole calendar months and the intake's debts: a card at 12% a month, rent
+ * paid on the 5th, a card bill and a transfer (never spending). Three whole
+ * months are read (the records start the month before them), the current
+ * one is not; the rent is one a month.
+ */
+START_TEST(whole_months_and_debts)
+{
+	struct fixture	 fx;
+	struct plan_view v;
+	struct intake	 in, it;
+	struct txn_in	 t[32];
+	struct txn	 out[32];
+	struct json_object *b;
+	struct user	 u;
+	char		 dates[32][11], want_to[11];
+	size_t		 n = 0;
+	int		 k, i;
+
+	fixture_open(&fx);
+	memset(&in, 0, sizeof(in));
+	in.income = 500000;
+	in.expenses = 420000;
+	in.has_savings = 1;
+	in.savings = 500000;
+	in.has_debt = 1;
+	in.debt = 600000;
+	in.ndebts = 1;
+	snprintf(in.debts[0].name, sizeof(in.debts[0].name), "Cartão");
+	in.debts[0].balance = 600000;
+	in.debts[0].has_rate = 1;
+	in.debts[0].rate = 12000;
+	snprintf(in.debts[0].rate_period, sizeof(in.debts[0].rate_period), "month");
+	in.debts[0].has_min = 1;
+	in.debts[0].min_payment = 60000;
+	fixture_user(&fx.s.st, "pl-months", "pt", "BRL", &u);
+	ck_assert_int_eq(svc_intake_create(&fx.s, "external:pl-months", &in, &it), 0);
+	memset(t, 0, sizeof(t));
+	for (k = 4; k >= 0; k--) {
+		/* rent on the 5th, groceries and delivery on the 10th, the card bill and a transfer */
+		static const char *const what[5][4] = {
+		    { "aluguel", "housing", "rent", "spending" },
+		    { "mercado", "food", "groceries", "spending" },
+		    { "ifood", "food", "delivery", "spending" },
+		    { "fatura do cartão", "other", NULL, "debt_payment" },
+		    { "pix para poupança", "other", NULL, "transfer" } };
+		static const int64_t cents[5] = { 150000, 90000, 40000, 200000, 50000 };
+
+		for (i = 0; i < 5 && k > 0; i++) {
+			month_day(k, i == 0 ? 5 : 10, dates[n]);
+			t[n].amount_cents = cents[i];
+			t[n].description = what[i][0];
+			t[n].category = what[i][1];
+			t[n].subcategory = what[i][2];
+			t[n].kind = what[i][3];
+			t[n].date = dates[n];
+			n++;
+		}
+	}
+	/* this month's delivery binge is not averaged: the month is not over */
+	month_day(0, 1, dates[n]);
+	t[n].amount_cents = 300000;
+	t[n].description = "ifood";
+	t[n].category = "food";
+	t[n].subcategory = "delivery";
+	t[n].date = dates[n];
+	n++;
+	ck_assert_int_eq(svc_txn_record(&fx.s, "external:pl-months", t, n, "api_json", out), 0);
+	ck_assert_int_eq(svc_plan_generate(&fx.s, "external:pl-months", NULL, &v), 0);
+	b = json_tokener_parse(v.plan.body);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(num(b, "inputs.spending_months"), 3);
+	ck_assert_int_eq(num(b, "inputs.transactions_considered"), 9);	/* 3 x rent, groceries, delivery */
+	ck_assert_str_eq(str(b, "assumptions.spending_source"), "transactions");
+	month_day(0, 0, want_to);	/* the day before this month's first */
+	ck_assert_str_eq(str(b, "assumptions.spending_to"), want_to);
+	ck_assert_int_eq(num(b, "assumptions.housing_percent"), 30);	/* 1,500 of 5,000 */
+	ck_assert_str_eq(json_object_get_string(at(b, "assumptions.wants")), "400.00");
+	ck_assert_str_eq(json_object_get_string(at(b, "assumptions.high_interest_rate")), "8.00");
+	ck_assert_str_eq(str(b, "debts.0.name"), "Cartão");
+	ck_assert_str_eq(json_object_get_string(at(b, "debts.0.annual_rate")), "289.60");
+	ck_assert_str_eq(json_object_get_string(at(b, "debts.0.interest_rate")), "12.000");
+	ck_assert_str_eq(str(b, "debts.0.rate_period"), "month");
+	ck_assert_str_eq(json_object_get_string(at(b, "debts.0.monthly_interest")), "720.00");
+	ck_assert_int_eq(num(b, "debts.0.payoff_order"), 1);
+	/* 5,000.00 saved cover the starter fund: the card comes first */
+	ck_assert_str_eq(str(b, "focus.step"), "high_interest_debt");
+	ck_assert_str_eq(str(b, "focus.name"), "Cartão");
+	ck_assert_str_eq(v.plan.focus_topic, "debt");
+	ck_assert_str_eq(v.plan.focus_name, "Cartão");
+	ck_assert_int_eq(v.plan.monthly_move_cents, 80000);
+	ck_assert_ptr_nonnull(strstr(str(b, "action_items.0"), "12% ao mês (289,6% ao ano)"));
+	for (i = 0; i < (int)json_object_array_length(at(b, "action_items")); i++) {
+		char key[32];
+
+		snprintf(key, sizeof(key), "action_items.%d", i);
+		ck_assert_ptr_null(strstr(str(b, key), "com moradia"));
+		ck_assert_ptr_null(strstr(str(b, key), "outros gastos"));
+	}
+	json_object_put(b);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 svc_plan_suite(void)
 {
@@ -244,6 +380,7 @@ svc_plan_suite(void)
 	tcase_add_test(tc, a_plan_with_its_inputs);
 	tcase_add_test(tc, latest_and_history);
 	tcase_add_test(tc, another_clients_user);
+	tcase_add_test(tc, whole_months_and_debts);
 	suite_add_tcase(s, tc);
 	return s;
 }
