@@ -13,6 +13,9 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -201,5 +204,14 @@ out:
 	if (mon != NULL)
 		TessMonitorDelete(mon);
 	pthread_mutex_unlock(&e->mu);
+#ifdef __GLIBC__
+	/*
+	 * A page's images and tesseract's networks free tens of MiB that glibc
+	 * keeps (its mmap threshold rises after the first large frees, so the
+	 * next page's buffers come from the heap and stay): measured, a worker
+	 * held 14 MiB more after a few receipts. Given back after each page.
+	 */
+	malloc_trim(0);
+#endif
 	return rc;
 }
