@@ -29,7 +29,6 @@
 #include "api/routes.h"
 #include "core/conf.h"
 #include "core/log.h"
-#include "doc/doc.h"
 #include "fcgi_io.h"
 #include "http/app.h"
 #include "http/http.h"
@@ -162,16 +161,13 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 	}
 	(void)db_connect(&app.db);	/* best effort: requests retry */
 	/*
-	 * A slow worker reads documents: its OCR models are loaded now, once,
-	 * so no request pays for them (best effort: a language that fails is
-	 * tried again by its first document); and it looks for imports left
-	 * queued (or by a worker gone) at start.
+	 * A slow worker looks for imports left queued (or by a worker gone)
+	 * at start. Its OCR models load with the first document of each
+	 * language (doc_read), not here: loading all three takes seconds
+	 * (tens under the sanitizers), during which a restarted or rolled
+	 * worker would serve nothing.
 	 */
-	if (strcmp(name, "slow") == 0) {
-		if (doc_init() == -1)
-			log_warnx("worker: some OCR models could not be loaded");
-		app.queued = 1;
-	}
+	app.queued = strcmp(name, "slow") == 0;
 	http_req_init(&req);
 	if ((epfd = epoll_create1(EPOLL_CLOEXEC)) == -1) {
 		log_warn("worker: epoll_create1");
