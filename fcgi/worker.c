@@ -72,11 +72,12 @@ watch(int fd, uint32_t tag, uint32_t flags)
  * connection held. SIGTERM and SIGINT stay blocked except inside this wait,
  * so a request is never interrupted and the wait is where a stop is noticed.
  * Fills ready[] with the slots that have a request for FCGX_Accept_r; a new
- * connection is accepted into a free slot. Returns how many (0: a signal, or
- * another worker took the new connection).
+ * connection is accepted into a free slot. timeout_ms -1 waits, 0 only
+ * looks. Returns how many (0: a signal, nothing yet, or another worker took
+ * the new connection).
  */
 static int
-wait_for_work(const sigset_t *waitmask, int *ready)
+wait_for_work(const sigset_t *waitmask, int timeout_ms, int *ready)
 {
 	struct epoll_event ev[WORKER_CONNS + 1];
 	int		 n, k, nready = 0, free_slot = -1, i, fd;
@@ -91,7 +92,7 @@ wait_for_work(const sigset_t *waitmask, int *ready)
 		(void)epoll_ctl(epfd, EPOLL_CTL_DEL, lfd, NULL);
 		listening = 0;
 	}
-	if ((n = epoll_pwait(epfd, ev, WORKER_CONNS + 1, -1, waitmask)) <= 0)
+	if ((n = epoll_pwait(epfd, ev, WORKER_CONNS + 1, timeout_ms, waitmask)) <= 0)
 		return 0;
 	for (k = 0; k < n; k++) {
 		if (ev[k].data.u32 != LISTEN_TAG) {
@@ -159,6 +160,14 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 		_exit(1);
 	}
 	(void)db_connect(&app.db);	/* best effort: requests retry */
+	/*
+	 * A slow worker looks for imports left queued (or by a worker gone)
+	 * at start. Its OCR models load with the first document of each
+	 * language (doc_read), not here: loading all three takes seconds
+	 * (tens under the sanitizers), during which a restarted or rolled
+	 * worker would serve nothing.
+	 */
+	app.queued = strcmp(name, "slow") == 0;
 	http_req_init(&req);
 	if ((epfd = epoll_create1(EPOLL_CLOEXEC)) == -1) {
 		log_warn("worker: epoll_create1");
@@ -170,7 +179,14 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 			_exit(1);
 		}
 	while (!worker_stop) {
-		n = wait_for_work(&waitmask, ready);
+		/*
+		 * Imports queued (Prefer: respond-async) run once their answer is
+		 * out, a turn at a time; while more wait, requests are only
+		 * looked for (no blocking) between turns.
+		 */
+		if (app.queued)
+			app_run_queue(&app, &req);
+		n = wait_for_work(&waitmask, app.queued ? 0 : -1, ready);
 		for (k = 0; k < n; k++) {
 			/* A closed kept connection reads as an error here: its slot is free again. */
 			if (FCGX_Accept_r(&conns[ready[k]]) < 0)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/h_imports.h"
 #include "api/h_transactions.h"
 #include "core/currency.h"
 #include "core/pool.h"
@@ -174,7 +175,7 @@ read_record(struct oz_req *r, struct json_object *o, const char *prefix, struct 
 	}
 }
 
-/* Validate a {"type":…,"content":…} submission (text only, for now). */
+/* Validate a {"type":"text","content":…} submission (documents: h_imports.c). */
 static int
 read_submission(struct oz_req *r, const char **content)
 {
@@ -188,10 +189,19 @@ read_submission(struct oz_req *r, const char **content)
 	if (v_text(r, r->json, "content", TXN_TEXT_MAX, content) == 0)
 		oz_fail_detail(r, "content", "is required");
 	v_string(r, r->json, "mime_type", 1, 100, &mime, NULL);
-	if (type && strcmp(type, "text") != 0)
-		oz_fail_detail(r, "type", "this server parses text submissions; image, pdf and "
-		    "spreadsheet documents are not accepted yet");
 	return v_done(r);
+}
+
+/* 1 if the JSON body is a document submission (type image, pdf or spreadsheet). */
+static int
+is_document_submission(struct json_object *o)
+{
+	static const char *const types[] = { "image", "pdf", "spreadsheet", NULL };
+	struct json_object *t;
+
+	return json_object_object_get_ex(o, "type", &t) &&
+	    json_object_is_type(t, json_type_string) &&
+	    v_is_one_of(json_object_get_string(t), types);
 }
 
 static int
@@ -229,6 +239,13 @@ h_txn_create(struct oz_app *app, struct oz_req *r)
 	const char	*content = NULL;
 	size_t		 n = 0;
 
+	/* a document: base64 in JSON, multipart, or the raw document */
+	if (r->json == NULL || is_document_submission(r->json))
+		return h_txn_document(app, r);
+	/* the larger limit of this route is for documents only */
+	if ((int64_t)r->body_len > app->cfg->max_json_body)
+		return oz_fail(r, OZ_PAYLOAD_TOO_LARGE, "a JSON body without a document must "
+		    "not exceed max_json_body bytes");
 	items = pool_alloc(&r->pool, sizeof(*items) * TXN_BATCH_MAX);
 	out = pool_alloc(&r->pool, sizeof(*out) * TXN_BATCH_MAX);
 	if (items == NULL || out == NULL)

@@ -8,6 +8,7 @@
 #include "api/h_evolution.h"
 #include "api/h_goals.h"
 #include "api/h_hooks.h"
+#include "api/h_imports.h"
 #include "api/h_intake.h"
 #include "api/h_moves.h"
 #include "api/h_ops.h"
@@ -34,11 +35,14 @@ const struct oz_route oz_routes[] = {
 	{ "PATCH",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_update,		ROUTE_JSON },
 	{ "DELETE",	"/v1/users/{user_id}/goals/{goal_id}",		h_goals_delete,		0 },
 	{ "GET",	"/v1/users/{user_id}/goals/{goal_id}/contributions",	h_goals_contributions,	0 },
-	{ "POST",	"/v1/users/{user_id}/transactions",		h_txn_create,		ROUTE_JSON },
+	{ "POST",	"/v1/users/{user_id}/transactions",		h_txn_create,		ROUTE_JSON | ROUTE_DOCUMENT },
 	{ "GET",	"/v1/users/{user_id}/transactions",		h_txn_list,		0 },
 	{ "GET",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_get,	0 },
 	{ "PATCH",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_update,	ROUTE_JSON },
 	{ "DELETE",	"/v1/users/{user_id}/transactions/{transaction_id}",	h_txn_delete,	0 },
+	{ "GET",	"/v1/users/{user_id}/imports",			h_imports_list,		0 },
+	{ "GET",	"/v1/users/{user_id}/imports/{import_id}",	h_imports_get,		0 },
+	{ "DELETE",	"/v1/users/{user_id}/imports/{import_id}",	h_imports_delete,	0 },
 	{ "GET",	"/v1/users/{user_id}/spending",			h_spending,		0 },
 	{ "GET",	"/v1/users/{user_id}/recurring",		h_recurring,		0 },
 	{ "GET",	"/v1/categories",				h_categories,		0 },

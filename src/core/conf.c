@@ -40,7 +40,7 @@ const struct oz_config_key oz_config_keys[] = {
 	{ "max_json_body", CFG_INT, OFF(max_json_body), "1048576", 1024, 67108864, 0, NULL,
 	  "largest JSON request body accepted, in bytes" },
 	{ "max_document_body", CFG_INT, OFF(max_document_body), "26214400", 1024, 268435456, 0, NULL,
-	  "largest transaction document body accepted, in bytes" },
+	  "largest document sent to POST .../transactions, in bytes (base64 in JSON: 4/3 of it)" },
 	{ "log_level", CFG_ENUM, OFF(log_level), "info", 0, 0, 0, log_levels,
 	  "debug, info, warn or error" },
 	{ "db_connect_timeout", CFG_INT, OFF(db_connect_timeout), "2", 1, 60, 0, NULL,

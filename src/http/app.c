@@ -16,9 +16,11 @@
 #include "http/http.h"
 #include "http/idem.h"
 #include "http/json_io.h"
+#include "http/multipart.h"
 #include "http/ratelimit.h"
 #include "http/router.h"
 #include "service/svc.h"
+#include "service/svc_import.h"
 
 int
 app_init(struct oz_app *app, struct oz_config *cfg, const char *name,
@@ -95,12 +97,27 @@ is_json_type(const char *ct)
 	return ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ';
 }
 
+int64_t
+app_body_limit(const struct oz_config *cfg, int document_route, const char *content_type)
+{
+	int64_t	 doc = cfg->max_document_body;
+
+	if (!document_route)
+		return cfg->max_json_body;
+	/* a document in base64 inside JSON: 4/3 of it, and the JSON around it */
+	if (is_json_type(content_type))
+		return (doc + 2) / 3 * 4 + APP_DOC_ENVELOPE;
+	if (multipart_is_form(content_type))
+		return doc + APP_DOC_ENVELOPE;
+	return doc;
+}
+
 static int
 read_body(struct oz_app *app, struct oz_req *r, const struct oz_route *rt,
     app_body_reader reader, void *ctx)
 {
-	int64_t	 limit = (rt->flags & ROUTE_DOCUMENT) ? app->cfg->max_document_body
-		    : app->cfg->max_json_body;
+	int64_t	 limit = app_body_limit(app->cfg, (rt->flags & ROUTE_DOCUMENT) != 0,
+		    r->content_type);
 	size_t	 cap, got = 0;
 	char	 msg[128];
 
@@ -245,4 +262,26 @@ app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *c
 	if (r->err.code == OZ_OK)
 		rc = dispatch(app, r, reader, ctx, &idem);
 	finish(app, r, idem, rc == -1);
+}
+
+void
+app_run_queue(struct oz_app *app, struct oz_req *r)
+{
+	struct svc	 s;
+	int		 i, rc = 1;
+
+	/* a bounded turn: the worker goes back to its requests after it */
+	for (i = 0; i < APP_QUEUE_TURN && rc == 1; i++) {
+		http_req_clear(r);
+		r->client_id = NULL;
+		app_svc(app, r, &s);
+		s.subject = NULL;
+		rc = svc_import_run_queued(&s);
+		db_rollback(&app->db);
+		if (rc == -1)
+			log_warnx("import queue: %s", r->err.message ? r->err.message :
+			    "the database failed");
+	}
+	app->queued = rc == 1;		/* more may wait: another turn soon */
+	http_req_clear(r);
 }

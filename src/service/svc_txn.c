@@ -18,6 +18,19 @@
 #include "store/store_goal.h"
 
 /*
+ * A statement's credit that is the other side of the user's own money
+ * moving: a card bill paid (on the card's statement) or money back from
+ * savings. It is a transfer: no income, no spending, no goal moved (the
+ * debit side, on the other account, is the debt payment or contribution).
+ */
+static int
+own_money_in(const struct txn_in *in, const struct cat_result *cr)
+{
+	return in->is_credit && (cr->kind == KIND_DEBT_PAYMENT ||
+	    cr->kind == KIND_SAVINGS_CONTRIBUTION);
+}
+
+/*
  * How a transaction is categorised: what the client says is final
  * (category, kind, subcategory); income is income, unless the text said
  * money came in that is no income, a refund or a transfer ("refund from
@@ -45,7 +58,7 @@ categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
 		snprintf(t->categorized_by, sizeof(t->categorized_by), "user");
 		t->confidence = 1000;
 	} else if ((in->kind && strcmp(in->kind, "income") == 0) || (in->is_income &&
-	    cr->kind != KIND_REFUND && cr->kind != KIND_TRANSFER)) {
+	    cr->kind != KIND_REFUND && cr->kind != KIND_TRANSFER && !own_money_in(in, cr))) {
 		snprintf(t->category, sizeof(t->category), "income");
 		t->confidence = (int)(1000 * (cr->confidence > 0.8 ? cr->confidence : 0.8) + 0.5);
 	} else {
@@ -61,6 +74,8 @@ categorise(const struct txn_in *in, struct txn *t, char *key, size_t keylen,
 	} else {
 		k = strcmp(t->category, "income") == 0 ? KIND_INCOME :
 		    cr->kind == KIND_INCOME ? KIND_SPENDING : cr->kind;
+		if (own_money_in(in, cr))
+			k = KIND_TRANSFER;
 		snprintf(t->kind, sizeof(t->kind), "%s", kind_name(k));
 	}
 	if (in->subcategory)
@@ -173,6 +188,10 @@ insert_all(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 		t.merchant = cr.merchant[0] ? cr.merchant : NULL;
 		t.merchant_key = key;
 		t.external_id = items[i].external_id;
+		t.import_id = items[i].import_id;
+		/* a category is only as sure as the reading of what it categorises */
+		if (items[i].confidence > 0 && items[i].confidence < 1000)
+			t.confidence = t.confidence * items[i].confidence / 1000;
 		snprintf(t.transaction_date, sizeof(t.transaction_date), "%s",
 		    items[i].date ? items[i].date : today);
 		snprintf(t.source, sizeof(t.source), "%s", source);
@@ -251,6 +270,80 @@ svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_
 	if (insert_atomic(s, ref, items, n, source, out) == -1)
 		return -1;
 	svc_hook_txns(s, out, n);
+	return 0;
+}
+
+#define TXN_CHUNK	1000	/* transactions in one statement of an import */
+
+/*
+ * One chunk of an import's items in one statement: categorised each, the
+ * inserted ones into out (*nout), goals moved for those that move one.
+ */
+static int
+insert_chunk(struct svc *s, const char *user_id, const struct txn_in *items, size_t n,
+    const char *source, struct txn *out, size_t *nout, int *locked)
+{
+	struct cat_result cr;
+	struct txn	*t;
+	char		 today[11], *key;
+	int		*taught;
+	size_t		 i;
+
+	t = pool_alloc(s->st.pool, sizeof(*t) * n);
+	taught = pool_alloc(s->st.pool, sizeof(*taught) * n);
+	if (t == NULL || taught == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	cal_today(today);
+	for (i = 0; i < n; i++) {
+		memset(&t[i], 0, sizeof(t[i]));
+		if (svc_new_id(s, "ozz_txn", t[i].id, sizeof(t[i].id)) == -1 ||
+		    (key = pool_alloc(s->st.pool, 128)) == NULL)
+			return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+		categorise(&items[i], &t[i], key, 128, &cr, &taught[i]);
+		t[i].amount_cents = items[i].amount_cents;
+		snprintf(t[i].currency, sizeof(t[i].currency), "%s",
+		    items[i].currency ? items[i].currency : "");
+		t[i].description = items[i].description ? items[i].description : "";
+		t[i].merchant = cr.merchant[0] ? pool_strdup(s->st.pool, cr.merchant) : NULL;
+		t[i].merchant_key = key;
+		t[i].external_id = items[i].external_id;
+		t[i].import_id = items[i].import_id;
+		if (items[i].confidence > 0 && items[i].confidence < 1000)
+			t[i].confidence = t[i].confidence * items[i].confidence / 1000;
+		snprintf(t[i].transaction_date, sizeof(t[i].transaction_date), "%s",
+		    items[i].date ? items[i].date : today);
+	}
+	if (store_txn_insert_many(&s->st, user_id, source, t, taught, n, out, nout) == -1)
+		return svc_db_fail(s);
+	/* debt payments and savings contributions move a goal, the user's goals locked once */
+	for (i = 0; i < *nout; i++) {
+		if (!moves_goal(out[i].kind))
+			continue;
+		if (!(*locked)++ && store_goal_lock_all(&s->st, user_id) == -1)
+			return svc_db_fail(s);
+		if (svc_contrib_txn(s, &out[i], NULL) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+svc_txn_record_in_tx(struct svc *s, const char *user_id, const struct txn_in *items,
+    size_t n, const char *source, struct txn *out, size_t *nout)
+{
+	size_t	 i, chunk, got;
+	int	 locked = 0;
+
+	*nout = 0;
+	if (kind_conflict(s, items, n) == -1)
+		return -1;
+	for (i = 0; i < n; i += chunk) {
+		chunk = n - i < TXN_CHUNK ? n - i : TXN_CHUNK;
+		if (insert_chunk(s, user_id, items + i, chunk, source, out + *nout, &got,
+		    &locked) == -1)
+			return -1;
+		*nout += got;
+	}
 	return 0;
 }
 

@@ -28,7 +28,11 @@ struct txn_in {
 	const char	*description;	/* NULL: "" */
 	const char	*date;		/* NULL: today (UTC) */
 	const char	*external_id;	/* the sender's id (unique per user), or NULL */
+	const char	*import_id;	/* the import it comes from, or NULL */
+	int		 confidence;	/* thousandths: how sure the reading is (0: sure) */
 	int		 is_income;
+	int		 is_credit;	/* a statement's money in (is_income too): a card
+					   payment or money from savings is a transfer */
 };
 
 /*
@@ -42,6 +46,16 @@ struct txn_in {
  */
 int	svc_txn_record(struct svc *s, const char *ref, const struct txn_in *items, size_t n,
 	    const char *source, struct txn *out);
+/*
+ * Record n items (any number) for the user whose id is user_id, inside the
+ * caller's database transaction (an import's), many in one statement:
+ * categorised as svc_txn_record does, goals moved in it. Items whose
+ * external_id the user already has are not recorded; the recorded ones
+ * into out (room for n), *nout of them, in no particular order. 0/-1 (the
+ * caller rolls back).
+ */
+int	svc_txn_record_in_tx(struct svc *s, const char *user_id, const struct txn_in *items,
+	    size_t n, const char *source, struct txn *out, size_t *nout);
 /*
  * Parse text in the user's language and currency (txtparse) and record
  * what it holds, all or nothing: up to max transactions into out. -1 with

@@ -161,6 +161,42 @@ store_int_param(struct store *st, int64_t v)
 	return pool_strdup(st->pool, buf);
 }
 
+const char *
+store_array_param(struct store *st, const char *const *vals, size_t n)
+{
+	size_t	 i, len = 3, o = 0;
+	char	*out;
+	const char *v;
+
+	for (i = 0; i < n; i++) {
+		len += 5;			/* quotes and comma, or NULL, */
+		for (v = vals[i]; v != NULL && *v; v++)
+			len += (*v == '"' || *v == '\\') ? 2 : 1;
+	}
+	if ((out = pool_alloc(st->pool, len)) == NULL)
+		return NULL;
+	out[o++] = '{';
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			out[o++] = ',';
+		if (vals[i] == NULL) {
+			memcpy(out + o, "NULL", 4);
+			o += 4;
+			continue;
+		}
+		out[o++] = '"';
+		for (v = vals[i]; *v; v++) {
+			if (*v == '"' || *v == '\\')
+				out[o++] = '\\';
+			out[o++] = *v;
+		}
+		out[o++] = '"';
+	}
+	out[o++] = '}';
+	out[o] = '\0';
+	return out;
+}
+
 int
 store_exec(struct store *st, struct db_stmt *stmt, int nparams, const char *const *params,
     int *rows)

@@ -113,6 +113,11 @@ int64_t	store_hundredths(PGresult *res, int row, int col, int *is_null);
 const char *store_money_param(struct store *st, int64_t hundredths);
 /* An integer as the text of a parameter, in the pool. */
 const char *store_int_param(struct store *st, int64_t v);
+/*
+ * n values (NULL: SQL NULL) as the text of a one-dimensional array
+ * parameter ('{"a","b\\"c",NULL}'), in the pool; NULL on OOM.
+ */
+const char *store_array_param(struct store *st, const char *const *vals, size_t n);
 /* Run stmt and keep only whether it worked (and how many rows it touched). */
 int	store_exec(struct store *st, struct db_stmt *stmt, int nparams,
 	    const char *const *params, int *rows);

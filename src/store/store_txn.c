@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/pool.h"
 #include "store/store.h"
 #include "store/store_txn.h"
 
@@ -56,6 +57,32 @@ static struct db_stmt txn_insert_for = { "txn_insert_for",
 	" FROM users u LEFT JOIN category_rules r ON $15::boolean AND $9 <> ''"
 	" AND r.client_id = u.client_id AND r.user_id = u.id AND r.merchant_key = $9"
 	" WHERE u.client_id = $1 AND u.id = " STORE_USER("$3")
+	" ON CONFLICT (client_id, user_id, external_id) WHERE external_id IS NOT NULL DO NOTHING"
+	" RETURNING " TXN_COLS, 0, 0 };
+/*
+ * Many transactions of one user ($2, an id) and source ($3) in one
+ * statement, as txn_insert_for inserts one: $4..$18 are arrays, one element
+ * per transaction. Those whose external_id the user has are not inserted
+ * (and not returned).
+ */
+static struct db_stmt txn_insert_many = { "txn_insert_many",
+	"INSERT INTO transactions (client_id, id, user_id, amount_cents, currency, category,"
+	" description, merchant, merchant_key, transaction_date, source, ai_confidence,"
+	" categorized_by, import_id, kind, subcategory, external_id)"
+	" SELECT $1, x.id, u.id, x.amount::bigint, coalesce(x.cur, u.currency),"
+	" coalesce(r.category, x.cat), x.descr, x.merchant, x.mkey, x.day::date, $3,"
+	" CASE WHEN r.category IS NULL THEN x.conf::numeric / 1000 ELSE 0.950 END, x.cby, x.imp,"
+	" CASE WHEN r.category IS NULL THEN x.kind WHEN r.kind IS NOT NULL THEN r.kind"
+	" WHEN r.category = 'income' THEN 'income' WHEN x.kind = 'income' THEN 'spending'"
+	" ELSE x.kind END,"
+	" CASE WHEN r.category IS NULL THEN x.sub ELSE r.subcategory END, x.ext"
+	" FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],"
+	" $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],"
+	" $16::text[], $17::text[], $18::boolean[]) AS x(id, amount, cur, cat, descr, merchant,"
+	" mkey, day, conf, cby, imp, kind, sub, ext, taught)"
+	" JOIN users u ON u.client_id = $1 AND u.id = $2"
+	" LEFT JOIN category_rules r ON x.taught AND x.mkey <> ''"
+	" AND r.client_id = u.client_id AND r.user_id = u.id AND r.merchant_key = x.mkey"
 	" ON CONFLICT (client_id, user_id, external_id) WHERE external_id IS NOT NULL DO NOTHING"
 	" RETURNING " TXN_COLS, 0, 0 };
 static struct db_stmt txn_by_external = { "txn_by_external",
@@ -165,6 +192,14 @@ static struct db_stmt txn_find = { "txn_find",
 	" lower($7)) > 0)"
 	" AND ($8::text IS NULL OR subcategory = $8) AND ($9::text IS NULL OR merchant_key = $9)"
 	" ORDER BY transaction_date DESC, created_at DESC, id DESC LIMIT $10::integer", 1, 0 };
+
+static struct db_stmt txn_seen = { "txn_seen",
+	"SELECT transaction_date::text, amount_cents::text, description, external_id, kind"
+	" FROM transactions WHERE client_id = $1 AND user_id = $2"
+	" AND transaction_date BETWEEN $3::date AND $4::date", 1, 0 };
+static struct db_stmt txn_import_movers = { "txn_import_movers",
+	"SELECT id FROM transactions WHERE client_id = $1 AND user_id = $2 AND import_id = $3"
+	" AND kind IN ('debt_payment', 'savings_contribution')", 1, 0 };
 
 static int
 decode(struct store *st, PGresult *res, int row, void *out)
@@ -390,4 +425,104 @@ store_txn_find(struct store *st, const char *user, const struct txn_query *q,
 	    store_int_param(st, (int64_t)max) };
 
 	return store_rows(st, &txn_find, 10, params, decode, rows, sizeof(*rows), max, n);
+}
+
+int
+store_txn_seen(struct store *st, const char *user, const char *from, const char *to,
+    struct txn_seen **rows, size_t *n)
+{
+	const char *params[4] = { st->client, user, from, to };
+	PGresult *res;
+	int	 i, nt, rc = 0;
+
+	*rows = NULL;
+	*n = 0;
+	if ((res = db_run(st->db, &txn_seen, 4, params)) == NULL)
+		return -1;
+	nt = PQntuples(res);
+	if (nt > 0 && (*rows = pool_alloc(st->pool, sizeof(**rows) * (size_t)nt)) == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < nt; i++) {
+		struct txn_seen *t = &(*rows)[i];
+
+		store_copy(t->date, sizeof(t->date), res, i, 0);
+		t->amount_cents = store_i64(res, i, 1);
+		t->description = store_text(st, res, i, 2);
+		t->external_id = store_text(st, res, i, 3);
+		store_copy(t->kind, sizeof(t->kind), res, i, 4);
+		if (t->description == NULL)
+			rc = -1;
+	}
+	if (rc == 0)
+		*n = (size_t)nt;
+	PQclear(res);
+	return rc;
+}
+
+int
+store_txn_import_movers(struct store *st, const char *user, const char *import_id,
+    const char ***ids, size_t *n)
+{
+	const char *params[3] = { st->client, user, import_id };
+	PGresult *res;
+	int	 i, nt, rc = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if ((res = db_run(st->db, &txn_import_movers, 3, params)) == NULL)
+		return -1;
+	nt = PQntuples(res);
+	if (nt > 0 && (*ids = pool_alloc(st->pool, sizeof(**ids) * (size_t)nt)) == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < nt; i++)
+		if (((*ids)[i] = store_text(st, res, i, 0)) == NULL)
+			rc = -1;
+	if (rc == 0)
+		*n = (size_t)nt;
+	PQclear(res);
+	return rc;
+}
+
+int
+store_txn_insert_many(struct store *st, const char *user, const char *source,
+    const struct txn *t, const int *taught, size_t n, struct txn *out, size_t *nout)
+{
+	enum { A_ID, A_AMOUNT, A_CUR, A_CAT, A_DESC, A_MERCHANT, A_KEY, A_DATE, A_CONF, A_BY,
+	    A_IMPORT, A_KIND, A_SUB, A_EXT, A_TAUGHT, A_N };
+	const char	**col[A_N], *params[3 + A_N];
+	size_t		 i, k;
+
+	*nout = 0;
+	if (n == 0)
+		return 0;
+	for (k = 0; k < A_N; k++)
+		if ((col[k] = pool_alloc(st->pool, sizeof(*col[k]) * n)) == NULL)
+			return -1;
+	for (i = 0; i < n; i++) {
+		col[A_ID][i] = t[i].id;
+		col[A_AMOUNT][i] = store_int_param(st, t[i].amount_cents);
+		col[A_CUR][i] = t[i].currency[0] ? t[i].currency : NULL;
+		col[A_CAT][i] = t[i].category;
+		col[A_DESC][i] = t[i].description ? t[i].description : "";
+		col[A_MERCHANT][i] = t[i].merchant;
+		col[A_KEY][i] = t[i].merchant_key ? t[i].merchant_key : "";
+		col[A_DATE][i] = t[i].transaction_date;
+		col[A_CONF][i] = store_int_param(st, t[i].confidence);
+		col[A_BY][i] = t[i].categorized_by;
+		col[A_IMPORT][i] = t[i].import_id;
+		col[A_KIND][i] = txn_kind_param(&t[i]);
+		col[A_SUB][i] = t[i].subcategory[0] ? t[i].subcategory : NULL;
+		col[A_EXT][i] = t[i].external_id;
+		col[A_TAUGHT][i] = taught[i] ? "t" : "f";
+		if (col[A_AMOUNT][i] == NULL || col[A_CONF][i] == NULL)
+			return -1;
+	}
+	params[0] = st->client;
+	params[1] = user;
+	params[2] = source;
+	for (k = 0; k < A_N; k++)
+		if ((params[3 + k] = store_array_param(st, col[k], n)) == NULL)
+			return -1;
+	return store_rows(st, &txn_insert_many, 3 + A_N, params, decode, out, sizeof(*out), n,
+	    nout);
 }

@@ -67,6 +67,28 @@ struct txn_rule {
 	char		 kind[24];		/* "" when none taught */
 };
 
+/* A transaction already logged, as duplicate detection sees it (store_txn_seen). */
+struct txn_seen {
+	char		 date[11];
+	int64_t		 amount_cents;
+	const char	*description;
+	const char	*external_id;		/* NULL: none */
+	char		 kind[24];
+};
+
+/*
+ * The user's transactions dated from..to (inclusive), every one, into
+ * *rows (pool memory, *n of them). 0/-1.
+ */
+int	store_txn_seen(struct store *st, const char *user, const char *from, const char *to,
+	    struct txn_seen **rows, size_t *n);
+/*
+ * The ids of the transactions an import made that may have moved a goal
+ * (debt payments, savings contributions), into *ids (pool, *n). 0/-1.
+ */
+int	store_txn_import_movers(struct store *st, const char *user, const char *import_id,
+	    const char ***ids, size_t *n);
+
 /* Insert t (every field set by the caller but created_at). 0 and *out, or -1. */
 int	store_txn_insert(struct store *st, const struct txn *t, struct txn *out);
 /*
@@ -79,6 +101,15 @@ int	store_txn_insert(struct store *st, const struct txn *t, struct txn *out);
  */
 int	store_txn_insert_for(struct store *st, const char *user, const struct txn *t,
 	    int taught, struct txn *out);
+/*
+ * Insert n transactions (set as for store_txn_insert_for, source aside)
+ * for the user whose id user is, in one statement; taught[i] as taught
+ * there. A transaction whose external_id the user already has is not
+ * inserted. The inserted ones into out (room for n), *nout of them, in no
+ * particular order. 0/-1.
+ */
+int	store_txn_insert_many(struct store *st, const char *user, const char *source,
+	    const struct txn *t, const int *taught, size_t n, struct txn *out, size_t *nout);
 /*
  * Reads take the user as an id or "external:ID" (STORE_USER): an empty
  * answer then says nothing of whether the user exists.

@@ -429,7 +429,7 @@ START_TEST(transaction_bad_input_stores_nothing)
 		{ "{\"amount_cents\":1,\"description\":\"1234567890123456789012345678901234567890123456789012345678901\"}", "description" },
 		{ "{\"description\":\"no amount\"}", "amount_cents" },
 		{ "{\"type\":\"fax\",\"content\":\"x\"}", "type" },
-		{ "{\"type\":\"image\",\"content\":\"aGVsbG8=\"}", "type" },
+		{ "{\"type\":\"image\",\"content\":\"not base64!\"}", "content" },
 		{ "{\"type\":\"text\"}", "content" },
 	};
 	struct http_result r;

@@ -19,6 +19,7 @@ main(void)
 	srunner_add_suite(sr, plan_suite());
 	srunner_add_suite(sr, goals_suite());
 	srunner_add_suite(sr, analytics_suite());
+	srunner_add_suite(sr, imports_suite());
 	srunner_add_suite(sr, chat_suite());
 	srunner_add_suite(sr, whatsapp_suite());
 	/* The platform suite stops PostgreSQL and kills workers: it runs last. */

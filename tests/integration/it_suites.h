@@ -9,6 +9,7 @@ Suite	*finance_suite(void);
 Suite	*plan_suite(void);
 Suite	*goals_suite(void);
 Suite	*analytics_suite(void);
+Suite	*imports_suite(void);
 Suite	*chat_suite(void);
 Suite	*whatsapp_suite(void);
 Suite	*platform_suite(void);

@@ -145,6 +145,29 @@ START_TEST(too_large_refused_before_reading)
 }
 END_TEST
 
+START_TEST(document_limits_by_way_of_sending)
+{
+	struct oz_config c;
+
+	memset(&c, 0, sizeof(c));
+	c.max_json_body = 1048576;
+	c.max_document_body = 26214400;
+	/* JSON elsewhere: its own limit, whatever the route */
+	ck_assert_int_eq(app_body_limit(&c, 0, "application/json"), 1048576);
+	ck_assert_int_eq(app_body_limit(&c, 0, "application/pdf"), 1048576);
+	/* a document route: the document raw, in multipart with its envelope, base64 4/3 */
+	ck_assert_int_eq(app_body_limit(&c, 1, "application/pdf"), 26214400);
+	ck_assert_int_eq(app_body_limit(&c, 1, NULL), 26214400);
+	ck_assert_int_eq(app_body_limit(&c, 1, "multipart/form-data; boundary=x"),
+	    26214400 + APP_DOC_ENVELOPE);
+	ck_assert_int_eq(app_body_limit(&c, 1, "application/json; charset=utf-8"),
+	    34952536 + APP_DOC_ENVELOPE);
+	/* every 25 MiB document fits in base64 */
+	ck_assert(app_body_limit(&c, 1, "application/json") - APP_DOC_ENVELOPE >=
+	    4 * ((26214400 + 2) / 3));
+}
+END_TEST
+
 START_TEST(wrong_media_type)
 {
 	struct mem_body m;
@@ -244,6 +267,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, json_roundtrip);
 	tcase_add_test(tc, too_large_refused_before_reading);
+	tcase_add_test(tc, document_limits_by_way_of_sending);
 	tcase_add_test(tc, wrong_media_type);
 	tcase_add_test(tc, bad_json_bodies);
 	tcase_add_test(tc, routing_errors);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db_fixture.h"
+#include "store/store_import.h"
 #include "store/store_txn.h"
 
 /* A transaction of user: amount, currency, category, description, date. */
@@ -44,18 +45,28 @@ insert(struct fixture *fx, const char *user, int64_t cents, const char *cur, con
 START_TEST(insert_and_get)
 {
 	struct fixture	 fx;
+	struct import_rec imp;
 	struct user	 u;
 	struct txn	 t, out, g;
 
 	fixture_open(&fx);
 	fixture_user(&fx.s.st, "t-1", "en", "USD", &u);
+	/* the import it came from (transactions refer to theirs) */
+	memset(&imp, 0, sizeof(imp));
+	fixture_id("ozz_imp", imp.id, sizeof(imp.id));
+	snprintf(imp.user_id, sizeof(imp.user_id), "%s", u.id);
+	snprintf(imp.status, sizeof(imp.status), "processing");
+	snprintf(imp.format, sizeof(imp.format), "png");
+	snprintf(imp.source, sizeof(imp.source), "whatsapp_image");
+	memset(imp.sha256, 'a', 64);
+	ck_assert_int_eq(store_import_insert(&fx.s.st, &imp, NULL), 0);
 	txn(&t, u.id, 1250, "USD", "transport", "UBER *TRIP 8XJ2", "2026-03-04");
 	t.merchant = "Uber";
 	t.merchant_key = "uber";
 	t.confidence = 875;
 	snprintf(t.source, sizeof(t.source), "whatsapp_text");
 	snprintf(t.categorized_by, sizeof(t.categorized_by), "ai");
-	t.import_id = "ozz_imp_abc";
+	t.import_id = imp.id;
 	ck_assert_int_eq(store_txn_insert(&fx.s.st, &t, &out), 0);
 	ck_assert_str_eq(out.id, t.id);
 	ck_assert_str_eq(out.user_id, u.id);
@@ -69,7 +80,7 @@ START_TEST(insert_and_get)
 	ck_assert_str_eq(out.source, "whatsapp_text");
 	ck_assert_int_eq(out.confidence, 875);
 	ck_assert_str_eq(out.categorized_by, "ai");
-	ck_assert_str_eq(out.import_id, "ozz_imp_abc");
+	ck_assert_str_eq(out.import_id, imp.id);
 	ck_assert_uint_eq(strlen(out.created_at), 20);
 	ck_assert_int_gt(out.cursor_us, 0);
 	ck_assert_int_eq(store_txn_get(&fx.s.st, u.id, t.id, &g), 1);
