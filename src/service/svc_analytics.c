@@ -4,10 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "core/conf.h"
 #include "core/log.h"
 #include "service/svc.h"
 #include "service/svc_analytics.h"
+#include "service/svc_hook.h"
 
 void
 svc_an_risk_cfg(const struct svc *s, struct risk_cfg *out)
@@ -19,12 +22,61 @@ svc_an_risk_cfg(const struct svc *s, struct risk_cfg *out)
 	out->missed_moves = s->cfg->analytics_risk_missed_moves;
 }
 
+/* 1 when the reason name is in the comma-separated list. */
+static int
+listed(const char *list, const char *name)
+{
+	size_t	 n = strlen(name);
+	const char *p = list;
+
+	while ((p = strstr(p, name)) != NULL) {
+		if ((p == list || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/*
+ * user.at_risk when a refresh finds a reason the user did not have before
+ * (a user newly at risk, or at risk for one more reason): the score, every
+ * reason and which of them are new. Not again while the reasons stay.
+ */
+static void
+at_risk_event(struct svc *s, const char *user, const struct risk_out *r, const char *before)
+{
+	struct json_object *o, *all, *fresh;
+	const char	*name;
+	size_t		 i;
+
+	for (i = 0; i < r->n; i++)
+		if (!listed(before, risk_code_name(r->reasons[i].code)))
+			break;
+	if (i == r->n)
+		return;
+	o = json_object_new_object();
+	all = json_object_new_array();
+	fresh = json_object_new_array();
+	for (i = 0; i < r->n; i++) {
+		name = risk_code_name(r->reasons[i].code);
+		json_object_array_add(all, json_object_new_string(name));
+		if (!listed(before, name))
+			json_object_array_add(fresh, json_object_new_string(name));
+	}
+	json_object_object_add(o, "user_id", json_object_new_string(user));
+	json_object_object_add(o, "risk_score", json_object_new_int(r->score));
+	json_object_object_add(o, "reasons", all);
+	json_object_object_add(o, "new_reasons", fresh);
+	svc_hook_emit(s, "user.at_risk", o);
+}
+
 int
 svc_an_refresh_user(struct svc *s, const char *user)
 {
 	struct an_user_inputs in;
 	struct risk_cfg	 cfg;
 	struct risk_out	 r;
+	char		 before[160];
 	int		 rc;
 
 	if ((rc = store_an_inputs(&s->st, user, s->cfg->analytics_risk_cash_flow_days,
@@ -32,7 +84,10 @@ svc_an_refresh_user(struct svc *s, const char *user)
 		return rc;		/* 0: the user is gone, nothing to keep */
 	svc_an_risk_cfg(s, &cfg);
 	risk_eval(&cfg, &in.in, &r);
-	return store_an_risk_put(&s->st, user, &in, &r);
+	if (store_an_risk_put(&s->st, user, &in, &r, before) == -1)
+		return -1;
+	at_risk_event(s, user, &r, before);
+	return 0;
 }
 
 void

@@ -23,7 +23,9 @@
 #include "doc/doc.h"
 #include "domain/calendar.h"
 #include "service/svc.h"
+#include "service/svc_analytics.h"
 #include "service/svc_contrib.h"
+#include "service/svc_hook.h"
 #include "service/svc_import.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
@@ -463,6 +465,27 @@ plan_free(struct plan *p)
 	p->rejected = p->receipt = NULL;
 }
 
+/* import.completed or import.failed for the import as it ended. */
+static void
+import_event(struct svc *s, const char *type, const struct import_rec *rec)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "import_id", json_object_new_string(rec->id));
+	json_object_object_add(o, "user_id", json_object_new_string(rec->user_id));
+	json_object_object_add(o, "status", json_object_new_string(rec->status));
+	json_object_object_add(o, "format", json_object_new_string(rec->format));
+	json_object_object_add(o, "transactions_created",
+	    json_object_new_int64(rec->transactions_created));
+	json_object_object_add(o, "duplicates_skipped",
+	    json_object_new_int64(rec->duplicates_skipped));
+	if (rec->error_code != NULL)
+		json_object_object_add(o, "error_code", json_object_new_string(rec->error_code));
+	if (rec->error != NULL)
+		json_object_object_add(o, "error", json_object_new_string(rec->error));
+	svc_hook_emit(s, type, o);
+}
+
 /*
  * Record a plan as the transactions of import rec (inserted first when
  * insert_rec), then end the import completed, in one database transaction.
@@ -520,6 +543,8 @@ record_plan(struct svc *s, const struct user *u, struct import_rec *rec, int ins
 	if (db_commit(s->st.db) == -1)
 		return svc_db_fail(s);
 	svc_subject(s, u->id);
+	svc_an_refresh(s, u->id);
+	import_event(s, "import.completed", &out->rec);
 	return 0;
 fail:
 	db_rollback(s->st.db);
@@ -682,7 +707,10 @@ svc_import_delete(struct svc *s, const char *ref, const char *id)
 			(void)svc_db_fail(s);
 		goto fail;
 	}
-	return db_commit(s->st.db) == -1 ? svc_db_fail(s) : 0;
+	if (db_commit(s->st.db) == -1)
+		return svc_db_fail(s);
+	svc_an_refresh(s, u.id);
+	return 0;
 fail:
 	db_rollback(s->st.db);
 	return -1;
@@ -703,7 +731,10 @@ fail_queued(struct svc *s, struct import_rec *rec)
 	rec->rows_rejected = "[]";
 	rec->receipt = NULL;
 	memset(s->err, 0, sizeof(*s->err));
-	return store_import_finish(&s->st, rec, &done) == -1 ? -1 : 1;
+	if (store_import_finish(&s->st, rec, &done) == -1)
+		return -1;
+	import_event(s, "import.failed", rec);
+	return 1;
 }
 
 int

@@ -370,7 +370,14 @@ store_an_inputs(struct store *st, const char *user, int64_t flow_days,
 	return 1;
 }
 
+/*
+ * The upsert, and the reasons the user had before it (the CTE "old" reads
+ * the row as it was when the statement began): one round trip tells a
+ * caller which reasons are new.
+ */
 static struct db_stmt an_risk_put = { "an_risk_put",
+	"WITH old AS (SELECT reason_codes FROM analytics_users"
+	" WHERE client_id = $1 AND user_id = $2), up AS ("
 	"INSERT INTO analytics_users AS a (client_id, user_id, currency, has_intake,"
 	" monthly_income, monthly_expenses, risk_score, reason_codes,"
 	" cash_flow_value, cash_flow_threshold, fund_value, fund_threshold, dti_value,"
@@ -392,11 +399,21 @@ static struct db_stmt an_risk_put = { "an_risk_put",
 	" interest_threshold = EXCLUDED.interest_threshold, spike_value = EXCLUDED.spike_value,"
 	" spike_threshold = EXCLUDED.spike_threshold, missed_value = EXCLUDED.missed_value,"
 	" missed_threshold = EXCLUDED.missed_threshold, cash_flow_basis = EXCLUDED.cash_flow_basis,"
-	" refreshed_at = clock_timestamp()", 0, 0 };
+	" refreshed_at = clock_timestamp() RETURNING 1)"
+	" SELECT coalesce(array_to_string((SELECT reason_codes FROM old), ','), ''),"
+	" (SELECT count(*) FROM up)", 0, 0 };
+
+static int
+decode_before(struct store *st, PGresult *res, int row, void *out)
+{
+	(void)st;
+	store_copy(out, 160, res, row, 0);
+	return 0;
+}
 
 int
 store_an_risk_put(struct store *st, const char *user, const struct an_user_inputs *in,
-    const struct risk_out *r)
+    const struct risk_out *r, char before[160])
 {
 	const char	*params[21];
 	char		 codes[160];
@@ -426,7 +443,8 @@ store_an_risk_put(struct store *st, const char *user, const struct an_user_input
 			params[20] = r->reasons[i].basis;
 	}
 	params[7] = codes;
-	return store_exec(st, &an_risk_put, 21, params, NULL);
+	before[0] = '\0';
+	return store_one(st, &an_risk_put, 21, params, decode_before, before) == -1 ? -1 : 0;
 }
 
 /* The rollups of the raw rows, as sql/011 first made them. */

@@ -85,9 +85,13 @@ int	store_an_at_risk(struct store *st, const char *currency, const char *reason,
 /* The inputs of the user's risk as of today, flow_days of transactions. 1/0/-1. */
 int	store_an_inputs(struct store *st, const char *user, int64_t flow_days,
 	    struct an_user_inputs *out);
-/* Keep the user's risk state. 0/-1. */
+/*
+ * Keep the user's risk state; before gets the reasons the user had until
+ * now ("negative_cash_flow,high_interest_debt", "" for none or a first
+ * state). 0/-1.
+ */
 int	store_an_risk_put(struct store *st, const char *user, const struct an_user_inputs *in,
-	    const struct risk_out *r);
+	    const struct risk_out *r, char before[160]);
 
 /* Rows of each rollup table and how many differ from the raw rows. */
 struct an_verify {

@@ -1130,6 +1130,83 @@ START_TEST(webhook_retried_then_delivered)
 END_TEST
 
 /* An endpoint failing for 3 days is disabled; enabling it again forgets the failures. */
+/*
+ * A platform hears of imports and of users newly at risk: an intake that
+ * spends more than it earns raises user.at_risk once (not again while the
+ * reasons stay), and a statement imported raises import.completed.
+ */
+START_TEST(webhook_import_and_at_risk_events)
+{
+	static const char csv[] = "Date,Description,Amount\n2026-11-02,STARBUCKS STORE 1458,-4.75\n"
+	    "2026-11-03,PAYROLL ACME CORP,2500.00\n2026-11-04,SHELL OIL 5744,-46.00\n";
+	struct it_client c;
+	struct http_result r;
+	struct json_object *h, *body, *e;
+	const char *hdr[3];
+	char	 id[OZ_IT_ID], secret[OZ_IT_ID], name[64], ext[64], u[160], p[256], ct[64];
+	const char *type;
+	size_t	 i;
+	int	 imports = 0, risks = 0;
+
+	unique(name, sizeof(name), "risk");
+	it_client_create(name, 0, &c);
+	hook_endpoint(&c, name, "[\"import.completed\",\"user.at_risk\"]", id, secret);
+	unique(ext, sizeof(ext), "atrisk");
+	snprintf(u, sizeof(u), "/v1/users/external:%s", ext);
+	snprintf(p, sizeof(p), "%s/financial-intake", u);
+	it_call(&c, "POST", p, "{\"monthly_income\":2000,\"monthly_expenses\":2600}", &r);
+	ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
+	http_result_free(&r);
+	/* the same reasons again: no second event */
+	it_call(&c, "POST", p, "{\"monthly_income\":2000,\"monthly_expenses\":2700}", &r);
+	ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions", u);
+	snprintf(ct, sizeof(ct), "Content-Type: text/csv");
+	hdr[0] = c.auth;
+	hdr[1] = ct;
+	hdr[2] = NULL;
+	ck_assert_int_eq(http_do("POST", p, hdr, csv, sizeof(csv) - 1, &r), 0);
+	ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
+	http_result_free(&r);
+	h = hooks_at(name, 2, 15000);
+	ck_assert_int_eq(json_object_array_length(h), 2);
+	for (i = 0; i < 2; i++) {
+		e = json_object_array_get_idx(h, i);
+		check_signature(e, secret);
+		body = json_tokener_parse(json_object_get_string(json_object_object_get(e, "raw")));
+		ck_assert_ptr_nonnull(body);
+		type = json_object_get_string(it_json_at(body, "type"));
+		if (strcmp(type, "import.completed") == 0) {
+			imports++;
+			ck_assert(strncmp(json_object_get_string(it_json_at(body, "data.import_id")),
+			    "ozz_imp_", 8) == 0);
+			ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.status")),
+			    "completed");
+			ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.format")), "csv");
+			ck_assert_int_eq(json_object_get_int(it_json_at(body,
+			    "data.transactions_created")), 3);
+		} else {
+			ck_assert_str_eq(type, "user.at_risk");
+			risks++;
+			ck_assert(strncmp(json_object_get_string(it_json_at(body, "data.user_id")),
+			    "ozz_usr_", 8) == 0);
+			ck_assert_int_gt(json_object_get_int(it_json_at(body, "data.risk_score")), 0);
+			ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.new_reasons.0")),
+			    "negative_cash_flow");
+		}
+		json_object_put(body);
+	}
+	ck_assert_int_eq(imports, 1);
+	ck_assert_int_eq(risks, 1);
+	json_object_put(h);
+	/* and nothing more arrives */
+	h = hooks_at(name, 3, 1500);
+	ck_assert_int_eq(json_object_array_length(h), 2);
+	json_object_put(h);
+}
+END_TEST
+
 START_TEST(webhook_endpoint_disabled_after_three_days)
 {
 	struct it_client c;
@@ -1195,6 +1272,7 @@ whatsapp_suite(void)
 	tcase_add_test(tc, webhook_endpoints_crud);
 	tcase_add_test(tc, webhook_events_signed);
 	tcase_add_test(tc, webhook_retried_then_delivered);
+	tcase_add_test(tc, webhook_import_and_at_risk_events);
 	tcase_add_test(tc, webhook_endpoint_disabled_after_three_days);
 	tcase_add_test(tc, jobd_stops_on_sigterm);
 	suite_add_tcase(s, tc);
