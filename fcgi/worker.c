@@ -160,14 +160,6 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 		_exit(1);
 	}
 	(void)db_connect(&app.db);	/* best effort: requests retry */
-	/*
-	 * A slow worker looks for imports left queued (or by a worker gone)
-	 * at start. Its OCR models load with the first document of each
-	 * language (doc_read), not here: loading all three takes seconds
-	 * (tens under the sanitizers), during which a restarted or rolled
-	 * worker would serve nothing.
-	 */
-	app.queued = strcmp(name, "slow") == 0;
 	http_req_init(&req);
 	if ((epfd = epoll_create1(EPOLL_CLOEXEC)) == -1) {
 		log_warn("worker: epoll_create1");
@@ -179,14 +171,7 @@ worker_main(struct oz_config *cfg, int listen_fd, const char *name)
 			_exit(1);
 		}
 	while (!worker_stop) {
-		/*
-		 * Imports queued (Prefer: respond-async) run once their answer is
-		 * out, a turn at a time; while more wait, requests are only
-		 * looked for (no blocking) between turns.
-		 */
-		if (app.queued)
-			app_run_queue(&app, &req);
-		n = wait_for_work(&waitmask, app.queued ? 0 : -1, ready);
+		n = wait_for_work(&waitmask, -1, ready);
 		for (k = 0; k < n; k++) {
 			/* A closed kept connection reads as an error here: its slot is free again. */
 			if (FCGX_Accept_r(&conns[ready[k]]) < 0)

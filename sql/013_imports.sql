@@ -4,9 +4,9 @@
 -- deleting the import takes them back. The document itself is never kept:
 -- only its SHA-256. An import sent with "Prefer: respond-async" waits in
 -- this table (status queued, the document in `document` as base64) until a
--- worker of the slow pool takes it (FOR UPDATE SKIP LOCKED; one that stayed
--- processing for 15 minutes, its worker gone, is taken again); the document
--- is cleared when the import ends. ozzie-jobd takes this queue over.
+-- runner of ozzie-jobd takes it (an import.run job is queued with it; FOR
+-- UPDATE SKIP LOCKED; one that stayed processing for 15 minutes, its runner
+-- gone, is taken again); the document is cleared when the import ends.
 CREATE TABLE imports (
     client_id            text NOT NULL,
     id                   text NOT NULL CHECK (id ~ '^ozz_imp_[A-Za-z0-9_-]{22}$'),

@@ -285,8 +285,6 @@ h_txn_document(struct oz_app *app, struct oz_req *r)
 	app_svc(app, r, &s);
 	if (svc_import_create(&s, r->params[0], &d, &out) == -1)
 		return -1;
-	if (d.async)
-		app->queued = 1;
 	return answer(r, &out, d.async);
 }
 

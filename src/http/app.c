@@ -264,24 +264,3 @@ app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader, void *c
 	finish(app, r, idem, rc == -1);
 }
 
-void
-app_run_queue(struct oz_app *app, struct oz_req *r)
-{
-	struct svc	 s;
-	int		 i, rc = 1;
-
-	/* a bounded turn: the worker goes back to its requests after it */
-	for (i = 0; i < APP_QUEUE_TURN && rc == 1; i++) {
-		http_req_clear(r);
-		r->client_id = NULL;
-		app_svc(app, r, &s);
-		s.subject = NULL;
-		rc = svc_import_run_queued(&s);
-		db_rollback(&app->db);
-		if (rc == -1)
-			log_warnx("import queue: %s", r->err.message ? r->err.message :
-			    "the database failed");
-	}
-	app->queued = rc == 1;		/* more may wait: another turn soon */
-	http_req_clear(r);
-}

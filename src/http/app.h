@@ -26,13 +26,10 @@ struct oz_app {
 	int			 cred_keyed;	/* cred_key is from a configured secret_key */
 	const char		*name;		/* pool name, for logs */
 	const struct oz_route	*routes;	/* api/routes.c oz_routes, or a test table */
-	int			 queued;	/* an import was queued: run the queue after the answer */
 };
 
 /* Bytes a document's body may carry beside the document (JSON, multipart headers). */
 #define APP_DOC_ENVELOPE	(64 * 1024)
-/* Queued imports one worker runs after an answer, at most, before serving again. */
-#define APP_QUEUE_TURN		16
 
 /* Reads up to n body bytes into p; returns bytes read, 0 at end, -1 on error. */
 typedef long (*app_body_reader)(void *ctx, char *p, size_t n);
@@ -68,11 +65,5 @@ void	app_handle(struct oz_app *app, struct oz_req *r, app_body_reader reader,
  */
 int64_t	app_body_limit(const struct oz_config *cfg, int document_route,
 	    const char *content_type);
-/*
- * Run queued imports (svc_import_run_queued), a bounded turn of them, with
- * r as scratch (cleared before and after): the stop-gap until ozzie-jobd
- * runs the queue. A worker calls it after an answer when app->queued.
- */
-void	app_run_queue(struct oz_app *app, struct oz_req *r);
 
 #endif

@@ -27,6 +27,7 @@
 #include "service/svc_contrib.h"
 #include "service/svc_hook.h"
 #include "service/svc_import.h"
+#include "service/svc_job.h"
 #include "service/svc_txn.h"
 #include "service/svc_user.h"
 
@@ -575,16 +576,29 @@ queue_doc(struct svc *s, const struct user *u, const struct import_doc *d, enum 
     struct import_out *out)
 {
 	struct import_rec rec;
-	char	*b64;
-	int	 rc;
+	struct job_new	 job;
+	char		 payload[80];
+	char		*b64;
+	int		 rc;
 
 	if (new_record(s, u, d, f, "queued", &rec) == -1)
 		return -1;
 	if ((b64 = pool_alloc(s->st.pool, 4 * ((d->len + 2) / 3) + 1)) == NULL)
 		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
 	b64_encode(d->data, d->len, b64);
-	if (store_import_insert(&s->st, &rec, b64) == -1)
+	/* the import and the job that runs it, together */
+	memset(&job, 0, sizeof(job));
+	job.kind = JOB_IMPORT_RUN;
+	job.client = s->st.client;
+	snprintf(payload, sizeof(payload), "{\"import_id\":\"%s\"}", rec.id);
+	job.payload = payload;
+	if (db_begin(s->st.db) == -1)
 		return svc_db_fail(s);
+	if (store_import_insert(&s->st, &rec, b64) == -1 ||
+	    store_job_enqueue(&s->st, &job, NULL) == -1 || db_commit(s->st.db) == -1) {
+		db_rollback(s->st.db);
+		return svc_db_fail(s);
+	}
 	if ((rc = store_import_get(&s->st, u->id, rec.id, &out->rec)) != 1)
 		return rc == 0 ? svc_fail(s, OZ_INTERNAL_ERROR, "the import went") :
 		    svc_db_fail(s);
@@ -779,4 +793,19 @@ svc_import_run_queued(struct svc *s)
 		return fail_queued(s, &rec);
 	}
 	return 1;
+}
+
+void
+svc_import_job(struct svc *s, const struct job *job, struct job_result *res)
+{
+	(void)job;
+	memset(res, 0, sizeof(*res));
+	/* the oldest of any client: s->st.client becomes the import's */
+	s->st.client = NULL;
+	if (svc_import_run_queued(s) == -1) {
+		res->outcome = JOB_RETRY;
+		res->error = "the database failed while running a queued import";
+		return;
+	}
+	res->outcome = JOB_DONE;
 }

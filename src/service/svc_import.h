@@ -56,4 +56,15 @@ int	svc_import_delete(struct svc *s, const char *ref, const char *id);
  */
 int	svc_import_run_queued(struct svc *s);
 
+/* The ozzie-jobd job that runs a queued import (queued with it, one per import). */
+#define JOB_IMPORT_RUN	"import.run"
+
+struct job;
+struct job_result;
+/*
+ * ozzie-jobd: run the oldest queued import (JOB_IMPORT_RUN): done when it
+ * ran or none waits, retried with the backoff when the database failed.
+ */
+void	svc_import_job(struct svc *s, const struct job *job, struct job_result *res);
+
 #endif

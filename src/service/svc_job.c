@@ -8,6 +8,7 @@
 #include "service/svc.h"
 #include "service/svc_evo.h"
 #include "service/svc_hook.h"
+#include "service/svc_import.h"
 #include "service/svc_job.h"
 
 void
@@ -20,6 +21,8 @@ svc_job_run(struct svc *s, const struct job *job, struct job_result *res)
 		svc_evo_send(s, job, res);
 	else if (strcmp(job->kind, JOB_HOOK_DELIVER) == 0)
 		svc_hook_deliver(s, job, res);
+	else if (strcmp(job->kind, JOB_IMPORT_RUN) == 0)
+		svc_import_job(s, job, res);
 	else {
 		res->outcome = JOB_DEAD;
 		res->error = "unknown job kind";

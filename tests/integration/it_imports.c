@@ -492,7 +492,7 @@ END_TEST
 START_TEST(respond_async_queues_then_completes)
 {
 	struct http_result r;
-	char	 u[160], p[512], *doc;
+	char	 u[160], p[512], id[64], state[32], *doc;
 	size_t	 len;
 	int	 i;
 
@@ -518,6 +518,11 @@ START_TEST(respond_async_queues_then_completes)
 	ck_assert_msg(i < 200, "the queued import never completed");
 	ck_assert_int_eq(num(r.json, "data.transactions_created"), 15);
 	ck_assert_str_eq(str(r.json, "data.kind"), "spreadsheet");
+	/* ozzie-jobd ran it: its import.run job is done */
+	snprintf(id, sizeof(id), "%s", str(r.json, "data.id"));
+	ck_assert_int_eq(it_sql("SELECT state FROM jobs WHERE kind = 'import.run'"
+	    " AND payload->>'import_id' = :'a'", id, NULL, state, sizeof(state)), 0);
+	ck_assert_msg(strncmp(state, "done", 4) == 0, "import.run: '%s'", state);
 	http_result_free(&r);
 	/* a queued document in no format we read is refused at once, nothing queued */
 	post_doc(&cl, u, "image/jpeg", "not an image at all", 19, "Prefer: respond-async", &r);
