@@ -75,6 +75,28 @@ $$;
 CREATE TRIGGER analytics_periods AFTER INSERT OR UPDATE OR DELETE ON analytics_totals
     FOR EACH ROW EXECUTE FUNCTION ozzie_analytics_periods();
 
+-- A delete of transactions subtracts from analytics_totals in no set order
+-- (sql/011), and its rows' periods may share a stripe with another user's
+-- write: the periods' rows are locked first, in key order (a statement
+-- trigger fires before analytics_txn_delete: triggers go by name), as the
+-- inserts and updates take them, so two writers never wait on each other.
+CREATE FUNCTION ozzie_analytics_lock() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM 1 FROM analytics_periods a
+    WHERE (a.client_id, a.currency, a.kind, a.period, a.stripe) IN (
+        SELECT o.client_id, o.currency, x.k, x.p, ozzie_analytics_stripe(o.user_id)
+        FROM old_rows o CROSS JOIN LATERAL (VALUES
+            ('m'::"char", date_trunc('month', o.transaction_date)::date),
+            ('w'::"char", date_trunc('week', o.transaction_date)::date)) AS x (k, p))
+    ORDER BY a.client_id, a.currency, a.kind, a.period, a.stripe FOR UPDATE;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER analytics_periods_lock AFTER DELETE ON transactions
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ozzie_analytics_lock();
+
 INSERT INTO analytics_periods (client_id, currency, kind, period, stripe, spend_cents,
     spend_count, income_cents, income_count, txn_count, users_spend, users_income, users_any)
 SELECT client_id, currency, kind, period, ozzie_analytics_stripe(user_id), sum(spend_cents),
