@@ -18,18 +18,37 @@ static struct db_stmt an_currency = { "an_currency",
 	" ORDER BY count(*) DESC, currency LIMIT 1", 1, 0 };
 
 /*
- * Every figure of the overview in one row. Transactions from the monthly
- * rollup; intakes from the risk state (the latest intake of each user);
- * plans, tasks and chat messages of the period from their tables.
+ * Every figure of the overview in one row. The users by stage in one pass;
+ * transactions, spending and income from the client's months
+ * (analytics_periods, sql/013), the users active from their monthly totals
+ * (a user active in two months counts once); intakes from the risk state
+ * (the latest intake of each user); plans, tasks and chat messages of the
+ * period from their tables; the at-risk count with the intakes.
  */
 static struct db_stmt an_overview = { "an_overview",
-	"WITH us AS (SELECT u.id, u.onboarding_stage FROM users u WHERE " AN_USERS_OF "),"
-	" tx AS (SELECT user_id, sum(txn_count) n, sum(spend_cents) sc, sum(income_cents) ic"
-	"  FROM analytics_totals WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
-	"  AND period BETWEEN $3::date AND $4::date GROUP BY user_id HAVING sum(txn_count) > 0),"
-	" st AS (SELECT a.monthly_income i, a.monthly_expenses e FROM analytics_users a"
+	"WITH us AS (SELECT count(*) n,"
+	"  count(*) FILTER (WHERE onboarding_stage = 'intake_pending') s0,"
+	"  count(*) FILTER (WHERE onboarding_stage = 'plan_pending') s1,"
+	"  count(*) FILTER (WHERE onboarding_stage = 'active') s2 FROM users u WHERE " AN_USERS_OF "),"
+	" ta AS (SELECT count(*) n FROM (SELECT user_id FROM analytics_totals"
+	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
+	"  AND period BETWEEN $3::date AND $4::date AND txn_count > 0 GROUP BY user_id) x),"
+	" tx AS (SELECT coalesce(sum(txn_count), 0) n, coalesce(sum(spend_cents), 0) sc,"
+	"  coalesce(sum(income_cents), 0) ic FROM analytics_periods"
+	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
+	"  AND period BETWEEN $3::date AND $4::date),"
+	" st AS (SELECT count(*) FILTER (WHERE a.has_intake) n,"
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_income)"
+	"  FILTER (WHERE a.has_intake)), 0) mi,"
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_expenses)"
+	"  FILTER (WHERE a.has_intake)), 0) me,"
+	"  count(*) FILTER (WHERE a.has_intake AND a.monthly_income > 0) rn,"
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (a.monthly_income"
+	"  - a.monthly_expenses) * 10000::numeric / a.monthly_income)"
+	"  FILTER (WHERE a.has_intake AND a.monthly_income > 0)), 0) mr,"
+	"  count(*) FILTER (WHERE a.risk_score > 0) ar FROM analytics_users a"
 	"  JOIN users u ON u.client_id = a.client_id AND u.id = a.user_id"
-	"  WHERE a.client_id = $1 AND u.currency = $2 AND a.has_intake),"
+	"  WHERE a.client_id = $1 AND u.currency = $2),"
 	" pl AS (SELECT count(*) n, count(DISTINCT p.user_id) un FROM plans p JOIN users u"
 	"  ON u.client_id = p.client_id AND u.id = p.user_id WHERE p.client_id = $1"
 	"  AND u.currency = $2 AND " AN_PERIOD("p.created_at") "),"
@@ -41,22 +60,10 @@ static struct db_stmt an_overview = { "an_overview",
 	" ch AS (SELECT count(*) n, count(DISTINCT m.user_id) un FROM chat_messages m JOIN users u"
 	"  ON u.client_id = m.client_id AND u.id = m.user_id WHERE m.client_id = $1"
 	"  AND u.currency = $2 AND m.role = 'user' AND " AN_PERIOD("m.created_at") ")"
-	" SELECT (SELECT count(*) FROM us),"
-	" (SELECT count(*) FROM us WHERE onboarding_stage = 'intake_pending'),"
-	" (SELECT count(*) FROM us WHERE onboarding_stage = 'plan_pending'),"
-	" (SELECT count(*) FROM us WHERE onboarding_stage = 'active'),"
-	" (SELECT count(*) FROM tx), (SELECT coalesce(sum(n), 0) FROM tx),"
-	" (SELECT coalesce(sum(sc), 0) FROM tx), (SELECT coalesce(sum(ic), 0) FROM tx),"
-	" (SELECT count(*) FROM st),"
-	" (SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY i::numeric)), 0) FROM st),"
-	" (SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY e::numeric)), 0) FROM st),"
-	" (SELECT count(*) FROM st WHERE i > 0),"
-	" (SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP"
-	"  (ORDER BY (i - e) * 10000::numeric / i)), 0) FROM st WHERE i > 0),"
-	" pl.n, pl.un, tk.d, tk.n, tk.un, ch.n, ch.un,"
-	" (SELECT count(*) FROM analytics_users a JOIN users u ON u.client_id = a.client_id"
-	"  AND u.id = a.user_id WHERE a.client_id = $1 AND u.currency = $2 AND a.risk_score > 0)"
-	" FROM pl, tk, ch", 1, 0 };
+	" SELECT us.n, us.s0, us.s1, us.s2, ta.n, tx.n, tx.sc, tx.ic,"
+	" st.n, st.mi, st.me, st.rn, st.mr,"
+	" pl.n, pl.un, tk.d, tk.n, tk.un, ch.n, ch.un, st.ar"
+	" FROM us, ta, tx, st, pl, tk, ch", 1, 0 };
 
 static int
 decode_overview(struct store *st, PGresult *res, int row, void *out)
@@ -104,22 +111,29 @@ store_an_overview(struct store *st, const struct an_scope *sc, struct an_overvie
  * groups; $5 group_by, $6 category, $7 limit. Time groups in time order,
  * the others largest first.
  */
-#define AN_GROUPS(from, key) \
-	"WITH per AS (SELECT " key " AS k, user_id, sum(spend_cents) c, sum(spend_count) n" \
+#define AN_GROUPS(from, key, cat) \
+	"WITH per AS (SELECT " key " AS k, user_id, sum(spend_cents)::bigint c," \
+	" sum(spend_count)::bigint n" \
 	" FROM " from " WHERE client_id = $1 AND currency = $2" \
-	" AND month BETWEEN $3::date AND $4::date AND ($6::text IS NULL OR category = $6)" \
+	" AND month BETWEEN $3::date AND $4::date AND " cat \
 	" AND $5::text IS NOT NULL GROUP BY 1, 2 HAVING sum(spend_count) > 0)" \
 	" SELECT k, sum(c), sum(n), count(*)," \
-	" round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c::numeric)) FROM per GROUP BY k" \
+	" round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c)) FROM per GROUP BY k" \
 	" ORDER BY CASE WHEN $5 = 'month' THEN k END, sum(c) DESC, k LIMIT $7::integer"
+#define AN_GROUP_KEY "CASE $5 WHEN 'month' THEN to_char(month, 'YYYY-MM')" \
+	" WHEN 'source' THEN source ELSE category END"
+/* Without a category and with one (its own index, analytics_monthly_category). */
 static struct db_stmt an_groups = { "an_groups",
-	AN_GROUPS("analytics_monthly", "CASE $5 WHEN 'month' THEN to_char(month, 'YYYY-MM')"
-	    " WHEN 'source' THEN source ELSE category END"), 1, 0 };
+	AN_GROUPS("analytics_monthly", AN_GROUP_KEY, "$6::text IS NULL"), 1, 0 };
+static struct db_stmt an_groups_cat = { "an_groups_cat",
+	AN_GROUPS("analytics_monthly", AN_GROUP_KEY, "category = $6"), 1, 0 };
 static struct db_stmt an_groups_merchant = { "an_groups_merchant",
-	AN_GROUPS("analytics_merchants", "merchant"), 1, 0 };
+	AN_GROUPS("analytics_merchants", "merchant", "$6::text IS NULL"), 1, 0 };
+static struct db_stmt an_groups_merchant_cat = { "an_groups_merchant_cat",
+	AN_GROUPS("analytics_merchants", "merchant", "category = $6"), 1, 0 };
 /* Without a category, from the users' totals (one row a month); with one, by category. */
 static struct db_stmt an_spend_total = { "an_spend_total",
-	"WITH per AS (SELECT user_id, sum(spend_cents) c, sum(spend_count) n FROM ("
+	"WITH per AS (SELECT user_id, sum(spend_cents)::bigint c, sum(spend_count)::bigint n FROM ("
 	" SELECT user_id, spend_cents, spend_count FROM analytics_totals WHERE $5::text IS NULL"
 	" AND client_id = $1 AND currency = $2 AND kind = 'm' AND period BETWEEN $3::date AND $4::date"
 	" UNION ALL SELECT user_id, spend_cents, spend_count FROM analytics_monthly"
@@ -127,7 +141,7 @@ static struct db_stmt an_spend_total = { "an_spend_total",
 	" AND month BETWEEN $3::date AND $4::date AND category = $5) x"
 	" GROUP BY user_id HAVING sum(spend_count) > 0)"
 	" SELECT '', coalesce(sum(c), 0), coalesce(sum(n), 0), count(*),"
-	" coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c::numeric)), 0) FROM per",
+	" coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c)), 0) FROM per",
 	1, 0 };
 
 static int
@@ -151,35 +165,45 @@ store_an_spending(struct store *st, const struct an_scope *sc, const char *group
 	const char *tp[5] = { st->client, sc->currency, sc->from, sc->to, sc->category };
 	const char *gp[7] = { st->client, sc->currency, sc->from, sc->to, group_by,
 	    sc->category, store_int_param(st, (int64_t)max) };
+	struct db_stmt *stmt;
 
 	*n = 0;
 	memset(total, 0, sizeof(*total));
 	if (store_one(st, &an_spend_total, 5, tp, decode_group, total) != 1)
 		return -1;
-	return store_rows(st, strcmp(group_by, "merchant") == 0 ? &an_groups_merchant :
-	    &an_groups, 7, gp, decode_group, rows, sizeof(*rows), max, n);
+	if (strcmp(group_by, "merchant") == 0)
+		stmt = sc->category ? &an_groups_merchant_cat : &an_groups_merchant;
+	else
+		stmt = sc->category ? &an_groups_cat : &an_groups;
+	return store_rows(st, stmt, 7, gp, decode_group, rows, sizeof(*rows), max, n);
 }
 
-/* $5 interval, $6 category; every period of the range, empty ones too. */
+/*
+ * $5 interval, $6 category; every period of the range, empty ones too.
+ * Without a category from the client's periods (analytics_periods, their
+ * stripes summed: the users of a period kept with them); with one from each
+ * user's rows of that category.
+ */
 #define AN_PER_USER(table, col) \
 	"SELECT " col " AS period, user_id, sum(spend_cents) sc, sum(spend_count) sn," \
 	" sum(income_cents) ic, sum(income_count) inn, sum(txn_count) n FROM " table \
 	" WHERE client_id = $1 AND currency = $2 AND " col " BETWEEN $3::date AND $4::date" \
-	" AND ($6::text IS NULL OR category = $6) GROUP BY 1, 2"
+	" AND category = $6 GROUP BY 1, 2"
 static struct db_stmt an_trends = { "an_trends",
 	"WITH p AS (SELECT generate_series($3::date, $4::date, CASE WHEN $5 = 'week'"
 	"  THEN interval '1 week' ELSE interval '1 month' END)::date AS period),"
 	" r AS (SELECT * FROM (" AN_PER_USER("analytics_monthly", "month") ") m"
 	"  WHERE $5 = 'month' AND $6::text IS NOT NULL"
 	"  UNION ALL SELECT * FROM (" AN_PER_USER("analytics_weekly", "week") ") w"
-	"  WHERE $5 = 'week' AND $6::text IS NOT NULL"
-	"  UNION ALL SELECT period, user_id, spend_cents, spend_count, income_cents, income_count,"
-	"  txn_count FROM analytics_totals WHERE $6::text IS NULL AND client_id = $1"
-	"  AND currency = $2 AND kind = CASE WHEN $5 = 'week' THEN 'w' ELSE 'm' END::\"char\""
-	"  AND period BETWEEN $3::date AND $4::date),"
+	"  WHERE $5 = 'week' AND $6::text IS NOT NULL),"
 	" g AS (SELECT period, sum(sc) sc, sum(ic) ic, sum(n) n,"
 	"  count(*) FILTER (WHERE sn > 0) us, count(*) FILTER (WHERE inn > 0) ui,"
-	"  count(*) FILTER (WHERE n > 0) ua FROM r GROUP BY 1)"
+	"  count(*) FILTER (WHERE n > 0) ua FROM r GROUP BY 1"
+	"  UNION ALL SELECT period, sum(spend_cents), sum(income_cents), sum(txn_count),"
+	"  sum(users_spend), sum(users_income), sum(users_any) FROM analytics_periods"
+	"  WHERE $6::text IS NULL AND client_id = $1 AND currency = $2"
+	"  AND kind = CASE WHEN $5 = 'week' THEN 'w' ELSE 'm' END::\"char\""
+	"  AND period BETWEEN $3::date AND $4::date GROUP BY 1)"
 	" SELECT to_char(p.period, CASE WHEN $5 = 'week' THEN 'YYYY-MM-DD' ELSE 'YYYY-MM' END),"
 	" coalesce(g.sc, 0), coalesce(g.ic, 0), coalesce(g.n, 0), coalesce(g.us, 0),"
 	" coalesce(g.ui, 0), coalesce(g.ua, 0) FROM p LEFT JOIN g USING (period)"
@@ -477,6 +501,15 @@ store_an_risk_put(struct store *st, const char *user, const struct an_user_input
 	" currency, coalesce(merchant, '') AS merchant, category," \
 	" sum(ozzie_spend(kind, amount_cents)) AS spend_cents, count(*) AS spend_count" \
 	" FROM transactions WHERE kind IN ('spending', 'fee', 'refund') GROUP BY 1, 2, 3, 4, 5, 6"
+/* The client's periods (sql/013), stripe by stripe, from the users' totals. */
+#define AN_RAW_PERIODS \
+	"SELECT client_id, currency, kind, period, ozzie_analytics_stripe(user_id) AS stripe," \
+	" sum(spend_cents) AS spend_cents, sum(spend_count) AS spend_count," \
+	" sum(income_cents) AS income_cents, sum(income_count) AS income_count," \
+	" sum(txn_count) AS txn_count, count(*) FILTER (WHERE spend_count > 0) AS users_spend," \
+	" count(*) FILTER (WHERE income_count > 0) AS users_income," \
+	" count(*) FILTER (WHERE txn_count > 0) AS users_any" \
+	" FROM (" AN_RAW_TOTALS ") u GROUP BY 1, 2, 3, 4, 5"
 /* A stored row at zero is a row that is not there. */
 #define AN_DIFF(label, table, raw, keys, rvals, svals, zero) \
 	"SELECT '" label "', (SELECT count(*) FROM " table ")::text, count(*)::text" \
@@ -502,11 +535,17 @@ static struct db_stmt an_verify_stmt = { "an_verify",
 	    "spend_cents = 0 AND spend_count = 0")
 	" UNION ALL "
 	AN_DIFF("3", "analytics_totals", AN_RAW_TOTALS,
-	    "client_id, user_id, kind, period, currency", AN_VALS("r."), AN_VALS("s."), AN_ZERO),
+	    "client_id, user_id, kind, period, currency", AN_VALS("r."), AN_VALS("s."), AN_ZERO)
+	" UNION ALL "
+	AN_DIFF("4", "analytics_periods", AN_RAW_PERIODS,
+	    "client_id, currency, kind, period, stripe",
+	    AN_VALS("r.") ", r.users_spend, r.users_income, r.users_any",
+	    AN_VALS("s.") ", s.users_spend, s.users_income, s.users_any",
+	    AN_ZERO " AND users_spend = 0 AND users_income = 0 AND users_any = 0"),
 	1, 0 };
 
 static const char *const rollup_tables[AN_ROLLUPS] = { "analytics_monthly",
-	"analytics_weekly", "analytics_merchants", "analytics_totals" };
+	"analytics_weekly", "analytics_merchants", "analytics_totals", "analytics_periods" };
 
 int
 store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS])
@@ -538,8 +577,21 @@ store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS])
 static struct db_stmt an_lock = { "an_lock",
 	"LOCK TABLE transactions IN SHARE MODE", 0, 0 };
 static struct db_stmt an_clear = { "an_clear",
-	"TRUNCATE analytics_monthly, analytics_weekly, analytics_merchants, analytics_totals",
-	0, 0 };
+	"TRUNCATE analytics_monthly, analytics_weekly, analytics_merchants, analytics_totals,"
+	" analytics_periods", 0, 0 };
+/* The trigger that keeps analytics_periods stands aside: filled below at once. */
+static struct db_stmt an_quiet = { "an_quiet",
+	"SELECT set_config('ozzie.analytics_rebuild', 'on', true)", 0, 0 };
+static struct db_stmt an_fill_periods = { "an_fill_periods",
+	"INSERT INTO analytics_periods (client_id, currency, kind, period, stripe, spend_cents,"
+	" spend_count, income_cents, income_count, txn_count, users_spend, users_income,"
+	" users_any) SELECT client_id, currency, kind, period, ozzie_analytics_stripe(user_id),"
+	" sum(spend_cents), sum(spend_count), sum(income_cents), sum(income_count),"
+	" sum(txn_count), count(*) FILTER (WHERE spend_count > 0),"
+	" count(*) FILTER (WHERE income_count > 0), count(*) FILTER (WHERE txn_count > 0)"
+	" FROM analytics_totals GROUP BY 1, 2, 3, 4, 5", 0, 0 };
+static struct db_stmt an_loud = { "an_loud",
+	"SELECT set_config('ozzie.analytics_rebuild', 'off', true)", 0, 0 };
 static struct db_stmt an_fill_monthly = { "an_fill_monthly",
 	"INSERT INTO analytics_monthly (client_id, user_id, month, currency, category, source,"
 	" spend_cents, spend_count, income_cents, income_count, txn_count) " AN_RAW_MONTHLY,
@@ -570,8 +622,8 @@ run(struct oz_db *db, struct db_stmt *st)
 int
 store_an_rebuild(struct oz_db *db)
 {
-	struct db_stmt *steps[] = { &an_lock, &an_clear, &an_fill_monthly, &an_fill_weekly,
-	    &an_fill_merchants, &an_fill_totals };
+	struct db_stmt *steps[] = { &an_lock, &an_clear, &an_quiet, &an_fill_monthly,
+	    &an_fill_weekly, &an_fill_merchants, &an_fill_totals, &an_fill_periods, &an_loud };
 	size_t	 i;
 
 	if (db_begin(db) == -1)

@@ -98,7 +98,7 @@ struct an_verify {
 	const char	*table;
 	int64_t		 rows, differ;
 };
-#define AN_ROLLUPS	4
+#define AN_ROLLUPS	5
 /* Compare every rollup of every client with a recomputation. 0/-1. */
 int	store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS]);
 /* Recompute every rollup from the raw rows, writes held off meanwhile. 0/-1. */
