@@ -617,7 +617,9 @@ exchange(const struct ai_provider *p, const struct remote *rm, struct json_objec
 	rq.delivered = &r->delivered;
 	rc = ai_http_post(&rq, &hr);
 	r->res->requests += hr.requests;
-	if (rc == -1 && hr.status == 400 && json_object_object_get_ex(req, "tools", NULL) &&
+	/* Ollama and vLLM say it with 400, some llama.cpp servers with 500. */
+	if (rc == -1 && hr.status >= 400 && hr.status <= 599 &&
+	    json_object_object_get_ex(req, "tools", NULL) &&
 	    ai_no_tools_error(hr.body.data, hr.body.len))
 		r->no_tools = 1;
 	if (rc == -1 && r->error[0] == '\0')

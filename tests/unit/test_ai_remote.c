@@ -1421,6 +1421,31 @@ START_TEST(model_without_tools_answers)
 }
 END_TEST
 
+/* llama.cpp without --jinja says it with a 500 (retried first): the model answers without tools. */
+START_TEST(tools_refused_with_500)
+{
+	struct json_object	*log;
+	struct run		 r;
+
+	script("{\"steps\":[{\"kind\":\"status\",\"status\":500,\"repeat\":3,\"body\":"
+	    "{\"error\":{\"code\":500,\"message\":\"tools param requires --jinja flag\","
+	    "\"type\":\"server_error\"}}},{\"kind\":\"text\",\"text\":\"Answered.\"}]}");
+	run_init(&r, OPENAI, "How am I doing?", 0);
+	r.s.model = "llama-cpp-model";
+	r.s.max_retries = 2;
+	run_chat(&r);
+	check_success(&r, OPENAI);
+	ck_assert_str_eq(buf_str(&r.res.reply), "Answered.");
+	ck_assert_int_eq(r.res.requests, 4);
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 4);
+	ck_assert_int_eq(offered_tools(log, 2), 1);
+	ck_assert_int_eq(offered_tools(log, 3), 0);
+	json_object_put(log);
+	run_free(&r);
+}
+END_TEST
+
 /* A 400 that is not about tools is not retried without them: local answers. */
 START_TEST(other_bad_request_falls_back)
 {
@@ -1574,6 +1599,7 @@ suite(void)
 	tcase_add_loop_test(tc, ignored_stream_still_answers, 0, 2);
 	tcase_add_loop_test(tc, model_without_tools_answers, 0, 2);
 	tcase_add_loop_test(tc, other_bad_request_falls_back, 0, 2);
+	tcase_add_test(tc, tools_refused_with_500);
 	tcase_add_loop_test(tc, tools_off_and_max_tokens, 0, 2);
 	tcase_add_test(tc, max_tokens_words);
 	tcase_add_test(tc, no_tools_errors_recognised);
