@@ -408,16 +408,19 @@ struct remote {
 	int		 retries;
 	int64_t		 max_tokens;	/* 0: the provider's default */
 	int		 tools;		/* offer the tools */
-	uint64_t	 id;		/* provider, URL and model, for no_tools_known */
+	int		 ask_stream;	/* a streamed chat asks for a stream (not known to be ignored) */
+	uint64_t	 id;		/* provider, URL and model, for model_known */
 };
 
-/* ---- models that take no tools ------------------------------------------- */
+/* ---- what was learnt of a model ------------------------------------------- */
 
-#define NO_TOOLS_MAX	32
+#define LEARNT_MAX	32
+#define NO_TOOLS	1	/* refuses requests with tools */
+#define NO_STREAM	2	/* answers whole JSON to "stream": true */
 
-/* The models (by model_id) found refusing tools, in this process. */
-static uint64_t	no_tools_ids[NO_TOOLS_MAX];
-static size_t	no_tools_n, no_tools_next;
+/* The models (by model_id) found to differ, in this process. */
+static struct { uint64_t id; int flags; } learnt[LEARNT_MAX];
+static size_t	learnt_n, learnt_next;
 
 /* FNV-1a of provider, URL and model, NUL-separated. */
 static uint64_t
@@ -436,33 +439,34 @@ model_id(const char *provider, const char *url, const char *model)
 	return h;
 }
 
+/* What is known of id: NO_TOOLS, NO_STREAM. */
 static int
-no_tools_known(uint64_t id)
+model_known(uint64_t id)
 {
 	size_t i;
 
-	for (i = 0; i < no_tools_n; i++)
-		if (no_tools_ids[i] == id)
-			return 1;
+	for (i = 0; i < learnt_n; i++)
+		if (learnt[i].id == id)
+			return learnt[i].flags;
 	return 0;
 }
 
-/* Remember id as a model without tools (the oldest is forgotten when full). */
+/* Remember flag of id (when full, the oldest model is forgotten). */
 static void
-no_tools_remember(uint64_t id)
+model_learn(uint64_t id, int flag)
 {
-	if (no_tools_known(id))
-		return;
-	no_tools_ids[no_tools_next] = id;
-	no_tools_next = (no_tools_next + 1) % NO_TOOLS_MAX;
-	if (no_tools_n < NO_TOOLS_MAX)
-		no_tools_n++;
-}
+	size_t i;
 
-void
-ai_no_tools_forget(void)
-{
-	no_tools_n = no_tools_next = 0;
+	for (i = 0; i < learnt_n; i++)
+		if (learnt[i].id == id) {
+			learnt[i].flags |= flag;
+			return;
+		}
+	learnt[learnt_next].id = id;
+	learnt[learnt_next].flags = flag;
+	learnt_next = (learnt_next + 1) % LEARNT_MAX;
+	if (learnt_n < LEARNT_MAX)
+		learnt_n++;
 }
 
 /*
@@ -566,7 +570,8 @@ remote_setup(const struct ai_provider *p, const struct ai_settings *s, struct re
 	    MAX_RETRIES : s->max_retries;
 	rm->max_tokens = s->max_tokens > 0 ? s->max_tokens : 0;
 	rm->id = model_id(p->name, rm->url, rm->model);
-	rm->tools = !s->tools_off && !no_tools_known(rm->id);
+	rm->tools = !s->tools_off && !(model_known(rm->id) & NO_TOOLS);
+	rm->ask_stream = !(model_known(rm->id) & NO_STREAM);
 	return 0;
 }
 
@@ -611,7 +616,7 @@ exchange(const struct ai_provider *p, const struct remote *rm, struct json_objec
 	rq.deadline = rm->deadline;
 	rq.timeout_ms = rm->timeout_ms;
 	rq.max_retries = rm->retries;
-	rq.on_event = r->stream ? p->on_event : NULL;
+	rq.on_event = r->stream && rm->ask_stream ? p->on_event : NULL;
 	rq.on_attempt = round_clear;
 	rq.ctx = r;
 	rq.delivered = &r->delivered;
@@ -624,12 +629,14 @@ exchange(const struct ai_provider *p, const struct remote *rm, struct json_objec
 		r->no_tools = 1;
 	if (rc == -1 && r->error[0] == '\0')
 		snprintf(r->error, sizeof(r->error), "%s", hr.error);
-	else if (rc == 0 && r->stream && hr.plain)
-		rc = read_body(p, &hr.body, r);	/* stream ignored: the whole answer, sent on at once */
-	else if (rc == 0 && r->stream && !r->ended)
-		rc = ai_round_fail(r, "the stream ended early");
-	else if (rc == 0 && !r->stream)
+	else if (rc == 0 && rq.on_event != NULL && hr.plain) {
+		/* Stream ignored: the whole answer, sent on at once; later ones are asked whole. */
+		model_learn(rm->id, NO_STREAM);
 		rc = read_body(p, &hr.body, r);
+	} else if (rc == 0 && rq.on_event != NULL && !r->ended)
+		rc = ai_round_fail(r, "the stream ended early");
+	else if (rc == 0 && rq.on_event == NULL)
+		rc = read_body(p, &hr.body, r);	/* a streamed chat's text still goes out (emit) */
 	if (rc == 0) {
 		r->res->input_tokens += r->input_tokens;
 		r->res->output_tokens += r->output_tokens;
@@ -675,7 +682,7 @@ chat_rounds(const struct ai_provider *p, const struct remote *rm, struct json_ob
 
 	for (n = 0;; n++) {
 		tools = rm->tools && n < AI_MAX_TOOL_ROUNDS;
-		if (p->set_mode(req, r->stream, tools) == -1)
+		if (p->set_mode(req, r->stream && rm->ask_stream, tools) == -1)
 			return ai_round_fail(r, "out of memory");
 		round_clear(r);
 		if (exchange(p, rm, req, r) == -1)
@@ -707,7 +714,7 @@ ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 	else if ((rc = chat_rounds(p, &rm, req, c, &r)) == -1 && r.no_tools &&
 	    rm.tools && res->reply.len == 0 && !res->streamed) {
 		/* The model takes no tools: this turn again without them, and every later one. */
-		no_tools_remember(rm.id);
+		model_learn(rm.id, NO_TOOLS);
 		log_warnx("ai: %s model %s does not take tools: it answers without them",
 		    p->name, rm.model);
 		rm.tools = 0;

@@ -114,8 +114,6 @@ int	ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
  * call tools ("… does not support tools" and the like)? 1/0.
  */
 int	ai_no_tools_error(const char *body, size_t len);
-/* Forget the models found to take no tools (ai_remote_chat remembers them per process). */
-void	ai_no_tools_forget(void);
 
 /* Strict JSON (valid UTF-8 by utf8_valid, bounded depth, nothing after it): a new object or NULL. */
 struct json_object *ai_json_parse(const char *s, size_t len);

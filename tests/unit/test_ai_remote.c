@@ -1314,6 +1314,7 @@ START_TEST(ignored_stream_still_answers)
 	    "\"usage\":{\"input_tokens\":21,\"output_tokens\":6}}],"
 	    "\"server\":{\"ignore_stream\":true}}");
 	run_init(&r, _i, "How am I doing?", 1);
+	r.s.model = "whole-model";
 	run_chat(&r);
 	check_success(&r, _i);
 	ck_assert_str_eq(buf_str(&r.res.reply), "Whole answer, not streamed.");
@@ -1335,13 +1336,33 @@ START_TEST(ignored_stream_still_answers)
 	    "{\"kind\":\"text\",\"text\":\"Five food purchases.\"}],"
 	    "\"server\":{\"ignore_stream\":true}}");
 	run_init(&r, _i, "Show my food purchases", 1);
+	r.s.model = "whole-model";
 	run_chat(&r);
 	check_success(&r, _i);
 	ck_assert_int_eq(r.tools.calls, CONTEXT_CALLS + 1);
 	ck_assert_str_eq(r.tools.name, "list_transactions");
 	ck_assert_str_eq(buf_str(&r.res.reply), "Let me check.\n\nFive food purchases.");
 	ck_assert_str_eq(buf_str(&r.stream.text), buf_str(&r.res.reply));
+	ck_assert_int_eq(r.res.streamed, 1);
 	ck_assert_int_eq(r.res.requests, 2);
+	/* Learnt: this model is now asked whole (no stall limit while it writes). */
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 2);
+	ck_assert(!json_object_object_get_ex(body_at(log, 0), "stream", NULL));
+	ck_assert(!json_object_object_get_ex(body_at(log, 1), "stream", NULL));
+	json_object_put(log);
+	run_free(&r);
+
+	/* Another model on that server is still asked for a stream. */
+	script("{\"steps\":[{\"kind\":\"text\",\"text\":\"Streamed.\"}]}");
+	run_init(&r, _i, "How am I doing?", 1);
+	r.s.model = "streaming-model";
+	run_chat(&r);
+	check_success(&r, _i);
+	ck_assert_str_eq(buf_str(&r.stream.text), "Streamed.");
+	log = requests();
+	ck_assert_ptr_nonnull(ai_json_get(body_at(log, 0), "stream", json_type_boolean));
+	json_object_put(log);
 	run_free(&r);
 }
 END_TEST
