@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ai/ai.h"
 #include "ai/ai_breaker.h"
@@ -405,7 +406,107 @@ struct remote {
 	int64_t		 deadline;
 	long		 timeout_ms;
 	int		 retries;
+	int64_t		 max_tokens;	/* 0: the provider's default */
+	int		 tools;		/* offer the tools */
+	int		 ask_stream;	/* a streamed chat asks for a stream (not known to be ignored) */
+	uint64_t	 id;		/* provider, URL and model, for model_known */
 };
+
+/* ---- what was learnt of a model ------------------------------------------- */
+
+#define LEARNT_MAX	32
+#define NO_TOOLS	1	/* refuses requests with tools */
+#define NO_STREAM	2	/* answers whole JSON to "stream": true */
+
+/* The models (by model_id) found to differ, in this process. */
+static struct { uint64_t id; int flags; } learnt[LEARNT_MAX];
+static size_t	learnt_n, learnt_next;
+
+/* FNV-1a of provider, URL and model, NUL-separated. */
+static uint64_t
+model_id(const char *provider, const char *url, const char *model)
+{
+	const char	*parts[3] = { provider, url, model };
+	uint64_t	 h = 1469598103934665603ULL;
+	size_t		 i;
+	const char	*q;
+
+	for (i = 0; i < 3; i++) {
+		for (q = parts[i]; *q != '\0'; q++)
+			h = (h ^ (unsigned char)*q) * 1099511628211ULL;
+		h = (h ^ 0) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* What is known of id: NO_TOOLS, NO_STREAM. */
+static int
+model_known(uint64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < learnt_n; i++)
+		if (learnt[i].id == id)
+			return learnt[i].flags;
+	return 0;
+}
+
+/* Remember flag of id (when full, the oldest model is forgotten). */
+static void
+model_learn(uint64_t id, int flag)
+{
+	size_t i;
+
+	for (i = 0; i < learnt_n; i++)
+		if (learnt[i].id == id) {
+			learnt[i].flags |= flag;
+			return;
+		}
+	learnt[learnt_next].id = id;
+	learnt[learnt_next].flags = flag;
+	learnt_next = (learnt_next + 1) % LEARNT_MAX;
+	if (learnt_n < LEARNT_MAX)
+		learnt_n++;
+}
+
+/*
+ * What servers answer (HTTP 400) when the model cannot call tools: Ollama
+ * ("… does not support tools"), others ("does not support tool use",
+ * "tool calling is not supported"), vLLM without its tool parser, and
+ * llama.cpp without its chat templates.
+ */
+static const char *const no_tools_phrases[] = {
+	"does not support tool",
+	"does not support function calling",
+	"tool use is not supported",
+	"tools are not supported",
+	"tool calling is not supported",
+	"function calling is not supported",
+	"--enable-auto-tool-choice",
+	"tools param requires --jinja",
+	NULL,
+};
+
+#define NO_TOOLS_SCAN	8192	/* bytes of an error body looked at */
+
+int
+ai_no_tools_error(const char *body, size_t len)
+{
+	const char *const	*ph;
+	size_t			 i, k;
+
+	if (body == NULL)
+		return 0;
+	if (len > NO_TOOLS_SCAN)
+		len = NO_TOOLS_SCAN;
+	for (ph = no_tools_phrases; *ph != NULL; ph++) {
+		k = strlen(*ph);
+		for (i = 0; i + k <= len; i++)
+			if (strncasecmp(body + i, *ph, k) == 0)
+				return 1;
+	}
+	return 0;
+}
 
 static int
 key_ok(const char *key)
@@ -467,6 +568,10 @@ remote_setup(const struct ai_provider *p, const struct ai_settings *s, struct re
 	rm->deadline = ai_http_now_ms() + rm->timeout_ms;
 	rm->retries = s->max_retries < 0 ? 0 : s->max_retries > MAX_RETRIES ?
 	    MAX_RETRIES : s->max_retries;
+	rm->max_tokens = s->max_tokens > 0 ? s->max_tokens : 0;
+	rm->id = model_id(p->name, rm->url, rm->model);
+	rm->tools = !s->tools_off && !(model_known(rm->id) & NO_TOOLS);
+	rm->ask_stream = !(model_known(rm->id) & NO_STREAM);
 	return 0;
 }
 
@@ -511,18 +616,27 @@ exchange(const struct ai_provider *p, const struct remote *rm, struct json_objec
 	rq.deadline = rm->deadline;
 	rq.timeout_ms = rm->timeout_ms;
 	rq.max_retries = rm->retries;
-	rq.on_event = r->stream ? p->on_event : NULL;
+	rq.on_event = r->stream && rm->ask_stream ? p->on_event : NULL;
 	rq.on_attempt = round_clear;
 	rq.ctx = r;
 	rq.delivered = &r->delivered;
 	rc = ai_http_post(&rq, &hr);
 	r->res->requests += hr.requests;
+	/* Ollama and vLLM say it with 400, some llama.cpp servers with 500. */
+	if (rc == -1 && hr.status >= 400 && hr.status <= 599 &&
+	    json_object_object_get_ex(req, "tools", NULL) &&
+	    ai_no_tools_error(hr.body.data, hr.body.len))
+		r->no_tools = 1;
 	if (rc == -1 && r->error[0] == '\0')
 		snprintf(r->error, sizeof(r->error), "%s", hr.error);
-	else if (rc == 0 && r->stream && !r->ended)
-		rc = ai_round_fail(r, "the stream ended early");
-	else if (rc == 0 && !r->stream)
+	else if (rc == 0 && rq.on_event != NULL && hr.plain) {
+		/* Stream ignored: the whole answer, sent on at once; later ones are asked whole. */
+		model_learn(rm->id, NO_STREAM);
 		rc = read_body(p, &hr.body, r);
+	} else if (rc == 0 && rq.on_event != NULL && !r->ended)
+		rc = ai_round_fail(r, "the stream ended early");
+	else if (rc == 0 && rq.on_event == NULL)
+		rc = read_body(p, &hr.body, r);	/* a streamed chat's text still goes out (emit) */
 	if (rc == 0) {
 		r->res->input_tokens += r->input_tokens;
 		r->res->output_tokens += r->output_tokens;
@@ -542,6 +656,23 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
+/* The chat request for this turn: tools only when they are offered, the token cap if set. */
+static struct json_object *
+chat_request(const struct ai_provider *p, const struct remote *rm, const struct ai_chat *c)
+{
+	struct json_object *req;
+
+	if ((req = p->chat_request(rm->model, c)) == NULL)
+		return NULL;
+	if (!rm->tools)
+		json_object_object_del(req, "tools");
+	if (rm->max_tokens > 0 && p->set_max_tokens(req, rm->max_tokens, rm->url) == -1) {
+		json_object_put(req);
+		return NULL;
+	}
+	return req;
+}
+
 /* The model -> tools -> model rounds; the last one may not call tools. */
 static int
 chat_rounds(const struct ai_provider *p, const struct remote *rm, struct json_object *req,
@@ -550,8 +681,8 @@ chat_rounds(const struct ai_provider *p, const struct remote *rm, struct json_ob
 	int n, tools;
 
 	for (n = 0;; n++) {
-		tools = n < AI_MAX_TOOL_ROUNDS;
-		if (p->set_mode(req, r->stream, tools) == -1)
+		tools = rm->tools && n < AI_MAX_TOOL_ROUNDS;
+		if (p->set_mode(req, r->stream && rm->ask_stream, tools) == -1)
 			return ai_round_fail(r, "out of memory");
 		round_clear(r);
 		if (exchange(p, rm, req, r) == -1)
@@ -578,15 +709,31 @@ ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 	ai_round_init(&r, p->name, c, res, c->delta != NULL);
 	if (remote_setup(p, s, &rm, res) == -1)
 		goto out;
-	if ((req = p->chat_request(rm.model, c)) == NULL)
+	if ((req = chat_request(p, &rm, c)) == NULL)
 		ai_round_fail(&r, "cannot build the request");
-	else if (chat_rounds(p, &rm, req, c, &r) == 0) {
+	else if ((rc = chat_rounds(p, &rm, req, c, &r)) == -1 && r.no_tools &&
+	    rm.tools && res->reply.len == 0 && !res->streamed) {
+		/* The model takes no tools: this turn again without them, and every later one. */
+		model_learn(rm.id, NO_TOOLS);
+		log_warnx("ai: %s model %s does not take tools: it answers without them",
+		    p->name, rm.model);
+		rm.tools = 0;
+		r.no_tools = 0;
+		json_object_put(req);
+		if ((req = chat_request(p, &rm, c)) == NULL)
+			ai_round_fail(&r, "cannot build the request");
+		else
+			rc = chat_rounds(p, &rm, req, c, &r);
+	}
+	if (rc == 0) {
+		rc = -1;
 		/* The answer is the last response's text; a preamble before tools is not one. */
 		if (blank(r.text.data, r.text.len))
 			ai_round_fail(&r, "empty reply");
 		else
 			rc = 0;
-	}
+	} else
+		rc = -1;
 	if (rc == -1)
 		snprintf(res->error, sizeof(res->error), "%s", r.error);
 	if (rc == -1 && r.client_gone)
@@ -611,6 +758,7 @@ ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
 	if (remote_setup(p, s, &rm, res) == -1)
 		goto out;
 	if ((req = p->complete_request(rm.model, system, user)) == NULL ||
+	    (rm.max_tokens > 0 && p->set_max_tokens(req, rm.max_tokens, rm.url) == -1) ||
 	    p->set_mode(req, 0, 0) == -1)
 		ai_round_fail(&r, "cannot build the request");
 	else if (exchange(p, &rm, req, &r) == 0) {

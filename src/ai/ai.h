@@ -134,6 +134,8 @@ struct ai_settings {
 	const char	*model;		/* "" -> the provider's default model */
 	long		 timeout_ms;	/* total, retries included */
 	int		 max_retries;
+	int64_t		 max_tokens;	/* cap on the answer's tokens; 0: the provider's default */
+	int		 tools_off;	/* never offer the model tools */
 };
 
 /*

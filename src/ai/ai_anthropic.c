@@ -150,6 +150,14 @@ set_mode(struct json_object *req, int stream, int tools)
 	return 0;
 }
 
+/* The Messages API requires max_tokens: MAX_TOKENS unless ai_max_tokens says otherwise. */
+static int
+set_max_tokens(struct json_object *req, int64_t n, const char *url)
+{
+	(void)url;
+	return json_object_object_add(req, "max_tokens", json_object_new_int64(n));
+}
+
 static void
 read_usage(struct json_object *u, struct ai_round *r)
 {
@@ -379,6 +387,7 @@ const struct ai_provider ai_anthropic_provider = {
 	.chat_request = chat_request,
 	.complete_request = complete_request,
 	.set_mode = set_mode,
+	.set_max_tokens = set_max_tokens,
 	.parse = parse,
 	.on_event = on_event,
 	.add_results = add_results,

@@ -40,6 +40,8 @@ struct xfer {
 	int			 too_big;
 	int			 stalled;	/* a stream sent nothing for too long */
 	int			 reader_failed;	/* on_event or the SSE parser said stop */
+	int			 json_type;	/* Content-Type: 1 JSON, 0 event stream, -1 other/none */
+	int			 body_kind;	/* a 2xx stream's body: 0 undecided, 1 events, 2 plain */
 };
 
 enum outcome { DONE, RETRY, FAIL };
@@ -54,6 +56,24 @@ ai_http_now_ms(void)
 }
 
 /* ---- curl callbacks ------------------------------------------------------- */
+
+/*
+ * A stream was asked for, but is this 2xx answer one? A server that ignores
+ * "stream": true answers one whole JSON object: its Content-Type says JSON,
+ * or, without a telling one, the body opens with '{' (an event stream
+ * opens with a field name or a comment).
+ */
+static int
+plain_body(const struct xfer *x, const char *p, size_t n)
+{
+	size_t i;
+
+	if (x->json_type >= 0)
+		return x->json_type;
+	for (i = 0; i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'); i++)
+		;
+	return i < n && p[i] == '{';
+}
 
 static size_t
 on_body(char *p, size_t size, size_t nmemb, void *ud)
@@ -70,7 +90,11 @@ on_body(char *p, size_t size, size_t nmemb, void *ud)
 	if (x->status == 0 &&
 	    curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &x->status) != CURLE_OK)
 		x->status = 0;
-	if (x->rq->on_event != NULL && x->status >= 200 && x->status <= 299) {
+	if (x->rq->on_event != NULL && x->status >= 200 && x->status <= 299 &&
+	    x->body_kind == 0)
+		x->body_kind = plain_body(x, p, n) ? 2 : 1;
+	if (x->rq->on_event != NULL && x->status >= 200 && x->status <= 299 &&
+	    x->body_kind == 1) {
 		if (ai_sse_feed(&x->sse, p, n) == -1) {
 			/* The reader (on_event) keeps its own reason; the parser's is here. */
 			if (x->sse.error[0] != '\0')
@@ -155,17 +179,34 @@ ai_http_retry_header(const char *line, size_t n, int64_t *retry_after,
 	return 1;
 }
 
+int
+ai_http_json_type(const char *v)
+{
+	size_t n = strcspn(v, "; \t");
+
+	if (n == 17 && strncasecmp(v, "text/event-stream", n) == 0)
+		return 0;
+	if ((n == 16 && strncasecmp(v, "application/json", n) == 0) ||
+	    (n > 5 && strncasecmp(v + n - 5, "+json", 5) == 0))
+		return 1;
+	return -1;
+}
+
 static size_t
 on_header(char *p, size_t size, size_t nmemb, void *ud)
 {
 	struct xfer	*x = ud;
 	size_t		 n = size * nmemb;
+	char		 v[128];
 
 	x->last_data = ai_http_now_ms();
 	if (n >= 5 && memcmp(p, "HTTP/", 5) == 0) {	/* a new response (after 1xx) */
 		x->retry_after = x->retry_after_ms = -1;
 		x->status = 0;
-	} else
+		x->json_type = -1;
+	} else if (header_value(p, n, "content-type", v, sizeof(v)))
+		x->json_type = ai_http_json_type(v);
+	else
 		(void)ai_http_retry_header(p, n, &x->retry_after, &x->retry_after_ms);
 	return n;
 }
@@ -354,8 +395,10 @@ attempt(struct xfer *x, struct curl_slist *hdrs, long left_ms, char *what, size_
 		return FAIL;
 	}
 	describe(x, c, what, wlen);
-	if (c == CURLE_OK && x->status >= 200 && x->status <= 299)
+	if (c == CURLE_OK && x->status >= 200 && x->status <= 299) {
+		x->rs->plain = x->rq->on_event != NULL && x->body_kind == 2;
 		return DONE;
+	}
 	if (c == CURLE_OK)
 		return status_retryable(x->status) ? RETRY : FAIL;
 	return x->stalled || (!x->too_big && code_retryable(c)) ? RETRY : FAIL;
@@ -448,6 +491,9 @@ xfer_reset(struct xfer *x)
 	x->status = 0;
 	x->retry_after = x->retry_after_ms = -1;
 	x->too_big = x->stalled = x->reader_failed = 0;
+	x->json_type = -1;
+	x->body_kind = 0;
+	x->rs->plain = 0;
 	x->last_data = ai_http_now_ms();
 	if (x->rq->on_attempt != NULL)
 		x->rq->on_attempt(x->rq->ctx);

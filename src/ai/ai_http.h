@@ -33,6 +33,7 @@ struct ai_http_res {
 	long		 status;	/* of the last attempt; 0 when none answered */
 	struct buf	 body;		/* non-stream body (or an error body), <= AI_HTTP_MAX_BODY */
 	int		 requests;	/* attempts made */
+	int		 plain;		/* a stream was asked for, a whole JSON answer came (in body) */
 	char		 error[160];	/* why it failed; never a header value or a body */
 };
 
@@ -45,12 +46,19 @@ struct ai_http_res {
  */
 int	ai_http_retry_header(const char *line, size_t n, int64_t *retry_after,
 	    int64_t *retry_after_ms);
+/*
+ * A Content-Type value: 1 when it is JSON (application/json, …+json), 0
+ * when it is text/event-stream, -1 otherwise. Parameters are ignored.
+ */
+int	ai_http_json_type(const char *v);
 /* Milliseconds on the monotonic clock, for deadlines. */
 int64_t	ai_http_now_ms(void);
 /*
  * POST rq->body to rq->url, retrying as the provider rules allow. Initialises
  * rs (the caller frees rs->body with buf_free). 0 when a 2xx response was read
- * whole (or streamed to its end), -1 with rs->error set otherwise.
+ * whole (or streamed to its end), -1 with rs->error set otherwise. A stream
+ * asked for but answered with one JSON object (rs->plain) is read whole into
+ * rs->body, not fed to on_event. An error answer's body is in rs->body.
  */
 int	ai_http_post(const struct ai_http_req *rq, struct ai_http_res *rs);
 

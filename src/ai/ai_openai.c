@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ai/ai.h"
 #include "ai/ai_remote.h"
@@ -121,6 +122,22 @@ set_mode(struct json_object *req, int stream, int tools)
 		json_object_object_add(req, "tool_choice",
 		    json_object_new_string(tools ? "auto" : "none"));
 	return 0;
+}
+
+/*
+ * OpenAI's own API takes max_completion_tokens (its reasoning models refuse
+ * max_tokens); the servers that speak its protocol (Ollama, vLLM,
+ * llama.cpp, gateways) know max_tokens.
+ */
+static int
+set_max_tokens(struct json_object *req, int64_t n, const char *url)
+{
+	static const char	 official[] = "https://api.openai.com/";
+	int			 own = strncasecmp(url, official, sizeof(official) - 1) == 0;
+
+	json_object_object_del(req, own ? "max_tokens" : "max_completion_tokens");
+	return json_object_object_add(req, own ? "max_completion_tokens" : "max_tokens",
+	    json_object_new_int64(n));
 }
 
 static void
@@ -309,6 +326,7 @@ const struct ai_provider ai_openai_provider = {
 	.chat_request = chat_request,
 	.complete_request = complete_request,
 	.set_mode = set_mode,
+	.set_max_tokens = set_max_tokens,
 	.parse = parse,
 	.on_event = on_event,
 	.add_results = add_results,

@@ -63,6 +63,7 @@ struct ai_round {
 	int			 ended;		/* a stream's proper end arrived */
 	int			 delivered;	/* text went out in this attempt: no retry */
 	int			 client_gone;	/* chat->delta returned -1 */
+	int			 no_tools;	/* the server refused the tools (ai_no_tools_error) */
 	char			 error[160];	/* why the response is unusable */
 };
 
@@ -90,6 +91,9 @@ struct ai_provider {
 	int			 (*parse)(struct json_object *body, struct ai_round *r);
 	/* Read a stream event into r (ctx is the round). 0, or -1 with r->error. */
 	ai_sse_fn		 on_event;
+	/* Cap the answer at n tokens in req (n > 0), sent to url. 0/-1. */
+	int			 (*set_max_tokens)(struct json_object *req, int64_t n,
+				    const char *url);
 	/* Add the model's tool calls in r and their results (one per call) to req. 0/-1. */
 	int			 (*add_results)(struct json_object *req, const struct ai_round *r,
 				    struct json_object *const *results, const int *refused);
@@ -104,6 +108,12 @@ int	ai_remote_chat(const struct ai_provider *p, const struct ai_settings *s,
 	    const struct ai_chat *c, struct ai_result *res);
 int	ai_remote_complete(const struct ai_provider *p, const struct ai_settings *s,
 	    const char *system, const char *user, struct buf *out, struct ai_result *res);
+
+/*
+ * Does an error body (len bytes, not NUL-terminated) say the model cannot
+ * call tools ("… does not support tools" and the like)? 1/0.
+ */
+int	ai_no_tools_error(const char *body, size_t len);
 
 /* Strict JSON (valid UTF-8 by utf8_valid, bounded depth, nothing after it): a new object or NULL. */
 struct json_object *ai_json_parse(const char *s, size_t len);

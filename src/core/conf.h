@@ -37,6 +37,8 @@ struct oz_config {
 	char	*ai_model;
 	int64_t	 ai_timeout_ms;
 	int64_t	 ai_max_retries;
+	int64_t	 ai_max_tokens;		/* 0: the provider's default */
+	int64_t	 ai_tools;		/* 0 off, 1 on */
 	int64_t	 analytics_min_users;
 	int64_t	 analytics_risk_cash_flow_days;
 	int64_t	 analytics_risk_fund_months;

@@ -21,6 +21,8 @@ svc_ai_settings(const struct oz_config *c, struct ai_settings *s)
 	s->model = c->ai_model ? c->ai_model : "";
 	s->timeout_ms = (long)c->ai_timeout_ms;
 	s->max_retries = (int)c->ai_max_retries;
+	s->max_tokens = c->ai_max_tokens;
+	s->tools_off = c->ai_tools == 0;
 }
 
 int

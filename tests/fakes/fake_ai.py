@@ -40,6 +40,13 @@ STEP_KINDS = ("text", "tool_call", "status", "stall", "invalid_json",
               "stream_error", "close")
 
 
+# How the scripted server differs from the real APIs ("server" in /_script):
+#   ignore_stream  answer whole JSON (application/json) even to "stream": true
+#   no_tools       a request with a non-empty "tools" gets 400 "<model> does
+#                  not support tools" (Ollama's answer), consuming no step
+SERVER_OPTS = ("ignore_stream", "no_tools")
+
+
 class ScriptError(Exception):
     pass
 
@@ -52,24 +59,31 @@ class State:
         self.queue = collections.deque()   # of [step, remaining]
         self.requests = collections.deque(maxlen=LOG_MAX)
         self.expect_key = DEFAULT_KEY
+        self.server = {}                   # the server's quirks (SERVER_OPTS)
 
     def reset(self):
         with self.lock:
             self.queue.clear()
             self.requests.clear()
             self.expect_key = DEFAULT_KEY
+            self.server = {}
 
-    def script(self, steps, expect_key):
+    def script(self, steps, expect_key, server=None):
         with self.lock:
             self.queue = collections.deque(
                 [s, int(s.get("repeat", 1))] for s in steps)
             self.requests.clear()
             self.expect_key = expect_key
+            self.server = dict(server or {})
 
     def record(self, entry):
         with self.lock:
             self.requests.append(entry)
             return self.expect_key
+
+    def quirk(self, name):
+        with self.lock:
+            return self.server.get(name) is True
 
     def next_step(self):
         with self.lock:
@@ -582,11 +596,18 @@ class Handler(BaseHTTPRequestHandler):
                 key = doc.get("expect_key", DEFAULT_KEY)
                 if key is not None and not isinstance(key, str):
                     raise ScriptError('"expect_key" must be a string or null')
+                server = doc.get("server", {})
+                if not isinstance(server, dict):
+                    raise ScriptError('"server" must be an object')
+                for k, v in server.items():
+                    if k not in SERVER_OPTS or not isinstance(v, bool):
+                        raise ScriptError('"server": unknown option %r or not a boolean' % k)
             except (ValueError, UnicodeDecodeError, ScriptError) as e:
                 self._send(400, {"ok": False, "error": str(e)})
                 return
-            STATE.script(steps, key)
-            log_line("control script %d steps, expect_key=%r" % (len(steps), key))
+            STATE.script(steps, key, server)
+            log_line("control script %d steps, expect_key=%r, server=%r"
+                     % (len(steps), key, server))
             self._send(200, {"ok": True, "steps": len(steps)})
         else:
             self._send(404, {"ok": False, "error": "no control endpoint %s %s"
@@ -642,8 +663,18 @@ class Handler(BaseHTTPRequestHandler):
                 return
             api = OpenAI(req)
 
+        # A model without tools (Ollama): refused, consuming no step.
+        tools = req.get("tools")
+        if STATE.quirk("no_tools") and isinstance(tools, list) and tools:
+            msg = "registry.ollama.ai/library/%s does not support tools" % api.model
+            body = anthropic_error(400, msg) if anthropic else \
+                openai_error(400, msg, "api_error")
+            log_line("%s %s -> 400 does not support tools" % (api.name, path))
+            self._send(400, body, extra=rid)
+            return
+
         step = STATE.next_step()
-        stream = req.get("stream") is True
+        stream = req.get("stream") is True and not STATE.quirk("ignore_stream")
         kind = step.get("kind", "text")
         log_line("%s %s stream=%s -> %s" % (api.name, path, stream, kind))
 

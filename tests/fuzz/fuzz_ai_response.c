@@ -7,7 +7,11 @@
  * tool calls echoed back, add_results).
  *
  * Input: one byte choosing the provider, whole or streamed, chat or
- * completion, and whether the client goes away; then the response body.
+ * completion, whether the client goes away, and whether a stream asked for
+ * came back whole (a server that ignores "stream": true: the whole answer
+ * is parsed and its text streamed to the client); then the response body,
+ * also read as an error body (ai_no_tools_error) and, its first line, as a
+ * Content-Type (ai_http_json_type).
  * Checks, besides crashes, leaks and sanitizer reports:
  *  - the reply and the round's text stay within AI_MAX_REPLY, are valid
  *    UTF-8, and the reply is what was streamed;
@@ -27,6 +31,7 @@
 #include <json-c/json.h>
 
 #include "ai/ai.h"
+#include "ai/ai_http.h"
 #include "ai/ai_remote.h"
 #include "ai/ai_sse.h"
 #include "core/buf.h"
@@ -101,12 +106,26 @@ check_next_request(const struct ai_provider *p, const struct ai_round *r)
 	json_object_put(req);
 }
 
+/* Whether an error body says the model takes no tools: 0 or 1, whatever the bytes. */
+static size_t
+fuzz_ai_no_tools(const uint8_t *data, size_t size)
+{
+	int yes = ai_no_tools_error((const char *)data, size);
+
+	FUZZ_CHECK(yes == 0 || yes == 1, "ai_no_tools_error %d", yes);
+	return (size_t)yes;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned		 opt = fuzz_byte(&data, &size);
 	const struct ai_provider *p = (opt & 1) ? &ai_anthropic_provider : &ai_openai_provider;
 	int			 stream = (opt & 2) != 0, is_chat = (opt & 4) != 0;
+	int			 plain = (opt & 16) != 0;	/* stream asked, whole answer */
+	int			 streamed = (stream || plain) && is_chat;
+	char			 ctype[128];
+	size_t			 n;
 	struct sink		 sink;
 	struct ai_chat		 chat;
 	struct ai_result	 res;
@@ -123,11 +142,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	chat.currency = "USD";
 	chat.today = "2026-11-24";
 	chat.message = "how am I doing?";
-	chat.delta = stream ? delta : NULL;
+	chat.delta = stream || plain ? delta : NULL;
 	chat.delta_ctx = &sink;
 	ai_result_init(&res);
-	ai_round_init(&r, p->name, is_chat ? &chat : NULL, &res, stream && is_chat);
-	if (stream) {
+	(void)fuzz_ai_no_tools(data, size);
+	for (n = 0; n < size && n + 1 < sizeof(ctype) && data[n] != '\n' && data[n] != '\0'; n++)
+		ctype[n] = (char)data[n];
+	ctype[n] = '\0';
+	n = (size_t)ai_http_json_type(ctype) + 1;
+	FUZZ_CHECK(n <= 2, "json_type %zu", n);
+	ai_round_init(&r, p->name, is_chat ? &chat : NULL, &res, streamed);
+	if (stream && !plain) {
 		ai_sse_init(&sse, p->on_event, &r);
 		rc = ai_sse_feed(&sse, (const char *)data, size);
 		if (rc == -1 && r.error[0] == '\0')
@@ -140,7 +165,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		json_object_put(o);
 	}
 	check_round(&r, &res, rc, p->name);
-	if (stream && is_chat && !sink.fail)
+	if (streamed && !sink.fail)
 		FUZZ_CHECK(sink.text.len == res.reply.len && (res.reply.len == 0 ||
 		    memcmp(sink.text.data, res.reply.data, res.reply.len) == 0),
 		    "what was streamed is not the reply");

@@ -428,17 +428,28 @@ breaker_path(char *out, size_t len)
 		snprintf(out, len, "%s/run/ratelimit.ai", getenv("OZZIE_DEV_DIR"));
 }
 
+/* The AI settings that are left at their defaults unless a test says otherwise. */
+static void
+unset_ai_options(void)
+{
+	unsetenv("OZZIE_AI_TOOLS");
+	unsetenv("OZZIE_AI_MAX_TOKENS");
+}
+
 /*
- * Restart the slow pool with provider (local, openai, anthropic), retries and
- * timeout, unless it already runs with them. The breaker starts closed.
+ * Restart the slow pool with provider (local, openai, anthropic), retries,
+ * timeout, ai_tools and ai_max_tokens ("" for the defaults), unless it
+ * already runs with them. The breaker starts closed.
  */
 static void
-use_provider(const char *provider, const char *retries, const char *timeout_ms)
+use_provider_with(const char *provider, const char *retries, const char *timeout_ms,
+    const char *tools, const char *max_tokens)
 {
 	char	 want[256], have[256] = "", path[1024], brk[1024], url[128], cmd[1024];
 	FILE	*f;
 
-	snprintf(want, sizeof(want), "%s|%s|%s|%d", provider, retries, timeout_ms, fake_port);
+	snprintf(want, sizeof(want), "%s|%s|%s|%d|%s|%s", provider, retries, timeout_ms,
+	    fake_port, tools, max_tokens);
 	state_path(path, sizeof(path));
 	if ((f = fopen(path, "r")) != NULL) {
 		if (fgets(have, sizeof(have), f) == NULL)
@@ -454,8 +465,14 @@ use_provider(const char *provider, const char *retries, const char *timeout_ms)
 		unsetenv("OZZIE_AI_MODEL");
 		unsetenv("OZZIE_AI_TIMEOUT_MS");
 		unsetenv("OZZIE_AI_MAX_RETRIES");
+		unset_ai_options();
 	} else {
 		ck_assert_int_gt(fake_port, 0);
+		unset_ai_options();
+		if (tools[0] != '\0')
+			setenv("OZZIE_AI_TOOLS", tools, 1);
+		if (max_tokens[0] != '\0')
+			setenv("OZZIE_AI_MAX_TOKENS", max_tokens, 1);
 		if (strcmp(provider, "openai") == 0) {
 			snprintf(url, sizeof(url), "http://127.0.0.1:%d/v1", fake_port);
 			setenv("OZZIE_AI_MODEL", "fake-model", 1);
@@ -480,6 +497,12 @@ use_provider(const char *provider, const char *retries, const char *timeout_ms)
 		fputs(want, f);
 		fclose(f);
 	}
+}
+
+static void
+use_provider(const char *provider, const char *retries, const char *timeout_ms)
+{
+	use_provider_with(provider, retries, timeout_ms, "", "");
 }
 
 /* Start the fake once for the remote test case (unchecked fixture: the runner process). */
@@ -551,6 +574,7 @@ fake_stop(void)
 		unsetenv("OZZIE_AI_MODEL");
 		unsetenv("OZZIE_AI_TIMEOUT_MS");
 		unsetenv("OZZIE_AI_MAX_RETRIES");
+		unset_ai_options();
 		breaker_path(brk, sizeof(brk));
 		unlink(brk);
 		unlink(path);
@@ -571,9 +595,9 @@ fake_url(char *out, size_t len, const char *path)
 	snprintf(out, len, "http://127.0.0.1:%d%s", fake_port, path);
 }
 
-/* Replace the fake's queue with steps (a JSON array text); clears its request log. */
+/* Replace the fake's queue with steps (a JSON array text) and its server options; clears its request log. */
 static void
-fake_script(const char *steps)
+fake_script_server(const char *steps, const char *server)
 {
 	static const char *const h[] = { "Content-Type: application/json", NULL };
 	struct http_result r;
@@ -582,12 +606,22 @@ fake_script(const char *steps)
 
 	body = malloc(len);
 	ck_assert_ptr_nonnull(body);
-	snprintf(body, len, "{\"steps\":%s}", steps);
+	len += strlen(server);
+	body = realloc(body, len);
+	ck_assert_ptr_nonnull(body);
+	snprintf(body, len, "{\"steps\":%s,\"server\":%s}", steps, server);
 	fake_url(url, sizeof(url), "/_script");
 	ck_assert_int_eq(http_do("POST", url, h, body, strlen(body), &r), 0);
 	ck_assert_msg(r.status == 200, "/_script: %ld %s", r.status, r.body);
 	http_result_free(&r);
 	free(body);
+}
+
+/* Replace the fake's queue with steps (a JSON array text); clears its request log. */
+static void
+fake_script(const char *steps)
+{
+	fake_script_server(steps, "{}");
 }
 
 /* The fake's recorded provider requests (a new array the caller puts). */
@@ -1763,6 +1797,124 @@ START_TEST(openai_streaming)
 }
 END_TEST
 
+/*
+ * An OpenAI-compatible server that ignores "stream": true and sends the whole
+ * answer as JSON: the streamed chat still gets the model's answer, not the
+ * local coach's.
+ */
+START_TEST(openai_ignored_stream_still_answers)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *d, *reqs;
+	struct sse s;
+	char	 u[160], uid[64];
+
+	use_provider(OPENAI);
+	new_client("chat-openai-nostream", &c);
+	make_user(&c, "chat-openai-nostream", "en", "USD", "", u, sizeof(u), uid, sizeof(uid));
+	fake_script_server("[{\"kind\":\"text\",\"text\":\"One whole answer, never streamed.\"}]",
+	    "{\"ignore_stream\":true}");
+	chat(&c, u, "any tip?", 1, &r);
+	d = check_stream(&r, &s);
+	ck_assert_str_eq(s.text, "One whole answer, never streamed.");
+	ck_assert_int_eq(s.resets, 0);
+	ck_assert_int_eq(s.deltas, 1);
+	check_remote(d, "openai", "fake-model");
+	http_result_free(&r);
+	json_object_put(s.message);
+	reqs = fake_requests();
+	ck_assert_int_eq(json_object_array_length(reqs), 1);
+	ck_assert(json_object_get_boolean(it_json_at(json_object_array_get_idx(reqs, 0),
+	    "body.stream")));
+	json_object_put(reqs);
+}
+END_TEST
+
+/*
+ * A model without tool support (Ollama's 400 "does not support tools"): the
+ * turn is asked again without tools and the model answers; the next turn
+ * answers too, and no request without tools is refused.
+ */
+START_TEST(openai_model_without_tools_answers)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *d, *reqs, *row;
+	struct sse s;
+	char	 u[160], uid[64];
+	size_t	 n;
+
+	use_provider(OPENAI);
+	new_client("chat-openai-notools", &c);
+	make_user(&c, "chat-openai-notools", "en", "USD", "", u, sizeof(u), uid, sizeof(uid));
+	fake_script_server("[{\"kind\":\"text\",\"text\":\"Plain words, no tools.\",\"repeat\":4}]",
+	    "{\"no_tools\":true}");
+	d = chat_ok(&c, u, "How am I doing?", &r);
+	ck_assert_str_eq(jstr(d, "reply"), "Plain words, no tools.");
+	check_remote(d, "openai", "fake-model");
+	http_result_free(&r);
+	reqs = fake_requests();
+	n = json_object_array_length(reqs);
+	/* with tools (refused), then without; or only without, if this worker knew */
+	ck_assert_msg(n == 1 || n == 2, "%zu requests", n);
+	if (n == 2)
+		ck_assert_ptr_nonnull(it_json_at(json_object_array_get_idx(reqs, 0), "body.tools"));
+	ck_assert_ptr_null(it_json_at(json_object_array_get_idx(reqs, n - 1), "body.tools"));
+	ck_assert_ptr_null(it_json_at(json_object_array_get_idx(reqs, n - 1), "body.tool_choice"));
+	json_object_put(reqs);
+
+	/* The next turn, streamed: the model answers again (some worker may learn it now). */
+	fake_script_server("[{\"kind\":\"text\",\"text\":\"Still no tools.\",\"repeat\":4}]",
+	    "{\"no_tools\":true}");
+	chat(&c, u, "And my goals?", 1, &r);
+	d = check_stream(&r, &s);
+	ck_assert_str_eq(s.text, "Still no tools.");
+	ck_assert_int_eq(s.resets, 0);
+	check_remote(d, "openai", "fake-model");
+	http_result_free(&r);
+	json_object_put(s.message);
+	reqs = fake_requests();
+	n = json_object_array_length(reqs);
+	ck_assert_msg(n == 1 || n == 2, "%zu requests", n);
+	ck_assert_ptr_null(it_json_at(json_object_array_get_idx(reqs, n - 1), "body.tools"));
+	json_object_put(reqs);
+
+	row = usage_row(&c, "openai");
+	ck_assert_msg(row != NULL, "no openai usage row");
+	ck_assert_int_eq(ji(row, "replies"), 2);
+	ck_assert_int_eq(ji(row, "fallbacks"), 0);
+	json_object_put(row);
+}
+END_TEST
+
+/* ai_tools = off sends no tools; ai_max_tokens is sent as max_tokens to a compatible server. */
+START_TEST(openai_tools_off_and_max_tokens)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *d, *reqs, *q;
+	char	 u[160], uid[64];
+
+	use_provider_with("openai", "2", "3000", "off", "250");
+	new_client("chat-openai-tools-off", &c);
+	make_user(&c, "chat-openai-tools-off", "en", "USD", "", u, sizeof(u), uid, sizeof(uid));
+	fake_script("[{\"kind\":\"text\",\"text\":\"Answered without tools.\"}]");
+	d = chat_ok(&c, u, "How am I doing?", &r);
+	ck_assert_str_eq(jstr(d, "reply"), "Answered without tools.");
+	check_remote(d, "openai", "fake-model");
+	http_result_free(&r);
+	reqs = fake_requests();
+	ck_assert_int_eq(json_object_array_length(reqs), 1);
+	q = json_object_array_get_idx(reqs, 0);
+	ck_assert_ptr_null(it_json_at(q, "body.tools"));
+	ck_assert_ptr_null(it_json_at(q, "body.tool_choice"));
+	ck_assert_int_eq(ji(q, "body.max_tokens"), 250);
+	ck_assert_ptr_null(it_json_at(q, "body.max_completion_tokens"));
+	json_object_put(reqs);
+}
+END_TEST
+
 /* ==== with the fake as Anthropic ============================================ */
 
 START_TEST(anthropic_answers_and_streams)
@@ -2147,7 +2299,10 @@ chat_suite(void)
 	tcase_add_test(remote, openai_malformed_tool_arguments);
 	tcase_add_test(remote, openai_retry_after_is_honoured);
 	tcase_add_test(remote, openai_streaming);
+	tcase_add_test(remote, openai_ignored_stream_still_answers);
+	tcase_add_test(remote, openai_model_without_tools_answers);
 	tcase_add_test(remote, openai_plan_wording);
+	tcase_add_test(remote, openai_tools_off_and_max_tokens);
 	tcase_add_test(remote, anthropic_answers_and_streams);
 	tcase_add_test(remote, anthropic_tool_calls);
 	tcase_add_test(remote, anthropic_stream_error_resets_to_local);

@@ -1300,6 +1300,286 @@ START_TEST(intake_tool_says_rate_periods)
 }
 END_TEST
 
+/*
+ * A server that ignores "stream": true and answers one whole JSON object
+ * still answers a streamed chat: its text goes out as one piece, its tool
+ * calls run.
+ */
+START_TEST(ignored_stream_still_answers)
+{
+	struct json_object	*log;
+	struct run		 r;
+
+	script("{\"steps\":[{\"kind\":\"text\",\"text\":\"Whole answer, not streamed.\","
+	    "\"usage\":{\"input_tokens\":21,\"output_tokens\":6}}],"
+	    "\"server\":{\"ignore_stream\":true}}");
+	run_init(&r, _i, "How am I doing?", 1);
+	r.s.model = "whole-model";
+	run_chat(&r);
+	check_success(&r, _i);
+	ck_assert_str_eq(buf_str(&r.res.reply), "Whole answer, not streamed.");
+	ck_assert_str_eq(buf_str(&r.stream.text), buf_str(&r.res.reply));
+	ck_assert_int_eq(r.stream.pieces, 1);
+	ck_assert_int_eq(r.stream.discards, 0);
+	ck_assert_int_eq(r.res.streamed, 1);
+	ck_assert_int_eq(r.res.requests, 1);
+	ck_assert_int_eq(r.res.input_tokens, 21);
+	ck_assert_int_eq(r.res.output_tokens, 6);
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 1);
+	ck_assert_ptr_nonnull(ai_json_get(body_at(log, 0), "stream", json_type_boolean));
+	json_object_put(log);
+	run_free(&r);
+
+	script("{\"steps\":[{\"kind\":\"tool_call\",\"text\":\"Let me check.\",\"calls\":["
+	    "{\"name\":\"list_transactions\",\"arguments\":\"{\\\"category\\\":\\\"food\\\"}\"}]},"
+	    "{\"kind\":\"text\",\"text\":\"Five food purchases.\"}],"
+	    "\"server\":{\"ignore_stream\":true}}");
+	run_init(&r, _i, "Show my food purchases", 1);
+	r.s.model = "whole-model";
+	run_chat(&r);
+	check_success(&r, _i);
+	ck_assert_int_eq(r.tools.calls, CONTEXT_CALLS + 1);
+	ck_assert_str_eq(r.tools.name, "list_transactions");
+	ck_assert_str_eq(buf_str(&r.res.reply), "Let me check.\n\nFive food purchases.");
+	ck_assert_str_eq(buf_str(&r.stream.text), buf_str(&r.res.reply));
+	ck_assert_int_eq(r.res.streamed, 1);
+	ck_assert_int_eq(r.res.requests, 2);
+	/* Learnt: this model is now asked whole (no stall limit while it writes). */
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 2);
+	ck_assert(!json_object_object_get_ex(body_at(log, 0), "stream", NULL));
+	ck_assert(!json_object_object_get_ex(body_at(log, 1), "stream", NULL));
+	json_object_put(log);
+	run_free(&r);
+
+	/* Another model on that server is still asked for a stream. */
+	script("{\"steps\":[{\"kind\":\"text\",\"text\":\"Streamed.\"}]}");
+	run_init(&r, _i, "How am I doing?", 1);
+	r.s.model = "streaming-model";
+	run_chat(&r);
+	check_success(&r, _i);
+	ck_assert_str_eq(buf_str(&r.stream.text), "Streamed.");
+	log = requests();
+	ck_assert_ptr_nonnull(ai_json_get(body_at(log, 0), "stream", json_type_boolean));
+	json_object_put(log);
+	run_free(&r);
+}
+END_TEST
+
+/* Whether the nth request of log offered tools (and a tool_choice with them). */
+static int
+offered_tools(struct json_object *log, size_t n)
+{
+	struct json_object *b = body_at(log, n);
+
+	if (ai_json_get(b, "tools", json_type_array) == NULL) {
+		ck_assert_msg(!json_object_object_get_ex(b, "tool_choice", NULL),
+		    "tool_choice without tools in request %zu", n);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * A model that takes no tools (Ollama: 400 "… does not support tools")
+ * answers the same turn without them, and later turns do not offer them
+ * again; another model still gets them.
+ */
+START_TEST(model_without_tools_answers)
+{
+	static const char notools[] = "{\"steps\":[{\"kind\":\"text\",\"text\":\"No tools, "
+	    "still an answer.\"}],\"server\":{\"no_tools\":true}}";
+	struct json_object	*log;
+	struct run		 r;
+	char			 model[64];
+
+	snprintf(model, sizeof(model), "small-model-%d", _i);
+	script(notools);
+	run_init(&r, _i, "How am I doing?", 1);
+	r.s.model = model;
+	run_chat(&r);
+	check_success(&r, _i);
+	ck_assert_str_eq(buf_str(&r.res.reply), "No tools, still an answer.");
+	ck_assert_str_eq(buf_str(&r.stream.text), buf_str(&r.res.reply));
+	ck_assert_int_eq(r.stream.discards, 0);
+	ck_assert_int_eq(r.res.requests, 2);
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 2);
+	ck_assert_int_eq(offered_tools(log, 0), 1);
+	ck_assert_int_eq(offered_tools(log, 1), 0);
+	/* The retry is the same turn: the user's data and message are still there. */
+	ck_assert_ptr_nonnull(strstr(json_object_to_json_string(body_at(log, 1)),
+	    "How am I doing?"));
+	json_object_put(log);
+	run_free(&r);
+
+	/* The next turn with that model: no tools, one request. */
+	script(notools);
+	run_init(&r, _i, "And now?", 0);
+	r.s.model = model;
+	run_chat(&r);
+	check_success(&r, _i);
+	ck_assert_str_eq(buf_str(&r.res.reply), "No tools, still an answer.");
+	ck_assert_int_eq(r.res.requests, 1);
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 1);
+	ck_assert_int_eq(offered_tools(log, 0), 0);
+	json_object_put(log);
+	run_free(&r);
+
+	/* Another model on the same server is asked with tools. */
+	script("{\"steps\":[{\"kind\":\"text\",\"text\":\"With tools.\"}]}");
+	run_init(&r, _i, "And now?", 0);
+	r.s.model = "another-model";
+	run_chat(&r);
+	check_success(&r, _i);
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 1);
+	ck_assert_int_eq(offered_tools(log, 0), 1);
+	json_object_put(log);
+	run_free(&r);
+}
+END_TEST
+
+/* llama.cpp without --jinja says it with a 500 (retried first): the model answers without tools. */
+START_TEST(tools_refused_with_500)
+{
+	struct json_object	*log;
+	struct run		 r;
+
+	script("{\"steps\":[{\"kind\":\"status\",\"status\":500,\"repeat\":3,\"body\":"
+	    "{\"error\":{\"code\":500,\"message\":\"tools param requires --jinja flag\","
+	    "\"type\":\"server_error\"}}},{\"kind\":\"text\",\"text\":\"Answered.\"}]}");
+	run_init(&r, OPENAI, "How am I doing?", 0);
+	r.s.model = "llama-cpp-model";
+	r.s.max_retries = 2;
+	run_chat(&r);
+	check_success(&r, OPENAI);
+	ck_assert_str_eq(buf_str(&r.res.reply), "Answered.");
+	ck_assert_int_eq(r.res.requests, 4);
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 4);
+	ck_assert_int_eq(offered_tools(log, 2), 1);
+	ck_assert_int_eq(offered_tools(log, 3), 0);
+	json_object_put(log);
+	run_free(&r);
+}
+END_TEST
+
+/* A 400 that is not about tools is not retried without them: local answers. */
+START_TEST(other_bad_request_falls_back)
+{
+	struct json_object	*log;
+	struct run		 r;
+
+	script("{\"steps\":[{\"kind\":\"status\",\"status\":400,\"body\":{\"error\":{\"message\":"
+	    "\"This model's maximum context length is 8192 tokens\",\"type\":"
+	    "\"invalid_request_error\"}}}]}");
+	run_init(&r, _i, "How am I doing?", 0);
+	r.s.model = "context-model";
+	run_chat(&r);
+	check_fallback(&r);
+	ck_assert_int_eq(r.res.requests, 1);
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 1);
+	json_object_put(log);
+	run_free(&r);
+}
+END_TEST
+
+/* ai_tools = off sends no tools; ai_max_tokens caps the answer, in each API's words. */
+START_TEST(tools_off_and_max_tokens)
+{
+	struct json_object	*log, *b;
+	struct run		 r;
+
+	script("{\"steps\":[{\"kind\":\"text\",\"text\":\"Short.\"}]}");
+	run_init(&r, _i, "How am I doing?", 1);
+	r.s.tools_off = 1;
+	r.s.max_tokens = 300;
+	run_chat(&r);
+	check_success(&r, _i);
+	log = requests();
+	ck_assert_int_eq(nrequests(log), 1);
+	ck_assert_int_eq(offered_tools(log, 0), 0);
+	b = body_at(log, 0);
+	/* a compatible server (not api.openai.com) is told max_tokens */
+	ck_assert_int_eq(ai_json_int(b, "max_tokens"), 300);
+	ck_assert(!json_object_object_get_ex(b, "max_completion_tokens", NULL));
+	json_object_put(log);
+	run_free(&r);
+
+	/* Unset: OpenAI gets no cap, Anthropic (which requires one) 1024. */
+	script("{\"steps\":[{\"kind\":\"text\",\"text\":\"Short.\"}]}");
+	run_init(&r, _i, "How am I doing?", 0);
+	run_chat(&r);
+	check_success(&r, _i);
+	log = requests();
+	b = body_at(log, 0);
+	ck_assert_int_eq(offered_tools(log, 0), 1);
+	ck_assert_int_eq(ai_json_int(b, "max_tokens"), _i == OPENAI ? -1 : 1024);
+	json_object_put(log);
+	run_free(&r);
+}
+END_TEST
+
+/* OpenAI's own API is told max_completion_tokens, which its reasoning models need. */
+START_TEST(max_tokens_words)
+{
+	struct json_object *req = json_object_new_object();
+
+	ck_assert_int_eq(ai_openai_provider.set_max_tokens(req, 50,
+	    "https://api.openai.com/v1/chat/completions"), 0);
+	ck_assert_int_eq(ai_json_int(req, "max_completion_tokens"), 50);
+	ck_assert(!json_object_object_get_ex(req, "max_tokens", NULL));
+	ck_assert_int_eq(ai_openai_provider.set_max_tokens(req, 60,
+	    "http://127.0.0.1:11434/v1/chat/completions"), 0);
+	ck_assert_int_eq(ai_json_int(req, "max_tokens"), 60);
+	ck_assert(!json_object_object_get_ex(req, "max_completion_tokens", NULL));
+	ck_assert_int_eq(ai_anthropic_provider.set_max_tokens(req, 70,
+	    "https://api.anthropic.com/v1/messages"), 0);
+	ck_assert_int_eq(ai_json_int(req, "max_tokens"), 70);
+	json_object_put(req);
+}
+END_TEST
+
+/* What servers say when a model takes no tools, and what is something else. */
+START_TEST(no_tools_errors_recognised)
+{
+	static const char *const yes[] = {
+		"{\"error\":{\"message\":\"registry.ollama.ai/library/gemma2:2b does not support "
+		"tools\",\"type\":\"api_error\",\"param\":null,\"code\":null}}",
+		"{\"error\":{\"message\":\"Model X Does Not Support Tool Use\"}}",
+		"{\"object\":\"error\",\"message\":\"\\\"auto\\\" tool choice requires "
+		"--enable-auto-tool-choice and --tool-call-parser to be set\",\"code\":400}",
+		"{\"error\":{\"code\":500,\"message\":\"tools param requires --jinja flag\"}}",
+		"{\"error\":{\"message\":\"tool calling is not supported for this model\"}}",
+	};
+	static const char *const no[] = {
+		"{\"error\":{\"message\":\"This model's maximum context length is 8192 tokens\"}}",
+		"{\"error\":{\"message\":\"Invalid 'tools[0].function.name'\"}}",
+		"{\"error\":{\"message\":\"model 'x' not found\"}}",
+		"",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		ck_assert_msg(ai_no_tools_error(yes[i], strlen(yes[i])) == 1, "%s", yes[i]);
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		ck_assert_msg(ai_no_tools_error(no[i], strlen(no[i])) == 0, "%s", no[i]);
+	ck_assert_int_eq(ai_no_tools_error(NULL, 0), 0);
+	/* bounded: the phrase cut at the length given is not found */
+	ck_assert_int_eq(ai_no_tools_error(yes[0], 60), 0);
+	ck_assert_int_eq(ai_http_json_type("application/json"), 1);
+	ck_assert_int_eq(ai_http_json_type("Application/JSON; charset=utf-8"), 1);
+	ck_assert_int_eq(ai_http_json_type("application/problem+json"), 1);
+	ck_assert_int_eq(ai_http_json_type("text/event-stream; charset=utf-8"), 0);
+	ck_assert_int_eq(ai_http_json_type("text/plain"), -1);
+	ck_assert_int_eq(ai_http_json_type(""), -1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1337,6 +1617,13 @@ suite(void)
 	tcase_add_loop_test(tc, complete_returns_text, 0, 2);
 	tcase_add_test(tc, prompts_per_language);
 	tcase_add_test(tc, intake_tool_says_rate_periods);
+	tcase_add_loop_test(tc, ignored_stream_still_answers, 0, 2);
+	tcase_add_loop_test(tc, model_without_tools_answers, 0, 2);
+	tcase_add_loop_test(tc, other_bad_request_falls_back, 0, 2);
+	tcase_add_test(tc, tools_refused_with_500);
+	tcase_add_loop_test(tc, tools_off_and_max_tokens, 0, 2);
+	tcase_add_test(tc, max_tokens_words);
+	tcase_add_test(tc, no_tools_errors_recognised);
 	suite_add_tcase(s, tc);
 	return s;
 }
