@@ -16,6 +16,7 @@
 #include <openssl/evp.h>
 
 #include "core/conf.h"
+#include "core/hex.h"
 #include "core/ids.h"
 #include "core/log.h"
 #include "core/num.h"
@@ -166,7 +167,7 @@ static int
 seal_hex(const char *client_id, const char *secret, char *out, size_t outlen)
 {
 	unsigned char	 key[32], sealed[SECRET_ENC_MAX];
-	int		 n, i;
+	int		 n;
 
 	out[0] = '\0';
 	if (secret_seal_key(cfg.secret_key, key) == -1)
@@ -177,8 +178,7 @@ seal_hex(const char *client_id, const char *secret, char *out, size_t outlen)
 		return -1;
 	out[0] = '\\';
 	out[1] = 'x';
-	for (i = 0; i < n; i++)
-		snprintf(out + 2 + i * 2, 3, "%02x", sealed[i]);
+	hex_encode(sealed, (size_t)n, out + 2);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/hex.h"
 #include "core/ids.h"
 #include "core/log.h"
 #include "core/num.h"
@@ -343,18 +344,16 @@ signature_hex(const char *secret, const char *ts, const char *method, const char
 	unsigned char	 bh[32], mac[32];
 	char		 bhex[65], msg[OZ_MAX_URI_LEN + 256];
 	unsigned int	 len = 0;
-	int		 n, i;
+	int		 n;
 
 	SHA256((const unsigned char *)body, body_len, bh);
-	for (i = 0; i < 32; i++)
-		snprintf(bhex + i * 2, 3, "%02x", bh[i]);
+	hex_encode(bh, 32, bhex);
 	n = snprintf(msg, sizeof(msg), "v1\n%s\n%s\n%s\n%s", ts, method, uri, bhex);
 	if (n < 0 || (size_t)n >= sizeof(msg))
 		n = 0;
 	HMAC(EVP_sha256(), secret, (int)strlen(secret), (const unsigned char *)msg,
 	    (size_t)n, mac, &len);
-	for (i = 0; i < 32; i++)
-		snprintf(out + i * 2, 3, "%02x", mac[i]);
+	hex_encode(mac, 32, out);
 }
 
 static int

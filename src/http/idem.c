@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/hex.h"
 #include "http/app.h"
 #include "http/http.h"
 #include "http/idem.h"
@@ -18,7 +19,6 @@ request_hash(const struct oz_req *r, char out[65])
 	EVP_MD_CTX	*c = EVP_MD_CTX_new();
 	unsigned char	 h[32];
 	unsigned int	 n = 0;
-	int		 i;
 
 	memset(h, 0, sizeof(h));
 	if (c != NULL && EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1) {
@@ -31,8 +31,7 @@ request_hash(const struct oz_req *r, char out[65])
 		EVP_DigestFinal_ex(c, h, &n);
 	}
 	EVP_MD_CTX_free(c);
-	for (i = 0; i < 32; i++)
-		snprintf(out + i * 2, 3, "%02x", h[i]);
+	hex_encode(h, 32, out);
 }
 
 static int

@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/conf.h"
 #include "core/currency.h"
+#include "core/hex.h"
 #include "core/ids.h"
 #include "core/log.h"
 #include "core/pool.h"
@@ -50,10 +51,9 @@ int
 svc_hook_create(struct svc *s, const struct hook_fields *f, struct hook_endpoint *out,
     char secret[SECRET_MAX])
 {
-	static const char hx[] = "0123456789abcdef";
 	unsigned char	 key[32], sealed[SECRET_ENC_MAX];
 	char		 id[OZ_ID_MAX], raw[SECRET_MAX], ad[OZ_ID_MAX + 16], *hex;
-	int		 n, i, rc = -1;
+	int		 n, rc = -1;
 
 	secret[0] = '\0';
 	if (seal_key(s, key) == -1)
@@ -71,11 +71,7 @@ svc_hook_create(struct svc *s, const struct hook_fields *f, struct hook_endpoint
 		svc_fail(s, OZ_INTERNAL_ERROR, "cannot seal the secret");
 		goto out;
 	}
-	for (i = 0; i < n; i++) {
-		hex[i * 2] = hx[sealed[i] >> 4];
-		hex[i * 2 + 1] = hx[sealed[i] & 15];
-	}
-	hex[n * 2] = '\0';
+	hex_encode(sealed, (size_t)n, hex);
 	if (store_hook_insert(&s->st, id, f, hex, out) == -1) {
 		svc_db_fail(s);
 		goto out;
@@ -213,12 +209,11 @@ svc_hook_txns(struct svc *s, const struct txn *t, size_t n)
 int
 svc_hook_signature(const char *secret, long long t, const char *body, char *out, size_t outlen)
 {
-	static const char hx[] = "0123456789abcdef";
 	unsigned char	 mac[32];
 	unsigned int	 len = 0;
 	struct buf	 msg;
 	char		 hex[65];
-	int		 ok, i;
+	int		 ok;
 
 	/* HMAC-SHA256(secret, t + "." + body) */
 	buf_init(&msg, strlen(body) + 32);
@@ -228,22 +223,8 @@ svc_hook_signature(const char *secret, long long t, const char *body, char *out,
 	buf_free(&msg);
 	if (!ok)
 		return -1;
-	for (i = 0; i < 32; i++) {
-		hex[i * 2] = hx[mac[i] >> 4];
-		hex[i * 2 + 1] = hx[mac[i] & 15];
-	}
-	hex[64] = '\0';
+	hex_encode(mac, 32, hex);
 	return (size_t)snprintf(out, outlen, "t=%lld,v1=%s", t, hex) < outlen ? 0 : -1;
-}
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
 }
 
 /* The endpoint's secret, opened. 0/-1. */
@@ -253,19 +234,12 @@ open_secret(const struct svc *s, const struct hook_endpoint *e, const unsigned c
 {
 	unsigned char	 raw[SECRET_ENC_MAX];
 	char		 ad[OZ_ID_MAX + 16];
-	size_t		 n = strlen(e->secret_hex), i;
-	int		 hi, lo;
+	size_t		 n;
 
-	if (n % 2 != 0 || n / 2 > sizeof(raw))
+	if (hex_decode(e->secret_hex, raw, sizeof(raw), &n) == -1)
 		return -1;
-	for (i = 0; i < n / 2; i++) {
-		if ((hi = hexval(e->secret_hex[i * 2])) < 0 ||
-		    (lo = hexval(e->secret_hex[i * 2 + 1])) < 0)
-			return -1;
-		raw[i] = (unsigned char)(hi << 4 | lo);
-	}
 	seal_ad(s->st.client, ad, sizeof(ad));
-	return secret_open(key, ad, raw, n / 2, out, outlen);
+	return secret_open(key, ad, raw, n, out, outlen);
 }
 
 /* The body of a delivery: {"id","type","created_at","data"}, in the pool. */

@@ -16,6 +16,7 @@
 
 #include "core/b64.h"
 #include "core/conf.h"
+#include "core/hex.h"
 #include "core/ids.h"
 #include "core/log.h"
 #include "core/pool.h"
@@ -37,13 +38,13 @@ static void
 sha256_hex(const unsigned char *p, size_t n, char out[65])
 {
 	unsigned char	 md[EVP_MAX_MD_SIZE];
-	unsigned int	 len = 0, i;
+	unsigned int	 len = 0;
 
 	out[0] = '\0';
 	if (EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) != 1)
 		return;
-	for (i = 0; i < len && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	if (len == 32)
+		hex_encode(md, 32, out);
 }
 
 /* The source of an import's transactions, by format and channel. */
