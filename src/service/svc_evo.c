@@ -713,7 +713,7 @@ done:
 
 /* What an import made, said for people into out. */
 static void
-say_import(struct svc *s, const struct user *u, const struct import_out *io, struct buf *out)
+say_import(const struct user *u, const struct import_out *io, struct buf *out)
 {
 	enum lang	 l = lang_of(u->language);
 	char		 msg[1024], amount[64];
@@ -737,7 +737,6 @@ say_import(struct svc *s, const struct user *u, const struct import_out *io, str
 		wa_reply_statement(l, io->rec.transactions_created, io->rec.duplicates_skipped,
 		    msg, sizeof(msg));
 	buf_puts(out, msg);
-	(void)s;
 }
 
 /*
@@ -766,7 +765,7 @@ take_document(struct svc *s, const struct evo_integration *e, const struct user 
 		d.file_name = t->file_name;
 		d.channel = "whatsapp";
 		if (svc_import_create(s, u->id, &d, &io) == 0) {
-			say_import(s, u, &io, out);
+			say_import(u, &io, out);
 			return 0;
 		}
 		if (s->err->code == OZ_SERVICE_UNAVAILABLE || s->err->code == OZ_INTERNAL_ERROR) {
