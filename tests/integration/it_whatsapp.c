@@ -749,7 +749,7 @@ START_TEST(receipt_photo_is_recorded)
 	struct it_client c;
 	struct http_result r;
 	struct json_object *o;
-	char	 inst[96], id[96], sent[8][2048], *b64;
+	char	 inst[96], id[96], sent[8][2048], out[64], *b64;
 
 	evo_reset();
 	unique(inst, sizeof(inst), "receipt");
@@ -806,6 +806,11 @@ START_TEST(receipt_photo_is_recorded)
 	wa_txns(&c, &r);
 	ck_assert_int_eq(ntxn(&r), 1);
 	http_result_free(&r);
+	/* the photo sent inline is not kept in the done turn */
+	ck_assert_int_eq(it_sql("SELECT count(*) FROM jobs WHERE client_id = :'a' AND "
+	    "kind = 'wa.turn' AND (state <> 'done' OR payload ? 'media_base64')", c.id, NULL,
+	    out, sizeof(out)), 0);
+	ck_assert_int_eq(atoi(out), 0);
 	free(b64);
 }
 END_TEST
