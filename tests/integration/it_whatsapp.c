@@ -636,7 +636,7 @@ START_TEST(what_the_coach_cannot_read)
 	http_result_free(&r);
 	ck_assert_int_eq(wait_sent(inst, 1, 15000, sent, 8), 1);
 	ck_assert_msg(strstr(sent[0], "\xc3\xa1udios") != NULL, "%s", sent[0]);
-	/* an image the fake has no media for: cannot be read, then the caption read as text */
+	/* an image whose inline base64 (the sample's placeholder) cannot be read, then its caption */
 	unique(id, sizeof(id), "m");
 	o = message("messages-upsert-image.json", inst, id, NULL, NULL);
 	set_at(o, "apikey", json_object_new_string(EVO_KEY));
