@@ -906,6 +906,37 @@ START_TEST(broken_image_is_refused_politely)
 }
 END_TEST
 
+/* The media fetch answered 503 twice: the turn is tried again, and the statement read once. */
+START_TEST(media_fetch_retried)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *o;
+	char	 inst[96], id[96], sent[4][2048], *b64;
+
+	evo_reset();
+	unique(inst, sizeof(inst), "mediaretry");
+	integrate(&c, inst, 1, ",\"default_language\":\"es\",\"default_currency\":\"BRL\"");
+	b64 = doc_b64("csv/pt_br_nubank_conta.csv");
+	evo_media(b64, "text/csv");
+	free(b64);
+	evo_ctl("/_config", "{\"media_fail\":2}");
+	unique(id, sizeof(id), "m");
+	o = sample("messages-upsert-document-lid.json");
+	set_at(o, "instance", json_object_new_string(inst));
+	set_at(o, "data.key.id", json_object_new_string(id));
+	set_at(o, "apikey", json_object_new_string(EVO_KEY));
+	deliver(o, NULL, NULL, &r);
+	http_result_free(&r);
+	ck_assert_int_eq(wait_sent(inst, 1, 60000, sent, 4), 1);
+	ck_assert_int_eq(evo_media_calls(), 3);
+	ck_assert_msg(strstr(sent[0], "*15* transacciones a\xc3\xb1""adidas") != NULL, "%s", sent[0]);
+	wa_txns(&c, &r);
+	ck_assert_int_eq(ntxn(&r), 15);
+	http_result_free(&r);
+}
+END_TEST
+
 /* Three messages at once, with one messageTimestamp: three replies, in that order. */
 START_TEST(replies_keep_the_order)
 {
@@ -1497,6 +1528,7 @@ whatsapp_suite(void)
 	tcase_add_test(tc, receipt_photo_is_recorded);
 	tcase_add_test(tc, statement_csv_is_imported);
 	tcase_add_test(tc, broken_image_is_refused_politely);
+	tcase_add_test(tc, media_fetch_retried);
 	tcase_add_test(tc, replies_keep_the_order);
 	tcase_add_test(tc, evolution_down_then_back);
 	tcase_add_test(tc, dead_letter_and_admin_retry);
