@@ -274,16 +274,17 @@ main(int argc, char *argv[])
 	if (runners == 0)
 		runners = (long)cfg.jobd_runners;
 	/*
-	 * A lease outlasts the longest call a job makes (a provider's answer, a
-	 * send with its wait for the rate), or a second runner would take a job
-	 * its first still runs.
+	 * A lease outlasts the longest a job's calls take (a turn with a
+	 * document: its fetch from Evolution, then the provider's answer to an
+	 * unreadable one's caption; a send with its wait for the rate), or a
+	 * second runner would take a job its first still runs. Reading the
+	 * document is within the default lease (300 s).
 	 */
 	{
-		int64_t longest = cfg.ai_timeout_ms > cfg.evolution_timeout_ms ?
-		    cfg.ai_timeout_ms : cfg.evolution_timeout_ms;
+		int64_t longest = cfg.ai_timeout_ms + cfg.evolution_timeout_ms;
 
 		if (cfg.jobd_lease_s < longest / 1000 + 5) {
-			log_info("jobd_lease_s raised from %lld to %lld s (the longest call a job makes)",
+			log_info("jobd_lease_s raised from %lld to %lld s (the longest a job's calls take)",
 			    (long long)cfg.jobd_lease_s, (long long)(longest / 1000 + 5));
 			cfg.jobd_lease_s = longest / 1000 + 5;
 		}

@@ -1,6 +1,7 @@
 /* wa.c: WhatsApp rules without I/O (wa.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "domain/wa.h"
@@ -246,4 +247,75 @@ wa_backoff_ms(int n, uint32_t rnd)
 	base = (size_t)n <= nsteps ? steps[n - 1] : steps[nsteps - 1];
 	/* -20% .. +20% */
 	return base * 8 / 10 + (int64_t)(rnd % 1001) * base * 4 / 10 / 1000;
+}
+
+/* Each message in pieces, the values between them (no format string from a table). */
+static const char *const doc_unreadable[LANG_COUNT][2] = {
+	{ "I couldn't read ", ". Send a *sharp photo of the whole receipt*, or your bank statement as *PDF, CSV, OFX or XLSX*; or just *type* the expense, e.g. _spent 45.90 at the market_." },
+	{ "N\xc3\xa3o consegui ler ", ". Mande uma *foto n\xc3\xadtida do cupom inteiro*, ou o extrato do banco em *PDF, CSV, OFX ou XLSX*; ou *escreva* o gasto, por exemplo _gastei 45,90 no mercado_." },
+	{ "No pude leer ", ". Env\xc3\xad\141 una *foto n\xc3\xadtida del recibo completo*, o el extracto del banco en *PDF, CSV, OFX o XLSX*; o *escribe* el gasto, por ejemplo _gast\xc3\xa9 45,90 en el s\xc3\xbaper_." },
+};
+
+static const char *const doc_noun[2][LANG_COUNT] = {
+	{ "that image", "essa imagem", "esa imagen" },
+	{ "that document", "esse documento", "ese documento" },
+};
+
+static const char *const doc_too_large[LANG_COUNT] = {
+	"That file is too large for me. Send a smaller one (a photo of the receipt, or the statement of one month).",
+	"Esse arquivo \xc3\xa9 grande demais para mim. Mande um menor (a foto do cupom, ou o extrato de um m\xc3\xaas).",
+	"Ese archivo es demasiado grande para m\xc3\xad. Env\xc3\xad\141 uno m\xc3\xa1s peque\xc3\xb1o (la foto del recibo, o el extracto de un mes).",
+};
+
+void
+wa_reply_doc_unreadable(enum wa_kind k, enum lang l, int too_large, char *out, size_t len)
+{
+	if ((unsigned)l >= LANG_COUNT)
+		l = LANG_EN;
+	if (too_large)
+		snprintf(out, len, "%s", doc_too_large[l]);
+	else
+		snprintf(out, len, "%s%s%s", doc_unreadable[l][0],
+		    doc_noun[k == WA_IMAGE ? 0 : 1][l], doc_unreadable[l][1]);
+}
+
+static const char *const receipt_words[LANG_COUNT][3] = {
+	{ "Receipt recorded \xe2\x9c\x85", "Date", "Category" },
+	{ "Cupom registrado \xe2\x9c\x85", "Data", "Categoria" },
+	{ "Recibo registrado \xe2\x9c\x85", "Fecha", "Categor\xc3\xad\141" },
+};
+
+void
+wa_reply_receipt(enum lang l, const char *merchant, const char *amount, const char *date,
+    const char *category, char *out, size_t len)
+{
+	if ((unsigned)l >= LANG_COUNT)
+		l = LANG_EN;
+	snprintf(out, len, "%s\n*%s* \xe2\x80\x93 %s\n%s: %s\n%s: %s", receipt_words[l][0],
+	    merchant, amount, receipt_words[l][1], date, receipt_words[l][2], category);
+}
+
+static const char *const stmt_words[LANG_COUNT][3] = {
+	{ "Statement read \xe2\x9c\x85", "transactions added", "duplicates skipped" },
+	{ "Extrato lido \xe2\x9c\x85", "transa\xc3\xa7\xc3\xb5\145s adicionadas", "duplicadas ignoradas" },
+	{ "Extracto le\xc3\xad\144o \xe2\x9c\x85", "transacciones a\xc3\xb1\141didas", "duplicadas omitidas" },
+};
+
+static const char *const dup_only[LANG_COUNT][2] = {
+	{ "I already had everything in that file (", " transactions): nothing new was added." },
+	{ "Eu j\xc3\xa1 tinha tudo desse arquivo (", " transa\xc3\xa7\xc3\xb5\145s): nada novo foi adicionado." },
+	{ "Ya ten\xc3\xad\141 todo lo de ese archivo (", " transacciones): no se a\xc3\xb1\141di\xc3\xb3 nada nuevo." },
+};
+
+void
+wa_reply_statement(enum lang l, int64_t added, int64_t duplicates, char *out, size_t len)
+{
+	if ((unsigned)l >= LANG_COUNT)
+		l = LANG_EN;
+	if (added == 0)
+		snprintf(out, len, "%s%lld%s", dup_only[l][0], (long long)duplicates,
+		    dup_only[l][1]);
+	else
+		snprintf(out, len, "%s\n*%lld* %s, *%lld* %s.", stmt_words[l][0],
+		    (long long)added, stmt_words[l][1], (long long)duplicates, stmt_words[l][2]);
 }

@@ -51,6 +51,18 @@ enum wa_kind	 wa_kind_of(const char *name);
 
 /* The short reply to a message of kind k the coach cannot read (not WA_TEXT). */
 const char	*wa_reply_unread(enum wa_kind k, enum lang l);
+/*
+ * What the coach says of a document of kind k (WA_IMAGE, WA_DOCUMENT) sent
+ * on WhatsApp: it could not be read (what to send instead), or was too large.
+ */
+void	wa_reply_doc_unreadable(enum wa_kind k, enum lang l, int too_large, char *out,
+	    size_t len);
+/* A receipt recorded: merchant, amount and date as people write them, category's name. */
+void	wa_reply_receipt(enum lang l, const char *merchant, const char *amount,
+	    const char *date, const char *category, char *out, size_t len);
+/* A statement (or spreadsheet) imported: added transactions, duplicates skipped. */
+void	wa_reply_statement(enum lang l, int64_t added, int64_t duplicates, char *out,
+	    size_t len);
 /* The greeting of a user just created from WhatsApp. */
 const char	*wa_reply_welcome(enum lang l);
 /* What the coach says when it could not answer (the provider and the fallback failed). */

@@ -8,17 +8,21 @@
 #include <time.h>
 
 #include "ai/ai.h"
+#include "core/b64.h"
 #include "core/buf.h"
 #include "core/conf.h"
 #include "core/log.h"
 #include "core/pool.h"
 #include "core/utf8.h"
+#include "domain/coach_text.h"
 #include "domain/lang.h"
+#include "domain/money_fmt.h"
 #include "domain/wa.h"
 #include "service/svc.h"
 #include "service/svc_chat.h"
 #include "service/svc_evo.h"
 #include "service/svc_hook.h"
+#include "service/svc_import.h"
 #include "service/svc_job.h"
 #include "service/svc_out.h"
 #include "service/svc_user.h"
@@ -459,6 +463,15 @@ svc_evo_webhook(struct svc *s, struct json_object *body, const char *secret,
 		add_str(payload, "mimetype", mime);
 	if (fname && strlen(fname) < 256 && utf8_valid(fname, strlen(fname)))
 		add_str(payload, "file_name", fname);
+	/* Media sent inline (the webhook's base64 option): kept for the turn, if within the limit. */
+	if (kind == WA_IMAGE || kind == WA_DOCUMENT) {
+		const char *b64 = jstr(jobj(data, "message"), "base64");
+
+		if (b64 == NULL)
+			b64 = jstr(data, "base64");
+		if (b64 != NULL && strlen(b64) <= (size_t)(s->cfg->max_document_body + 2) / 3 * 4)
+			add_str(payload, "media_base64", b64);
+	}
 	if (json_object_object_get_ex(data, "messageTimestamp", &ts) &&
 	    json_object_is_type(ts, json_type_int))
 		json_object_object_add(payload, "timestamp",
@@ -596,6 +609,7 @@ reply(struct svc *s, const char *instance, const char *msgid, const char *phone,
 
 struct turn_in {
 	const char	*instance, *msgid, *phone, *text;
+	const char	*media_base64, *file_name;	/* NULL: none */
 	enum wa_kind	 kind;
 };
 
@@ -607,13 +621,176 @@ parse_turn(struct json_object *p, struct turn_in *t)
 	t->phone = jstr(p, "phone");
 	t->text = jstr(p, "text");
 	t->kind = wa_kind_of(jstr(p, "kind"));
+	t->media_base64 = jstr(p, "media_base64");
+	t->file_name = jstr(p, "file_name");
 	return t->instance && t->msgid && t->phone && t->phone[0] == '+' ? 0 : -1;
+}
+
+static int	evo_url(const struct evo_integration *, const char *, char *, size_t);
+
+/*
+ * The bytes of t's media into *data (pool memory): inline, else fetched from
+ * Evolution. 0; 1 none to be had (the reply says so; *too_large when over
+ * the limit); -1 to retry (Evolution down, timed out, 5xx).
+ */
+static int
+media_bytes(struct svc *s, const struct evo_integration *e, const struct turn_in *t,
+    const unsigned char **data, size_t *len, int *too_large)
+{
+	struct json_object *b = NULL, *ans = NULL;
+	struct out_res	 rs;
+	unsigned char	 seal[32], hkey[32], *bytes;
+	char		 url[EVO_URL_MAX + 3 * EVO_INSTANCE_MAX + 64], key[SECRET_MAX];
+	char		 hdr[SECRET_MAX + 16];
+	const char	*hdrs[2] = { hdr, NULL }, *b64 = t->media_base64;
+	size_t		 n, bad;
+	int		 rc = 1;
+
+	*data = NULL;
+	*len = 0;
+	*too_large = 0;
+	memset(&rs, 0, sizeof(rs));
+	key[0] = hdr[0] = '\0';
+	if (b64 == NULL) {
+		if (evo_keys(s, seal, hkey) == -1 || open_api_key(e, seal, key, sizeof(key)) == -1 ||
+		    evo_url(e, "/chat/getBase64FromMediaMessage/", url, sizeof(url)) == -1) {
+			memset(s->err, 0, sizeof(*s->err));
+			log_warnx("whatsapp media: cannot open the integration's API key");
+			goto done;
+		}
+		snprintf(hdr, sizeof(hdr), "apikey: %s", key);
+		b = json_object_new_object();
+		json_object_object_add(b, "message", json_object_new_object());
+		json_object_object_add(jobj(b, "message"), "key", json_object_new_object());
+		add_str(jobj(jobj(b, "message"), "key"), "id", t->msgid);
+		json_object_object_add(b, "convertToMp4", json_object_new_boolean(0));
+		if (out_post(url, hdrs, json_object_to_json_string_ext(b, JSON_C_TO_STRING_PLAIN |
+		    JSON_C_TO_STRING_NOSLASHESCAPE), (long)s->cfg->evolution_timeout_ms,
+		    s->cfg->outbound_allow_private != 0, &rs) == -1) {
+			log_warnx("whatsapp media: getBase64FromMediaMessage: %s", rs.error);
+			rc = rs.refused ? 1 : -1;
+			goto done;
+		}
+		if (rs.status == 408 || rs.status == 429 || rs.status >= 500) {
+			log_warnx("whatsapp media: getBase64FromMediaMessage answered %ld", rs.status);
+			rc = -1;
+			goto done;
+		}
+		if (rs.status < 200 || rs.status >= 300 ||
+		    (ans = json_tokener_parse(buf_str(&rs.body))) == NULL ||
+		    (b64 = jstr(ans, "base64")) == NULL) {
+			log_warnx("whatsapp media: getBase64FromMediaMessage answered %ld without "
+			    "the media", rs.status);
+			goto done;
+		}
+	}
+	n = strlen(b64);
+	if (n > (size_t)(s->cfg->max_document_body + 2) / 3 * 4 + 4) {
+		*too_large = 1;
+		goto done;
+	}
+	if ((bytes = pool_alloc(s->st.pool, B64_DECODED_MAX(n) + 1)) == NULL) {
+		rc = -1;
+		goto done;
+	}
+	if (b64_decode(b64, n, bytes, B64_DECODED_MAX(n) + 1, len, &bad) == -1) {
+		log_warnx("whatsapp media: not base64 at %zu", bad);
+		*len = 0;
+		goto done;
+	}
+	*data = bytes;
+	rc = *len > 0 ? 0 : 1;
+done:
+	OPENSSL_cleanse(seal, sizeof(seal));
+	OPENSSL_cleanse(hkey, sizeof(hkey));
+	OPENSSL_cleanse(key, sizeof(key));
+	OPENSSL_cleanse(hdr, sizeof(hdr));
+	buf_free(&rs.body);
+	json_object_put(ans);
+	json_object_put(b);
+	return rc;
+}
+
+/* What an import made, said for people into out. */
+static void
+say_import(const struct user *u, const struct import_out *io, struct buf *out)
+{
+	enum lang	 l = lang_of(u->language);
+	char		 msg[1024], amount[64];
+	struct buf	 scratch;
+	struct ct	 ct;
+
+	if (strcmp(io->rec.kind, "receipt") == 0 && io->ncreated == 1) {
+		const struct txn *x = &io->created[0];
+		const char *who = x->merchant && x->merchant[0] ? x->merchant :
+		    x->description && x->description[0] ? x->description : "?";
+
+		buf_init(&scratch, 256);
+		ct_init(&ct, l, x->currency, &scratch);
+		if (money_format(x->amount_cents, x->currency, u->language, amount,
+		    sizeof(amount)) == -1)
+			snprintf(amount, sizeof(amount), "%lld", (long long)x->amount_cents);
+		wa_reply_receipt(l, who, amount, ct_date(&ct, x->transaction_date, 1),
+		    ct_category_named(&ct, x->category), msg, sizeof(msg));
+		buf_free(&scratch);
+	} else
+		wa_reply_statement(l, io->rec.transactions_created, io->rec.duplicates_skipped,
+		    msg, sizeof(msg));
+	buf_puts(out, msg);
+}
+
+/*
+ * An image or document of t for u: imported, the reply into out. The
+ * document comes first: a caption beside one that was read is not a second
+ * message (the receipt already is the record); beside one that could not be
+ * read, the caption is read as a message. 0, -1 retry.
+ */
+static int
+take_document(struct svc *s, const struct evo_integration *e, const struct user *u,
+    const struct turn_in *t, struct buf *out)
+{
+	struct import_doc d;
+	struct import_out io;
+	const unsigned char *data;
+	char		 msg[1024];
+	size_t		 len;
+	int		 rc, too_large;
+
+	if ((rc = media_bytes(s, e, t, &data, &len, &too_large)) == -1)
+		return -1;
+	if (rc == 0) {
+		memset(&d, 0, sizeof(d));
+		d.data = data;
+		d.len = len;
+		d.file_name = t->file_name;
+		d.channel = "whatsapp";
+		if (svc_import_create(s, u->id, &d, &io) == 0) {
+			say_import(u, &io, out);
+			return 0;
+		}
+		if (s->err->code == OZ_SERVICE_UNAVAILABLE || s->err->code == OZ_INTERNAL_ERROR) {
+			memset(s->err, 0, sizeof(*s->err));
+			return -1;
+		}
+		too_large = s->err->code == OZ_PAYLOAD_TOO_LARGE;
+		log_info("whatsapp media: not imported: %s",
+		    s->err->message ? s->err->message : "unreadable");
+		memset(s->err, 0, sizeof(*s->err));
+	}
+	wa_reply_doc_unreadable(t->kind, lang_of(u->language), too_large, msg, sizeof(msg));
+	buf_puts(out, msg);
+	/* No document to be had: its caption is read as a message. */
+	if (t->text != NULL && t->text[strspn(t->text, " \t\r\n")] != '\0') {
+		buf_puts(out, "\n\n");
+		return chat(s, u, t->text, out);
+	}
+	return 0;
 }
 
 /* The reply to t from user u into out (the welcome first when created). 0, -1 retry. */
 static int
-answer(struct svc *s, const struct user *u, const struct turn_in *t, int created,
-    struct buf *out)
+answer(struct svc *s, const struct evo_integration *e, const struct user *u,
+    const struct turn_in *t, int created, struct buf *out)
 {
 	enum lang l = lang_of(u->language);
 
@@ -621,14 +798,10 @@ answer(struct svc *s, const struct user *u, const struct turn_in *t, int created
 		buf_puts(out, wa_reply_welcome(l));
 		buf_puts(out, "\n\n");
 	}
+	if (t->kind == WA_IMAGE || t->kind == WA_DOCUMENT)
+		return take_document(s, e, u, t, out);
 	if (t->kind != WA_TEXT) {
 		buf_puts(out, wa_reply_unread(t->kind, l));
-		/* A caption is read as text too. */
-		if ((t->kind == WA_IMAGE || t->kind == WA_DOCUMENT) && t->text != NULL &&
-		    t->text[strspn(t->text, " \t\r\n")] != '\0') {
-			buf_puts(out, "\n\n");
-			return chat(s, u, t->text, out);
-		}
 		return 0;
 	}
 	return chat(s, u, t->text, out);
@@ -680,7 +853,7 @@ make_turn(struct svc *s, const struct evo_integration *e, const struct turn_in *
 		}
 		created = 1;
 	}
-	if (answer(s, &u, t, created, out) == -1) {
+	if (answer(s, e, &u, t, created, out) == -1) {
 		retry(res, "database unavailable during the chat turn");
 		return -1;
 	}
@@ -734,9 +907,9 @@ done:
 
 /* --- the reply out (ozzie-jobd) --------------------------------------------------- */
 
-/* url of sendText for e: server_url without a trailing slash, the instance escaped. */
+/* url of Evolution's path (e.g. "/message/sendText/") for e's instance, escaped. */
 static int
-send_url(const struct evo_integration *e, char *url, size_t len)
+evo_url(const struct evo_integration *e, const char *path, char *url, size_t len)
 {
 	static const char hx[] = "0123456789ABCDEF";
 	size_t	 o, i, base = strlen(e->server_url);
@@ -744,7 +917,7 @@ send_url(const struct evo_integration *e, char *url, size_t len)
 
 	while (base > 0 && e->server_url[base - 1] == '/')
 		base--;
-	o = (size_t)snprintf(url, len, "%.*s/message/sendText/", (int)base, e->server_url);
+	o = (size_t)snprintf(url, len, "%.*s%s", (int)base, e->server_url, path);
 	if (o >= len)
 		return -1;
 	for (i = 0; p[i]; i++) {
@@ -830,7 +1003,7 @@ svc_evo_send(struct svc *s, const struct job *job, struct job_result *res)
 		nanosleep(&ts, NULL);
 	}
 	if (evo_keys(s, seal, hkey) == -1 || open_api_key(&e, seal, key, sizeof(key)) == -1 ||
-	    send_url(&e, url, sizeof(url)) == -1) {
+	    evo_url(&e, "/message/sendText/", url, sizeof(url)) == -1) {
 		memset(s->err, 0, sizeof(*s->err));
 		res->outcome = JOB_DEAD;
 		res->error = "cannot open the integration's API key";

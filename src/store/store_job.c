@@ -43,6 +43,8 @@ static struct db_stmt job_claim = { "job_claim",
 	" FROM c WHERE jobs.id = c.id RETURNING " JOB_COLS, 0, 0 };
 static struct db_stmt job_done = { "job_done",
 	"UPDATE jobs SET state = 'done', lease_until = NULL, last_error = NULL,"
+	/* a document sent inline is not kept once its turn is done */
+	" payload = payload - 'media_base64',"
 	" finished_at = clock_timestamp(), updated_at = clock_timestamp()"
 	" WHERE id = $1::bigint AND locked_by = $2 AND state = 'running'", 0, 0 };
 static struct db_stmt job_fail = { "job_fail",

@@ -8,8 +8,10 @@ and a control API for tests:
   POST /_mode   {"mode":"ok"|"fail"|"stall"|"refuse","count":N,"status":500,"seconds":S}
                 the next N sendText requests (-1: all until changed) fail that way
   POST /_reset  back to "ok", records cleared, expect_key "evo-test-key"
-  POST /_config {"expect_key":"...", "media_base64":"...", "media_mimetype":"..."}
-  GET  /_sent   {"sent":[{"instance","apikey","body","at","answered"}...], "attempts":N}
+  POST /_config {"expect_key":"...", "media_base64":"...", "media_mimetype":"...",
+                 "media_fail":N (the next N media fetches answer 503)}
+  GET  /_sent   {"sent":[{"instance","apikey","body","at","answered"}...], "attempts":N,
+                 "media_calls":N (getBase64FromMediaMessage answered)}
   GET  /_health {"ok":true}
 and a receiver of Ozzie's outbound webhooks:
   POST /hook/{name}   records the raw body and the Ozzie-* headers; answers 200
@@ -38,7 +40,8 @@ def reset():
     with LOCK:
         STATE.clear()
         STATE.update(mode="ok", count=0, status=500, seconds=30, expect_key="evo-test-key",
-                     sent=[], attempts=0, media_base64="", media_mimetype="image/jpeg",
+                     sent=[], attempts=0, media_base64="", media_mimetype="image/jpeg", media_calls=0,
+                     media_fail=0,
                      hook_mode="ok", hook_count=0, hook_status=500, hook_seconds=30,
                      hooks=[], hook_attempts=0)
 
@@ -77,7 +80,8 @@ class Handler(BaseHTTPRequestHandler):
                                         "attempts": STATE["hook_attempts"]})
         if self.path == "/_sent":
             with LOCK:
-                return self.reply(200, {"sent": list(STATE["sent"]), "attempts": STATE["attempts"]})
+                return self.reply(200, {"sent": list(STATE["sent"]), "attempts": STATE["attempts"],
+                                        "media_calls": STATE["media_calls"]})
         return self.reply(404, {"status": 404, "error": "Not Found",
                                 "response": {"message": ["Cannot GET " + self.path]}})
 
@@ -184,7 +188,7 @@ class Handler(BaseHTTPRequestHandler):
             if not isinstance(body, dict):
                 return self.reply(400, {"ok": False})
             with LOCK:
-                for k in ("expect_key", "media_base64", "media_mimetype"):
+                for k in ("expect_key", "media_base64", "media_mimetype", "media_fail"):
                     if k in body:
                         STATE[k] = body[k]
             return self.reply(200, {"ok": True})
@@ -193,7 +197,14 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_text(unquote(parts[3]), body)
         if len(parts) == 4 and parts[1] == "chat" and parts[2] == "getBase64FromMediaMessage":
             with LOCK:
+                STATE["media_calls"] += 1
                 key, b64, mime = STATE["expect_key"], STATE["media_base64"], STATE["media_mimetype"]
+                failing = STATE["media_fail"] > 0
+                if failing:
+                    STATE["media_fail"] -= 1
+            if failing:
+                return self.reply(503, {"status": 503, "error": "Service Unavailable",
+                                        "response": {"message": ["try again"]}})
             if self.headers.get("apikey") != key:
                 return self.reply(401, {"status": 401, "error": "Unauthorized",
                                         "response": {"message": "Unauthorized"}})

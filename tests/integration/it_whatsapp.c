@@ -616,7 +616,7 @@ START_TEST(unknown_sender_reply_or_silence)
 }
 END_TEST
 
-/* Audio, a sticker, an image with its caption, a document from a lid sender. */
+/* Audio, an unreadable image with its caption, an unreadable document from a lid sender. */
 START_TEST(what_the_coach_cannot_read)
 {
 	struct it_client c;
@@ -636,7 +636,7 @@ START_TEST(what_the_coach_cannot_read)
 	http_result_free(&r);
 	ck_assert_int_eq(wait_sent(inst, 1, 15000, sent, 8), 1);
 	ck_assert_msg(strstr(sent[0], "\xc3\xa1udios") != NULL, "%s", sent[0]);
-	/* an image: what it cannot do yet, then the caption read as text */
+	/* an image whose inline base64 (the sample's placeholder) cannot be read, then its caption */
 	unique(id, sizeof(id), "m");
 	o = message("messages-upsert-image.json", inst, id, NULL, NULL);
 	set_at(o, "apikey", json_object_new_string(EVO_KEY));
@@ -644,7 +644,7 @@ START_TEST(what_the_coach_cannot_read)
 	deliver(o, NULL, NULL, &r);
 	http_result_free(&r);
 	ck_assert_int_eq(wait_sent(inst, 2, 15000, sent, 8), 2);
-	ck_assert_msg(strstr(sent[1], "fotos") != NULL, "%s", sent[1]);
+	ck_assert_msg(strstr(sent[1], "consegui ler essa imagem") != NULL, "%s", sent[1]);
 	ck_assert_msg(strstr(sent[1], "32") != NULL, "%s", sent[1]);
 	/* lid addressing: the number comes from remoteJidAlt */
 	unique(id, sizeof(id), "m");
@@ -657,7 +657,7 @@ START_TEST(what_the_coach_cannot_read)
 	http_result_free(&r);
 	ck_assert_int_eq(wait_sent(inst, 3, 15000, sent, 8), 3);
 	ck_assert_msg(strncmp(sent[2], "5511988887777|", 14) == 0, "%s", sent[2]);
-	ck_assert_msg(strstr(sent[2], "documentos") != NULL, "%s", sent[2]);
+	ck_assert_msg(strstr(sent[2], "consegui ler esse documento") != NULL, "%s", sent[2]);
 	/* a huge caption is cut, not refused */
 	{
 		char *big = malloc(200001);
@@ -672,6 +672,268 @@ START_TEST(what_the_coach_cannot_read)
 		http_result_free(&r);
 		ck_assert_int_eq(wait_sent(inst, 4, 15000, sent, 8), 4);
 	}
+}
+END_TEST
+
+/* --- documents on WhatsApp --------------------------------------------------------- */
+
+/* The file tests/data/docs/REL in base64 (the caller frees). */
+static char *
+doc_b64(const char *rel)
+{
+	char	 path[1300], *raw, *out;
+	FILE	*f;
+	long	 n;
+
+	snprintf(path, sizeof(path), "%s/%s", IT_DOCS, rel);
+	ck_assert_msg((f = fopen(path, "rb")) != NULL, "cannot open %s", path);
+	ck_assert(fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0);
+	rewind(f);
+	ck_assert((raw = malloc((size_t)n)) != NULL);
+	ck_assert(fread(raw, 1, (size_t)n, f) == (size_t)n);
+	fclose(f);
+	ck_assert((out = malloc(((size_t)n + 2) / 3 * 4 + 1)) != NULL);
+	EVP_EncodeBlock((unsigned char *)out, (unsigned char *)raw, (int)n);
+	free(raw);
+	return out;
+}
+
+/* The fake serves b64 (mimetype mime) from getBase64FromMediaMessage. */
+static void
+evo_media(const char *b64, const char *mime)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "media_base64", json_object_new_string(b64));
+	json_object_object_add(o, "media_mimetype", json_object_new_string(mime));
+	evo_ctl("/_config", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+}
+
+/* How many getBase64FromMediaMessage calls the fake answered. */
+static int
+evo_media_calls(void)
+{
+	struct json_object *o = evo_record(), *v;
+	int	 n = 0;
+
+	if (json_object_object_get_ex(o, "media_calls", &v))
+		n = json_object_get_int(v);
+	json_object_put(o);
+	return n;
+}
+
+/* The transactions of the WhatsApp user +5511988887777 of c into *out (the caller frees). */
+static void
+wa_txns(struct it_client *c, struct http_result *r)
+{
+	it_call(c, "GET", "/v1/users/external:whatsapp:+5511988887777/transactions?limit=50",
+	    NULL, r);
+	ck_assert_msg(r->status == 200, "%ld %s", r->status, r->body);
+}
+
+static size_t
+ntxn(const struct http_result *r)
+{
+	return json_object_array_length(json_object_object_get(r->json, "data"));
+}
+
+/*
+ * A receipt photo fetched from Evolution: recorded once, the receipt's
+ * merchant, amount, date and category in the reply, the caption not a second
+ * message; the same message again imports nothing; the same photo inline
+ * (the webhook's base64) is found a duplicate without a fetch.
+ */
+START_TEST(receipt_photo_is_recorded)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *o;
+	char	 inst[96], id[96], sent[8][2048], out[64], *b64;
+
+	evo_reset();
+	unique(inst, sizeof(inst), "receipt");
+	integrate(&c, inst, 1, ",\"default_language\":\"pt\",\"default_currency\":\"USD\"");
+	b64 = doc_b64("receipts/images/en_us_store_01.png");
+	evo_media(b64, "image/png");
+	unique(id, sizeof(id), "m");
+	o = message("messages-upsert-image.json", inst, id, NULL, NULL);
+	set_at(o, "apikey", json_object_new_string(EVO_KEY));
+	set_at(o, "data.message.imageMessage.caption", json_object_new_string("gastei 99 no almo\xc3\xa7o"));
+	json_object_object_del(it_json_at(o, "data.message"), "base64");
+	deliver(o, NULL, NULL, &r);
+	ck_assert_str_eq(status_of(&r), "queued");
+	http_result_free(&r);
+	ck_assert_int_eq(wait_sent(inst, 1, 60000, sent, 8), 1);
+	ck_assert_int_eq(evo_media_calls(), 1);
+	ck_assert_msg(strncmp(sent[0], "5511988887777|", 14) == 0, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[0], "Cupom registrado") != NULL, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[0], "GREEN VALLEY") != NULL, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[0], "33,43") != NULL, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[0], "23/04/2025") != NULL, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[0], "Categoria: ") != NULL, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[0], "99") == NULL, "the caption is no second message: %s",
+	    sent[0]);
+	wa_txns(&c, &r);
+	ck_assert_int_eq(ntxn(&r), 1);
+	ck_assert_int_eq(json_object_get_int64(it_json_at(r.json, "data.0.amount_cents")), 3343);
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.transaction_date")),
+	    "2025-04-23");
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.source")),
+	    "whatsapp_image");
+	http_result_free(&r);
+	/* the same message delivered again: a duplicate, nothing imported nor sent */
+	o = message("messages-upsert-image.json", inst, id, NULL, NULL);
+	set_at(o, "apikey", json_object_new_string(EVO_KEY));
+	deliver(o, NULL, NULL, &r);
+	ck_assert_str_eq(status_of(&r), "duplicate");
+	http_result_free(&r);
+	it_sleep_ms(1500);
+	ck_assert_int_eq(evo_sent(inst, sent, 8), 1);
+	ck_assert_int_eq(evo_media_calls(), 1);
+	/* the same photo inline in a new message: read from the body, found a duplicate */
+	evo_media("", "image/png");
+	unique(id, sizeof(id), "m");
+	o = message("messages-upsert-image.json", inst, id, NULL, NULL);
+	set_at(o, "apikey", json_object_new_string(EVO_KEY));
+	set_at(o, "data.message.base64", json_object_new_string(b64));
+	deliver(o, NULL, NULL, &r);
+	ck_assert_str_eq(status_of(&r), "queued");
+	http_result_free(&r);
+	ck_assert_int_eq(wait_sent(inst, 2, 60000, sent, 8), 2);
+	ck_assert_int_eq(evo_media_calls(), 1);
+	ck_assert_msg(strstr(sent[1], "nada novo") != NULL, "%s", sent[1]);
+	wa_txns(&c, &r);
+	ck_assert_int_eq(ntxn(&r), 1);
+	http_result_free(&r);
+	/* the photo sent inline is not kept in the done turn */
+	ck_assert_int_eq(it_sql("SELECT count(*) FROM jobs WHERE client_id = :'a' AND "
+	    "kind = 'wa.turn' AND (state <> 'done' OR payload ? 'media_base64')", c.id, NULL,
+	    out, sizeof(out)), 0);
+	ck_assert_int_eq(atoi(out), 0);
+	free(b64);
+}
+END_TEST
+
+/* A bank CSV sent inline as a document: its rows added, then the same file all duplicates. */
+START_TEST(statement_csv_is_imported)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *o;
+	char	 inst[96], id[96], sent[8][2048], *b64;
+	int	 i;
+
+	evo_reset();
+	unique(inst, sizeof(inst), "csv");
+	integrate(&c, inst, 1, ",\"default_language\":\"pt\",\"default_currency\":\"BRL\"");
+	b64 = doc_b64("csv/pt_br_nubank_conta.csv");
+	for (i = 0; i < 2; i++) {
+		unique(id, sizeof(id), "m");
+		o = sample("messages-upsert-document-lid.json");
+		set_at(o, "instance", json_object_new_string(inst));
+		set_at(o, "data.key.id", json_object_new_string(id));
+		set_at(o, "apikey", json_object_new_string(EVO_KEY));
+		set_at(o, "data.message.documentMessage.mimetype", json_object_new_string("text/csv"));
+		set_at(o, "data.message.documentMessage.fileName",
+		    json_object_new_string("extrato.csv"));
+		set_at(o, "data.message.base64", json_object_new_string(b64));
+		deliver(o, NULL, NULL, &r);
+		ck_assert_msg(r.status == 200, "%ld %s", r.status, r.body);
+		ck_assert_str_eq(status_of(&r), "queued");
+		http_result_free(&r);
+		ck_assert_int_eq(wait_sent(inst, i + 1, 60000, sent, 8), i + 1);
+	}
+	ck_assert_int_eq(evo_media_calls(), 0);
+	ck_assert_msg(strstr(sent[0], "Extrato lido") != NULL, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[0], "*15* transa\xc3\xa7\xc3\xb5""es adicionadas, *0* duplicadas")
+	    != NULL, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[1], "(15 transa\xc3\xa7\xc3\xb5""es): nada novo") != NULL,
+	    "%s", sent[1]);
+	wa_txns(&c, &r);
+	ck_assert_int_eq(ntxn(&r), 15);
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.source")),
+	    "whatsapp_document");
+	http_result_free(&r);
+	it_call(&c, "GET", "/v1/users/external:whatsapp:+5511988887777/imports", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(json_object_array_length(json_object_object_get(r.json, "data")), 2);
+	http_result_free(&r);
+	free(b64);
+}
+END_TEST
+
+/* A broken image (fetched), then one whose inline base64 is no base64: polite replies, nothing stored. */
+START_TEST(broken_image_is_refused_politely)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *o;
+	char	 inst[96], id[96], sent[8][2048];
+
+	evo_reset();
+	unique(inst, sizeof(inst), "broken");
+	integrate(&c, inst, 1, ",\"default_language\":\"pt\"");
+	/* "\xff\xd8\xff\xe0 not really a jpeg" */
+	evo_media("/9j/4CBub3QgcmVhbGx5IGEganBlZw==", "image/jpeg");
+	unique(id, sizeof(id), "m");
+	o = message("messages-upsert-image.json", inst, id, NULL, NULL);
+	set_at(o, "apikey", json_object_new_string(EVO_KEY));
+	json_object_object_del(it_json_at(o, "data.message.imageMessage"), "caption");
+	json_object_object_del(it_json_at(o, "data.message"), "base64");
+	deliver(o, NULL, NULL, &r);
+	http_result_free(&r);
+	ck_assert_int_eq(wait_sent(inst, 1, 60000, sent, 8), 1);
+	ck_assert_int_eq(evo_media_calls(), 1);
+	ck_assert_msg(strstr(sent[0], "N\xc3\xa3o consegui ler essa imagem") != NULL, "%s", sent[0]);
+	ck_assert_msg(strstr(sent[0], "foto n\xc3\xadtida") != NULL, "%s", sent[0]);
+	unique(id, sizeof(id), "m");
+	o = message("messages-upsert-image.json", inst, id, NULL, NULL);
+	set_at(o, "apikey", json_object_new_string(EVO_KEY));
+	json_object_object_del(it_json_at(o, "data.message.imageMessage"), "caption");
+	set_at(o, "data.message.base64", json_object_new_string("@@@ not base64 @@@"));
+	deliver(o, NULL, NULL, &r);
+	http_result_free(&r);
+	ck_assert_int_eq(wait_sent(inst, 2, 60000, sent, 8), 2);
+	ck_assert_msg(strstr(sent[1], "N\xc3\xa3o consegui ler essa imagem") != NULL, "%s", sent[1]);
+	wa_txns(&c, &r);
+	ck_assert_int_eq(ntxn(&r), 0);
+	http_result_free(&r);
+	it_call(&c, "GET", "/v1/users/external:whatsapp:+5511988887777/imports", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(json_object_array_length(json_object_object_get(r.json, "data")), 0);
+	http_result_free(&r);
+}
+END_TEST
+
+/* The media fetch answered 503 twice: the turn is tried again, and the statement read once. */
+START_TEST(media_fetch_retried)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *o;
+	char	 inst[96], id[96], sent[4][2048], *b64;
+
+	evo_reset();
+	unique(inst, sizeof(inst), "mediaretry");
+	integrate(&c, inst, 1, ",\"default_language\":\"es\",\"default_currency\":\"BRL\"");
+	b64 = doc_b64("csv/pt_br_nubank_conta.csv");
+	evo_media(b64, "text/csv");
+	free(b64);
+	evo_ctl("/_config", "{\"media_fail\":2}");
+	unique(id, sizeof(id), "m");
+	o = sample("messages-upsert-document-lid.json");
+	set_at(o, "instance", json_object_new_string(inst));
+	set_at(o, "data.key.id", json_object_new_string(id));
+	set_at(o, "apikey", json_object_new_string(EVO_KEY));
+	deliver(o, NULL, NULL, &r);
+	http_result_free(&r);
+	ck_assert_int_eq(wait_sent(inst, 1, 60000, sent, 4), 1);
+	ck_assert_int_eq(evo_media_calls(), 3);
+	ck_assert_msg(strstr(sent[0], "*15* transacciones a\xc3\xb1""adidas") != NULL, "%s", sent[0]);
+	wa_txns(&c, &r);
+	ck_assert_int_eq(ntxn(&r), 15);
+	http_result_free(&r);
 }
 END_TEST
 
@@ -1263,6 +1525,10 @@ whatsapp_suite(void)
 	tcase_add_test(tc, ninth_digit_matches_known_user);
 	tcase_add_test(tc, unknown_sender_reply_or_silence);
 	tcase_add_test(tc, what_the_coach_cannot_read);
+	tcase_add_test(tc, receipt_photo_is_recorded);
+	tcase_add_test(tc, statement_csv_is_imported);
+	tcase_add_test(tc, broken_image_is_refused_politely);
+	tcase_add_test(tc, media_fetch_retried);
 	tcase_add_test(tc, replies_keep_the_order);
 	tcase_add_test(tc, evolution_down_then_back);
 	tcase_add_test(tc, dead_letter_and_admin_retry);

@@ -108,6 +108,36 @@ START_TEST(short_answers)
 }
 END_TEST
 
+/* What a document sent on WhatsApp made, said in each language. */
+START_TEST(document_replies)
+{
+	char	 out[1024], small[24];
+
+	wa_reply_receipt(LANG_PT, "GREEN VALLEY MARKET", "US$ 33,43", "23/04/2025",
+	    "Mercado", out, sizeof(out));
+	ck_assert_str_eq(out, "Cupom registrado \xe2\x9c\x85\n*GREEN VALLEY MARKET* \xe2\x80\x93 "
+	    "US$ 33,43\nData: 23/04/2025\nCategoria: Mercado");
+	wa_reply_receipt(LANG_EN, "Cafe", "$4.50", "Oct 1, 2026", "Dining", out, sizeof(out));
+	ck_assert_ptr_nonnull(strstr(out, "Receipt recorded"));
+	ck_assert_ptr_nonnull(strstr(out, "Category: Dining"));
+	wa_reply_statement(LANG_ES, 15, 2, out, sizeof(out));
+	ck_assert_ptr_nonnull(strstr(out, "*15* transacciones a\xc3\xb1""adidas, *2* duplicadas"));
+	wa_reply_statement(LANG_PT, 0, 15, out, sizeof(out));
+	ck_assert_ptr_nonnull(strstr(out, "(15 transa\xc3\xa7\xc3\xb5""es): nada novo"));
+	wa_reply_doc_unreadable(WA_IMAGE, LANG_PT, 0, out, sizeof(out));
+	ck_assert_ptr_nonnull(strstr(out, "N\xc3\xa3o consegui ler essa imagem. Mande"));
+	wa_reply_doc_unreadable(WA_DOCUMENT, LANG_ES, 0, out, sizeof(out));
+	ck_assert_ptr_nonnull(strstr(out, "No pude leer ese documento. "));
+	wa_reply_doc_unreadable(WA_DOCUMENT, LANG_EN, 1, out, sizeof(out));
+	ck_assert_ptr_nonnull(strstr(out, "too large"));
+	/* an unknown language is English; a small buffer is cut, still terminated */
+	wa_reply_doc_unreadable(WA_IMAGE, (enum lang)7, 0, out, sizeof(out));
+	ck_assert_ptr_nonnull(strstr(out, "I couldn't read that image."));
+	wa_reply_statement(LANG_EN, 3, 0, small, sizeof(small));
+	ck_assert_uint_eq(strlen(small), sizeof(small) - 1);
+}
+END_TEST
+
 START_TEST(backoff)
 {
 	static const int64_t base[] = { 1000, 5000, 30000, 120000, 600000, 1800000, 3600000, 3600000 };
@@ -185,6 +215,7 @@ wa_suite(void)
 	tcase_add_test(tc, ninth_digit);
 	tcase_add_test(tc, shape_for_whatsapp);
 	tcase_add_test(tc, short_answers);
+	tcase_add_test(tc, document_replies);
 	tcase_add_test(tc, backoff);
 	tcase_add_test(tc, outbound_addresses);
 	suite_add_tcase(s, tc);
