@@ -11,6 +11,7 @@
 #include "core/b64.h"
 #include "core/buf.h"
 #include "core/conf.h"
+#include "core/hex.h"
 #include "core/log.h"
 #include "core/pool.h"
 #include "core/utf8.h"
@@ -56,28 +57,11 @@ seal_ad(const char *client, char *out, size_t outlen)
 static const char *
 to_hex(struct pool *p, const unsigned char *b, size_t n)
 {
-	static const char hx[] = "0123456789abcdef";
 	char	*out = pool_alloc(p, n * 2 + 1);
-	size_t	 i;
 
-	if (out == NULL)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		out[i * 2] = hx[b[i] >> 4];
-		out[i * 2 + 1] = hx[b[i] & 15];
-	}
-	out[n * 2] = '\0';
+	if (out != NULL)
+		hex_encode(b, n, out);
 	return out;
-}
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
 }
 
 /* The integration's API key, opened into out. 0/-1. */
@@ -87,19 +71,12 @@ open_api_key(const struct evo_integration *e, const unsigned char seal[32], char
 {
 	unsigned char	 raw[SECRET_ENC_MAX];
 	char		 ad[OZ_ID_MAX + 16];
-	size_t		 n = strlen(e->api_key_hex), i;
-	int		 hi, lo;
+	size_t		 n;
 
-	if (n % 2 != 0 || n / 2 > sizeof(raw))
+	if (hex_decode(e->api_key_hex, raw, sizeof(raw), &n) == -1)
 		return -1;
-	for (i = 0; i < n / 2; i++) {
-		if ((hi = hexval(e->api_key_hex[i * 2])) < 0 ||
-		    (lo = hexval(e->api_key_hex[i * 2 + 1])) < 0)
-			return -1;
-		raw[i] = (unsigned char)(hi << 4 | lo);
-	}
 	seal_ad(e->client, ad, sizeof(ad));
-	return secret_open(seal, ad, raw, n / 2, out, outlen);
+	return secret_open(seal, ad, raw, n, out, outlen);
 }
 
 /* --- the integration --------------------------------------------------------- */
