@@ -918,8 +918,12 @@ unique_ids(struct stmt_result *r, struct pool *pool)
 			snprintf(suffix, sizeof(suffix), "#%zu", k);
 			sl = strlen(suffix);
 			el = strlen(e);
-			if (el + sl >= sizeof(id))
+			if (el + sl >= sizeof(id)) {
 				el = sizeof(id) - 1 - sl;
+				/* cut between characters, never inside one (the fuzzer) */
+				while (el > 0 && ((unsigned char)e[el] & 0xc0) == 0x80)
+					el--;
+			}
 			memcpy(id, e, el);
 			memcpy(id + el, suffix, sl + 1);
 			/* the row's own slot holds the old id until it is replaced */

@@ -23,6 +23,7 @@
 
 #include "check_main.h"
 #include "core/pool.h"
+#include "core/utf8.h"
 #include "doc/doc.h"
 #include "domain/stmt.h"
 
@@ -444,6 +445,45 @@ many_pages(int npages, size_t *n)
 	return (unsigned char *)s;
 }
 
+/*
+ * Two transactions with the same long FITID ending in a character of two
+ * bytes: the second is renamed "<id>#2", cut between characters, never
+ * inside one (found by fuzz_ofx: the external id was not UTF-8).
+ */
+START_TEST(repeated_long_fitid_stays_utf8)
+{
+	char	 ofx[4096], id[160];
+	size_t	 i, o = 0;
+	struct pool *pool;
+	struct doc_result out;
+
+	/* "x" and 63 é: 127 bytes, so "#2" makes the id cut at byte 126, inside an é */
+	id[0] = 'x';
+	for (i = 0; i < 63; i++)
+		id[1 + i * 2] = (char)0xc3, id[2 + i * 2] = (char)0xa9;
+	id[127] = '\0';
+	o += (size_t)snprintf(ofx + o, sizeof(ofx) - o, "OFXHEADER:100\nDATA:OFXSGML\n"
+	    "VERSION:102\nENCODING:UTF-8\nCHARSET:NONE\n\n<OFX><BANKMSGSRSV1><STMTTRNRS>"
+	    "<STMTRS><CURDEF>USD<BANKTRANLIST>");
+	for (i = 0; i < 2; i++)
+		o += (size_t)snprintf(ofx + o, sizeof(ofx) - o, "<STMTTRN><TRNTYPE>DEBIT"
+		    "<DTPOSTED>20261102<TRNAMT>-4.75<FITID>%s<NAME>COFFEE</STMTTRN>", id);
+	o += (size_t)snprintf(ofx + o, sizeof(ofx) - o,
+	    "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n");
+	ck_assert_uint_lt(o, sizeof(ofx));
+	pool = newpool();
+	ck_assert_int_eq(doc_read((const unsigned char *)ofx, o, "en", "USD", TODAY, NULL, pool,
+	    &out), 0);
+	ck_assert_uint_eq(out.nrows, 2);
+	for (i = 0; i < 2; i++)
+		ck_assert_msg(utf8_valid(out.rows[i].external_id, strlen(out.rows[i].external_id)),
+		    "row %zu: external id not UTF-8", i);
+	ck_assert_str_ne(out.rows[0].external_id, out.rows[1].external_id);
+	ck_assert_ptr_nonnull(strstr(out.rows[1].external_id, "#2"));
+	freepool(pool);
+}
+END_TEST
+
 START_TEST(hostile_made)
 {
 	unsigned char *p;
@@ -607,6 +647,7 @@ make_suite(void)
 	tcase_add_test(tc, real_statements);
 	tcase_add_test(tc, receipt_pdfs);
 	tcase_add_test(tc, hostile_files);
+	tcase_add_test(tc, repeated_long_fitid_stays_utf8);
 	tcase_add_test(tc, hostile_made);
 	tcase_add_test(tc, truncated_and_corrupt);
 	tcase_add_test(tc, scanned_statements);
