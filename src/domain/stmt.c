@@ -477,8 +477,10 @@ serial_text(const char *s, int kind, int64_t *serial)
 
 	if (kind == STMT_NUMBER)
 		return stmt_number(s, 0, serial) == 0 && *serial >= 10000 && *serial <= 110000;
+	/* digits past the sixth only counted: twenty overflowed (the fuzzer) */
 	for (; *s >= '0' && *s <= '9'; s++, nd++)
-		v = v * 10 + (*s - '0');
+		if (nd < 6)
+			v = v * 10 + (*s - '0');
 	if (*s == '.')
 		for (s++; *s >= '0' && *s <= '9'; s++)
 			;

@@ -484,6 +484,22 @@ START_TEST(repeated_long_fitid_stays_utf8)
 }
 END_TEST
 
+/* A date cell of twenty digits is no serial day (found by fuzz_csv: the digits overflowed). */
+START_TEST(long_digit_date_is_no_serial)
+{
+	static const char csv[] = "Date,Description,Amount\n33333333333333333333,COFFEE,-4.75\n"
+	    "2026-11-02,TEA,-3.00\n2026-11-03,BUS,-2.50\n";
+	struct pool *pool = newpool();
+	struct doc_result out;
+
+	ck_assert_int_eq(doc_read((const unsigned char *)csv, sizeof(csv) - 1, "en", "USD", TODAY,
+	    NULL, pool, &out), 0);
+	ck_assert_uint_eq(out.nrows, 2);
+	ck_assert_str_eq(out.rows[0].date, "2026-11-02");
+	freepool(pool);
+}
+END_TEST
+
 START_TEST(hostile_made)
 {
 	unsigned char *p;
@@ -648,6 +664,7 @@ make_suite(void)
 	tcase_add_test(tc, receipt_pdfs);
 	tcase_add_test(tc, hostile_files);
 	tcase_add_test(tc, repeated_long_fitid_stays_utf8);
+	tcase_add_test(tc, long_digit_date_is_no_serial);
 	tcase_add_test(tc, hostile_made);
 	tcase_add_test(tc, truncated_and_corrupt);
 	tcase_add_test(tc, scanned_statements);
