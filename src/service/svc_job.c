@@ -1,6 +1,7 @@
 /* svc_job.c: what a job's kind means, and how its outcome is recorded (svc_job.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/log.h"
@@ -36,7 +37,7 @@ svc_job_finish(struct svc *s, const struct job *job, const char *runner,
 	int64_t	 delay;
 	int	 rc;
 
-	strcpy(state, "?");
+	snprintf(state, 12, "?");
 	switch (res->outcome) {
 	case JOB_DONE:
 		if (db_begin(s->st.db) == -1)
@@ -52,12 +53,12 @@ svc_job_finish(struct svc *s, const struct job *job, const char *runner,
 		}
 		if (db_commit(s->st.db) == -1)
 			return -1;
-		strcpy(state, "done");
+		snprintf(state, 12, "done");
 		return 0;
 	case JOB_LATER:
 		rc = store_job_release(&s->st, job->id, runner, res->delay_ms);
 		if (rc == 1)
-			strcpy(state, "queued");
+			snprintf(state, 12, "queued");
 		return rc == -1 ? -1 : 0;
 	case JOB_RETRY:
 	case JOB_DEAD:

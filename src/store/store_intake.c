@@ -78,28 +78,27 @@ decode(struct store *st, PGresult *res, int row, void *out)
 	return 0;
 }
 
-/* Read the debts of n intakes into them (their ids are ours: safe in an array literal). */
+/* Read the debts of n intakes into them. */
 static int
 read_debts(struct store *st, struct intake *rows, size_t n)
 {
-	const char	*params[2];
-	char		*ids, id[OZ_ID_MAX];
+	const char	*params[2], **vals;
+	const char	*ids;
+	char		 id[OZ_ID_MAX];
 	PGresult	*res;
-	size_t		 i, len = 3, k;
+	size_t		 i, k;
 	int		 r;
 
 	if (n == 0)
 		return 0;
-	if ((ids = pool_alloc(st->pool, n * OZ_ID_MAX + 3)) == NULL)
+	if ((vals = pool_alloc(st->pool, n * sizeof(*vals))) == NULL)
 		return -1;
-	ids[0] = '{';
-	ids[1] = '\0';
 	for (i = 0; i < n; i++) {
 		rows[i].ndebts = 0;
-		len = strlen(ids);
-		snprintf(ids + len, OZ_ID_MAX + 2, "%s%s", i ? "," : "", rows[i].id);
+		vals[i] = rows[i].id;
 	}
-	strcat(ids, "}");
+	if ((ids = store_array_param(st, vals, n)) == NULL)
+		return -1;
 	params[0] = st->client;
 	params[1] = ids;
 	if ((res = db_run(st->db, &debts_of, 2, params)) == NULL)

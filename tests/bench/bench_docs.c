@@ -279,14 +279,17 @@ main(int argc, char **argv)
 	double	*ms, med;
 	char	*csv;
 	int	 c, i, reads = 50, fail = 0;
+	long	 want;
+	char	*end;
 	struct pool pool;
 	struct doc_result out;
 
 	while ((c = getopt(argc, argv, "vn:")) != -1) {
 		if (c == 'v')
 			verbose = 1;
-		else if (c == 'n' && atoi(optarg) > 0)
-			reads = atoi(optarg);
+		else if (c == 'n' && (want = strtol(optarg, &end, 10)) > 0 && want <= 100000 &&
+		    *end == '\0')
+			reads = (int)want;
 		else {
 			fprintf(stderr, "usage: bench_docs [-v] [-n N] [dir]\n");
 			return 2;
