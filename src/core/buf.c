@@ -126,3 +126,12 @@ buf_detach(struct buf *b, size_t *len)
 	b->len = b->cap = 0;
 	return p;
 }
+
+void
+buf_truncate(struct buf *b, size_t len)
+{
+	if (b->data == NULL || len >= b->len)
+		return;
+	b->len = len;
+	b->data[len] = '\0';
+}

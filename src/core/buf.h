@@ -29,6 +29,8 @@ int	buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 const char *buf_str(const struct buf *b);
 /* Forget the contents, keep the memory. */
 void	buf_reset(struct buf *b);
+/* Keep the first len bytes (no-op when b is not longer). */
+void	buf_truncate(struct buf *b, size_t len);
 /* Release the memory; the buffer is empty and reusable afterwards. */
 void	buf_free(struct buf *b);
 /* Give up the memory to the caller (NULL when empty); the buffer becomes empty. */

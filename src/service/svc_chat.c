@@ -159,6 +159,39 @@ store_reply(struct svc *s, const struct user *u, const char *msg_id,
 }
 
 int
+svc_chat_record(struct svc *s, const char *user_id, const char *message, const char *reply)
+{
+	struct chat_message m, a;
+	char		 created[24];
+
+	memset(&m, 0, sizeof(m));
+	memset(&a, 0, sizeof(a));
+	if (svc_new_id(s, "ozz_msg", m.id, sizeof(m.id)) == -1 ||
+	    svc_new_id(s, "ozz_msg", a.id, sizeof(a.id)) == -1)
+		return -1;
+	snprintf(m.user_id, sizeof(m.user_id), "%s", user_id);
+	snprintf(m.role, sizeof(m.role), "user");
+	m.content = message;
+	snprintf(a.user_id, sizeof(a.user_id), "%s", user_id);
+	snprintf(a.role, sizeof(a.role), "assistant");
+	a.content = reply;
+	snprintf(a.emotion, sizeof(a.emotion), "encouraging");
+	snprintf(a.topic, sizeof(a.topic), "general");
+	snprintf(a.intent, sizeof(a.intent), "advice_request");
+	snprintf(a.reply_to, sizeof(a.reply_to), "%s", m.id);
+	a.has_author = 1;
+	snprintf(a.author.provider, sizeof(a.author.provider), "local");
+	if (db_begin(s->st.db) == -1)
+		return svc_db_fail(s);
+	if (store_chat_insert(&s->st, &m, created) == -1 ||
+	    store_chat_insert(&s->st, &a, created) == -1 || db_commit(s->st.db) == -1) {
+		db_rollback(s->st.db);
+		return svc_db_fail(s);
+	}
+	return 0;
+}
+
+int
 svc_chat_turn(struct svc *s, const char *ref, const char *message, const char *source,
     ai_delta_fn delta, void *delta_ctx, struct chat_result *out)
 {

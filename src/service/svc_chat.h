@@ -39,6 +39,13 @@ struct chat_result {
  */
 int	svc_chat_turn(struct svc *s, const char *ref, const char *message, const char *source,
 	    ai_delta_fn delta, void *delta_ctx, struct chat_result *out);
+/*
+ * Keep a turn the coach answered without the chat (the WhatsApp onboarding's
+ * questions): the user's message and the local coach's reply, in the user's
+ * history, in one transaction. 0/-1.
+ */
+int	svc_chat_record(struct svc *s, const char *user_id, const char *message,
+	    const char *reply);
 /* A page of the user's messages, newest first. */
 int	svc_chat_history(struct svc *s, const char *ref, const struct store_page *pg,
 	    struct chat_message *rows, size_t *n, int *has_more);

@@ -25,6 +25,7 @@
 #include "service/svc_hook.h"
 #include "service/svc_import.h"
 #include "service/svc_job.h"
+#include "service/svc_onboard.h"
 #include "service/svc_out.h"
 #include "service/svc_user.h"
 #include "store/store_job.h"
@@ -764,24 +765,191 @@ take_document(struct svc *s, const struct evo_integration *e, const struct user 
 	return 0;
 }
 
+/*
+ * text into out, then (a blank line apart) the question still open: a long
+ * text is cut so that the question is never lost.
+ */
+static void
+put_then_ask(const struct user *u, const struct onboarding *o, const char *text,
+    struct buf *out)
+{
+	struct buf	 q;
+	char		 shaped[WA_REPLY_MAX];
+	size_t		 room, used = out->len;
+
+	buf_init(&q, 512);
+	svc_onboard_question(u, o, &q);
+	room = WA_REPLY_MAX > used + q.len + 8 ? WA_REPLY_MAX - used - q.len - 8 : 1;
+	if (text != NULL && text[0] != '\0') {
+		wa_shape(text, shaped, room < sizeof(shaped) ? room : sizeof(shaped));
+		buf_puts(out, shaped);
+		buf_puts(out, "\n\n");
+	}
+	buf_puts(out, buf_str(&q));
+	buf_free(&q);
+}
+
+/* Keep a turn the chat did not run in the user's history (a failure only logged). */
+static void
+record(struct svc *s, const struct user *u, const char *text, const char *reply)
+{
+	if (text == NULL || svc_chat_record(s, u->id, text, reply) == 0)
+		return;
+	log_warnx("whatsapp onboarding: cannot keep the turn in the history");
+	memset(s->err, 0, sizeof(*s->err));
+}
+
+/*
+ * The turn of a user being onboarded (o waits on a question): an answer
+ * moves it on; spending told or a question goes to the chat, a document to
+ * its import, and the question comes again. 0, -1 retry.
+ */
+static int
+onboarding_turn(struct svc *s, const struct evo_integration *e, const struct user *u,
+    const struct turn_in *t, struct onboarding *o, struct buf *out)
+{
+	struct ob_answer a;
+	struct buf	 part;
+	enum ob_step	 st;
+	enum lang	 l = lang_of(u->language);
+	size_t		 before = out->len;
+	int		 rc = 0;
+
+	if (ob_step_of(o->step, &st) == -1)
+		return 0;
+	buf_init(&part, 4096);
+	if (t->kind == WA_IMAGE || t->kind == WA_DOCUMENT) {
+		if ((rc = take_document(s, e, u, t, &part)) == 0)
+			put_then_ask(u, o, buf_str(&part), out);
+		goto done;
+	}
+	if (t->kind != WA_TEXT) {
+		put_then_ask(u, o, wa_reply_unread(t->kind, l), out);
+		goto done;
+	}
+	if (ob_read(st, t->text, l, u->currency, &a) == -1)
+		a.kind = OB_OTHER;
+	switch (a.kind) {
+	case OB_ANSWER:
+	case OB_SKIP:
+		rc = svc_onboard_answer(s, u, o, &a, out);
+		break;
+	case OB_STOP:
+		rc = svc_onboard_stop(s, u, o, out);
+		break;
+	case OB_LOG:
+		if ((rc = chat(s, u, t->text, &part)) == 0)
+			put_then_ask(u, o, buf_str(&part), out);
+		goto done;
+	case OB_OTHER:
+		if (a.question && ob_is_why(t->text)) {
+			put_then_ask(u, o, ob_text_why(l), out);
+			break;
+		}
+		if (a.question) {
+			if ((rc = chat(s, u, t->text, &part)) == 0)
+				put_then_ask(u, o, buf_str(&part), out);
+			goto done;
+		}
+		put_then_ask(u, o, ob_is_greeting(t->text) ? NULL : ob_text_unclear(st, l), out);
+		break;
+	}
+	if (rc == -1) {
+		if (s->err->code != OZ_SERVICE_UNAVAILABLE) {
+			log_warnx("whatsapp onboarding: %s", s->err->message ? s->err->message : "failed");
+			memset(s->err, 0, sizeof(*s->err));
+			buf_truncate(out, before);
+			buf_puts(out, wa_reply_sorry(l));
+			rc = 0;
+		} else
+			memset(s->err, 0, sizeof(*s->err));
+		goto done;
+	}
+	/* the answers and the questions stay in the user's chat history */
+	record(s, u, t->text, buf_str(out) + before);
+done:
+	buf_free(&part);
+	return rc;
+}
+
 /* The reply to t from user u into out (the welcome first when created). 0, -1 retry. */
 static int
 answer(struct svc *s, const struct evo_integration *e, const struct user *u,
     const struct turn_in *t, int created, struct buf *out)
 {
-	enum lang l = lang_of(u->language);
+	struct onboarding o;
+	enum lang	 l = lang_of(u->language);
+	enum ob_step	 st = OB_OFF;
+	int		 has, pending = strcmp(u->onboarding_stage, "intake_pending") == 0;
+	int		 begin, greeting, text = t->kind == WA_TEXT && t->text != NULL, rc;
 
+	if ((has = svc_onboard_get(s, u, &o)) == -1) {
+		memset(s->err, 0, sizeof(*s->err));
+		return -1;
+	}
+	if (has && ob_step_of(o.step, &st) == -1)
+		st = OB_OFF;
+	/* the platform sent an intake meanwhile: its numbers stand */
+	if (has && ob_asking(st) && !pending && st <= OB_RATE) {
+		if (svc_onboard_done(s, u, &o) == -1) {
+			memset(s->err, 0, sizeof(*s->err));
+			return -1;
+		}
+		st = OB_DONE;
+	}
 	if (created) {
 		buf_puts(out, wa_reply_welcome(l));
 		buf_puts(out, "\n\n");
 	}
-	if (t->kind == WA_IMAGE || t->kind == WA_DOCUMENT)
-		return take_document(s, e, u, t, out);
-	if (t->kind != WA_TEXT) {
-		buf_puts(out, wa_reply_unread(t->kind, l));
+	if (has && ob_asking(st))
+		return onboarding_turn(s, e, u, t, &o, out);
+	/* every answer given, no plan yet (its making failed): it comes now */
+	if (has && st == OB_DONE && strcmp(u->onboarding_stage, "plan_pending") == 0) {
+		if (svc_onboard_plan(s, u, out) == 0)
+			return 0;
+		if (s->err->code == OZ_SERVICE_UNAVAILABLE) {
+			memset(s->err, 0, sizeof(*s->err));
+			return -1;
+		}
+		memset(s->err, 0, sizeof(*s->err));
+	}
+	begin = pending && (!has || (st == OB_OFF && text && ob_is_restart(t->text)));
+	if (begin && has) {
+		/* "start" again after "later" */
+		if (svc_onboard_begin(s, u, &o, out) == -1) {
+			memset(s->err, 0, sizeof(*s->err));
+			return -1;
+		}
+		record(s, u, t->text, buf_str(out));
 		return 0;
 	}
-	return chat(s, u, t->text, out);
+	/* a first "hi" is answered by the welcome and the first question */
+	greeting = begin && created && text && ob_is_greeting(t->text);
+	if (!greeting) {
+		if (t->kind == WA_IMAGE || t->kind == WA_DOCUMENT)
+			rc = take_document(s, e, u, t, out);
+		else if (t->kind != WA_TEXT) {
+			buf_puts(out, wa_reply_unread(t->kind, l));
+			rc = 0;
+		} else
+			rc = chat(s, u, t->text, out);
+		if (rc == -1)
+			return -1;
+		if (begin)
+			buf_puts(out, "\n\n");
+	}
+	if (begin) {
+		size_t	 mark = out->len;
+
+		if (svc_onboard_begin(s, u, &o, out) == -1) {
+			/* the answer stands; the questions come with the next message */
+			log_warnx("whatsapp onboarding: cannot begin");
+			memset(s->err, 0, sizeof(*s->err));
+			buf_truncate(out, mark);
+		} else if (greeting)
+			record(s, u, t->text, buf_str(out));
+	}
+	return 0;
 }
 
 /* chat.message for the turn t of user u. */

@@ -906,6 +906,242 @@ START_TEST(broken_image_is_refused_politely)
 }
 END_TEST
 
+/* --- onboarding in the conversation ---------------------------------------------- */
+
+/* Say text from jid on inst and wait for reply number n (1-based); the reply into out. */
+static void
+say(const char *inst, const char *jid, const char *text, int n, char *out, size_t len)
+{
+	static char sent[32][2048];
+	struct http_result r;
+	char	 id[96];
+	int	 got;
+
+	unique(id, sizeof(id), "ob");
+	deliver(message("messages-upsert-text.json", inst, id, jid, text), NULL, NULL, &r);
+	ck_assert_msg(strcmp(status_of(&r), "queued") == 0, "%s: %s", text, r.body);
+	http_result_free(&r);
+	got = wait_sent(inst, n, 20000, sent, 32);
+	ck_assert_msg(got >= n, "%s: reply %d never came (%d)", text, n, got);
+	snprintf(out, len, "%s", sent[n - 1]);
+}
+
+#define HAS(s, sub)	ck_assert_msg(strstr((s), (sub)) != NULL, "no \"%s\" in: %s", (sub), (s))
+#define HASNT(s, sub)	ck_assert_msg(strstr((s), (sub)) == NULL, "\"%s\" in: %s", (sub), (s))
+
+/* A field of the user's resource at path as text ("" for none). */
+static void
+user_field(struct it_client *c, const char *path, const char *field, char *out, size_t len)
+{
+	struct http_result r;
+	struct json_object *v;
+
+	it_call(c, "GET", path, NULL, &r);
+	ck_assert_msg(r.status == 200, "%s: %ld %s", path, r.status, r.body);
+	v = it_json_at(r.json, field);
+	snprintf(out, len, "%s", v ? json_object_get_string(v) : "");
+	http_result_free(&r);
+}
+
+#define FIELD(c, path, field, want) do {					\
+	char	 v_[256];							\
+	user_field((c), (path), (field), v_, sizeof(v_));			\
+	ck_assert_msg(strcmp(v_, (want)) == 0, "%s %s: %s, not %s", (path), (field), v_, (want)); \
+} while (0)
+
+/*
+ * A new number on WhatsApp answers five questions in Portuguese (with a
+ * question, a spending and a rate without its period in between) and gets
+ * its plan; the intake, goal and plan are there through the API.
+ */
+START_TEST(onboarded_in_the_conversation)
+{
+	struct it_client c;
+	const char *jid = "5511977776666@s.whatsapp.net";
+	const char *u = "/v1/users/external:whatsapp:+5511977776666";
+	char	 inst[96], a[2048], path[256];
+	int	 n = 0;
+
+	unique(inst, sizeof(inst), "onboard");
+	integrate(&c, inst, 1, ",\"default_currency\":\"BRL\"");
+	say(inst, jid, "Oi", ++n, a, sizeof(a));
+	HAS(a, "*coach financeiro*");
+	HAS(a, "5 respostas");
+	HAS(a, "*1/5* Quanto voc\xc3\xaa recebe por m\xc3\xaas");
+	HASNT(a, "N\xc3\xa3o encontrei");
+	FIELD(&c, u, "data.onboarding_stage", "intake_pending");
+	/* a spending told now is logged; the question comes again */
+	say(inst, jid, "gastei 30 no uber", ++n, a, sizeof(a));
+	HAS(a, "30,00");
+	HAS(a, "*1/5*");
+	/* why: what the numbers are for; the question again */
+	say(inst, jid, "Por que voc\xc3\xaa precisa disso?", ++n, a, sizeof(a));
+	HAS(a, "Para montar um plano");
+	HAS(a, "*1/5*");
+	/* another question is the coach's to answer; the question again */
+	say(inst, jid, "Quanto gastei com uber?", ++n, a, sizeof(a));
+	HAS(a, "30,00");
+	HAS(a, "*1/5*");
+	/* something else: said so, and asked again */
+	say(inst, jid, "hmm deixa eu ver", ++n, a, sizeof(a));
+	HAS(a, "N\xc3\xa3o encontrei um n\xc3\xbamero");
+	HAS(a, "*1/5*");
+	say(inst, jid, "Ganho R$ 5.000 por m\xc3\xaas", ++n, a, sizeof(a));
+	HAS(a, "5.000,00");
+	HAS(a, "*2/5*");
+	say(inst, jid, "aluguel 1.500, mercado 800, contas 400", ++n, a, sizeof(a));
+	HAS(a, "2.700,00");
+	HAS(a, "*3/5*");
+	say(inst, jid, "tenho 2.000 guardado", ++n, a, sizeof(a));
+	HAS(a, "2.000,00");
+	HAS(a, "*4/5*");
+	say(inst, jid, "devo 1.200 no cart\xc3\xa3o", ++n, a, sizeof(a));
+	HAS(a, "1.200,00");
+	HAS(a, "juros");
+	say(inst, jid, "14%", ++n, a, sizeof(a));
+	HAS(a, "ao m\xc3\xaas ou ao ano");
+	say(inst, jid, "ao m\xc3\xaas", ++n, a, sizeof(a));
+	HAS(a, "14% ao m\xc3\xaas");
+	HAS(a, "*5/5*");
+	say(inst, jid, "Viagem para Portugal 8.000", ++n, a, sizeof(a));
+	HAS(a, "Viagem para Portugal");
+	HAS(a, "8.000,00");
+	HAS(a, "*Seu plano est\xc3\xa1 pronto.*");
+	/* what the platform sees, with no call of its own */
+	FIELD(&c, u, "data.onboarding_stage", "active");
+	snprintf(path, sizeof(path), "%s/financial-intake", u);
+	FIELD(&c, path, "data.monthly_income", "5000.00");
+	FIELD(&c, path, "data.monthly_expenses", "2700.00");
+	FIELD(&c, path, "data.savings_balance", "2000.00");
+	FIELD(&c, path, "data.debt_balance", "1200.00");
+	FIELD(&c, path, "data.debts.0.interest_rate", "14.000");
+	FIELD(&c, path, "data.debts.0.rate_period", "month");
+	snprintf(path, sizeof(path), "%s/goals", u);
+	FIELD(&c, path, "data.0.goal_name", "Viagem para Portugal");
+	FIELD(&c, path, "data.0.goal_type", "savings");
+	FIELD(&c, path, "data.0.target_amount", "8000.00");
+	snprintf(path, sizeof(path), "%s/plan", u);
+	{
+		char	 id[128];
+
+		user_field(&c, path, "data.id", id, sizeof(id));
+		ck_assert_msg(strncmp(id, "ozz_plan_", 9) == 0, "plan id: %s", id);
+	}
+	snprintf(path, sizeof(path), "%s/transactions", u);
+	FIELD(&c, path, "data.0.amount_cents", "3000");
+	FIELD(&c, path, "data.0.source", "whatsapp_text");
+	/* the conversation is in the chat history */
+	snprintf(path, sizeof(path), "%s/chat/messages?limit=50", u);
+	{
+		struct http_result r;
+
+		it_call(&c, "GET", path, NULL, &r);
+		ck_assert_int_eq(r.status, 200);
+		HAS(r.body, "Ganho R$ 5.000 por m");
+		HAS(r.body, "*2/5*");
+		http_result_free(&r);
+	}
+	/* from now on, the coach as usual */
+	say(inst, jid, "Quanto gastei com uber?", ++n, a, sizeof(a));
+	HASNT(a, "/5*");
+	HAS(a, "30,00");
+}
+END_TEST
+
+/* In English: "later" stops, "start" begins again; no debt, no rate question; an emergency fund. */
+START_TEST(onboarding_stops_and_starts_again)
+{
+	struct it_client c;
+	const char *jid = "14155550188@s.whatsapp.net";
+	const char *u = "/v1/users/external:whatsapp:+14155550188";
+	char	 inst[96], a[2048], path[256];
+	int	 n = 0;
+
+	unique(inst, sizeof(inst), "onboard-en");
+	integrate(&c, inst, 1, ",\"default_currency\":\"USD\"");
+	say(inst, jid, "hello", ++n, a, sizeof(a));
+	HAS(a, "*money coach*");
+	HAS(a, "*1/5*");
+	say(inst, jid, "later", ++n, a, sizeof(a));
+	HAS(a, "send _start_");
+	/* stopped: the coach answers as usual, no question */
+	say(inst, jid, "spent 12.50 on coffee", ++n, a, sizeof(a));
+	HAS(a, "12.50");
+	HASNT(a, "/5*");
+	say(inst, jid, "start", ++n, a, sizeof(a));
+	HAS(a, "*1/5*");
+	say(inst, jid, "3200", ++n, a, sizeof(a));
+	HAS(a, "$3,200.00");
+	say(inst, jid, "about 3500", ++n, a, sizeof(a));
+	HAS(a, "more than you take home");
+	HAS(a, "*3/5*");
+	say(inst, jid, "nothing", ++n, a, sizeof(a));
+	HAS(a, "*4/5*");
+	say(inst, jid, "0", ++n, a, sizeof(a));
+	HASNT(a, "interest");
+	HAS(a, "*5/5*");
+	/* the plan builds the emergency fund itself: no second goal beside it */
+	say(inst, jid, "an emergency fund", ++n, a, sizeof(a));
+	HAS(a, "Goal: *Emergency fund*.");
+	HAS(a, "*Your plan is ready.*");
+	HAS(a, "emergency fund");
+	snprintf(path, sizeof(path), "%s/financial-intake", u);
+	FIELD(&c, path, "data.monthly_income", "3200.00");
+	FIELD(&c, path, "data.monthly_expenses", "3500.00");
+	FIELD(&c, path, "data.savings_balance", "0.00");
+	FIELD(&c, path, "data.debt_balance", "0.00");
+	FIELD(&c, path, "data.financial_goal", "savings");
+	snprintf(path, sizeof(path), "%s/goals", u);
+	FIELD(&c, path, "data.0.goal_name", "");
+	FIELD(&c, u, "data.onboarding_stage", "active");
+	/* "hello" and "start" are in the history with their answers */
+	snprintf(path, sizeof(path), "%s/chat/messages?limit=50", u);
+	{
+		struct http_result r;
+
+		it_call(&c, "GET", path, NULL, &r);
+		ck_assert_int_eq(r.status, 200);
+		HAS(r.body, "\"content\":\"hello\"");
+		HAS(r.body, "\"content\":\"start\"");
+		http_result_free(&r);
+	}
+}
+END_TEST
+
+/* A user the platform made answers on WhatsApp; the platform's intake, sent meanwhile, stands. */
+START_TEST(onboarding_yields_to_the_platform)
+{
+	struct it_client c;
+	struct http_result r;
+	const char *jid = "5511966665555@s.whatsapp.net";
+	char	 inst[96], a[2048], ext[96], body[256], path[256];
+	int	 n = 0;
+
+	unique(inst, sizeof(inst), "onboard-api");
+	integrate(&c, inst, 0, NULL);
+	unique(ext, sizeof(ext), "u");
+	snprintf(body, sizeof(body), "{\"external_user_id\":\"%s\",\"phone\":\"+5511966665555\","
+	    "\"language\":\"pt\",\"currency\":\"BRL\"}", ext);
+	it_call(&c, "POST", "/v1/users", body, &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+	say(inst, jid, "Oi, tudo bem?", ++n, a, sizeof(a));
+	HASNT(a, "*coach financeiro*");	/* known: no welcome */
+	HAS(a, "*1/5*");
+	say(inst, jid, "4000", ++n, a, sizeof(a));
+	HAS(a, "*2/5*");
+	snprintf(path, sizeof(path), "/v1/users/external:%s/financial-intake", ext);
+	it_call(&c, "POST", path, "{\"monthly_income\":6000,\"monthly_expenses\":4000}", &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+	/* the next message is not taken as an answer: the platform's numbers stand */
+	say(inst, jid, "3000", ++n, a, sizeof(a));
+	HASNT(a, "/5*");
+	FIELD(&c, path, "data.monthly_income", "6000.00");
+	FIELD(&c, path, "data.monthly_expenses", "4000.00");
+}
+END_TEST
+
 /* The media fetch answered 503 twice: the turn is tried again, and the statement read once. */
 START_TEST(media_fetch_retried)
 {
@@ -1522,6 +1758,9 @@ whatsapp_suite(void)
 	tcase_add_test(tc, webhook_is_idempotent);
 	tcase_add_test(tc, webhook_answers_fast);
 	tcase_add_test(tc, text_turn_logs_and_replies);
+	tcase_add_test(tc, onboarded_in_the_conversation);
+	tcase_add_test(tc, onboarding_stops_and_starts_again);
+	tcase_add_test(tc, onboarding_yields_to_the_platform);
 	tcase_add_test(tc, ninth_digit_matches_known_user);
 	tcase_add_test(tc, unknown_sender_reply_or_silence);
 	tcase_add_test(tc, what_the_coach_cannot_read);
