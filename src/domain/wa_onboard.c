@@ -495,7 +495,7 @@ ob_is_greeting(const char *text)
 static const char *const intro[LANG_COUNT] = {
 	"To build your plan I need *5 quick answers*. Rough numbers are fine. (Send _later_ to stop.)",
 	"Para montar o seu plano preciso de *5 respostas r\xc3\xa1pidas*. Valores aproximados servem. (Mande _depois_ para parar.)",
-	"Para armar tu plan necesito *5 respuestas r\xc3\xa1pidas*. Cifras aproximadas sirven. (Env\xc3\xad""a _luego_ para parar.)",
+	"Para armar tu plan necesito *5 respuestas r\xc3\xa1pidas*. Cifras aproximadas sirven. (Env\xc3\255a _luego_ para parar.)",
 };
 
 const char *
@@ -508,19 +508,19 @@ static const char *const questions[OB_DONE][LANG_COUNT] = {
 	[OB_INCOME] = {
 	    "*1/5* How much do you take home a month, after taxes? (e.g. _3500_)",
 	    "*1/5* Quanto voc\xc3\xaa recebe por m\xc3\xaas, j\xc3\xa1 sem os impostos? (ex.: _3.500_)",
-	    "*1/5* \xc2\xbf""Cu\xc3\xa1nto recibes al mes, ya sin impuestos? (ej.: _3.500_)" },
+	    "*1/5* \xc2\277Cu\xc3\xa1nto recibes al mes, ya sin impuestos? (ej.: _3.500_)" },
 	[OB_EXPENSES] = {
 	    "*2/5* About how much do you spend a month in all: rent, bills, food, transport\xe2\x80\xa6? (e.g. _2800_, or _rent 1200, food 600, bills 300_)",
 	    "*2/5* Quanto voc\xc3\xaa gasta por m\xc3\xaas, somando tudo: aluguel, contas, mercado, transporte\xe2\x80\xa6? (ex.: _2.800_ ou _aluguel 1.200, mercado 600, contas 300_)",
-	    "*2/5* \xc2\xbf""Cu\xc3\xa1nto gastas al mes en total: alquiler, cuentas, comida, transporte\xe2\x80\xa6? (ej.: _2.800_ o _alquiler 1.200, comida 600, cuentas 300_)" },
+	    "*2/5* \xc2\277Cu\xc3\xa1nto gastas al mes en total: alquiler, cuentas, comida, transporte\xe2\x80\xa6? (ej.: _2.800_ o _alquiler 1.200, comida 600, cuentas 300_)" },
 	[OB_SAVINGS] = {
 	    "*3/5* How much do you have saved today? (_0_ if nothing)",
 	    "*3/5* Quanto voc\xc3\xaa tem guardado hoje? (_0_ se nada)",
-	    "*3/5* \xc2\xbf""Cu\xc3\xa1nto tienes ahorrado hoy? (_0_ si nada)" },
+	    "*3/5* \xc2\277Cu\xc3\xa1nto tienes ahorrado hoy? (_0_ si nada)" },
 	[OB_DEBT] = {
 	    "*4/5* How much do you owe on cards and loans, in total? Leave out a mortgage. (_0_ if nothing)",
-	    "*4/5* Quanto voc\xc3\xaa deve em cart\xc3\xb5""es e empr\xc3\xa9stimos, no total? Sem contar o financiamento da casa. (_0_ se nada)",
-	    "*4/5* \xc2\xbf""Cu\xc3\xa1nto debes en tarjetas y pr\xc3\xa9stamos, en total? Sin contar la hipoteca. (_0_ si nada)" },
+	    "*4/5* Quanto voc\xc3\xaa deve em cart\xc3\265es e empr\xc3\xa9stimos, no total? Sem contar o financiamento da casa. (_0_ se nada)",
+	    "*4/5* \xc2\277Cu\xc3\xa1nto debes en tarjetas y pr\xc3\xa9stamos, en total? Sin contar la hipoteca. (_0_ si nada)" },
 	[OB_RATE] = {
 	    "What interest do you pay on it? (e.g. _12% a month_ or _29% a year_; _don't know_ is fine)",
 	    "Quais juros voc\xc3\xaa paga nela? (ex.: _12% ao m\xc3\xaas_ ou _29% ao ano_; _n\xc3\xa3o sei_ tamb\xc3\xa9m serve)",
@@ -532,7 +532,7 @@ static const char *const questions[OB_DONE][LANG_COUNT] = {
 	[OB_GOAL_AMOUNT] = {
 	    "How much do you need for *{1}*?",
 	    "Quanto voc\xc3\xaa precisa para *{1}*?",
-	    "\xc2\xbf""Cu\xc3\xa1nto necesitas para *{1}*?" },
+	    "\xc2\277Cu\xc3\xa1nto necesitas para *{1}*?" },
 };
 
 void
@@ -566,14 +566,14 @@ static const char *const acks[OB_DONE][LANG_COUNT] = {
 /* [step][lang]: an answer of nothing, for savings and debt. */
 static const char *const acks_none[2][LANG_COUNT] = {
 	{ "Got it: nothing saved yet. The plan starts there.",
-	    "Anotado: nada guardado ainda. O plano come\xc3\xa7""a por a\xc3\xad.",
-	    "Anotado: nada ahorrado todav\xc3\xad""a. El plan empieza por ah\xc3\xad." },
+	    "Anotado: nada guardado ainda. O plano come\xc3\247a por a\xc3\xad.",
+	    "Anotado: nada ahorrado todav\xc3\255a. El plan empieza por ah\xc3\xad." },
 	{ "Good: no debts.", "\xc3\x93timo: nenhuma d\xc3\xadvida.", "Bien: ninguna deuda." },
 };
 
 static const char *const over[LANG_COUNT] = {
 	" That is more than you take home, so the plan starts by finding room.",
-	" \xc3\x89 mais do que voc\xc3\xaa recebe, ent\xc3\xa3o o plano come\xc3\xa7""a abrindo espa\xc3\xa7o no or\xc3\xa7""amento.",
+	" \xc3\x89 mais do que voc\xc3\xaa recebe, ent\xc3\xa3o o plano come\xc3\247a abrindo espa\xc3\xa7o no or\xc3\247amento.",
 	" Es m\xc3\xa1s de lo que recibes, as\xc3\xad que el plan empieza por hacer espacio.",
 };
 
@@ -643,8 +643,8 @@ ob_text_rate_period(enum lang l, const char *rate, char *out, size_t len)
 
 static const char *const stopped[LANG_COUNT] = {
 	"OK, we can do this later. When you want your plan, send _start_. Meanwhile, tell me what you spend (_spent 45.90 at the market_).",
-	"Tudo bem, fazemos isso depois. Quando quiser o seu plano, mande _come\xc3\xa7""ar_. Enquanto isso, conte o que gasta (_gastei 45,90 no mercado_).",
-	"Est\xc3\xa1 bien, lo hacemos luego. Cuando quieras tu plan, env\xc3\xad""a _empezar_. Mientras, cu\xc3\xa9ntame qu\xc3\xa9 gastas (_gast\xc3\xa9 45,90 en el s\xc3\xbaper_).",
+	"Tudo bem, fazemos isso depois. Quando quiser o seu plano, mande _come\xc3\247ar_. Enquanto isso, conte o que gasta (_gastei 45,90 no mercado_).",
+	"Est\xc3\xa1 bien, lo hacemos luego. Cuando quieras tu plan, env\xc3\255a _empezar_. Mientras, cu\xc3\xa9ntame qu\xc3\xa9 gastas (_gast\xc3\xa9 45,90 en el s\xc3\xbaper_).",
 };
 
 const char *
@@ -660,7 +660,7 @@ static const char *const plan_head[LANG_COUNT] = {
 static const char *const plan_next[LANG_COUNT] = {
 	"From now on, tell me what you spend (_spent 45.90 at the market_), send photos of receipts or your bank statements, and ask me anything about your money.",
 	"A partir de agora, conte o que gasta (_gastei 45,90 no mercado_), mande fotos de notas ou seus extratos, e pergunte o que quiser sobre o seu dinheiro.",
-	"Desde ahora, cu\xc3\xa9ntame qu\xc3\xa9 gastas (_gast\xc3\xa9 45,90 en el s\xc3\xbaper_), env\xc3\xad""a fotos de recibos o tus extractos, y preg\xc3\xbantame lo que quieras sobre tu dinero.",
+	"Desde ahora, cu\xc3\xa9ntame qu\xc3\xa9 gastas (_gast\xc3\xa9 45,90 en el s\xc3\xbaper_), env\xc3\255a fotos de recibos o tus extractos, y preg\xc3\xbantame lo que quieras sobre tu dinero.",
 };
 
 const char *

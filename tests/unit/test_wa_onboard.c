@@ -74,7 +74,7 @@ START_TEST(money_answers)
 	amount_is(OB_DEBT, LANG_EN, "I don't owe anything", 0);
 	amount_is(OB_DEBT, LANG_ES, "no debo nada", 0);
 	amount_is(OB_DEBT, LANG_PT, "devo 1.500 no cart\xc3\xa3o", 150000);
-	amount_is(OB_SAVINGS, LANG_PT, "tenho 2.000 na poupan\xc3\xa7""a", 200000);
+	amount_is(OB_SAVINGS, LANG_PT, "tenho 2.000 na poupan\xc3\247a", 200000);
 	kind_is(OB_EXPENSES, LANG_PT, "nada", OB_OTHER);
 	kind_is(OB_EXPENSES, LANG_EN, "0", OB_OTHER);
 	/* the largest number for a goal's amount */
@@ -211,7 +211,7 @@ END_TEST
 
 START_TEST(restart_and_greeting)
 {
-	ck_assert(ob_is_restart("come\xc3\xa7""ar"));
+	ck_assert(ob_is_restart("come\xc3\247ar"));
 	ck_assert(ob_is_restart("Start"));
 	ck_assert(ob_is_restart("empezar"));
 	ck_assert(ob_is_restart("meu plano"));
@@ -219,7 +219,7 @@ START_TEST(restart_and_greeting)
 	ck_assert(!ob_is_restart("qual \xc3\xa9 o meu plano para a viagem de dezembro?"));
 	ck_assert(ob_is_greeting("Oi"));
 	ck_assert(ob_is_greeting("Hello!"));
-	ck_assert(ob_is_greeting("buenos d\xc3\xad""as"));
+	ck_assert(ob_is_greeting("buenos d\xc3\255as"));
 	ck_assert(!ob_is_greeting("oi, gastei 30 no uber"));
 	ck_assert(!ob_is_greeting("oi, o que voc\xc3\xaa faz?"));
 }
