@@ -279,6 +279,22 @@ wa_reply_doc_unreadable(enum wa_kind k, enum lang l, int too_large, char *out, s
 		    doc_noun[k == WA_IMAGE ? 0 : 1][l], doc_unreadable[l][1]);
 }
 
+/* [photo or file][lang] */
+static const char *const media_lost[2][LANG_COUNT] = {
+	{ "I couldn't download your photo from WhatsApp. Please send it again in a moment.",
+	    "N\xc3\xa3o consegui baixar a sua foto do WhatsApp. Envie de novo daqui a pouco, por favor.",
+	    "No pude descargar tu foto de WhatsApp. Vuelve a enviarla en un momento, por favor." },
+	{ "I couldn't download your file from WhatsApp. Please send it again in a moment.",
+	    "N\xc3\xa3o consegui baixar o seu arquivo do WhatsApp. Envie de novo daqui a pouco, por favor.",
+	    "No pude descargar tu archivo de WhatsApp. Vuelve a enviarlo en un momento, por favor." },
+};
+
+const char *
+wa_reply_media_lost(enum wa_kind k, enum lang l)
+{
+	return media_lost[k == WA_IMAGE ? 0 : 1][(unsigned)l < LANG_COUNT ? l : LANG_EN];
+}
+
 static const char *const receipt_words[LANG_COUNT][3] = {
 	{ "Receipt recorded \xe2\x9c\x85", "Date", "Category" },
 	{ "Cupom registrado \xe2\x9c\x85", "Data", "Categoria" },

@@ -57,6 +57,11 @@ const char	*wa_reply_unread(enum wa_kind k, enum lang l);
  */
 void	wa_reply_doc_unreadable(enum wa_kind k, enum lang l, int too_large, char *out,
 	    size_t len);
+/*
+ * A document of kind k (WA_IMAGE, WA_DOCUMENT) that Evolution never handed
+ * over, however often asked: send it again.
+ */
+const char	*wa_reply_media_lost(enum wa_kind k, enum lang l);
 /* A receipt recorded: merchant, amount and date as people write them, category's name. */
 void	wa_reply_receipt(enum lang l, const char *merchant, const char *amount,
 	    const char *date, const char *category, char *out, size_t len);

@@ -33,6 +33,7 @@
 
 #define EVO_MATCH_MAX	8	/* clients sharing one instance name */
 #define EVO_MSGID_MAX	128
+#define EVO_MEDIA_TRIES	4	/* attempts at a turn's media before the user is told */
 
 /* --- keys ------------------------------------------------------------------ */
 
@@ -589,6 +590,8 @@ struct turn_in {
 	const char	*instance, *msgid, *phone, *text;
 	const char	*media_base64, *file_name;	/* NULL: none */
 	enum wa_kind	 kind;
+	int		 attempts;	/* of the turn's job, this one included */
+	int		 media_last_try;	/* a media fetch failing now is not retried */
 };
 
 static int
@@ -734,8 +737,18 @@ take_document(struct svc *s, const struct evo_integration *e, const struct user 
 	size_t		 len;
 	int		 rc, too_large;
 
-	if ((rc = media_bytes(s, e, t, &data, &len, &too_large)) == -1)
-		return -1;
+	if ((rc = media_bytes(s, e, t, &data, &len, &too_large)) == -1) {
+		if (!t->media_last_try)
+			return -1;
+		/* Evolution never handed it over: the user hears it, the conversation goes on */
+		log_warnx("whatsapp media: not fetched after %d attempts", t->attempts);
+		buf_puts(out, wa_reply_media_lost(t->kind, lang_of(u->language)));
+		if (t->text != NULL && t->text[strspn(t->text, " \t\r\n")] != '\0') {
+			buf_puts(out, "\n\n");
+			return chat(s, u, t->text, out);
+		}
+		return 0;
+	}
 	if (rc == 0) {
 		memset(&d, 0, sizeof(d));
 		d.data = data;
@@ -1023,6 +1036,12 @@ svc_evo_turn(struct svc *s, const struct job *job, struct job_result *res)
 		res->error = "malformed turn payload";
 		goto done;
 	}
+	/*
+	 * A media fetch is retried with the backoff (about 1, 5 and 30 s), not
+	 * for the hours a job may be: the user's later turns wait behind it.
+	 */
+	t.attempts = job->attempts;
+	t.media_last_try = job->attempts >= EVO_MEDIA_TRIES || job->attempts >= job->max_attempts;
 	if ((rc = store_evo_get(&s->st, &e)) != 1) {
 		if (rc == -1)
 			retry(res, "database unavailable");

@@ -1173,6 +1173,40 @@ START_TEST(media_fetch_retried)
 }
 END_TEST
 
+/* Evolution never hands the media over: after four tries the user is told to send it again. */
+START_TEST(media_never_fetched_is_said)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *o;
+	char	 inst[96], id[96], sent[4][2048], out[64];
+
+	evo_reset();
+	unique(inst, sizeof(inst), "medialost");
+	integrate(&c, inst, 1, ",\"default_language\":\"es\",\"default_currency\":\"BRL\"");
+	evo_ctl("/_config", "{\"media_fail\":100}");
+	unique(id, sizeof(id), "m");
+	o = sample("messages-upsert-document-lid.json");
+	set_at(o, "instance", json_object_new_string(inst));
+	set_at(o, "data.key.id", json_object_new_string(id));
+	set_at(o, "apikey", json_object_new_string(EVO_KEY));
+	deliver(o, NULL, NULL, &r);
+	http_result_free(&r);
+	/* 1 + 5 + 30 s of backoff, each within 20% */
+	ck_assert_int_eq(wait_sent(inst, 1, 90000, sent, 4), 1);
+	ck_assert_msg(strstr(sent[0], "No pude descargar tu archivo") != NULL, "%s", sent[0]);
+	ck_assert_int_eq(evo_media_calls(), 4);
+	/* nothing stored, and the turn is done, not dead */
+	wa_txns(&c, &r);
+	ck_assert_int_eq(ntxn(&r), 0);
+	http_result_free(&r);
+	ck_assert_int_eq(it_sql("SELECT count(*) FROM jobs WHERE client_id = :'a' AND state = 'dead'",
+	    c.id, NULL, out, sizeof(out)), 0);
+	ck_assert_int_eq(atoi(out), 0);
+	evo_reset();
+}
+END_TEST
+
 /* Three messages at once, with one messageTimestamp: three replies, in that order. */
 START_TEST(replies_keep_the_order)
 {
@@ -1768,6 +1802,7 @@ whatsapp_suite(void)
 	tcase_add_test(tc, statement_csv_is_imported);
 	tcase_add_test(tc, broken_image_is_refused_politely);
 	tcase_add_test(tc, media_fetch_retried);
+	tcase_add_test(tc, media_never_fetched_is_said);
 	tcase_add_test(tc, replies_keep_the_order);
 	tcase_add_test(tc, evolution_down_then_back);
 	tcase_add_test(tc, dead_letter_and_admin_retry);

@@ -135,6 +135,10 @@ START_TEST(document_replies)
 	ck_assert_ptr_nonnull(strstr(out, "I couldn't read that image."));
 	wa_reply_statement(LANG_EN, 3, 0, small, sizeof(small));
 	ck_assert_uint_eq(strlen(small), sizeof(small) - 1);
+	/* media Evolution never handed over */
+	ck_assert_ptr_nonnull(strstr(wa_reply_media_lost(WA_IMAGE, LANG_PT), "sua foto"));
+	ck_assert_ptr_nonnull(strstr(wa_reply_media_lost(WA_DOCUMENT, LANG_EN), "your file"));
+	ck_assert_ptr_nonnull(strstr(wa_reply_media_lost(WA_DOCUMENT, (enum lang)9), "send it again"));
 }
 END_TEST
 
