@@ -1,11 +1,12 @@
 /*
  * ozzie-jobd: runs the queued work (DESIGN §1): WhatsApp turns and their
- * replies, with retries and backoff. A master forks runner processes and
- * restarts one that dies; each runner takes one job at a time from the jobs
- * table (FOR UPDATE SKIP LOCKED, under a lease, so any number of runners
- * on any number of hosts share the queue), woken by LISTEN ozzie_jobs and
- * polling every jobd_poll_ms besides. SIGTERM: each runner finishes the job
- * it holds, then exits; the master waits for them.
+ * replies, imports, webhook deliveries, with retries and backoff; and the
+ * scheduled work: money moves released on their due date. A master forks
+ * runner processes and restarts one that dies; each runner takes one job at
+ * a time from the jobs table (FOR UPDATE SKIP LOCKED, under a lease, so any
+ * number of runners on any number of hosts share the queue), woken by
+ * LISTEN ozzie_jobs and polling every jobd_poll_ms besides. SIGTERM: each
+ * runner finishes the job it holds, then exits; the master waits for them.
  */
 #include "config.h"
 
@@ -29,12 +30,14 @@
 #include "core/pool.h"
 #include "service/svc.h"
 #include "service/svc_job.h"
+#include "service/svc_move.h"
 #include "store/db.h"
 #include "store/store_job.h"
 
 #define JOBD_MAX_RUNNERS	64
 #define JOBD_PURGE_DAYS		7
 #define JOBD_PURGE_EVERY_S	3600
+#define JOBD_RELEASE_EVERY_S	10	/* money moves that came due: at most this late */
 
 static volatile sig_atomic_t stopping;
 static struct oz_config cfg;
@@ -182,6 +185,27 @@ run_one(struct oz_db *db, struct pool *pool, const char *runner)
 	return 1;
 }
 
+/* Scheduled work: the money moves that came due, released with their events. */
+static void
+release_due(struct oz_db *db, struct pool *pool)
+{
+	struct oz_error	 err;
+	struct svc	 s;
+	int		 n = 0;
+
+	pool_reset(pool);
+	memset(&s, 0, sizeof(s));
+	memset(&err, 0, sizeof(err));
+	s.st.db = db;
+	s.st.pool = pool;
+	s.cfg = &cfg;
+	s.err = &err;
+	if (svc_move_release_due(&s, &n) == -1)
+		log_warnx("money moves due: %s", err.message ? err.message : "cannot release");
+	else if (n > 0)
+		log_info("released %d money moves that came due", n);
+}
+
 static int
 runner_main(int idx)
 {
@@ -189,7 +213,7 @@ runner_main(int idx)
 	struct pool	 pool;
 	PGconn		*lc = NULL;
 	char		 runner[128], host[64];
-	time_t		 last_listen = 0, last_purge = 0;
+	time_t		 last_listen = 0, last_purge = 0, last_release = 0;
 	int		 rc, n;
 
 	catch_term();
@@ -206,6 +230,11 @@ runner_main(int idx)
 			lc = listen_open();
 		}
 		rc = run_one(&db, &pool, runner);
+		/* busy or not, the first runner sweeps what came due */
+		if (idx == 0 && rc != -1 && time(NULL) - last_release >= JOBD_RELEASE_EVERY_S) {
+			last_release = time(NULL);
+			release_due(&db, &pool);
+		}
 		if (rc == 1)
 			continue;
 		if (idx == 0 && rc == 0 && time(NULL) - last_purge >= JOBD_PURGE_EVERY_S) {

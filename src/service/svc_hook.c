@@ -27,8 +27,8 @@
 #define HOOK_TIMEOUT_MS		10000
 
 const char *const hook_event_types[] = { "transaction.created", "import.completed",
-	"import.failed", "plan.generated", "money_move.completed", "user.at_risk",
-	"chat.message", NULL };
+	"import.failed", "plan.generated", "money_move.available", "money_move.completed",
+	"user.at_risk", "chat.message", NULL };
 
 /* The sealing key; -1 (SERVICE_UNAVAILABLE) without a configured secret_key. */
 static int

@@ -389,3 +389,47 @@ svc_move_task(struct svc *s, const char *ref, const char *cycle, const char *tas
 		svc_an_refresh(s, u.id);
 	return read_task(s, u.id, cycle, task, out);
 }
+
+#define MOVE_RELEASE_BATCH	200
+#define MOVE_RELEASE_BATCHES	50	/* a sweep's most; the next sweep goes on */
+
+int
+svc_move_release_due(struct svc *s, int *n)
+{
+	struct move_release *rows;
+	const char	*client = s->st.client;
+	size_t		 got, i;
+	int		 batches = 0;
+
+	*n = 0;
+	if ((rows = pool_alloc(s->st.pool, MOVE_RELEASE_BATCH * sizeof(*rows))) == NULL)
+		return svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
+	do {
+		if (db_begin(s->st.db) == -1)
+			return svc_db_fail(s);
+		if (store_move_release_due(&s->st, rows, MOVE_RELEASE_BATCH, &got) == -1) {
+			db_rollback(s->st.db);
+			return svc_db_fail(s);
+		}
+		for (i = 0; i < got; i++) {
+			struct json_object *o = json_object_new_object();
+
+			json_object_object_add(o, "user_id", json_object_new_string(rows[i].user_id));
+			json_object_object_add(o, "external_user_id",
+			    json_object_new_string(rows[i].external_user_id));
+			json_object_object_add(o, "money_move_id", json_object_new_string(rows[i].id));
+			json_object_object_add(o, "cycle_number",
+			    json_object_new_int(rows[i].cycle_number));
+			json_object_object_add(o, "due_date", json_object_new_string(rows[i].due_date));
+			json_object_object_add(o, "tasks", json_tokener_parse(rows[i].tasks));
+			/* the event is the client's: its endpoints only */
+			s->st.client = rows[i].client;
+			svc_hook_emit(s, "money_move.available", o);
+		}
+		s->st.client = client;
+		if (db_commit(s->st.db) == -1)
+			return svc_db_fail(s);
+		*n += (int)got;
+	} while (got == MOVE_RELEASE_BATCH && ++batches < MOVE_RELEASE_BATCHES);
+	return 0;
+}

@@ -35,4 +35,13 @@ int	svc_move_close(struct svc *s, const char *ref, const char *id, const char *s
 int	svc_move_task(struct svc *s, const char *ref, const char *cycle, const char *task,
 	    const char *status, struct move_task *out, int64_t *points);
 
+/*
+ * ozzie-jobd's scheduled work: release the cycles of every client that came
+ * due (they read "available" from their due date on), each with its
+ * money_move.available event to the client's platform, in one transaction
+ * per batch, so a cycle is released and announced once however many jobd
+ * processes sweep. *n gets how many. 0/-1.
+ */
+int	svc_move_release_due(struct svc *s, int *n);
+
 #endif

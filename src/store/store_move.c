@@ -75,6 +75,19 @@ static struct db_stmt mm_list = { "mm_list",
 	" AND ($3::text IS NULL OR " MM_STATUS " = $3)"
 	" AND " STORE_BEFORE("c.created_at", "c.id", "$4", "$5")
 	" ORDER BY c.created_at DESC, c.id DESC LIMIT $6::integer", 1, 0 };
+/* Every client's cycles that came due: the jobd sweep (store_move_release_due). */
+static struct db_stmt mm_release = { "mm_release",
+	"WITH d AS (SELECT client_id, id FROM money_move_cycles WHERE status = 'scheduled'"
+	" AND released_at IS NULL AND due_date <= current_date ORDER BY due_date, id"
+	" LIMIT $1::integer FOR UPDATE SKIP LOCKED)"
+	" UPDATE money_move_cycles c SET released_at = clock_timestamp() FROM d, users u"
+	" WHERE c.client_id = d.client_id AND c.id = d.id AND u.client_id = c.client_id"
+	" AND u.id = c.user_id AND c.released_at IS NULL"
+	" RETURNING c.client_id, c.user_id, u.external_user_id, c.id, c.cycle_number::text,"
+	" c.due_date::text, coalesce((SELECT json_agg(json_build_object('task_type', t.task_type,"
+	" 'title', t.title, 'amount_cents', t.amount_cents) ORDER BY t.priority)"
+	" FROM money_move_tasks t WHERE t.client_id = c.client_id AND t.cycle_id = c.id),"
+	" '[]')::text", 0, 0 };
 /* completed and skipped are final: a closed cycle only "changes" to itself */
 static struct db_stmt mm_close = { "mm_close",
 	"WITH c AS (SELECT id, status FROM money_move_cycles WHERE client_id = $1"
@@ -355,4 +368,31 @@ store_move_points(struct store *st, const char *user, int64_t *points)
 		*points = store_i64(res, 0, 0);
 	PQclear(res);
 	return 0;
+}
+
+static int
+decode_release(struct store *st, PGresult *res, int row, void *out)
+{
+	struct move_release *r = out;
+
+	memset(r, 0, sizeof(*r));
+	store_copy(r->client, sizeof(r->client), res, row, 0);
+	store_copy(r->user_id, sizeof(r->user_id), res, row, 1);
+	r->external_user_id = store_text(st, res, row, 2);
+	store_copy(r->id, sizeof(r->id), res, row, 3);
+	r->cycle_number = (int)store_i64(res, row, 4);
+	store_copy(r->due_date, sizeof(r->due_date), res, row, 5);
+	r->tasks = store_text(st, res, row, 6);
+	return r->external_user_id != NULL && r->tasks != NULL ? 0 : -1;
+}
+
+int
+store_move_release_due(struct store *st, struct move_release *rows, size_t max, size_t *n)
+{
+	const char *p[1] = { store_int_param(st, (int64_t)max) };
+
+	*n = 0;
+	if (p[0] == NULL)
+		return -1;
+	return store_rows(st, &mm_release, 1, p, decode_release, rows, sizeof(*rows), max, n);
 }

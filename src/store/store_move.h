@@ -44,6 +44,25 @@ struct move_cycle {
 	size_t		 ntasks;
 };
 
+/* A cycle that came due, as the sweep releases it (any client's). */
+struct move_release {
+	char		 client[OZ_ID_MAX];
+	char		 user_id[OZ_ID_MAX];
+	const char	*external_user_id;
+	char		 id[OZ_ID_MAX];
+	int		 cycle_number;
+	char		 due_date[11];
+	const char	*tasks;		/* JSON array text: task_type, title, amount_cents */
+};
+
+/*
+ * Release up to max cycles of any client that came due (scheduled, due
+ * today or before, not released yet), oldest due first, skipping rows
+ * another sweep holds: each is marked released and put in rows. In the
+ * caller's transaction. 0 and *n, or -1.
+ */
+int	store_move_release_due(struct store *st, struct move_release *rows, size_t max,
+	    size_t *n);
 /* The last cycle of a user: its number and when the next one on cadence falls due. */
 int	store_move_last(struct store *st, const char *user, const char *cadence,
 	    int *number, char next_due[11]);

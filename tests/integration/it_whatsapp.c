@@ -1614,6 +1614,85 @@ START_TEST(webhook_events_signed)
 }
 END_TEST
 
+/*
+ * A money move is released on its due date with no request: ozzie-jobd
+ * sends money_move.available once, and not before the date comes.
+ */
+START_TEST(money_move_released_when_due)
+{
+	struct it_client c;
+	struct http_result r;
+	struct json_object *h, *body;
+	char	 id[OZ_IT_ID], secret[OZ_IT_ID], name[64], ext[96], path[256], b[256], move[96];
+	char	 out[64];
+
+	it_client_create("moves-due", 0, &c);
+	unique(name, sizeof(name), "due");
+	hook_endpoint(&c, name, "[\"money_move.available\"]", id, secret);
+	unique(ext, sizeof(ext), "u");
+	snprintf(b, sizeof(b), "{\"external_user_id\":\"%s\",\"currency\":\"USD\"}", ext);
+	it_call(&c, "POST", "/v1/users", b, &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+	snprintf(path, sizeof(path), "/v1/users/external:%s/financial-intake", ext);
+	it_call(&c, "POST", path, "{\"monthly_income\":4000,\"monthly_expenses\":2500,"
+	    "\"savings_balance\":500}", &r);
+	ck_assert_int_eq(r.status, 201);
+	http_result_free(&r);
+	snprintf(path, sizeof(path), "/v1/users/external:%s/plan", ext);
+	it_call(&c, "POST", path, NULL, &r);
+	ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
+	http_result_free(&r);
+	snprintf(path, sizeof(path), "/v1/users/external:%s/money-moves/generate", ext);
+	it_call(&c, "POST", path, NULL, &r);
+	ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
+	http_result_free(&r);
+	snprintf(path, sizeof(path), "/v1/users/external:%s/money-moves", ext);
+	it_call(&c, "GET", path, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	snprintf(move, sizeof(move), "%s", json_object_get_string(it_json_at(r.json, "data.0.id")));
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.status")), "available");
+	http_result_free(&r);
+	/* the first cycle is due today: announced within jobd's sweep */
+	h = hooks_at(name, 1, 30000);
+	ck_assert_int_eq(json_object_array_length(h), 1);
+	check_signature(json_object_array_get_idx(h, 0), secret);
+	body = json_tokener_parse(json_object_get_string(json_object_object_get(
+	    json_object_array_get_idx(h, 0), "raw")));
+	ck_assert_ptr_nonnull(body);
+	ck_assert_str_eq(json_object_get_string(it_json_at(body, "type")), "money_move.available");
+	ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.money_move_id")), move);
+	ck_assert_str_eq(json_object_get_string(it_json_at(body, "data.external_user_id")), ext);
+	ck_assert_int_eq(json_object_get_int(it_json_at(body, "data.cycle_number")), 1);
+	ck_assert(json_object_array_length(it_json_at(body, "data.tasks")) >= 1);
+	ck_assert_ptr_nonnull(it_json_at(body, "data.tasks.0.title"));
+	json_object_put(body);
+	json_object_put(h);
+	/* moved to tomorrow: scheduled, and nothing is sent */
+	ck_assert_int_eq(it_sql("UPDATE money_move_cycles SET due_date = current_date + 1,"
+	    " released_at = NULL WHERE client_id = :'a' AND id = :'b'", c.id, move, out,
+	    sizeof(out)), 0);
+	it_call(&c, "GET", path, NULL, &r);
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.0.status")), "scheduled");
+	http_result_free(&r);
+	h = hooks_at(name, 2, 12000);
+	ck_assert_int_eq(json_object_array_length(h), 1);
+	json_object_put(h);
+	/* its day comes: released once more, once */
+	ck_assert_int_eq(it_sql("UPDATE money_move_cycles SET due_date = current_date"
+	    " WHERE client_id = :'a' AND id = :'b'", c.id, move, out, sizeof(out)), 0);
+	h = hooks_at(name, 2, 30000);
+	ck_assert_int_eq(json_object_array_length(h), 2);
+	json_object_put(h);
+	h = hooks_at(name, 3, 12000);
+	ck_assert_int_eq(json_object_array_length(h), 2);
+	json_object_put(h);
+	ck_assert_int_eq(it_sql("SELECT count(*) FROM money_move_cycles WHERE client_id = :'a'"
+	    " AND id = :'b' AND released_at IS NOT NULL", c.id, move, out, sizeof(out)), 0);
+	ck_assert_int_eq(atoi(out), 1);
+}
+END_TEST
+
 /* The platform answers 500, then stalls: the delivery is retried and arrives; the attempts are listed. */
 START_TEST(webhook_retried_then_delivered)
 {
@@ -1811,6 +1890,7 @@ whatsapp_suite(void)
 	tcase_add_test(tc, postgres_restarted_under_jobd);
 	tcase_add_test(tc, webhook_endpoints_crud);
 	tcase_add_test(tc, webhook_events_signed);
+	tcase_add_test(tc, money_move_released_when_due);
 	tcase_add_test(tc, webhook_retried_then_delivered);
 	tcase_add_test(tc, webhook_import_and_at_risk_events);
 	tcase_add_test(tc, webhook_endpoint_disabled_after_three_days);

@@ -1,4 +1,4 @@
--- 015: a new user onboarded in the WhatsApp conversation (DESIGN §4.2).
+-- 015: onboarding in the WhatsApp conversation, and money moves released on their due date.
 --
 -- One row a user while ozzie-jobd asks the five questions (monthly income,
 -- monthly spending, savings, debts and their interest, the goal): the step
@@ -26,3 +26,13 @@ CREATE TABLE wa_onboarding (
     PRIMARY KEY (client_id, user_id),
     FOREIGN KEY (client_id, user_id) REFERENCES users (client_id, id) ON DELETE CASCADE
 );
+
+-- Money moves due without a request (DESIGN §1, ozzie-jobd's scheduled
+-- work): a cycle reads 'available' from its due date on; ozzie-jobd sweeps
+-- the cycles that came due, notes when (released_at) and sends the
+-- platform money_move.available, once, in the same transaction. Cycles due
+-- before this migration count as released already: no burst of old events.
+ALTER TABLE money_move_cycles ADD COLUMN released_at timestamptz;
+UPDATE money_move_cycles SET released_at = updated_at WHERE due_date <= current_date;
+CREATE INDEX money_move_cycles_unreleased ON money_move_cycles (due_date)
+    WHERE status = 'scheduled' AND released_at IS NULL;
