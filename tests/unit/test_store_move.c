@@ -3,7 +3,7 @@
  * PostgreSQL: a cycle and its tasks, the status as read (scheduled becomes
  * available once due), the current, open and last cycles, closing with its
  * conflict semantics, task locks and marks, points with the once-only first
- * bonus, and tenancy.
+ * bonus, tenancy, and the sweep that releases cycles when they come due.
  */
 #include "config.h"
 
@@ -447,6 +447,78 @@ START_TEST(tenancy)
 }
 END_TEST
 
+/* Which of the ids the sweep released, each at most once, draining every due cycle. */
+static void
+release_all(struct fixture *fx, const char *const *ids, int *seen, size_t nids,
+    const char *const *clients)
+{
+	struct move_release rows[64];
+	size_t	 n, i, k;
+
+	do {
+		ck_assert_int_eq(store_move_release_due(&fx->s.st, rows, 64, &n), 0);
+		for (i = 0; i < n; i++)
+			for (k = 0; k < nids; k++)
+				if (strcmp(rows[i].id, ids[k]) == 0) {
+					seen[k]++;
+					ck_assert_str_eq(rows[i].client, clients[k]);
+					ck_assert_ptr_nonnull(strstr(rows[i].tasks, "Move $125.00 to Trip"));
+					ck_assert_str_eq(rows[i].external_user_id,
+					    k == 3 ? "r-2" : "r-1");
+				}
+	} while (n == 64);
+}
+
+START_TEST(release_when_due)
+{
+	struct fixture	 fx;
+	struct user	 u, v;
+	struct move_cycle c[4], g;
+	char		 past[11], today[11], future[11];
+	const char	*ids[4], *clients[4];
+	int		 seen[4] = { 0, 0, 0, 0 }, i;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "r-1", "en", "USD", &u);
+	fixture_user(&fx.st_b, "r-2", "en", "USD", &v);
+	day(-3, past);
+	day(0, today);
+	day(1, future);
+	insert(&fx, u.id, 1, past, &c[0]);
+	insert(&fx, u.id, 2, today, &c[1]);
+	insert(&fx, u.id, 3, future, &c[2]);
+	cycle(&c[3], v.id, 1, today);
+	ck_assert_int_eq(store_move_insert(&fx.st_b, &c[3]), 0);
+	for (i = 0; i < 4; i++) {
+		ids[i] = c[i].id;
+		clients[i] = i == 3 ? fx.b : fx.a;
+	}
+	/* a closed cycle is never released */
+	fixture_sql("UPDATE money_move_cycles SET status = 'completed' WHERE id = $1", c[0].id,
+	    NULL);
+	release_all(&fx, ids, seen, 4, clients);
+	ck_assert_int_eq(seen[0], 0);
+	ck_assert_int_eq(seen[1], 1);
+	ck_assert_int_eq(seen[2], 0);
+	ck_assert_int_eq(seen[3], 1);
+	/* released once: a second sweep has nothing of them */
+	release_all(&fx, ids, seen, 4, clients);
+	ck_assert_int_eq(seen[1], 1);
+	ck_assert_int_eq(seen[3], 1);
+	/* still "available" as read, released or not */
+	ck_assert_int_eq(store_move_get(&fx.s.st, u.id, c[1].id, &g), 1);
+	ck_assert_str_eq(g.status, "available");
+	/* tomorrow comes */
+	fixture_sql("UPDATE money_move_cycles SET due_date = current_date WHERE id = $1", c[2].id,
+	    NULL);
+	release_all(&fx, ids, seen, 4, clients);
+	ck_assert_int_eq(seen[2], 1);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM money_move_cycles WHERE user_id = $1"
+	    " AND released_at IS NOT NULL", u.id, NULL), 2);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_move_suite(void)
 {
@@ -461,6 +533,7 @@ store_move_suite(void)
 	tcase_add_test(tc, task_lock_and_set);
 	tcase_add_test(tc, award_and_points);
 	tcase_add_test(tc, tenancy);
+	tcase_add_test(tc, release_when_due);
 	suite_add_tcase(s, tc);
 	return s;
 }
