@@ -276,3 +276,40 @@ cal_period_range(enum cal_period p, long today, long *from, long *to)
 		break;
 	}
 }
+
+static const char *const month_names[12][LANG_COUNT] = {
+	{ "January", "janeiro", "enero" }, { "February", "fevereiro", "febrero" },
+	{ "March", "mar\xc3\xa7o", "marzo" }, { "April", "abril", "abril" },
+	{ "May", "maio", "mayo" }, { "June", "junho", "junio" }, { "July", "julho", "julio" },
+	{ "August", "agosto", "agosto" }, { "September", "setembro", "septiembre" },
+	{ "October", "outubro", "octubre" }, { "November", "novembro", "noviembre" },
+	{ "December", "dezembro", "diciembre" },
+};
+
+const char *
+cal_month_name(long m, enum lang l)
+{
+	return month_names[m >= 1 && m <= 12 ? m - 1 : 0][(unsigned)l < LANG_COUNT ? l : LANG_EN];
+}
+
+int
+cal_month_year_text(const char *date, enum lang l, char *out, size_t len)
+{
+	long	 y, m, d;
+	int	 n;
+
+	if (len == 0)
+		return -1;
+	out[0] = '\0';
+	if (date == NULL || !cal_valid(date) || cal_parse_ymd(date, &y, &m, &d) == -1)
+		return -1;
+	if (l == LANG_EN)
+		n = snprintf(out, len, "%s %ld", cal_month_name(m, l), y);
+	else
+		n = snprintf(out, len, "%s de %ld", cal_month_name(m, l), y);
+	if (n < 0 || (size_t)n >= len) {
+		out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}

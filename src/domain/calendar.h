@@ -6,6 +6,10 @@
 #ifndef OZ_CALENDAR_H
 #define OZ_CALENDAR_H
 
+#include <stddef.h>
+
+#include "domain/lang.h"
+
 /* The day number of y-m-d (m 1..12, d 1..31; not validated). */
 long	cal_days(long y, long m, long d);
 /* The date of day number z. */
@@ -54,5 +58,13 @@ const char *cal_period_name(enum cal_period p);
 int	cal_period_parse(const char *name, enum cal_period *out);
 /* The first and last day of period p as seen on day today (weeks start on Monday). */
 void	cal_period_range(enum cal_period p, long today, long *from, long *to);
+
+/* The name of month m (1..12; anything else is January) in l: "June", "junho", "junio". */
+const char *cal_month_name(long m, enum lang l);
+/*
+ * A date ("YYYY-MM-DD") as a month people say, into out: "June 2026",
+ * "junho de 2026", "junio de 2026". -1 (out "") for a date that is not one.
+ */
+int	cal_month_year_text(const char *date, enum lang l, char *out, size_t len);
 
 #endif

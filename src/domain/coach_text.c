@@ -828,15 +828,6 @@ static const struct subject_name {
 	{ "childcare", { "childcare", "cuidado infantil", "cuidado infantil" } },
 };
 
-static const char *const month_names[12][LANG_COUNT] = {
-	{ "January", "janeiro", "enero" }, { "February", "fevereiro", "febrero" },
-	{ "March", "março", "marzo" }, { "April", "abril", "abril" }, { "May", "maio", "mayo" },
-	{ "June", "junho", "junio" }, { "July", "julho", "julio" },
-	{ "August", "agosto", "agosto" }, { "September", "setembro", "septiembre" },
-	{ "October", "outubro", "octubre" }, { "November", "novembro", "noviembre" },
-	{ "December", "dezembro", "diciembre" },
-};
-
 static const char *const month_abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
 	"Aug", "Sep", "Oct", "Nov", "Dec" };
 
@@ -1125,7 +1116,7 @@ ct_subject(struct ct *t, const char *name)
 const char *
 ct_month(struct ct *t, long m)
 {
-	return month_names[m >= 1 && m <= 12 ? m - 1 : 0][t->lang];
+	return cal_month_name(m, t->lang);
 }
 
 const char *

@@ -541,13 +541,27 @@ fix_mul(int64_t a, int64_t b)
 /* --- texts ----------------------------------------------------------------------- */
 
 /*
- * Expand {1}..{9} of tmpl with args into out. Returns 0, or -1 (out "") when
- * it does not fit: a text is whole or absent, never cut.
+ * Expand {1}..{9} of tmpl with args into out, in language l. A date among
+ * the args is said as its month ("around June 2026", "por volta de junho de
+ * 2026"): projections are whole months, and a plan is read by people, not
+ * parsers (the body keeps the ISO dates). Returns 0, or -1 (out "") when it
+ * does not fit: a text is whole or absent, never cut.
  */
 static int
-fill(char *out, size_t outlen, const char *tmpl, const char *const *args, int nargs)
+fill(enum lang l, char *out, size_t outlen, const char *tmpl, const char *const *args,
+    int nargs)
 {
-	if (lang_expand(out, outlen, tmpl, args, (size_t)nargs) == -1) {
+	char		 months[9][32];
+	const char	*said[9];
+	int		 i;
+
+	for (i = 0; i < nargs && i < 9; i++) {
+		said[i] = args[i];
+		if (args[i] != NULL && strlen(args[i]) == 10 &&
+		    cal_month_year_text(args[i], l, months[i], sizeof(months[i])) == 0)
+			said[i] = months[i];
+	}
+	if (lang_expand(out, outlen, tmpl, said, (size_t)(nargs < 9 ? nargs : 9)) == -1) {
 		out[0] = '\0';
 		return -1;
 	}
@@ -559,7 +573,7 @@ text1(const struct ctx *c, enum text t, const char *arg, char *buf, size_t len)
 {
 	const char *args[1] = { arg };
 
-	(void)fill(buf, len, texts[t][c->lang], args, 1);
+	(void)fill(c->lang, buf, len, texts[t][c->lang], args, 1);
 }
 
 /* Format an amount in the user's currency and language ("" if it cannot be). */
@@ -668,7 +682,8 @@ rate_text(const struct ctx *c, const struct fin_debt_plan *d, char *buf, size_t 
 	}
 	pct_text(c, d->rate_milli, 3, q);
 	pct_text(c, d->annual_milli, 1, e);
-	(void)fill(buf, len, texts[d->monthly ? T_RATE_MONTH : T_RATE_YEAR][c->lang], args, 2);
+	(void)fill(c->lang, buf, len, texts[d->monthly ? T_RATE_MONTH : T_RATE_YEAR][c->lang],
+	    args, 2);
 }
 
 /*
@@ -685,7 +700,7 @@ add_action(struct ctx *c, enum fin_action_kind kind, enum text t, const char *co
 		return;
 	a = &c->acts[c->nacts];
 	memset(a, 0, sizeof(*a));
-	if (fill(a->text, sizeof(a->text), texts[t][c->lang], args, nargs) == -1)
+	if (fill(c->lang, a->text, sizeof(a->text), texts[t][c->lang], args, nargs) == -1)
 		return;
 	a->info.kind = kind;
 	a->info.step = step;
@@ -728,7 +743,7 @@ add_sentence(struct ctx *c, enum text t, const char *const *args, int nargs)
 	char	 s[768];
 	size_t	 have = strlen(c->out->summary), need;
 
-	if (fill(s, sizeof(s), texts[t][c->lang], args, nargs) == -1)
+	if (fill(c->lang, s, sizeof(s), texts[t][c->lang], args, nargs) == -1)
 		return;
 	need = strlen(s) + (have > 0);
 	if (have + need >= sizeof(c->out->summary))
@@ -1674,7 +1689,7 @@ act_debt_raise(struct ctx *c)
 		rate_text(c, p, r, sizeof(r));
 		amt(c, p->balance_cents, a[3], sizeof(a[3]));
 		/* "R$ 20.000,00 a 15% ao mês (435% ao ano)" */
-		if (fill(b, sizeof(b), "{1} {2}", pair, 2) == -1)
+		if (fill(c->lang, b, sizeof(b), "{1} {2}", pair, 2) == -1)
 			return;
 		args[1] = b;
 		amt(c, interest(d->bal, d->rnum, d->rden), a[2], sizeof(a[2]));

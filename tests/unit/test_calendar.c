@@ -146,6 +146,29 @@ START_TEST(periods)
 }
 END_TEST
 
+START_TEST(months_said)
+{
+	char	 out[32], tiny[8];
+
+	ck_assert_int_eq(cal_month_year_text("2026-06-30", LANG_EN, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "June 2026");
+	ck_assert_int_eq(cal_month_year_text("2027-03-01", LANG_PT, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "mar\xc3\xa7o de 2027");
+	ck_assert_int_eq(cal_month_year_text("2025-12-15", LANG_ES, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "diciembre de 2025");
+	/* not a date: nothing said */
+	ck_assert_int_eq(cal_month_year_text("2025-02-30", LANG_EN, out, sizeof(out)), -1);
+	ck_assert_str_eq(out, "");
+	ck_assert_int_eq(cal_month_year_text("June", LANG_EN, out, sizeof(out)), -1);
+	ck_assert_int_eq(cal_month_year_text(NULL, LANG_EN, out, sizeof(out)), -1);
+	/* too small: nothing rather than a cut month */
+	ck_assert_int_eq(cal_month_year_text("2026-09-01", LANG_EN, tiny, sizeof(tiny)), -1);
+	ck_assert_str_eq(tiny, "");
+	ck_assert_str_eq(cal_month_name(13, LANG_ES), "enero");
+	ck_assert_str_eq(cal_month_name(7, (enum lang)9), "July");
+}
+END_TEST
+
 static Suite *
 make_suite(void)
 {
@@ -156,6 +179,7 @@ make_suite(void)
 	tcase_add_test(tc, text);
 	tcase_add_test(tc, months);
 	tcase_add_test(tc, periods);
+	tcase_add_test(tc, months_said);
 	suite_add_tcase(s, tc);
 	return s;
 }
