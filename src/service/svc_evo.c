@@ -902,8 +902,11 @@ answer(struct svc *s, const struct evo_integration *e, const struct user *u,
 	}
 	if (has && ob_step_of(o.step, &st) == -1)
 		st = OB_OFF;
-	/* the platform sent an intake meanwhile: its numbers stand */
-	if (has && ob_asking(st) && !pending && st <= OB_RATE) {
+	/*
+	 * The platform sent an intake meanwhile (the conversation makes its own
+	 * only with the last answer): the platform's numbers stand.
+	 */
+	if (has && ob_asking(st) && !pending) {
 		if (svc_onboard_done(s, u, &o) == -1) {
 			memset(s->err, 0, sizeof(*s->err));
 			return -1;
