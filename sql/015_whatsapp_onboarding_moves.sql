@@ -6,6 +6,9 @@
 -- user's currency. The last answer turns them into the intake, the goal
 -- and the first plan through the services, as the API would; the row then
 -- stays at 'done'. 'off': the user stopped ("later"); "start" asks again.
+-- A client may leave onboarding to its own app: onboarding = false.
+ALTER TABLE evolution_integrations ADD COLUMN onboarding boolean NOT NULL DEFAULT true;
+
 CREATE TABLE wa_onboarding (
     client_id    text NOT NULL,
     user_id      text NOT NULL,

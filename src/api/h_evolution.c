@@ -30,6 +30,7 @@ integration_json(const struct evo_integration *e, const char *secret)
 		json_object_object_add(o, "webhook_secret", json_object_new_string(secret));
 	json_object_object_add(o, "auto_create_users",
 	    json_object_new_boolean(e->auto_create_users));
+	json_object_object_add(o, "onboarding", json_object_new_boolean(e->onboarding));
 	json_object_object_add(o, "default_language", json_str_or_empty_null(e->default_language));
 	json_object_object_add(o, "default_currency", json_str_or_empty_null(e->default_currency));
 	json_object_object_add(o, "unknown_sender_reply", json_str_or_null(e->unknown_sender_reply));
@@ -61,7 +62,7 @@ read_put(struct oz_req *r, struct evo_put_in *in)
 {
 	static const char *const allowed[] = { "server_url", "instance", "api_key",
 	    "webhook_secret", "auto_create_users", "default_language", "default_currency",
-	    "unknown_sender_reply", NULL };
+	    "unknown_sender_reply", "onboarding", NULL };
 	struct json_object *o = r->json, *b;
 	int	 isnull;
 
@@ -83,6 +84,13 @@ read_put(struct oz_req *r, struct evo_put_in *in)
 			oz_fail_detail(r, "auto_create_users", "must be true or false");
 		else
 			in->auto_create_users = json_object_get_boolean(b);
+	}
+	in->onboarding = 1;	/* a PUT replaces the whole: left out is the default */
+	if (json_object_object_get_ex(o, "onboarding", &b) && b != NULL) {
+		if (!json_object_is_type(b, json_type_boolean))
+			oz_fail_detail(r, "onboarding", "must be true or false");
+		else
+			in->onboarding = json_object_get_boolean(b);
 	}
 	if (v_string(r, o, "default_language", 2, 2, &in->default_language, &isnull) == 1 &&
 	    !v_is_language(in->default_language))

@@ -100,6 +100,7 @@ svc_evo_put(struct svc *s, const struct evo_put_in *in, struct evo_integration *
 	f.server_url = in->server_url;
 	f.instance = in->instance;
 	f.auto_create_users = in->auto_create_users;
+	f.onboarding = in->onboarding;
 	f.default_language = in->default_language;
 	f.default_currency = in->default_currency;
 	f.unknown_sender_reply = in->unknown_sender_reply;
@@ -917,7 +918,7 @@ answer(struct svc *s, const struct evo_integration *e, const struct user *u,
 		buf_puts(out, wa_reply_welcome(l));
 		buf_puts(out, "\n\n");
 	}
-	if (has && ob_asking(st))
+	if (has && ob_asking(st) && e->onboarding)
 		return onboarding_turn(s, e, u, t, &o, out);
 	/* every answer given, no plan yet (its making failed): it comes now */
 	if (has && st == OB_DONE && strcmp(u->onboarding_stage, "plan_pending") == 0) {
@@ -929,7 +930,8 @@ answer(struct svc *s, const struct evo_integration *e, const struct user *u,
 		}
 		memset(s->err, 0, sizeof(*s->err));
 	}
-	begin = pending && (!has || (st == OB_OFF && text && ob_is_restart(t->text)));
+	begin = e->onboarding && pending &&
+	    (!has || (st == OB_OFF && text && ob_is_restart(t->text)));
 	if (begin && has) {
 		/* "start" again after "later" */
 		if (svc_onboard_begin(s, u, &o, out) == -1) {

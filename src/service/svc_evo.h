@@ -26,6 +26,7 @@ struct svc;
 struct evo_put_in {
 	const char	*server_url, *instance, *api_key, *webhook_secret;
 	int		 auto_create_users;
+	int		 onboarding;	/* users without an intake asked the questions */
 	const char	*default_language, *default_currency, *unknown_sender_reply;
 };
 

@@ -16,6 +16,7 @@
 	X(E_LANG, "default_language") \
 	X(E_CUR, "default_currency") \
 	X(E_REPLY, "unknown_sender_reply") \
+	X(E_ONBOARD, "onboarding") \
 	X(E_CREATED, STORE_US("created_at")) \
 	X(E_UPDATED, STORE_US("updated_at"))
 
@@ -25,15 +26,16 @@ enum { EVO_COLUMNS(STORE_COL_ENUM) E_NCOLS };
 static struct db_stmt evo_put = { "evo_put",
 	"INSERT INTO evolution_integrations AS e (client_id, server_url, instance, api_key_enc,"
 	" webhook_secret_hash, auto_create_users, default_language, default_currency,"
-	" unknown_sender_reply) VALUES ($1, $2, $3, decode($4, 'hex'), coalesce($5, ''),"
-	" $6::boolean, $7, $8, $9)"
+	" unknown_sender_reply, onboarding) VALUES ($1, $2, $3, decode($4, 'hex'), coalesce($5, ''),"
+	" $6::boolean, $7, $8, $9, $10::boolean)"
 	" ON CONFLICT (client_id) DO UPDATE SET server_url = EXCLUDED.server_url,"
 	" instance = EXCLUDED.instance, api_key_enc = EXCLUDED.api_key_enc,"
 	" webhook_secret_hash = coalesce($5, e.webhook_secret_hash),"
 	" auto_create_users = EXCLUDED.auto_create_users,"
 	" default_language = EXCLUDED.default_language,"
 	" default_currency = EXCLUDED.default_currency,"
-	" unknown_sender_reply = EXCLUDED.unknown_sender_reply, updated_at = clock_timestamp()"
+	" unknown_sender_reply = EXCLUDED.unknown_sender_reply,"
+	" onboarding = EXCLUDED.onboarding, updated_at = clock_timestamp()"
 	" RETURNING " EVO_COLS, 0, 0 };
 static struct db_stmt evo_get = { "evo_get",
 	"SELECT " EVO_COLS " FROM evolution_integrations WHERE client_id = $1", 1, 0 };
@@ -73,6 +75,7 @@ decode_evo(struct store *st, PGresult *res, int row, void *out)
 	store_copy(e->default_language, sizeof(e->default_language), res, row, E_LANG);
 	store_copy(e->default_currency, sizeof(e->default_currency), res, row, E_CUR);
 	e->unknown_sender_reply = store_text(st, res, row, E_REPLY);
+	e->onboarding = store_bool(res, row, E_ONBOARD);
 	store_ts(e->created_at, sizeof(e->created_at), res, row, E_CREATED);
 	store_ts(e->updated_at, sizeof(e->updated_at), res, row, E_UPDATED);
 	return e->server_url && e->instance && e->api_key_hex && e->webhook_secret_hash ? 0 : -1;
@@ -81,7 +84,7 @@ decode_evo(struct store *st, PGresult *res, int row, void *out)
 int
 store_evo_put(struct store *st, const struct evo_fields *f, struct evo_integration *out)
 {
-	const char	*p[9];
+	const char	*p[10];
 	PGresult	*res;
 	int		 created;
 
@@ -94,7 +97,8 @@ store_evo_put(struct store *st, const struct evo_fields *f, struct evo_integrati
 	p[6] = f->default_language;
 	p[7] = f->default_currency;
 	p[8] = f->unknown_sender_reply;
-	if ((res = db_run(st->db, &evo_put, 9, p)) == NULL)
+	p[9] = f->onboarding ? "t" : "f";
+	if ((res = db_run(st->db, &evo_put, 10, p)) == NULL)
 		return -1;
 	if (PQntuples(res) != 1 || decode_evo(st, res, 0, out) == -1) {
 		PQclear(res);

@@ -23,6 +23,7 @@ struct evo_integration {
 	const char	*api_key_hex;		/* the sealed key, hex; never shown */
 	const char	*webhook_secret_hash;	/* keyed hash; never shown */
 	int		 auto_create_users;
+	int		 onboarding;		/* ask users without an intake the questions */
 	char		 default_language[4];	/* "" when unset */
 	char		 default_currency[4];
 	const char	*unknown_sender_reply;	/* NULL when unset */
@@ -33,7 +34,7 @@ struct evo_integration {
 /* What a PUT writes. webhook_secret_hash NULL keeps the one stored. */
 struct evo_fields {
 	const char	*server_url, *instance, *api_key_hex, *webhook_secret_hash;
-	int		 auto_create_users;
+	int		 auto_create_users, onboarding;
 	const char	*default_language, *default_currency, *unknown_sender_reply;
 };
 

@@ -1108,6 +1108,40 @@ START_TEST(onboarding_stops_and_starts_again)
 }
 END_TEST
 
+/* "onboarding": false leaves onboarding to the platform: the coach only answers. */
+START_TEST(onboarding_left_to_the_platform)
+{
+	struct it_client c;
+	struct http_result r;
+	const char *jid = "5511955554444@s.whatsapp.net";
+	char	 inst[96], a[2048];
+
+	unique(inst, sizeof(inst), "onboard-off");
+	integrate(&c, inst, 1, ",\"default_currency\":\"BRL\",\"onboarding\":false");
+	it_call(&c, "GET", "/v1/integrations/evolution", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(!json_object_get_boolean(it_json_at(r.json, "data.onboarding")));
+	http_result_free(&r);
+	say(inst, jid, "gastei 18 na padaria", 1, a, sizeof(a));
+	HAS(a, "*coach financeiro*");
+	HAS(a, "18,00");
+	HASNT(a, "/5*");
+	say(inst, jid, "5000", 2, a, sizeof(a));
+	HASNT(a, "/5*");
+	/* a bad value is refused, the integration kept */
+	it_call(&c, "PUT", "/v1/integrations/evolution", "{\"server_url\":\"http://127.0.0.1:1/\","
+	    "\"instance\":\"x\",\"api_key\":\"k\",\"onboarding\":\"yes\"}", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_str_eq(http_error_code(&r), "VALIDATION_ERROR");
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "error.details.0.field")),
+	    "onboarding");
+	http_result_free(&r);
+	it_call(&c, "GET", "/v1/integrations/evolution", NULL, &r);
+	ck_assert_str_eq(json_object_get_string(it_json_at(r.json, "data.instance")), inst);
+	http_result_free(&r);
+}
+END_TEST
+
 /* A user the platform made answers on WhatsApp; the platform's intake, sent meanwhile, stands. */
 START_TEST(onboarding_yields_to_the_platform)
 {
@@ -1874,6 +1908,7 @@ whatsapp_suite(void)
 	tcase_add_test(tc, onboarded_in_the_conversation);
 	tcase_add_test(tc, onboarding_stops_and_starts_again);
 	tcase_add_test(tc, onboarding_yields_to_the_platform);
+	tcase_add_test(tc, onboarding_left_to_the_platform);
 	tcase_add_test(tc, ninth_digit_matches_known_user);
 	tcase_add_test(tc, unknown_sender_reply_or_silence);
 	tcase_add_test(tc, what_the_coach_cannot_read);
