@@ -5,18 +5,32 @@
  * reader as a positioned table (stmt_read_table), which matches words to
  * the header's columns by where they stand: dates, descriptions spread
  * over lines, debit and credit columns, running balances. A page with no
- * text (a scan) is rendered with cairo and read by OCR (doc_ocr_pixels);
- * its lines go to the reader as plain lines. A document with no
+ * text (a scan) is rendered with cairo, by a child process so that no font
+ * or cache of it stays in the worker (render_child), and read by OCR
+ * (doc_ocr_pixels); its lines go to the reader as plain lines. A document with no
  * statement table but a total is a receipt or an invoice (receipt_parse).
  *
  * Bounded: the page count before any page is read, the characters kept per
- * page and in all, the pixels of a rendered page, and the time budget
- * between pages (poppler itself cannot be stopped within a page).
+ * page and in all, the pixels of a rendered page, and the time budget:
+ * between pages, and within a page being rendered (its child is killed at
+ * the deadline); poppler cannot be stopped within a page's text layer.
  */
 #include "config.h"
 
+#include <sys/mman.h>
+#include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
 #include <poppler.h>
@@ -305,6 +319,125 @@ page_words(struct pdf *d, PopplerPage *pg, int page, int *letters)
 }
 
 /*
+ * Page pg drawn at scale into pixels (w x h, stride bytes a row) as RGBA:
+ * 0, or -1.
+ */
+static int
+draw_page(PopplerPage *pg, double scale, unsigned char *pixels, int w, int h, int stride)
+{
+	cairo_surface_t *s;
+	cairo_t	*cr;
+	int	 x, y, rc;
+
+	s = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, w, h, stride);
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	poppler_page_render_for_printing(pg, cr);
+	rc = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	cairo_surface_destroy(s);
+	/* cairo's ARGB32 is a native-endian word: B, G, R, A in memory on little-endian */
+	for (y = 0; y < h; y++) {
+		unsigned char *q = pixels + (size_t)y * (size_t)stride;
+
+		for (x = 0; x < w; x++, q += 4) {
+			uint32_t v;
+			unsigned char t[4];
+
+			memcpy(&v, q, 4);
+			t[0] = (unsigned char)(v >> 16);
+			t[1] = (unsigned char)(v >> 8);
+			t[2] = (unsigned char)v;
+			t[3] = (unsigned char)(v >> 24);
+			memcpy(q, t, 4);
+		}
+	}
+	return rc;
+}
+
+/*
+ * Page pg drawn (draw_page) by a child process into pixels, memory shared
+ * with it: 0, or -1 with *why (DOC_TIMEOUT at the deadline).
+ *
+ * Why a child: cairo keeps the last 256 scaled fonts it drew with
+ * ("holdovers"), and each holds its font face, so the embedded fonts of
+ * every rendered PDF (FreeType faces, the font data, glyph images) stayed
+ * in the worker: measured, 330 to 410 KiB more after each one-page receipt
+ * rendered, up to 17 MiB before the cap, far more with large fonts. Those
+ * caches cannot be emptied while poppler holds font faces of its own in a
+ * static cache (cairo_debug_reset_static_data would free them under it),
+ * so they are not filled here: the child draws and exits, and all it
+ * loaded goes with it. A child also lets the deadline hold within a page
+ * (it is killed), and a page that crashes poppler or cairo fails the
+ * document, not the worker. A fork costs a few milliseconds; when the
+ * system refuses one, the page is drawn here as before.
+ */
+static int
+render_child(const struct doc_ctx *ctx, PopplerPage *pg, double scale, unsigned char *pixels,
+    int w, int h, int stride, enum doc_status *why)
+{
+	int	 fds[2], status = 0, ok = 0;
+	pid_t	 pid, r;
+	char	 c;
+#ifdef __linux__
+	pid_t	 parent = getpid();
+#endif
+
+	*why = DOC_UNREADABLE;
+	if (pipe2(fds, O_CLOEXEC) == -1)
+		return draw_page(pg, scale, pixels, w, h, stride);
+	if ((pid = fork()) == -1) {
+		close(fds[0]);
+		close(fds[1]);
+		return draw_page(pg, scale, pixels, w, h, stride);
+	}
+	if (pid == 0) {
+#ifdef __linux__
+		/* the worker gone (killed), its child goes too */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 || getppid() != parent)
+			_exit(1);
+#endif
+		close(fds[0]);
+		if (draw_page(pg, scale, pixels, w, h, stride) == -1)
+			_exit(1);
+		c = 1;
+		_exit(write(fds[1], &c, 1) == 1 ? 0 : 1);
+	}
+	close(fds[1]);
+	for (;;) {
+		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		int64_t	 left = ctx->deadline_ms - doc_now_ms();
+		int	 n;
+
+		if (left <= 0) {
+			*why = DOC_TIMEOUT;
+			break;
+		}
+		n = poll(&pfd, 1, left > INT32_MAX ? INT32_MAX : (int)left);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == 0) {
+			*why = DOC_TIMEOUT;
+			break;
+		}
+		/* the child's byte, or the end of the pipe: it has exited */
+		ok = n == 1 && read(fds[0], &c, 1) == 1 && c == 1;
+		break;
+	}
+	close(fds[0]);
+	if (!ok)
+		kill(pid, SIGKILL);
+	while ((r = waitpid(pid, &status, 0)) == -1 && errno == EINTR)
+		;
+	if (r != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/*
  * Page pg rendered at OCR_DPI (less if that is over the pixel limit) and
  * read by OCR; its lines onto the table, unpositioned, and onto d->text.
  * 0, or -1 with out set.
@@ -313,12 +446,12 @@ static int
 page_ocr(struct pdf *d, PopplerPage *pg, int page)
 {
 	const struct doc_ctx *ctx = d->ctx;
-	cairo_surface_t *s;
-	cairo_t	*cr;
 	double	 pw = 0, ph = 0, scale = OCR_DPI / 72.0;
 	unsigned char *data;
 	char	*text, *p;
-	int	 w, h, stride, conf, x, y;
+	int	 w, h, stride, conf;
+	size_t	 len;
+	enum doc_status why;
 
 	poppler_page_get_size(pg, &pw, &ph);
 	if (!(pw > 1 && ph > 1 && pw < 20000 && ph < 20000))
@@ -333,45 +466,33 @@ page_ocr(struct pdf *d, PopplerPage *pg, int page)
 	}
 	w = (int)(pw * scale);
 	h = (int)(ph * scale);
-	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(s);
+	stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w);
+	if (w < 1 || h < 1 || stride < 1)
+		return doc_fail(d->out, DOC_UNREADABLE, "page %d of the PDF has no size", page);
+	/* shared with the child that draws it; given back whole when unmapped */
+	len = (size_t)stride * (size_t)h;
+	data = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (data == MAP_FAILED)
 		return doc_fail(d->out, DOC_NOMEM, "out of memory rendering the PDF");
-	}
-	cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, scale, scale);
-	poppler_page_render_for_printing(pg, cr);
-	cairo_destroy(cr);
-	cairo_surface_flush(s);
-	data = cairo_image_surface_get_data(s);
-	stride = cairo_image_surface_get_stride(s);
-	/* cairo's ARGB32 is a native-endian word: B, G, R, A in memory on little-endian */
-	for (y = 0; y < h; y++) {
-		unsigned char *q = data + (size_t)y * (size_t)stride;
-
-		for (x = 0; x < w; x++, q += 4) {
-			uint32_t v;
-			unsigned char t[4];
-
-			memcpy(&v, q, 4);
-			t[0] = (unsigned char)(v >> 16);
-			t[1] = (unsigned char)(v >> 8);
-			t[2] = (unsigned char)v;
-			t[3] = (unsigned char)(v >> 24);
-			memcpy(q, t, 4);
-		}
+	if (render_child(ctx, pg, scale, data, w, h, stride, &why) == -1) {
+		munmap(data, len);
+		if (why == DOC_TIMEOUT)
+			return doc_fail(d->out, DOC_TIMEOUT, "reading the PDF took longer than %d "
+			    "seconds", ctx->lim->time_ms / 1000);
+		if (why == DOC_NOMEM)
+			return doc_fail(d->out, DOC_NOMEM, "out of memory rendering the PDF");
+		return doc_fail(d->out, DOC_UNREADABLE, "page %d of the PDF could not be drawn",
+		    page);
 	}
 	if (doc_ocr_pixels(ctx, data, w, h, stride, &text, &conf) == -1) {
-		cairo_surface_destroy(s);
+		munmap(data, len);
 		if (doc_late(ctx))
 			return doc_fail(d->out, DOC_TIMEOUT, "reading the PDF took longer than %d "
 			    "seconds", ctx->lim->time_ms / 1000);
 		return doc_fail(d->out, DOC_UNREADABLE, "page %d of the PDF has no text layer "
 		    "and could not be read by OCR", page);
 	}
-	cairo_surface_destroy(s);
+	munmap(data, len);
 	d->ocr_pages++;
 	d->ocr_conf += conf;
 	for (p = text; *p != '\0';) {

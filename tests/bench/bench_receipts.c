@@ -17,11 +17,12 @@
  * letters and digits are the truth's but for a fifth of them (edit
  * distance), or it is the known merchant categorize() names for the
  * truth's (receipts with a merchant in the truth). The user's language is
- * the truth's, the user's currency the receipt's. A PDF's page is rendered
- * (poppler, 200 dpi) and read through doc_ocr_pixels. Seconds are wall
- * time on one core, per receipt. Memory: resident set size after reading
- * -r receipts (cycling the corpora) less after one pass. Prints each figure
- * next to its target; exits 1 if a target is missed.
+ * the truth's, the user's currency the receipt's. Every receipt is read by
+ * doc_read, as a worker reads it: a PDF by its text layer, or a page
+ * without one rendered (poppler, 200 dpi, by a child process) and read by
+ * OCR. Seconds are wall time on one core, per receipt. Memory: resident set
+ * size after reading -r receipts (cycling the corpora) less after one pass.
+ * Prints each figure next to its target; exits 1 if a target is missed.
  */
 #include "config.h"
 
@@ -31,9 +32,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-#include <cairo.h>
-#include <poppler.h>
 
 #include "core/currency.h"
 #include "core/pool.h"
@@ -47,6 +45,9 @@
 #endif
 #ifndef RECEIPTS_REAL
 #define RECEIPTS_REAL "tests/data/docs/real/receipts"
+#endif
+#ifndef RECEIPTS_PDF
+#define RECEIPTS_PDF "tests/data/docs/pdf/receipts"
 #endif
 
 #define TODAY		"2026-11-24"
@@ -116,6 +117,28 @@ json_lang(const char *json, const char *file, char *out, size_t outsz)
 		snprintf(out, outsz, "es");
 }
 
+/* The "language" of dir/<file less its extension>.truth.json, "en" when none. */
+static void
+file_lang(const char *dir, const char *file, char *out, size_t outsz)
+{
+	char	 path[1024], *json, *dot;
+	size_t	 n;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	if ((dot = strrchr(path, '.')) != NULL && strchr(dot, '/') == NULL)
+		*dot = '\0';
+	snprintf(path + strlen(path), sizeof(path) - strlen(path), ".truth.json");
+	snprintf(out, outsz, "en");
+	if ((json = (char *)slurp(path, &n)) == NULL)
+		return;
+	json[n < MAX_FILE ? n : MAX_FILE - 1] = '\0';
+	if (strstr(json, "\"language\": \"pt") != NULL)
+		snprintf(out, outsz, "pt");
+	else if (strstr(json, "\"language\": \"es") != NULL)
+		snprintf(out, outsz, "es");
+	free(json);
+}
+
 static int
 load(struct corpus *c, const char *dir)
 {
@@ -156,7 +179,10 @@ load(struct corpus *c, const char *dir)
 		snprintf(d->date, sizeof(d->date), "%s", fld[3]);
 		snprintf(d->total, sizeof(d->total), "%s", fld[4]);
 		snprintf(d->currency, sizeof(d->currency), "%s", fld[5]);
-		json_lang(json, d->file, d->lang, sizeof(d->lang));
+		if (json != NULL)
+			json_lang(json, d->file, d->lang, sizeof(d->lang));
+		else
+			file_lang(dir, d->file, d->lang, sizeof(d->lang));
 		snprintf(path, sizeof(path), "%s/%s", dir, d->file);
 		if ((d->bytes = slurp(path, &d->n)) == NULL) {
 			fprintf(stderr, "bench_receipts: %s: %s\n", path, strerror(errno));
@@ -259,93 +285,13 @@ merchant_ok(const char *truth, const char *got)
 	return cr.merchant[0] != '\0' && strcmp(cr.merchant, got) == 0;
 }
 
-/* A PDF's first page rendered at 200 dpi and read by doc_ocr_pixels. */
-static int
-read_pdf(const struct doc_ctx *ctx, struct doc_result *out)
-{
-	GError	*err = NULL;
-	GBytes	*gb = g_bytes_new_static(ctx->p, ctx->n);
-	PopplerDocument *pd = poppler_document_new_from_bytes(gb, NULL, &err);
-	PopplerPage *pg = NULL;
-	cairo_surface_t *s = NULL;
-	cairo_t	*cr;
-	double	 pw, ph;
-	int	 w, h, conf, rc = -1, x, y;
-	char	*text;
-	unsigned char *rgba = NULL, *data;
-
-	if (pd == NULL || (pg = poppler_document_get_page(pd, 0)) == NULL)
-		goto out;
-	poppler_page_get_size(pg, &pw, &ph);
-	w = (int)(pw * 200 / 72);
-	h = (int)(ph * 200 / 72);
-	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-	cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, 200.0 / 72, 200.0 / 72);
-	poppler_page_render_for_printing(pg, cr);
-	cairo_destroy(cr);
-	cairo_surface_flush(s);
-	data = cairo_image_surface_get_data(s);
-	rgba = malloc((size_t)w * (size_t)h * 4);
-	for (y = 0; rgba != NULL && y < h; y++)
-		for (x = 0; x < w; x++) {
-			const unsigned char *p = data + (size_t)y * (size_t)cairo_image_surface_get_stride(s) +
-			    (size_t)x * 4;
-			unsigned char *q = rgba + ((size_t)y * (size_t)w + (size_t)x) * 4;
-
-			q[0] = p[2];	/* cairo's ARGB32 is B, G, R, A in memory (little-endian) */
-			q[1] = p[1];
-			q[2] = p[0];
-			q[3] = p[3];
-		}
-	if (rgba == NULL || doc_ocr_pixels(ctx, rgba, w, h, w * 4, &text, &conf) == -1)
-		goto out;
-	out->kind = DOC_KIND_RECEIPT;
-	if (receipt_parse(text, strlen(text), ctx->lang, ctx->currency, ctx->today, conf,
-	    &out->receipt) == 0)
-		out->status = DOC_OK;
-	else
-		out->status = DOC_EMPTY;
-	rc = 0;
-out:
-	free(rgba);
-	if (s != NULL)
-		cairo_surface_destroy(s);
-	if (pg != NULL)
-		g_object_unref(pg);
-	if (pd != NULL)
-		g_object_unref(pd);
-	if (err != NULL)
-		g_error_free(err);
-	g_bytes_unref(gb);
-	return rc;
-}
-
-/* Read one document as doc_read would, with the receipt readers of this build. */
+/* Read one document as a worker does. */
 static int
 read_doc(const struct doc *d, struct pool *pool, struct doc_result *out)
 {
-	struct doc_limits lim;
-	struct doc_ctx ctx;
 	const char *cur = currency_valid(d->currency) ? d->currency : "USD";
 
-	doc_limits_default(&lim);
-	memset(out, 0, sizeof(*out));
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.p = d->bytes;
-	ctx.n = d->n;
-	ctx.lang = d->lang;
-	ctx.currency = cur;
-	ctx.today = TODAY;
-	ctx.lim = &lim;
-	ctx.pool = pool;
-	ctx.deadline_ms = doc_now_ms() + lim.time_ms;
-	out->format = doc_sniff(d->bytes, d->n);
-	if (out->format == DOC_FMT_PDF)
-		return read_pdf(&ctx, out);
-	return doc_read_image(&ctx, out);
+	return doc_read(d->bytes, d->n, d->lang, cur, TODAY, NULL, pool, out);
 }
 
 struct tally {
@@ -531,6 +477,7 @@ main(int argc, char **argv)
 	if (nc == 0) {
 		dirs[nc++] = RECEIPTS_RENDERED;
 		dirs[nc++] = RECEIPTS_REAL;
+		dirs[nc++] = RECEIPTS_PDF;
 	}
 	pool_init(&pool);
 	if (doc_init() == -1 && doc_ocr_init() == -1) {

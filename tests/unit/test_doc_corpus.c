@@ -338,6 +338,9 @@ START_TEST(receipt_pdfs)
 	check_receipt_pdf(DOCS_DIR "/pdf/receipts/en_invoice.pdf", "en", "USD", "201.83",
 	    "2026-11-12");
 	check_receipt_pdf(DOCS_DIR "/real/receipts/pdf/i2d_oyo.pdf", "en", "INR", "1939.00", NULL);
+	/* glyphs of an embedded font, a text layer of dots: rendered and read by OCR */
+	check_receipt_pdf(DOCS_DIR "/pdf/receipts/en_unmapped_font.pdf", "en", "USD", "48.20",
+	    "2026-11-18");
 }
 END_TEST
 
