@@ -55,7 +55,7 @@ log_message(struct svc *s, const struct user *u, const char *msg, const char *so
  */
 static int
 store_user_turn(struct svc *s, const struct user *u, const char *msg, const char *source,
-    struct chat_result *out)
+    const char *channel_id, struct chat_result *out)
 {
 	struct chat_message m;
 	char		 created[24];
@@ -80,6 +80,7 @@ store_user_turn(struct svc *s, const struct user *u, const char *msg, const char
 	snprintf(m.user_id, sizeof(m.user_id), "%s", u->id);
 	snprintf(m.role, sizeof(m.role), "user");
 	m.content = msg;
+	m.channel_message_id = channel_id;
 	for (i = 0; i < out->nlogged; i++)
 		m.txn_ids[m.ntxn_ids++] = out->logged[i].id;
 	if (store_chat_insert(&s->st, &m, created) == -1 || db_commit(s->st.db) == -1) {
@@ -191,36 +192,33 @@ svc_chat_record(struct svc *s, const char *user_id, const char *message, const c
 	return 0;
 }
 
-int
-svc_chat_turn(struct svc *s, const char *ref, const char *message, const char *source,
-    ai_delta_fn delta, void *delta_ctx, struct chat_result *out)
+/*
+ * Steps 2 and 3 for u's message out->message_id (its logged transactions in
+ * out->logged): the provider or the local coach answers, the reply is kept.
+ */
+static int
+answer_turn(struct svc *s, const struct user *u, const char *message, ai_delta_fn delta,
+    void *delta_ctx, struct chat_result *out)
 {
 	struct ai_turn	 turns[CHAT_HISTORY_TURNS];
 	struct fact_txn	 logged[CHAT_MAX_TXN_IDS];
 	struct svc_facts facts;
 	struct ai_settings set;
 	struct ai_chat	 c;
-	struct user	 u;
 	char		 today[11];
 	size_t		 i;
 
-	out->nlogged = 0;
-	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
-	    svc_new_id(s, "ozz_msg", out->message_id, sizeof(out->message_id)) == -1 ||
-	    store_user_turn(s, &u, message, source, out) == -1)
-		return -1;
-	svc_hook_txns(s, out->logged, out->nlogged);
 	cal_today(today);
 	svc_ai_settings(s->cfg, &set);
-	svc_facts_init(&facts, s, &u);
+	svc_facts_init(&facts, s, u);
 	for (i = 0; i < out->nlogged; i++)
 		to_fact(&out->logged[i], &logged[i]);
 	memset(&c, 0, sizeof(c));
-	c.language = u.language;
-	c.currency = u.currency;
+	c.language = u->language;
+	c.currency = u->currency;
 	c.today = today;
 	c.message = message;
-	c.nhistory = load_history(s, u.id, out->message_id, turns);
+	c.nhistory = load_history(s, u->id, out->message_id, turns);
 	c.history = turns;
 	c.facts = &facts.src;
 	c.logged = logged;
@@ -230,7 +228,61 @@ svc_chat_turn(struct svc *s, const char *ref, const char *message, const char *s
 	if (ai_chat_run(&set, &c, &out->ai) == -1 || out->ai.reply.len == 0)
 		return svc_fail(s, OZ_INTERNAL_ERROR, "the coach could not answer");
 	author_of(&set, &out->ai, &out->author);
-	return store_reply(s, &u, out->message_id, &set, out);
+	return store_reply(s, u, out->message_id, &set, out);
+}
+
+int
+svc_chat_turn(struct svc *s, const char *ref, const char *message, const char *source,
+    ai_delta_fn delta, void *delta_ctx, struct chat_result *out)
+{
+	struct user	 u;
+
+	out->nlogged = 0;
+	if (svc_user_resolve(s, ref, 1, &u) == -1 ||
+	    svc_new_id(s, "ozz_msg", out->message_id, sizeof(out->message_id)) == -1 ||
+	    store_user_turn(s, &u, message, source, NULL, out) == -1)
+		return -1;
+	svc_hook_txns(s, out->logged, out->nlogged);
+	return answer_turn(s, &u, message, delta, delta_ctx, out);
+}
+
+int
+svc_chat_turn_once(struct svc *s, const char *ref, const char *message, const char *source,
+    const char *channel_id, struct chat_result *out, int *replayed)
+{
+	struct chat_message had;
+	const char	*reply;
+	struct user	 u;
+	size_t		 i;
+	int		 rc;
+
+	out->nlogged = 0;
+	*replayed = 0;
+	if (svc_user_resolve(s, ref, 1, &u) == -1)
+		return -1;
+	if ((rc = store_chat_by_channel(&s->st, u.id, channel_id, &had, &reply)) == -1)
+		return svc_db_fail(s);
+	if (rc == 0) {
+		if (svc_new_id(s, "ozz_msg", out->message_id, sizeof(out->message_id)) == -1 ||
+		    store_user_turn(s, &u, message, source, channel_id, out) == -1)
+			return -1;
+		svc_hook_txns(s, out->logged, out->nlogged);
+		return answer_turn(s, &u, message, NULL, NULL, out);
+	}
+	/* Taken before: the message and what it logged stand; its reply, or one now. */
+	*replayed = 1;
+	snprintf(out->message_id, sizeof(out->message_id), "%s", had.id);
+	if (reply != NULL) {
+		buf_puts(&out->ai.reply, reply);
+		return 0;
+	}
+	for (i = 0; i < had.ntxn_ids && out->nlogged < CHAT_MAX_TXN_IDS; i++) {
+		if ((rc = store_txn_get(&s->st, u.id, had.txn_ids[i], &out->logged[out->nlogged])) == -1)
+			return svc_db_fail(s);
+		if (rc == 1)
+			out->nlogged++;
+	}
+	return answer_turn(s, &u, message, NULL, NULL, out);
 }
 
 int

@@ -40,6 +40,15 @@ struct chat_result {
 int	svc_chat_turn(struct svc *s, const char *ref, const char *message, const char *source,
 	    ai_delta_fn delta, void *delta_ctx, struct chat_result *out);
 /*
+ * svc_chat_turn for a message that came from a channel that may deliver a
+ * turn again (a WhatsApp turn taken again after its runner died):
+ * channel_id ("instance:message id") is kept with the message, once. Taken
+ * before, *replayed is 1 and nothing is stored or logged again: out has the
+ * reply kept then, or, when the runner died before it, one made now. 0/-1.
+ */
+int	svc_chat_turn_once(struct svc *s, const char *ref, const char *message,
+	    const char *source, const char *channel_id, struct chat_result *out, int *replayed);
+/*
  * Keep a turn the coach answered without the chat (the WhatsApp onboarding's
  * questions): the user's message and the local coach's reply, in the user's
  * history, in one transaction. 0/-1.

@@ -534,18 +534,25 @@ create_user(struct svc *s, const struct evo_integration *e, const char *phone,
 	return svc_user_create(s, &f, u, &created);
 }
 
-/* A chat turn of text for u; its reply appended to out, or a sorry. 0, or -1 to retry. */
+/*
+ * A chat turn of text for u, from inbound message msgid of instance; its
+ * reply appended to out, or a sorry. 0, or -1 to retry.
+ */
 static int
-chat(struct svc *s, const struct user *u, const char *text, struct buf *out)
+chat(struct svc *s, const struct user *u, const char *instance, const char *msgid,
+    const char *text, struct buf *out)
 {
 	struct chat_result *c = pool_alloc(s->st.pool, sizeof(*c));
-	int	 rc = 0;
+	char	 channel[EVO_INSTANCE_MAX + EVO_MSGID_MAX + 2];
+	int	 rc = 0, replayed;
 
 	if (c == NULL)
 		return -1;
 	memset(c, 0, sizeof(*c));
 	ai_result_init(&c->ai);
-	if (svc_chat_turn(s, u->id, text, "whatsapp_text", NULL, NULL, c) == 0)
+	/* the message once, however often its turn is taken (a runner that died) */
+	snprintf(channel, sizeof(channel), "%s:%s", instance, msgid);
+	if (svc_chat_turn_once(s, u->id, text, "whatsapp_text", channel, c, &replayed) == 0)
 		buf_puts(out, buf_str(&c->ai.reply));
 	else if (s->err->code == OZ_SERVICE_UNAVAILABLE)
 		rc = -1;
@@ -746,7 +753,7 @@ take_document(struct svc *s, const struct evo_integration *e, const struct user 
 		buf_puts(out, wa_reply_media_lost(t->kind, lang_of(u->language)));
 		if (t->text != NULL && t->text[strspn(t->text, " \t\r\n")] != '\0') {
 			buf_puts(out, "\n\n");
-			return chat(s, u, t->text, out);
+			return chat(s, u, t->instance, t->msgid, t->text, out);
 		}
 		return 0;
 	}
@@ -774,7 +781,7 @@ take_document(struct svc *s, const struct evo_integration *e, const struct user 
 	/* No document to be had: its caption is read as a message. */
 	if (t->text != NULL && t->text[strspn(t->text, " \t\r\n")] != '\0') {
 		buf_puts(out, "\n\n");
-		return chat(s, u, t->text, out);
+		return chat(s, u, t->instance, t->msgid, t->text, out);
 	}
 	return 0;
 }
@@ -803,6 +810,13 @@ put_then_ask(const struct user *u, const struct onboarding *o, const char *text,
 	buf_free(&q);
 }
 
+/* The inbound message as one id: "instance:message id". */
+static void
+channel_of(const struct turn_in *t, char *out, size_t len)
+{
+	snprintf(out, len, "%s:%s", t->instance, t->msgid);
+}
+
 /* Keep a turn the chat did not run in the user's history (a failure only logged). */
 static void
 record(struct svc *s, const struct user *u, const char *text, const char *reply)
@@ -823,14 +837,30 @@ onboarding_turn(struct svc *s, const struct evo_integration *e, const struct use
     const struct turn_in *t, struct onboarding *o, struct buf *out)
 {
 	struct ob_answer a;
+	struct chat_message had;
 	struct buf	 part;
 	enum ob_step	 st;
+	const char	*said;
+	char		 channel[EVO_INSTANCE_MAX + EVO_MSGID_MAX + 2];
 	enum lang	 l = lang_of(u->language);
 	size_t		 before = out->len;
 	int		 rc = 0;
 
 	if (ob_step_of(o->step, &st) == -1)
 		return 0;
+	/*
+	 * This message's answer was taken by a runner that died before the
+	 * turn was done: not taken twice; what it said then, or the question.
+	 */
+	channel_of(t, channel, sizeof(channel));
+	if (strcmp(o->last_message_id, channel) == 0) {
+		if (store_chat_by_channel(&s->st, u->id, channel, &had, &said) == 1 && said != NULL)
+			put_then_ask(u, o, said, out);
+		else
+			svc_onboard_question(u, o, out);
+		return 0;
+	}
+	snprintf(o->last_message_id, sizeof(o->last_message_id), "%s", channel);
 	buf_init(&part, 4096);
 	if (t->kind == WA_IMAGE || t->kind == WA_DOCUMENT) {
 		if ((rc = take_document(s, e, u, t, &part)) == 0)
@@ -852,7 +882,7 @@ onboarding_turn(struct svc *s, const struct evo_integration *e, const struct use
 		rc = svc_onboard_stop(s, u, o, out);
 		break;
 	case OB_LOG:
-		if ((rc = chat(s, u, t->text, &part)) == 0)
+		if ((rc = chat(s, u, t->instance, t->msgid, t->text, &part)) == 0)
 			put_then_ask(u, o, buf_str(&part), out);
 		goto done;
 	case OB_OTHER:
@@ -861,7 +891,7 @@ onboarding_turn(struct svc *s, const struct evo_integration *e, const struct use
 			break;
 		}
 		if (a.question) {
-			if ((rc = chat(s, u, t->text, &part)) == 0)
+			if ((rc = chat(s, u, t->instance, t->msgid, t->text, &part)) == 0)
 				put_then_ask(u, o, buf_str(&part), out);
 			goto done;
 		}
@@ -897,6 +927,7 @@ answer(struct svc *s, const struct evo_integration *e, const struct user *u,
 	int		 has, pending = strcmp(u->onboarding_stage, "intake_pending") == 0;
 	int		 begin, greeting, text = t->kind == WA_TEXT && t->text != NULL, rc;
 
+	memset(&o, 0, sizeof(o));
 	if ((has = svc_onboard_get(s, u, &o)) == -1) {
 		memset(s->err, 0, sizeof(*s->err));
 		return -1;
@@ -932,6 +963,7 @@ answer(struct svc *s, const struct evo_integration *e, const struct user *u,
 	}
 	begin = e->onboarding && pending &&
 	    (!has || (st == OB_OFF && text && ob_is_restart(t->text)));
+	channel_of(t, o.last_message_id, sizeof(o.last_message_id));
 	if (begin && has) {
 		/* "start" again after "later" */
 		if (svc_onboard_begin(s, u, &o, out) == -1) {
@@ -950,7 +982,7 @@ answer(struct svc *s, const struct evo_integration *e, const struct user *u,
 			buf_puts(out, wa_reply_unread(t->kind, l));
 			rc = 0;
 		} else
-			rc = chat(s, u, t->text, out);
+			rc = chat(s, u, t->instance, t->msgid, t->text, out);
 		if (rc == -1)
 			return -1;
 		if (begin)

@@ -91,7 +91,11 @@ int
 svc_onboard_begin(struct svc *s, const struct user *u, struct onboarding *o,
     struct buf *out)
 {
+	char	 last[sizeof(o->last_message_id)];
+
+	snprintf(last, sizeof(last), "%s", o->last_message_id);
 	memset(o, 0, sizeof(*o));
+	snprintf(o->last_message_id, sizeof(o->last_message_id), "%s", last);
 	set_step(o, OB_INCOME);
 	if (save(s, u, o) == -1)
 		return -1;
@@ -158,6 +162,30 @@ svc_onboard_plan(struct svc *s, const struct user *u, struct buf *out)
 }
 
 /*
+ * 1 if u already has the active goal o names with this target: the last
+ * answer taken again after a runner died between the goal and the end.
+ */
+static int
+goal_made(struct svc *s, const struct user *u, const struct onboarding *o, int64_t target)
+{
+	struct store_page pg;
+	struct goal	*rows = pool_alloc(s->st.pool, 10 * sizeof(*rows));
+	size_t		 n = 0, i;
+	int		 more;
+
+	memset(&pg, 0, sizeof(pg));
+	pg.limit = 10;
+	if (rows == NULL || svc_goal_list(s, u->id, "active", &pg, rows, &n, &more) == -1) {
+		memset(s->err, 0, sizeof(*s->err));
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(rows[i].goal_name, o->goal_name) == 0 && rows[i].target_amount == target)
+			return 1;
+	return 0;
+}
+
+/*
  * The answers made records: the intake (income, spending, savings, the debt
  * with its rate; fgoal its financial_goal), the goal when there is one
  * (target in minor units), then the plan; the conversation is done once the
@@ -200,7 +228,7 @@ finish(struct svc *s, const struct user *u, struct onboarding *o, const char *fg
 	snprintf(in->financial_goal, sizeof(in->financial_goal), "%s", fgoal);
 	if (svc_intake_create(s, u->id, in, got) == -1)
 		return -1;
-	if (has_goal) {
+	if (has_goal && !goal_made(s, u, o, hundredths(cur, target))) {
 		memset(&f, 0, sizeof(f));
 		f.goal_type = o->goal_type;
 		f.goal_name = o->goal_name;

@@ -17,7 +17,11 @@ struct svc;
 
 /* Where u's onboarding stands: 1 and *o, 0 none, -1 (s->err). */
 int	svc_onboard_get(struct svc *s, const struct user *u, struct onboarding *o);
-/* Begin (again) at the first question: its words into out. 0/-1. */
+/*
+ * Begin (again) at the first question, every answer forgotten but
+ * o->last_message_id (o initialised: zeroed, or read): its words into out.
+ * 0/-1.
+ */
 int	svc_onboard_begin(struct svc *s, const struct user *u, struct onboarding *o,
 	    struct buf *out);
 /* Stop where it is ("later"): what the coach says into out. 0/-1. */

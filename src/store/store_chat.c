@@ -28,14 +28,19 @@ enum { CHAT_COLUMNS(STORE_COL_ENUM) C_NCOLS };
 
 static struct db_stmt chat_insert = { "chat_insert",
 	"INSERT INTO chat_messages (client_id, id, user_id, role, content, emotion, topic,"
-	" intent, reply_to, generated_by, transaction_ids) VALUES ($1, $2, $3, $4, $5, $6,"
-	" $7, $8, $9, $10::jsonb, coalesce($11::text[], '{}'))"
+	" intent, reply_to, generated_by, transaction_ids, channel_message_id) VALUES ($1, $2,"
+	" $3, $4, $5, $6, $7, $8, $9, $10::jsonb, coalesce($11::text[], '{}'), $12)"
 	" RETURNING " STORE_US("created_at"), 0, 0 };
 static struct db_stmt chat_list = { "chat_list",
 	"SELECT " CHAT_COLS " FROM chat_messages WHERE client_id = $1"
 	" AND user_id = " STORE_USER("$2")
 	" AND " STORE_BEFORE("created_at", "id", "$3", "$4")
 	" ORDER BY created_at DESC, id DESC LIMIT $5::integer", 1, 0 };
+static struct db_stmt chat_by_channel = { "chat_by_channel",
+	"SELECT " CHAT_COLS ", (SELECT r.content FROM chat_messages r WHERE r.client_id = m.client_id"
+	" AND r.user_id = m.user_id AND r.reply_to = m.id AND r.role = 'assistant'"
+	" ORDER BY r.created_at LIMIT 1) FROM chat_messages m WHERE m.client_id = $1"
+	" AND m.user_id = $2 AND m.channel_message_id = $3 AND m.role = 'user'", 0, 0 };
 static struct db_stmt chat_recent = { "chat_recent",
 	"SELECT role, content FROM chat_messages WHERE client_id = $1 AND user_id = $2"
 	" AND id <> $3 ORDER BY created_at DESC, id DESC LIMIT $4::integer", 1, 0 };
@@ -153,12 +158,13 @@ or_null(const char *s)
 int
 store_chat_insert(struct store *st, const struct chat_message *m, char created_at[24])
 {
-	const char	*params[11] = { st->client, m->id, m->user_id, m->role, m->content,
+	const char	*params[12] = { st->client, m->id, m->user_id, m->role, m->content,
 	    or_null(m->emotion), or_null(m->topic), or_null(m->intent), or_null(m->reply_to),
-	    m->has_author ? author_json(st, &m->author) : NULL, id_array(st, m) };
+	    m->has_author ? author_json(st, &m->author) : NULL, id_array(st, m),
+	    m->channel_message_id };
 	PGresult	*res;
 
-	if ((res = db_run(st->db, &chat_insert, 11, params)) == NULL)
+	if ((res = db_run(st->db, &chat_insert, 12, params)) == NULL)
 		return -1;
 	store_ts(created_at, 24, res, 0, 0);
 	PQclear(res);
@@ -192,4 +198,23 @@ store_chat_recent(struct store *st, const char *user, const char *skip,
 	const char *params[4] = { st->client, user, skip, store_int_param(st, (int64_t)max) };
 
 	return store_rows(st, &chat_recent, 4, params, decode_turn, rows, sizeof(*rows), max, n);
+}
+
+int
+store_chat_by_channel(struct store *st, const char *user, const char *channel_id,
+    struct chat_message *msg, const char **reply)
+{
+	const char	*p[3] = { st->client, user, channel_id };
+	PGresult	*res;
+	int		 rc = 0;
+
+	*reply = NULL;
+	if ((res = db_run(st->db, &chat_by_channel, 3, p)) == NULL)
+		return -1;
+	if (PQntuples(res) > 0) {
+		rc = decode(st, res, 0, msg) == 0 ? 1 : -1;
+		*reply = store_text(st, res, 0, C_NCOLS + 1);
+	}
+	PQclear(res);
+	return rc;
 }

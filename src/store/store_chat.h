@@ -33,6 +33,7 @@ struct chat_message {
 	int		 has_author;
 	struct chat_author author;
 	const char	*txn_ids[CHAT_MAX_TXN_IDS];	/* transactions the message logged */
+	const char	*channel_message_id;	/* insert: the inbound message it came as, or NULL */
 	size_t		 ntxn_ids;
 	char		 created_at[24];
 	int64_t		 cursor_us;
@@ -40,6 +41,12 @@ struct chat_message {
 
 /* Insert m (id, user_id, role, content and what applies set). *created_at gets its time. 0/-1. */
 int	store_chat_insert(struct store *st, const struct chat_message *m, char created_at[24]);
+/*
+ * The user's message that came as inbound message channel_id, into *msg,
+ * and the reply to it (NULL: none yet) into *reply. 1, 0 none, -1.
+ */
+int	store_chat_by_channel(struct store *st, const char *user, const char *channel_id,
+	    struct chat_message *msg, const char **reply);
 /* A page of the user's messages, newest first. 0/-1. */
 int	store_chat_list(struct store *st, const char *user, const struct store_page *pg,
 	    struct chat_message *rows, size_t *n, int *has_more);

@@ -16,7 +16,8 @@
 	X(O_PERIOD, "rate_period") \
 	X(O_GNAME, "goal_name") \
 	X(O_GTYPE, "goal_type") \
-	X(O_GEMERG, "goal_emergency")
+	X(O_GEMERG, "goal_emergency") \
+	X(O_LAST, "last_message_id")
 
 enum { OB_COLUMNS(STORE_COL_ENUM) O_NCOLS };
 #define OB_COLS OB_COLUMNS(STORE_COL_SQL) "updated_at"
@@ -25,14 +26,15 @@ static struct db_stmt ob_get = { "ob_get",
 	"SELECT " OB_COLS " FROM wa_onboarding WHERE client_id = $1 AND user_id = $2", 1, 0 };
 static struct db_stmt ob_put = { "ob_put",
 	"INSERT INTO wa_onboarding (client_id, user_id, step, income, expenses, savings, debt,"
-	" rate, rate_period, goal_name, goal_type, goal_emergency)"
+	" rate, rate_period, goal_name, goal_type, goal_emergency, last_message_id)"
 	" SELECT $1, u.id, $3, $4::bigint, $5::bigint, $6::bigint, $7::bigint, $8::bigint, $9,"
-	" $10, $11, $12::boolean FROM users u WHERE u.client_id = $1 AND u.id = $2"
+	" $10, $11, $12::boolean, $13 FROM users u WHERE u.client_id = $1 AND u.id = $2"
 	" ON CONFLICT (client_id, user_id) DO UPDATE SET step = EXCLUDED.step,"
 	" income = EXCLUDED.income, expenses = EXCLUDED.expenses, savings = EXCLUDED.savings,"
 	" debt = EXCLUDED.debt, rate = EXCLUDED.rate, rate_period = EXCLUDED.rate_period,"
 	" goal_name = EXCLUDED.goal_name, goal_type = EXCLUDED.goal_type,"
-	" goal_emergency = EXCLUDED.goal_emergency, updated_at = clock_timestamp()", 0, 0 };
+	" goal_emergency = EXCLUDED.goal_emergency, last_message_id = EXCLUDED.last_message_id,"
+	" updated_at = clock_timestamp()", 0, 0 };
 
 static int64_t
 opt_i64(PGresult *res, int row, int col, int *has)
@@ -58,6 +60,7 @@ decode_ob(struct store *st, PGresult *res, int row, void *out)
 	store_copy(o->goal_name, sizeof(o->goal_name), res, row, O_GNAME);
 	store_copy(o->goal_type, sizeof(o->goal_type), res, row, O_GTYPE);
 	o->goal_emergency = store_bool(res, row, O_GEMERG);
+	store_copy(o->last_message_id, sizeof(o->last_message_id), res, row, O_LAST);
 	return o->step[0] != '\0' ? 0 : -1;
 }
 
@@ -85,7 +88,7 @@ opt_param(struct store *st, int has, int64_t v, int *oom)
 int
 store_onboard_put(struct store *st, const char *user, const struct onboarding *o)
 {
-	const char	*p[12];
+	const char	*p[13];
 	int		 oom = 0, n;
 
 	p[0] = st->client;
@@ -100,7 +103,8 @@ store_onboard_put(struct store *st, const char *user, const struct onboarding *o
 	p[9] = o->goal_name[0] ? o->goal_name : NULL;
 	p[10] = o->goal_type[0] ? o->goal_type : NULL;
 	p[11] = o->goal_emergency ? "t" : "f";
-	if (oom || store_exec(st, &ob_put, 12, p, &n) == -1)
+	p[12] = o->last_message_id[0] ? o->last_message_id : NULL;
+	if (oom || store_exec(st, &ob_put, 13, p, &n) == -1)
 		return -1;
 	return n == 1 ? 0 : -1;
 }

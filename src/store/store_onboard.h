@@ -19,6 +19,7 @@ struct onboarding {
 	char		 goal_name[101];	/* "" none */
 	char		 goal_type[16];		/* "" none */
 	int		 goal_emergency;
+	char		 last_message_id[301];	/* the inbound message last applied; "" none */
 };
 
 /* The onboarding of user (the client's). 1 and *out, 0 none, -1. */

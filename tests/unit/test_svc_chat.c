@@ -386,6 +386,66 @@ START_TEST(errors_of_a_turn)
 }
 END_TEST
 
+/* A channel's message taken again (its runner died): stored and logged once, one reply. */
+START_TEST(a_channel_message_once)
+{
+	struct fixture	 fx;
+	struct chat_result r, again;
+	struct user	 u;
+	char		 first[4096];
+	int		 replayed;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "ch-once", "pt", "BRL", &u);
+	memset(&r, 0, sizeof(r));
+	ai_result_init(&r.ai);
+	ck_assert_int_eq(svc_chat_turn_once(&fx.s, u.id, "gastei 30 no uber", "whatsapp_text",
+	    "inst:MSG1", &r, &replayed), 0);
+	ck_assert_int_eq(replayed, 0);
+	ck_assert_uint_eq(r.nlogged, 1);
+	snprintf(first, sizeof(first), "%s", buf_str(&r.ai.reply));
+	ck_assert_ptr_nonnull(strstr(first, "30,00"));
+	ai_result_free(&r.ai);
+	/* the same message again: the reply kept then, nothing logged or stored again */
+	memset(&again, 0, sizeof(again));
+	ai_result_init(&again.ai);
+	ck_assert_int_eq(svc_chat_turn_once(&fx.s, u.id, "gastei 30 no uber", "whatsapp_text",
+	    "inst:MSG1", &again, &replayed), 0);
+	ck_assert_int_eq(replayed, 1);
+	ck_assert_str_eq(buf_str(&again.ai.reply), first);
+	ai_result_free(&again.ai);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM transactions WHERE user_id = $1",
+	    u.id, NULL), 1);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM chat_messages WHERE user_id = $1",
+	    u.id, NULL), 2);
+	/* the runner died before the reply: one is made now, from what was logged */
+	fixture_sql("DELETE FROM chat_messages WHERE user_id = $1 AND role = 'assistant'", u.id,
+	    NULL);
+	memset(&again, 0, sizeof(again));
+	ai_result_init(&again.ai);
+	ck_assert_int_eq(svc_chat_turn_once(&fx.s, u.id, "gastei 30 no uber", "whatsapp_text",
+	    "inst:MSG1", &again, &replayed), 0);
+	ck_assert_int_eq(replayed, 1);
+	ck_assert_uint_eq(again.nlogged, 1);
+	ck_assert_ptr_nonnull(strstr(buf_str(&again.ai.reply), "30,00"));
+	ai_result_free(&again.ai);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM transactions WHERE user_id = $1",
+	    u.id, NULL), 1);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM chat_messages WHERE user_id = $1",
+	    u.id, NULL), 2);
+	/* another message of the channel is a turn of its own */
+	memset(&again, 0, sizeof(again));
+	ai_result_init(&again.ai);
+	ck_assert_int_eq(svc_chat_turn_once(&fx.s, u.id, "gastei 30 no uber", "whatsapp_text",
+	    "inst:MSG2", &again, &replayed), 0);
+	ck_assert_int_eq(replayed, 0);
+	ai_result_free(&again.ai);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM transactions WHERE user_id = $1",
+	    u.id, NULL), 2);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 svc_chat_suite(void)
 {
@@ -398,6 +458,7 @@ svc_chat_suite(void)
 	tcase_add_test(tc, notes_and_kinds_are_logged);
 	tcase_add_test(tc, streaming_usage_and_history);
 	tcase_add_test(tc, errors_of_a_turn);
+	tcase_add_test(tc, a_channel_message_once);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -59,6 +59,7 @@ START_TEST(five_answers_make_a_plan)
 	buf_init(&out, 16384);
 	fixture_user(&fx.s.st, "ob-svc-1", "pt", "BRL", &u);
 	ck_assert_int_eq(svc_onboard_get(&fx.s, &u, &o), 0);
+	memset(&o, 0, sizeof(o));
 	ck_assert_int_eq(svc_onboard_begin(&fx.s, &u, &o, &out), 0);
 	HAS(&out, "*1/5*");
 	ck_assert_str_eq(o.step, "income");
@@ -99,6 +100,11 @@ START_TEST(five_answers_make_a_plan)
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(g[0].goal_name, "Viagem");
 	ck_assert_int_eq(g[0].target_amount, 600000);
+	/* the last answer again (its runner died before the turn was done): still one goal */
+	snprintf(o.step, sizeof(o.step), "goal_amount");
+	answer(&fx, &u, &o, "6 mil", &out);
+	ck_assert_int_eq(svc_goal_list(&fx.s, u.id, NULL, &pg, g, &n, &more), 0);
+	ck_assert_uint_eq(n, 1);
 	v = pool_alloc(&fx.pool, sizeof(*v));
 	ck_assert_int_eq(svc_plan_latest(&fx.s, u.id, v), 0);
 	ck_assert_int_eq(svc_user_resolve(&fx.s, u.id, 0, &u), 0);
@@ -123,6 +129,7 @@ START_TEST(emergency_fund_is_the_plans_own)
 	fixture_open(&fx);
 	buf_init(&out, 16384);
 	fixture_user(&fx.s.st, "ob-svc-2", "en", "USD", &u);
+	memset(&o, 0, sizeof(o));
 	ck_assert_int_eq(svc_onboard_begin(&fx.s, &u, &o, &out), 0);
 	answer(&fx, &u, &o, "3200", &out);
 	answer(&fx, &u, &o, "2500", &out);
@@ -154,6 +161,7 @@ START_TEST(stop_and_begin_again)
 	fixture_open(&fx);
 	buf_init(&out, 4096);
 	fixture_user(&fx.s.st, "ob-svc-3", "es", "EUR", &u);
+	memset(&o, 0, sizeof(o));
 	ck_assert_int_eq(svc_onboard_begin(&fx.s, &u, &o, &out), 0);
 	answer(&fx, &u, &o, "2.100", &out);
 	ck_assert_str_eq(o.step, "expenses");
