@@ -274,6 +274,7 @@ h_an_spending(struct oz_app *app, struct oz_req *r)
 	    NULL };
 	struct json_object *d, *arr;
 	struct an_group	 total, *groups;
+	struct an_source src;
 	struct an_q	 q;
 	struct svc	 s;
 	const char	*gb;
@@ -291,7 +292,8 @@ h_an_spending(struct oz_app *app, struct oz_req *r)
 		return -1;
 	if ((groups = pool_alloc(&r->pool, sizeof(*groups) * (AN_MAX_GROUPS + 1))) == NULL)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "out of memory");
-	if (svc_an_spending(&s, &q.sc, gb, &total, groups, AN_MAX_GROUPS, &n, &truncated) == -1)
+	if (svc_an_spending(&s, &q.sc, gb, &total, groups, AN_MAX_GROUPS, &n, &truncated,
+	    &src) == -1)
 		return -1;
 	d = json_object_new_object();
 	an_scope_json(d, &q, 1);
@@ -304,6 +306,8 @@ h_an_spending(struct oz_app *app, struct oz_req *r)
 	json_object_object_add(d, "groups", arr);
 	json_object_object_add(d, "truncated", json_object_new_boolean(truncated));
 	json_object_object_add(d, "suppressed", json_object_new_boolean(any));
+	json_object_object_add(d, "as_of", json_object_new_string(src.as_of));
+	json_object_object_add(d, "precomputed", json_object_new_boolean(src.precomputed));
 	return json_out_object(r, 200, "analytics", d) == -1 ?
 	    oz_fail(r, OZ_INTERNAL_ERROR, "cannot render the response") : 0;
 }

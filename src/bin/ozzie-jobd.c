@@ -28,6 +28,7 @@
 #include "core/log.h"
 #include "core/pool.h"
 #include "service/svc.h"
+#include "service/svc_analytics.h"
 #include "service/svc_job.h"
 #include "store/db.h"
 #include "store/store_job.h"
@@ -182,6 +183,27 @@ run_one(struct oz_db *db, struct pool *pool, const char *runner)
 	return 1;
 }
 
+/*
+ * Runner 0 keeps the precomputed spending answers (svc_an_answers_refresh)
+ * fresh: every analytics_refresh_seconds / 2, so that one is served at most
+ * that old plus the time it takes; a set another ozzie-jobd made in the
+ * last quarter of the bound is left to it.
+ */
+static void
+answers_refresh(struct oz_db *db)
+{
+	int64_t	 n;
+	double	 t0 = now_ms();
+
+	if (svc_an_answers_refresh(db, &cfg, NULL, cfg.analytics_refresh_seconds / 4, &n) == -1) {
+		db_rollback(db);
+		log_warnx("analytics: the precomputed spending answers were not refreshed"
+		    " (the API answers live meanwhile)");
+	} else if (n > 0)
+		log_info("analytics: %lld spending answer sets computed in %.0f ms", (long long)n,
+		    now_ms() - t0);
+}
+
 static int
 runner_main(int idx)
 {
@@ -189,7 +211,7 @@ runner_main(int idx)
 	struct pool	 pool;
 	PGconn		*lc = NULL;
 	char		 runner[128], host[64];
-	time_t		 last_listen = 0, last_purge = 0;
+	time_t		 last_listen = 0, last_purge = 0, last_answers = 0;
 	int		 rc, n;
 
 	catch_term();
@@ -204,6 +226,11 @@ runner_main(int idx)
 		if (lc == NULL && time(NULL) - last_listen >= 5) {
 			last_listen = time(NULL);
 			lc = listen_open();
+		}
+		if (idx == 0 && cfg.analytics_refresh_seconds > 0 &&
+		    time(NULL) - last_answers >= (cfg.analytics_refresh_seconds + 1) / 2) {
+			last_answers = time(NULL);
+			answers_refresh(&db);
 		}
 		rc = run_one(&db, &pool, runner);
 		if (rc == 1)
