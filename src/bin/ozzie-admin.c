@@ -63,7 +63,7 @@ usage(void)
 	    "  analytics verify   compare every analytics rollup with the raw rows\n"
 	    "  analytics rebuild  recompute the rollups and every user's risk state\n"
 	    "  analytics refresh [--client ID]\n"
-	    "                     precompute the spending answers of the usual periods now\n"
+	    "                     precompute the analytics answers of the usual periods now\n"
 	    "  jobs list [--state queued|running|done|dead|cancelled] [--kind K] [--limit N] [--json]\n"
 	    "                     ozzie-jobd's queue, newest first (default: not done)\n"
 	    "  jobs retry ID      queue a dead or cancelled job again, with fresh attempts\n"
@@ -521,7 +521,7 @@ analytics_refresh(struct oz_db *db, int argc, char **argv)
 		fprintf(stderr, "ozzie-admin: analytics refresh failed\n");
 		return 1;
 	}
-	printf("%lld spending answer sets computed\n", (long long)n);
+	printf("%lld analytics answer sets computed\n", (long long)n);
 	return 0;
 }
 

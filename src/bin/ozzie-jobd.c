@@ -197,10 +197,10 @@ answers_refresh(struct oz_db *db)
 
 	if (svc_an_answers_refresh(db, &cfg, NULL, cfg.analytics_refresh_seconds / 4, &n) == -1) {
 		db_rollback(db);
-		log_warnx("analytics: the precomputed spending answers were not refreshed"
+		log_warnx("analytics: the precomputed answers were not refreshed"
 		    " (the API answers live meanwhile)");
 	} else if (n > 0)
-		log_info("analytics: %lld spending answer sets computed in %.0f ms", (long long)n,
+		log_info("analytics: %lld answer sets computed in %.0f ms", (long long)n,
 		    now_ms() - t0);
 }
 

@@ -116,9 +116,11 @@ svc_an_currency(struct svc *s, const char *currency, char out[4])
 }
 
 int
-svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o)
+svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o,
+    struct an_source *src)
 {
-	return store_an_overview(&s->st, sc, o) == -1 ? svc_db_fail(s) : 0;
+	return store_an_overview(&s->st, sc, s->cfg->analytics_refresh_seconds, o, src) == -1 ?
+	    svc_db_fail(s) : 0;
 }
 
 int
@@ -205,7 +207,7 @@ svc_an_answers_refresh(struct oz_db *db, const struct oz_config *cfg, const char
 			rc = store_an_answer_refresh(db, clients[i], currencies[i], from[p], to[p],
 			    keep_s, AN_MAX_GROUPS + 1);
 			if (rc == -1) {
-				log_warnx("analytics: the spending answers of client %s (%s, %s..%s)"
+				log_warnx("analytics: the answers of client %s (%s, %s..%s)"
 				    " were not computed", clients[i], currencies[i], from[p], to[p]);
 				return -1;
 			}

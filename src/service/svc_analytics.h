@@ -32,7 +32,9 @@ void	svc_an_refresh(struct svc *s, const char *user);
  * of the client's users have (the configured default when it has none).
  */
 int	svc_an_currency(struct svc *s, const char *currency, char out[4]);
-int	svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o);
+/* The overview: precomputed (younger than analytics_refresh_seconds) or read now; *src says. */
+int	svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o,
+	    struct an_source *src);
 /*
  * Spending of the scope by group_by: *total, up to max groups, *n,
  * *truncated, and *src: a precomputed answer younger than
@@ -49,9 +51,10 @@ int	svc_an_at_risk(struct svc *s, const char *currency, const char *reason,
 /* The period of an answer that names none, as of today (a day number). */
 void	svc_an_default_period(long today, char from[11], char to[11]);
 /*
- * Precompute the spending answers of the usual periods (the default one,
- * this month, the last month) of every client and currency with at least
- * analytics_precompute_min_users users in a month of them, or of client's
+ * Precompute the spending answers and the overview of the usual periods
+ * (the default one, this month, the last month) of every client and
+ * currency with at least analytics_precompute_min_users users in a month
+ * of them, or of client's
  * currencies (not NULL: whatever its size); a set younger than keep_s
  * seconds is left as it is (another ozzie-jobd made it). Sets older than
  * any bound are dropped. *computed sets made. 0/-1.

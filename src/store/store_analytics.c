@@ -26,45 +26,71 @@ static struct db_stmt an_currency = { "an_currency",
  * (the latest intake of each user); plans, tasks and chat messages of the
  * period from their tables; the at-risk count with the intakes.
  */
-static struct db_stmt an_overview = { "an_overview",
-	"WITH us AS (SELECT count(*) n,"
-	"  count(*) FILTER (WHERE onboarding_stage = 'intake_pending') s0,"
-	"  count(*) FILTER (WHERE onboarding_stage = 'plan_pending') s1,"
-	"  count(*) FILTER (WHERE onboarding_stage = 'active') s2 FROM users u WHERE " AN_USERS_OF "),"
-	" ta AS (SELECT count(*) n FROM (SELECT user_id FROM analytics_totals"
-	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
-	"  AND period BETWEEN $3::date AND $4::date AND txn_count > 0 GROUP BY user_id) x),"
-	" tx AS (SELECT coalesce(sum(txn_count), 0) n, coalesce(sum(spend_cents), 0) sc,"
-	"  coalesce(sum(income_cents), 0) ic FROM analytics_periods"
-	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
-	"  AND period BETWEEN $3::date AND $4::date),"
-	" st AS (SELECT count(*) FILTER (WHERE a.has_intake) n,"
-	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_income)"
-	"  FILTER (WHERE a.has_intake)), 0) mi,"
-	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_expenses)"
-	"  FILTER (WHERE a.has_intake)), 0) me,"
-	"  count(*) FILTER (WHERE a.has_intake AND a.monthly_income > 0) rn,"
-	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (a.monthly_income"
-	"  - a.monthly_expenses) * 10000::numeric / a.monthly_income)"
-	"  FILTER (WHERE a.has_intake AND a.monthly_income > 0)), 0) mr,"
-	"  count(*) FILTER (WHERE a.risk_score > 0) ar FROM analytics_users a"
-	"  JOIN users u ON u.client_id = a.client_id AND u.id = a.user_id"
-	"  WHERE a.client_id = $1 AND u.currency = $2),"
-	" pl AS (SELECT count(*) n, count(DISTINCT p.user_id) un FROM plans p JOIN users u"
-	"  ON u.client_id = p.client_id AND u.id = p.user_id WHERE p.client_id = $1"
-	"  AND u.currency = $2 AND " AN_PERIOD("p.created_at") "),"
-	" tk AS (SELECT count(*) FILTER (WHERE t.status = 'done') d, count(*) n,"
-	"  count(DISTINCT t.user_id) un FROM money_move_cycles c"
-	"  JOIN money_move_tasks t ON t.client_id = c.client_id AND t.cycle_id = c.id"
-	"  JOIN users u ON u.client_id = c.client_id AND u.id = c.user_id"
-	"  WHERE c.client_id = $1 AND u.currency = $2 AND c.due_date BETWEEN $3::date AND $4::date),"
-	" ch AS (SELECT count(*) n, count(DISTINCT m.user_id) un FROM chat_messages m JOIN users u"
-	"  ON u.client_id = m.client_id AND u.id = m.user_id WHERE m.client_id = $1"
-	"  AND u.currency = $2 AND m.role = 'user' AND " AN_PERIOD("m.created_at") ")"
-	" SELECT us.n, us.s0, us.s1, us.s2, ta.n, tx.n, tx.sc, tx.ic,"
-	" st.n, st.mi, st.me, st.rn, st.mr,"
-	" pl.n, pl.un, tk.d, tk.n, tk.un, ch.n, ch.un, st.ar"
-	" FROM us, ta, tx, st, pl, tk, ch", 1, 0 };
+#define AN_OVERVIEW_SQL \
+	"WITH us AS (SELECT count(*) n," \
+	"  count(*) FILTER (WHERE onboarding_stage = 'intake_pending') s0," \
+	"  count(*) FILTER (WHERE onboarding_stage = 'plan_pending') s1," \
+	"  count(*) FILTER (WHERE onboarding_stage = 'active') s2 FROM users u WHERE " AN_USERS_OF ")," \
+	" ta AS (SELECT count(*) n FROM (SELECT user_id FROM analytics_totals" \
+	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'" \
+	"  AND period BETWEEN $3::date AND $4::date AND txn_count > 0 GROUP BY user_id) x)," \
+	" tx AS (SELECT coalesce(sum(txn_count), 0) n, coalesce(sum(spend_cents), 0) sc," \
+	"  coalesce(sum(income_cents), 0) ic FROM analytics_periods" \
+	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'" \
+	"  AND period BETWEEN $3::date AND $4::date)," \
+	" st AS (SELECT count(*) FILTER (WHERE a.has_intake) n," \
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_income)" \
+	"  FILTER (WHERE a.has_intake)), 0) mi," \
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_expenses)" \
+	"  FILTER (WHERE a.has_intake)), 0) me," \
+	"  count(*) FILTER (WHERE a.has_intake AND a.monthly_income > 0) rn," \
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (a.monthly_income" \
+	"  - a.monthly_expenses) * 10000::numeric / a.monthly_income)" \
+	"  FILTER (WHERE a.has_intake AND a.monthly_income > 0)), 0) mr," \
+	"  count(*) FILTER (WHERE a.risk_score > 0) ar FROM analytics_users a" \
+	"  JOIN users u ON u.client_id = a.client_id AND u.id = a.user_id" \
+	"  WHERE a.client_id = $1 AND u.currency = $2)," \
+	" pl AS (SELECT count(*) n, count(DISTINCT p.user_id) un FROM plans p JOIN users u" \
+	"  ON u.client_id = p.client_id AND u.id = p.user_id WHERE p.client_id = $1" \
+	"  AND u.currency = $2 AND " AN_PERIOD("p.created_at") ")," \
+	" tk AS (SELECT count(*) FILTER (WHERE t.status = 'done') d, count(*) n," \
+	"  count(DISTINCT t.user_id) un FROM money_move_cycles c" \
+	"  JOIN money_move_tasks t ON t.client_id = c.client_id AND t.cycle_id = c.id" \
+	"  JOIN users u ON u.client_id = c.client_id AND u.id = c.user_id" \
+	"  WHERE c.client_id = $1 AND u.currency = $2 AND c.due_date BETWEEN $3::date AND $4::date)," \
+	" ch AS (SELECT count(*) n, count(DISTINCT m.user_id) un FROM chat_messages m JOIN users u" \
+	"  ON u.client_id = m.client_id AND u.id = m.user_id WHERE m.client_id = $1" \
+	"  AND u.currency = $2 AND m.role = 'user' AND " AN_PERIOD("m.created_at") ")" \
+	" SELECT us.n, us.s0, us.s1, us.s2, ta.n, tx.n, tx.sc, tx.ic," \
+	" st.n, st.mi, st.me, st.rn, st.mr," \
+	" pl.n, pl.un, tk.d, tk.n, tk.un, ch.n, ch.un, st.ar" \
+	" FROM us, ta, tx, st, pl, tk, ch"
+#define AN_OVERVIEW_N	21		/* its columns */
+#define AN_OVERVIEW_COLS "c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14," \
+	" c15, c16, c17, c18, c19, c20"
+static struct db_stmt an_overview = { "an_overview", AN_OVERVIEW_SQL, 1, 0 };
+/* The overview kept with the precomputed answers (sql/016), as for an_answer. */
+static struct db_stmt an_overview_answer = { "an_overview_answer",
+	"SELECT " STORE_US("s.as_of") ", o.v FROM analytics_answer_sets s,"
+	" unnest(s.overview) WITH ORDINALITY AS o (v, i)"
+	" WHERE s.client_id = $1 AND s.currency = $2 AND s.period_from = $3::date"
+	" AND s.period_to = $4::date AND s.as_of > now() - $5::integer * interval '1 second'"
+	" AND cardinality(s.overview) = 21 ORDER BY o.i", 1, 0 };
+
+/* The overview's figures from their values in column order. */
+static void
+overview_from(struct an_overview *o, const int64_t *v)
+{
+	int64_t	*f[] = { &o->users_total, &o->stage[0], &o->stage[1], &o->stage[2],
+	    &o->users_active, &o->txn_count, &o->spend_cents, &o->income_cents,
+	    &o->intake_users, &o->med_income, &o->med_expenses, &o->rate_users, &o->med_rate,
+	    &o->plans, &o->plan_users, &o->tasks_done, &o->tasks_total, &o->task_users,
+	    &o->chat_messages, &o->chat_users, &o->at_risk };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		*f[i] = v[i];
+}
 
 static int
 decode_overview(struct store *st, PGresult *res, int row, void *out)
@@ -98,12 +124,46 @@ store_an_currency(struct store *st, char out[4])
 	return 0;
 }
 
-int
-store_an_overview(struct store *st, const struct an_scope *sc, struct an_overview *o)
+/* The time of an answer read now, before its statements take their snapshots. */
+static void
+as_of_now(struct an_source *src)
 {
-	const char *params[4] = { st->client, sc->currency, sc->from, sc->to };
+	struct tm tm;
+	time_t	 now = time(NULL);
+
+	memset(src, 0, sizeof(*src));
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(src->as_of, sizeof(src->as_of), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		src->as_of[0] = '\0';
+}
+
+int
+store_an_overview(struct store *st, const struct an_scope *sc, int64_t fresh_s,
+    struct an_overview *o, struct an_source *src)
+{
+	const char *params[5] = { st->client, sc->currency, sc->from, sc->to,
+	    store_int_param(st, fresh_s) };
+	int64_t	 v[AN_OVERVIEW_N];
+	PGresult *res;
+	int	 i;
 
 	memset(o, 0, sizeof(*o));
+	if (fresh_s > 0) {
+		if ((res = db_run(st->db, &an_overview_answer, 5, params)) == NULL)
+			return -1;
+		if (PQntuples(res) == AN_OVERVIEW_N) {
+			memset(src, 0, sizeof(*src));
+			store_ts(src->as_of, sizeof(src->as_of), res, 0, 0);
+			src->precomputed = 1;
+			for (i = 0; i < AN_OVERVIEW_N; i++)
+				v[i] = store_i64(res, i, 1);
+			PQclear(res);
+			overview_from(o, v);
+			return 0;
+		}
+		PQclear(res);
+	}
+	as_of_now(src);
 	return store_one(st, &an_overview, 4, params, decode_overview, o) == 1 ? 0 : -1;
 }
 
@@ -225,8 +285,6 @@ store_an_spending(struct store *st, const struct an_scope *sc, const char *group
 	const char *gp[7] = { st->client, sc->currency, sc->from, sc->to, group_by,
 	    sc->category, store_int_param(st, (int64_t)max) };
 	struct db_stmt *stmt;
-	struct tm tm;
-	time_t	 now = time(NULL);
 	int	 rc;
 
 	*n = 0;
@@ -235,10 +293,7 @@ store_an_spending(struct store *st, const struct an_scope *sc, const char *group
 	if (fresh_s > 0 && (rc = spending_answer(st, sc, group_by, fresh_s, total, rows, max,
 	    n, src)) != 0)
 		return rc == 1 ? 0 : -1;
-	/* live: as of now, read before the statements take their snapshots */
-	if (gmtime_r(&now, &tm) == NULL ||
-	    strftime(src->as_of, sizeof(src->as_of), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		src->as_of[0] = '\0';
+	as_of_now(src);
 	if (store_one(st, &an_spend_total, 5, tp, decode_group, total) != 1)
 		return -1;
 	if (strcmp(group_by, "merchant") == 0)
@@ -810,6 +865,11 @@ static struct db_stmt an_answer_fill = { "an_answer_fill",
 	"INSERT INTO analytics_answer_groups (client_id, currency, period_from, period_to,"
 	" group_by, category, pos, key, cents, count, users, median)"
 	" SELECT $1, $2, $3::date, $4::date, z.* FROM (" AN_ANSWERS_SQL ") z", 0, 0 };
+static struct db_stmt an_answer_overview = { "an_answer_overview",
+	"UPDATE analytics_answer_sets SET overview = (SELECT ARRAY[" AN_OVERVIEW_COLS "]::bigint[]"
+	" FROM (" AN_OVERVIEW_SQL ") x (" AN_OVERVIEW_COLS "))"
+	" WHERE client_id = $1 AND currency = $2 AND period_from = $3::date AND period_to = $4::date",
+	0, 0 };
 static struct db_stmt an_answer_took = { "an_answer_took",
 	"UPDATE analytics_answer_sets SET took_ms ="
 	" least(extract(epoch FROM clock_timestamp() - now()) * 1000, 2147483647)::integer"
@@ -882,6 +942,7 @@ store_an_answer_refresh(struct oz_db *db, const char *client, const char *curren
 	if (run_params(db, &an_answer_clear, 4, params, NULL) == -1 ||
 	    run_params(db, &an_answer_set, 4, params, NULL) == -1 ||
 	    run_params(db, &an_answer_fill, 5, params, NULL) == -1 ||
+	    run_params(db, &an_answer_overview, 4, params, NULL) == -1 ||
 	    run_params(db, &an_answer_took, 4, params, NULL) == -1)
 		goto fail;
 	return db_commit(db) == -1 ? -1 : 1;
@@ -910,6 +971,8 @@ static struct db_stmt an_answer_verify = { "an_answer_verify",
 	"  ON r.gb = st.group_by AND r.cat = st.category AND r.pos = st.pos"
 	"  WHERE (st.key, st.cents, st.count, st.users, st.median)"
 	"  IS DISTINCT FROM (r.k, r.c, r.n, r.u, r.m))"
+	" + (s.overview IS DISTINCT FROM (SELECT ARRAY[" AN_OVERVIEW_COLS "]::bigint[]"
+	"  FROM (" AN_OVERVIEW_SQL ") x (" AN_OVERVIEW_COLS ")))::integer"
 	" FROM analytics_answer_sets s WHERE (s.client_id, s.currency, s.period_from, s.period_to)"
 	" = ($1, $2, $3::date, $4::date)", 1, 0 };
 static struct db_stmt an_answer_all = { "an_answer_all",

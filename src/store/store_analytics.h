@@ -74,7 +74,13 @@ struct an_user_inputs {
 
 /* The client's currency most of its users have, into out ("" when none). 0/-1. */
 int	store_an_currency(struct store *st, char out[4]);
-int	store_an_overview(struct store *st, const struct an_scope *sc, struct an_overview *o);
+/*
+ * The overview of the scope into *o, and where it comes from into *src: the
+ * one kept with the precomputed answers (sql/016) when younger than fresh_s
+ * seconds (0: never), else read now. 0/-1.
+ */
+int	store_an_overview(struct store *st, const struct an_scope *sc, int64_t fresh_s,
+	    struct an_overview *o, struct an_source *src);
 /*
  * Spending by group_by (category, merchant, month or source): up to max
  * groups into rows, *n of them, and *total; *src where they come from: the

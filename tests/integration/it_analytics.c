@@ -737,6 +737,20 @@ spending_figures(const struct http_result *r, char *out, size_t n)
 	    json_object_to_json_string_ext(g, JSON_C_TO_STRING_PLAIN));
 }
 
+/* data of an answer without as_of and precomputed, as JSON text, into out. */
+static void
+answer_figures(const struct http_result *r, char *out, size_t n)
+{
+	struct json_object *d = it_json_at(r->json, "data"), *c = NULL;
+
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(json_object_deep_copy(d, &c, NULL), 0);
+	json_object_object_del(c, "as_of");
+	json_object_object_del(c, "precomputed");
+	snprintf(out, n, "%s", json_object_to_json_string_ext(c, JSON_C_TO_STRING_PLAIN));
+	json_object_put(c);
+}
+
 /*
  * The precomputed spending answers (sql/016): made by ozzie-admin analytics
  * refresh for one client, served with precomputed true and the same figures
@@ -752,7 +766,7 @@ START_TEST(precomputed_spending)
 	    "group_by=merchant&category=transport", "category=housing", NULL };
 	struct it_client pc;
 	struct http_result r;
-	char	 u[128], d[11], p[320], live[8][2048], got[2048], out[1024], later[11];
+	char	 u[128], d[11], p[320], live[8][4096], got[4096], out[1024], later[11];
 	char	 as_of[32], when[32];
 	struct tm tm;
 	time_t	 t0;
@@ -778,9 +792,22 @@ START_TEST(precomputed_spending)
 		spending_figures(&r, live[i], sizeof(live[i]));
 		http_result_free(&r);
 	}
+	/* and the overview */
+	snprintf(p, sizeof(p), "/v1/analytics/overview?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "false");
+	EXPECT(&r, "data.transactions.spending_cents", "217500");
+	answer_figures(&r, live[7], sizeof(live[7]));
+	http_result_free(&r);
 	snprintf(p, sizeof(p), "admin analytics refresh --client %s", pc.id);
 	ck_assert_int_eq(it_dev_capture(p, out, sizeof(out)), 0);
-	ck_assert_msg(strstr(out, "3 spending answer sets computed") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "3 analytics answer sets computed") != NULL, "%s", out);
+	snprintf(p, sizeof(p), "/v1/analytics/overview?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "true");
+	answer_figures(&r, got, sizeof(got));
+	ck_assert_msg(strcmp(got, live[7]) == 0, "overview: precomputed %s, live %s", got, live[7]);
+	http_result_free(&r);
 	for (i = 0; qs[i]; i++) {
 		snprintf(p, sizeof(p), "/v1/analytics/spending?%s&from=%s&to=%s", qs[i], lfirst,
 		    llast);
@@ -840,6 +867,11 @@ START_TEST(precomputed_spending)
 	EXPECT(&r, "data.total.users", "7");
 	EXPECT(&r, "data.total.median_per_user_cents", "42500");
 	http_result_free(&r);
+	snprintf(p, sizeof(p), "/v1/analytics/overview?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "false");
+	EXPECT(&r, "data.transactions.spending_cents", "287500");
+	http_result_free(&r);
 
 	/* made again, they match the rollups; a spoiled one is found */
 	snprintf(p, sizeof(p), "admin analytics refresh --client %s", pc.id);
@@ -850,6 +882,10 @@ START_TEST(precomputed_spending)
 	    " WHERE client_id = :'a' AND group_by = 'merchant';", pc.id, NULL, out, sizeof(out)), 0);
 	ck_assert_int_eq(it_dev_capture("admin analytics verify", out, sizeof(out)), 0);
 	ck_assert_msg(strstr(out, "analytics_answers    3 sets, 2 differ") != NULL, "%s", out);
+	ck_assert_int_eq(it_sql("UPDATE analytics_answer_sets SET overview[1] = overview[1] + 1"
+	    " WHERE client_id = :'a';", pc.id, NULL, out, sizeof(out)), 0);
+	ck_assert_int_eq(it_dev_capture("admin analytics verify", out, sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "analytics_answers    3 sets, 3 differ") != NULL, "%s", out);
 	/* a rebuild drops them: live again */
 	ck_assert_int_eq(it_dev_capture("admin analytics rebuild", out, sizeof(out)), 0);
 	snprintf(p, sizeof(p), "/v1/analytics/spending?from=%s&to=%s", lfirst, llast);
