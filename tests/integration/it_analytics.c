@@ -818,6 +818,21 @@ START_TEST(precomputed_spending)
 		    live[i]);
 		http_result_free(&r);
 	}
+	/* the default period (this month and the two before) and this month are kept too */
+	get(&pc, "/v1/analytics/spending?group_by=merchant", &r);
+	EXPECT(&r, "data.precomputed", "true");
+	EXPECT(&r, "data.total.amount_cents", "217500");
+	http_result_free(&r);
+	get(&pc, "/v1/analytics/overview", &r);
+	EXPECT(&r, "data.precomputed", "true");
+	http_result_free(&r);
+	month_day(0, 1, d);
+	month_day(-1, 0, later);	/* this month's last day */
+	snprintf(p, sizeof(p), "/v1/analytics/spending?from=%s&to=%s", d, later);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "true");
+	EXPECT(&r, "data.total.amount_cents", "0");
+	http_result_free(&r);
 	snprintf(p, sizeof(p), "/v1/analytics/spending?from=%s&to=%s", lfirst, llast);
 	get(&pc, p, &r);
 	EXPECT(&r, "data.total.amount_cents", "217500");
