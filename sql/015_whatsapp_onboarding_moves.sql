@@ -6,14 +6,6 @@
 -- user's currency. The last answer turns them into the intake, the goal
 -- and the first plan through the services, as the API would; the row then
 -- stays at 'done'. 'off': the user stopped ("later"); "start" asks again.
--- A WhatsApp turn's message is kept with the inbound message it came as
--- ("instance:message id"), once: a turn taken again after its runner died
--- finds what it already stored instead of storing and logging it twice.
-ALTER TABLE chat_messages ADD COLUMN channel_message_id text
-    CHECK (char_length(channel_message_id) <= 300);
-CREATE UNIQUE INDEX chat_messages_channel ON chat_messages (client_id, channel_message_id)
-    WHERE channel_message_id IS NOT NULL;
-
 -- A client may leave onboarding to its own app: onboarding = false.
 ALTER TABLE evolution_integrations ADD COLUMN onboarding boolean NOT NULL DEFAULT true;
 
@@ -32,8 +24,6 @@ CREATE TABLE wa_onboarding (
     goal_name    text CHECK (char_length(goal_name) BETWEEN 1 AND 100),
     goal_type    text CHECK (goal_type IN ('savings', 'debt_payoff', 'investment')),
     goal_emergency boolean NOT NULL DEFAULT false,
-    -- the inbound message whose answer the row holds: applied once
-    last_message_id text CHECK (char_length(last_message_id) <= 300),
     created_at   timestamptz NOT NULL DEFAULT clock_timestamp(),
     updated_at   timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (client_id, user_id),

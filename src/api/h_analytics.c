@@ -198,6 +198,7 @@ h_an_overview(struct oz_app *app, struct oz_req *r)
 	static const char *const ck[] = { "messages" };
 	struct json_object *d, *v[3];
 	struct an_overview o;
+	struct an_source src;
 	struct an_q	 q;
 	struct svc	 s;
 	int		 any = 0, supp = 0;
@@ -205,7 +206,7 @@ h_an_overview(struct oz_app *app, struct oz_req *r)
 	memset(&q, 0, sizeof(q));
 	v_known_query(r, known);
 	an_scope_parse(r, &q, 1, 0);
-	if (an_begin(app, r, &q, &s) == -1 || svc_an_overview(&s, &q.sc, &o) == -1)
+	if (an_begin(app, r, &q, &s) == -1 || svc_an_overview(&s, &q.sc, &o, &src) == -1)
 		return -1;
 	d = json_object_new_object();
 	an_scope_json(d, &q, 1);
@@ -235,6 +236,8 @@ h_an_overview(struct oz_app *app, struct oz_req *r)
 	supp = 0;
 	put(d, "at_risk_users", i64(o.at_risk), o.at_risk, &q, &supp);
 	json_object_object_add(d, "suppressed", json_object_new_boolean(any || supp));
+	json_object_object_add(d, "as_of", json_object_new_string(src.as_of));
+	json_object_object_add(d, "precomputed", json_object_new_boolean(src.precomputed));
 	return json_out_object(r, 200, "analytics", d) == -1 ?
 	    oz_fail(r, OZ_INTERNAL_ERROR, "cannot render the response") : 0;
 }
@@ -274,6 +277,7 @@ h_an_spending(struct oz_app *app, struct oz_req *r)
 	    NULL };
 	struct json_object *d, *arr;
 	struct an_group	 total, *groups;
+	struct an_source src;
 	struct an_q	 q;
 	struct svc	 s;
 	const char	*gb;
@@ -291,7 +295,8 @@ h_an_spending(struct oz_app *app, struct oz_req *r)
 		return -1;
 	if ((groups = pool_alloc(&r->pool, sizeof(*groups) * (AN_MAX_GROUPS + 1))) == NULL)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "out of memory");
-	if (svc_an_spending(&s, &q.sc, gb, &total, groups, AN_MAX_GROUPS, &n, &truncated) == -1)
+	if (svc_an_spending(&s, &q.sc, gb, &total, groups, AN_MAX_GROUPS, &n, &truncated,
+	    &src) == -1)
 		return -1;
 	d = json_object_new_object();
 	an_scope_json(d, &q, 1);
@@ -304,6 +309,8 @@ h_an_spending(struct oz_app *app, struct oz_req *r)
 	json_object_object_add(d, "groups", arr);
 	json_object_object_add(d, "truncated", json_object_new_boolean(truncated));
 	json_object_object_add(d, "suppressed", json_object_new_boolean(any));
+	json_object_object_add(d, "as_of", json_object_new_string(src.as_of));
+	json_object_object_add(d, "precomputed", json_object_new_boolean(src.precomputed));
 	return json_out_object(r, 200, "analytics", d) == -1 ?
 	    oz_fail(r, OZ_INTERNAL_ERROR, "cannot render the response") : 0;
 }

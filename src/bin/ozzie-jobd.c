@@ -1,12 +1,13 @@
 /*
  * ozzie-jobd: runs the queued work (DESIGN §1): WhatsApp turns and their
  * replies, imports, webhook deliveries, with retries and backoff; and the
- * scheduled work: money moves released on their due date. A master forks
- * runner processes and restarts one that dies; each runner takes one job at
- * a time from the jobs table (FOR UPDATE SKIP LOCKED, under a lease, so any
- * number of runners on any number of hosts share the queue), woken by
- * LISTEN ozzie_jobs and polling every jobd_poll_ms besides. SIGTERM: each
- * runner finishes the job it holds, then exits; the master waits for them.
+ * scheduled work: money moves released on their due date and analytics
+ * answers precomputed for large clients. A master forks runner processes
+ * and restarts one that dies; each runner takes one job at a time from the
+ * jobs table (FOR UPDATE SKIP LOCKED, under a lease, so any number of
+ * runners on any number of hosts share the queue), woken by LISTEN
+ * ozzie_jobs and polling every jobd_poll_ms besides. SIGTERM: each runner
+ * finishes the job it holds, then exits; the master waits for them.
  */
 #include "config.h"
 
@@ -29,6 +30,7 @@
 #include "core/log.h"
 #include "core/pool.h"
 #include "service/svc.h"
+#include "service/svc_analytics.h"
 #include "service/svc_job.h"
 #include "service/svc_move.h"
 #include "store/db.h"
@@ -206,6 +208,27 @@ release_due(struct oz_db *db, struct pool *pool)
 		log_info("released %d money moves that came due", n);
 }
 
+/*
+ * Runner 0 keeps the precomputed spending answers (svc_an_answers_refresh)
+ * fresh: every analytics_refresh_seconds / 2, so that one is served at most
+ * that old plus the time it takes; a set another ozzie-jobd made in the
+ * last quarter of the bound is left to it.
+ */
+static void
+answers_refresh(struct oz_db *db)
+{
+	int64_t	 n;
+	double	 t0 = now_ms();
+
+	if (svc_an_answers_refresh(db, &cfg, NULL, cfg.analytics_refresh_seconds / 4, &n) == -1) {
+		db_rollback(db);
+		log_warnx("analytics: the precomputed answers were not refreshed"
+		    " (the API answers live meanwhile)");
+	} else if (n > 0)
+		log_info("analytics: %lld answer sets computed in %.0f ms", (long long)n,
+		    now_ms() - t0);
+}
+
 static int
 runner_main(int idx)
 {
@@ -213,7 +236,7 @@ runner_main(int idx)
 	struct pool	 pool;
 	PGconn		*lc = NULL;
 	char		 runner[128], host[64];
-	time_t		 last_listen = 0, last_purge = 0, last_release = 0;
+	time_t		 last_listen = 0, last_purge = 0, last_release = 0, last_answers = 0;
 	int		 rc, n;
 
 	catch_term();
@@ -228,6 +251,11 @@ runner_main(int idx)
 		if (lc == NULL && time(NULL) - last_listen >= 5) {
 			last_listen = time(NULL);
 			lc = listen_open();
+		}
+		if (idx == 0 && cfg.analytics_refresh_seconds > 0 &&
+		    time(NULL) - last_answers >= (cfg.analytics_refresh_seconds + 1) / 2) {
+			last_answers = time(NULL);
+			answers_refresh(&db);
 		}
 		rc = run_one(&db, &pool, runner);
 		/* busy or not, the first runner sweeps what came due */

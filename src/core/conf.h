@@ -40,6 +40,8 @@ struct oz_config {
 	int64_t	 ai_max_tokens;		/* 0: the provider's default */
 	int64_t	 ai_tools;		/* 0 off, 1 on */
 	int64_t	 analytics_min_users;
+	int64_t	 analytics_refresh_seconds;
+	int64_t	 analytics_precompute_min_users;
 	int64_t	 analytics_risk_cash_flow_days;
 	int64_t	 analytics_risk_fund_months;
 	int64_t	 analytics_risk_dti_pct;

@@ -8,6 +8,7 @@
 
 #include "core/conf.h"
 #include "core/log.h"
+#include "domain/calendar.h"
 #include "service/svc.h"
 #include "service/svc_analytics.h"
 #include "service/svc_hook.h"
@@ -115,21 +116,25 @@ svc_an_currency(struct svc *s, const char *currency, char out[4])
 }
 
 int
-svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o)
+svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o,
+    struct an_source *src)
 {
-	return store_an_overview(&s->st, sc, o) == -1 ? svc_db_fail(s) : 0;
+	return store_an_overview(&s->st, sc, s->cfg->analytics_refresh_seconds, o, src) == -1 ?
+	    svc_db_fail(s) : 0;
 }
 
 int
 svc_an_spending(struct svc *s, const struct an_scope *sc, const char *group_by,
-    struct an_group *total, struct an_group *rows, size_t max, size_t *n, int *truncated)
+    struct an_group *total, struct an_group *rows, size_t max, size_t *n, int *truncated,
+    struct an_source *src)
 {
 	size_t	 got = 0;
 
 	*n = 0;
 	*truncated = 0;
-	/* one more than max says whether there were more */
-	if (store_an_spending(&s->st, sc, group_by, total, rows, max + 1, &got) == -1)
+	/* one more than max says whether there were more (the answers keep as many) */
+	if (store_an_spending(&s->st, sc, group_by, s->cfg->analytics_refresh_seconds, total,
+	    rows, max + 1, &got, src) == -1)
 		return svc_db_fail(s);
 	*truncated = got > max;
 	*n = got > max ? max : got;
@@ -149,4 +154,64 @@ svc_an_at_risk(struct svc *s, const char *currency, const char *reason,
 {
 	return store_an_at_risk(&s->st, currency, reason, pg, rows, n, has_more) == -1 ?
 	    svc_db_fail(s) : 0;
+}
+
+void
+svc_an_default_period(long today, char from[11], char to[11])
+{
+	long	 y, m, d;
+
+	cal_format(cal_month_start(cal_add_months(today, -2)), from);
+	cal_date(today, &y, &m, &d);
+	cal_format(cal_days(y, m, cal_month_days(y, m)), to);
+}
+
+/* The periods kept: the default one, this month, the last month. */
+static void
+usual_periods(long today, char from[AN_USUAL_PERIODS][11], char to[AN_USUAL_PERIODS][11])
+{
+	long	 y, m, d, f, t;
+
+	svc_an_default_period(today, from[0], to[0]);
+	cal_date(today, &y, &m, &d);
+	cal_month_range(y, m, &f, &t);
+	cal_format(f, from[1]);
+	cal_format(t, to[1]);
+	cal_date(cal_add_months(today, -1), &y, &m, &d);
+	cal_month_range(y, m, &f, &t);
+	cal_format(f, from[2]);
+	cal_format(t, to[2]);
+}
+
+#define AN_SCOPES_MAX	4096
+
+int
+svc_an_answers_refresh(struct oz_db *db, const struct oz_config *cfg, const char *client,
+    int64_t keep_s, int64_t *computed)
+{
+	static char	 clients[AN_SCOPES_MAX][OZ_ID_MAX], currencies[AN_SCOPES_MAX][4];
+	char		 from[AN_USUAL_PERIODS][11], to[AN_USUAL_PERIODS][11];
+	size_t		 i, n;
+	int		 p, rc;
+
+	*computed = 0;
+	usual_periods(cal_today_days(), from, to);
+	/* what no request is served any more goes */
+	if (store_an_answer_expire(db, 2 * cfg->analytics_refresh_seconds + 86400) == -1)
+		return -1;
+	if (store_an_answer_scopes(db, from[0], to[0], cfg->analytics_precompute_min_users,
+	    client, clients, currencies, AN_SCOPES_MAX, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		for (p = 0; p < AN_USUAL_PERIODS; p++) {
+			rc = store_an_answer_refresh(db, clients[i], currencies[i], from[p], to[p],
+			    keep_s, AN_MAX_GROUPS + 1);
+			if (rc == -1) {
+				log_warnx("analytics: the answers of client %s (%s, %s..%s)"
+				    " were not computed", clients[i], currencies[i], from[p], to[p]);
+				return -1;
+			}
+			*computed += rc;
+		}
+	return 0;
 }

@@ -10,6 +10,8 @@
 
 #include "store/store_analytics.h"
 
+struct oz_config;
+struct oz_db;
 struct svc;
 struct store_page;
 
@@ -30,14 +32,35 @@ void	svc_an_refresh(struct svc *s, const char *user);
  * of the client's users have (the configured default when it has none).
  */
 int	svc_an_currency(struct svc *s, const char *currency, char out[4]);
-int	svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o);
-/* Spending of the scope by group_by: *total, up to max groups, *n, *truncated. */
+/* The overview: precomputed (younger than analytics_refresh_seconds) or read now; *src says. */
+int	svc_an_overview(struct svc *s, const struct an_scope *sc, struct an_overview *o,
+	    struct an_source *src);
+/*
+ * Spending of the scope by group_by: *total, up to max groups, *n,
+ * *truncated, and *src: a precomputed answer younger than
+ * analytics_refresh_seconds when one is stored, else read now.
+ */
 int	svc_an_spending(struct svc *s, const struct an_scope *sc, const char *group_by,
 	    struct an_group *total, struct an_group *rows, size_t max, size_t *n,
-	    int *truncated);
+	    int *truncated, struct an_source *src);
 int	svc_an_trends(struct svc *s, const struct an_scope *sc, const char *interval,
 	    struct an_point *rows, size_t max, size_t *n);
 int	svc_an_at_risk(struct svc *s, const char *currency, const char *reason,
 	    const struct store_page *pg, struct an_risk_row *rows, size_t *n, int *has_more);
+
+/* The period of an answer that names none, as of today (a day number). */
+void	svc_an_default_period(long today, char from[11], char to[11]);
+/*
+ * Precompute the spending answers and the overview of the usual periods
+ * (the default one, this month, the last month) of every client and
+ * currency with at least analytics_precompute_min_users users in a month
+ * of them, or of client's
+ * currencies (not NULL: whatever its size); a set younger than keep_s
+ * seconds is left as it is (another ozzie-jobd made it). Sets older than
+ * any bound are dropped. *computed sets made. 0/-1.
+ */
+#define AN_USUAL_PERIODS	3
+int	svc_an_answers_refresh(struct oz_db *db, const struct oz_config *cfg,
+	    const char *client, int64_t keep_s, int64_t *computed);
 
 #endif

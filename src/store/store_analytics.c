@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/currency.h"
 #include "core/num.h"
@@ -25,45 +26,71 @@ static struct db_stmt an_currency = { "an_currency",
  * (the latest intake of each user); plans, tasks and chat messages of the
  * period from their tables; the at-risk count with the intakes.
  */
-static struct db_stmt an_overview = { "an_overview",
-	"WITH us AS (SELECT count(*) n,"
-	"  count(*) FILTER (WHERE onboarding_stage = 'intake_pending') s0,"
-	"  count(*) FILTER (WHERE onboarding_stage = 'plan_pending') s1,"
-	"  count(*) FILTER (WHERE onboarding_stage = 'active') s2 FROM users u WHERE " AN_USERS_OF "),"
-	" ta AS (SELECT count(*) n FROM (SELECT user_id FROM analytics_totals"
-	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
-	"  AND period BETWEEN $3::date AND $4::date AND txn_count > 0 GROUP BY user_id) x),"
-	" tx AS (SELECT coalesce(sum(txn_count), 0) n, coalesce(sum(spend_cents), 0) sc,"
-	"  coalesce(sum(income_cents), 0) ic FROM analytics_periods"
-	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'"
-	"  AND period BETWEEN $3::date AND $4::date),"
-	" st AS (SELECT count(*) FILTER (WHERE a.has_intake) n,"
-	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_income)"
-	"  FILTER (WHERE a.has_intake)), 0) mi,"
-	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_expenses)"
-	"  FILTER (WHERE a.has_intake)), 0) me,"
-	"  count(*) FILTER (WHERE a.has_intake AND a.monthly_income > 0) rn,"
-	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (a.monthly_income"
-	"  - a.monthly_expenses) * 10000::numeric / a.monthly_income)"
-	"  FILTER (WHERE a.has_intake AND a.monthly_income > 0)), 0) mr,"
-	"  count(*) FILTER (WHERE a.risk_score > 0) ar FROM analytics_users a"
-	"  JOIN users u ON u.client_id = a.client_id AND u.id = a.user_id"
-	"  WHERE a.client_id = $1 AND u.currency = $2),"
-	" pl AS (SELECT count(*) n, count(DISTINCT p.user_id) un FROM plans p JOIN users u"
-	"  ON u.client_id = p.client_id AND u.id = p.user_id WHERE p.client_id = $1"
-	"  AND u.currency = $2 AND " AN_PERIOD("p.created_at") "),"
-	" tk AS (SELECT count(*) FILTER (WHERE t.status = 'done') d, count(*) n,"
-	"  count(DISTINCT t.user_id) un FROM money_move_cycles c"
-	"  JOIN money_move_tasks t ON t.client_id = c.client_id AND t.cycle_id = c.id"
-	"  JOIN users u ON u.client_id = c.client_id AND u.id = c.user_id"
-	"  WHERE c.client_id = $1 AND u.currency = $2 AND c.due_date BETWEEN $3::date AND $4::date),"
-	" ch AS (SELECT count(*) n, count(DISTINCT m.user_id) un FROM chat_messages m JOIN users u"
-	"  ON u.client_id = m.client_id AND u.id = m.user_id WHERE m.client_id = $1"
-	"  AND u.currency = $2 AND m.role = 'user' AND " AN_PERIOD("m.created_at") ")"
-	" SELECT us.n, us.s0, us.s1, us.s2, ta.n, tx.n, tx.sc, tx.ic,"
-	" st.n, st.mi, st.me, st.rn, st.mr,"
-	" pl.n, pl.un, tk.d, tk.n, tk.un, ch.n, ch.un, st.ar"
-	" FROM us, ta, tx, st, pl, tk, ch", 1, 0 };
+#define AN_OVERVIEW_SQL \
+	"WITH us AS (SELECT count(*) n," \
+	"  count(*) FILTER (WHERE onboarding_stage = 'intake_pending') s0," \
+	"  count(*) FILTER (WHERE onboarding_stage = 'plan_pending') s1," \
+	"  count(*) FILTER (WHERE onboarding_stage = 'active') s2 FROM users u WHERE " AN_USERS_OF ")," \
+	" ta AS (SELECT count(*) n FROM (SELECT user_id FROM analytics_totals" \
+	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'" \
+	"  AND period BETWEEN $3::date AND $4::date AND txn_count > 0 GROUP BY user_id) x)," \
+	" tx AS (SELECT coalesce(sum(txn_count), 0) n, coalesce(sum(spend_cents), 0) sc," \
+	"  coalesce(sum(income_cents), 0) ic FROM analytics_periods" \
+	"  WHERE client_id = $1 AND currency = $2 AND kind = 'm'" \
+	"  AND period BETWEEN $3::date AND $4::date)," \
+	" st AS (SELECT count(*) FILTER (WHERE a.has_intake) n," \
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_income)" \
+	"  FILTER (WHERE a.has_intake)), 0) mi," \
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.monthly_expenses)" \
+	"  FILTER (WHERE a.has_intake)), 0) me," \
+	"  count(*) FILTER (WHERE a.has_intake AND a.monthly_income > 0) rn," \
+	"  coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (a.monthly_income" \
+	"  - a.monthly_expenses) * 10000::numeric / a.monthly_income)" \
+	"  FILTER (WHERE a.has_intake AND a.monthly_income > 0)), 0) mr," \
+	"  count(*) FILTER (WHERE a.risk_score > 0) ar FROM analytics_users a" \
+	"  JOIN users u ON u.client_id = a.client_id AND u.id = a.user_id" \
+	"  WHERE a.client_id = $1 AND u.currency = $2)," \
+	" pl AS (SELECT count(*) n, count(DISTINCT p.user_id) un FROM plans p JOIN users u" \
+	"  ON u.client_id = p.client_id AND u.id = p.user_id WHERE p.client_id = $1" \
+	"  AND u.currency = $2 AND " AN_PERIOD("p.created_at") ")," \
+	" tk AS (SELECT count(*) FILTER (WHERE t.status = 'done') d, count(*) n," \
+	"  count(DISTINCT t.user_id) un FROM money_move_cycles c" \
+	"  JOIN money_move_tasks t ON t.client_id = c.client_id AND t.cycle_id = c.id" \
+	"  JOIN users u ON u.client_id = c.client_id AND u.id = c.user_id" \
+	"  WHERE c.client_id = $1 AND u.currency = $2 AND c.due_date BETWEEN $3::date AND $4::date)," \
+	" ch AS (SELECT count(*) n, count(DISTINCT m.user_id) un FROM chat_messages m JOIN users u" \
+	"  ON u.client_id = m.client_id AND u.id = m.user_id WHERE m.client_id = $1" \
+	"  AND u.currency = $2 AND m.role = 'user' AND " AN_PERIOD("m.created_at") ")" \
+	" SELECT us.n, us.s0, us.s1, us.s2, ta.n, tx.n, tx.sc, tx.ic," \
+	" st.n, st.mi, st.me, st.rn, st.mr," \
+	" pl.n, pl.un, tk.d, tk.n, tk.un, ch.n, ch.un, st.ar" \
+	" FROM us, ta, tx, st, pl, tk, ch"
+#define AN_OVERVIEW_N	21		/* its columns */
+#define AN_OVERVIEW_COLS "c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14," \
+	" c15, c16, c17, c18, c19, c20"
+static struct db_stmt an_overview = { "an_overview", AN_OVERVIEW_SQL, 1, 0 };
+/* The overview kept with the precomputed answers (sql/016), as for an_answer. */
+static struct db_stmt an_overview_answer = { "an_overview_answer",
+	"SELECT " STORE_US("s.as_of") ", o.v FROM analytics_answer_sets s,"
+	" unnest(s.overview) WITH ORDINALITY AS o (v, i)"
+	" WHERE s.client_id = $1 AND s.currency = $2 AND s.period_from = $3::date"
+	" AND s.period_to = $4::date AND s.as_of > now() - $5::integer * interval '1 second'"
+	" AND cardinality(s.overview) = 21 ORDER BY o.i", 1, 0 };
+
+/* The overview's figures from their values in column order. */
+static void
+overview_from(struct an_overview *o, const int64_t *v)
+{
+	int64_t	*f[] = { &o->users_total, &o->stage[0], &o->stage[1], &o->stage[2],
+	    &o->users_active, &o->txn_count, &o->spend_cents, &o->income_cents,
+	    &o->intake_users, &o->med_income, &o->med_expenses, &o->rate_users, &o->med_rate,
+	    &o->plans, &o->plan_users, &o->tasks_done, &o->tasks_total, &o->task_users,
+	    &o->chat_messages, &o->chat_users, &o->at_risk };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		*f[i] = v[i];
+}
 
 static int
 decode_overview(struct store *st, PGresult *res, int row, void *out)
@@ -97,12 +124,46 @@ store_an_currency(struct store *st, char out[4])
 	return 0;
 }
 
-int
-store_an_overview(struct store *st, const struct an_scope *sc, struct an_overview *o)
+/* The time of an answer read now, before its statements take their snapshots. */
+static void
+as_of_now(struct an_source *src)
 {
-	const char *params[4] = { st->client, sc->currency, sc->from, sc->to };
+	struct tm tm;
+	time_t	 now = time(NULL);
+
+	memset(src, 0, sizeof(*src));
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(src->as_of, sizeof(src->as_of), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		src->as_of[0] = '\0';
+}
+
+int
+store_an_overview(struct store *st, const struct an_scope *sc, int64_t fresh_s,
+    struct an_overview *o, struct an_source *src)
+{
+	const char *params[5] = { st->client, sc->currency, sc->from, sc->to,
+	    store_int_param(st, fresh_s) };
+	int64_t	 v[AN_OVERVIEW_N];
+	PGresult *res;
+	int	 i;
 
 	memset(o, 0, sizeof(*o));
+	if (fresh_s > 0) {
+		if ((res = db_run(st->db, &an_overview_answer, 5, params)) == NULL)
+			return -1;
+		if (PQntuples(res) == AN_OVERVIEW_N) {
+			memset(src, 0, sizeof(*src));
+			store_ts(src->as_of, sizeof(src->as_of), res, 0, 0);
+			src->precomputed = 1;
+			for (i = 0; i < AN_OVERVIEW_N; i++)
+				v[i] = store_i64(res, i, 1);
+			PQclear(res);
+			overview_from(o, v);
+			return 0;
+		}
+		PQclear(res);
+	}
+	as_of_now(src);
 	return store_one(st, &an_overview, 4, params, decode_overview, o) == 1 ? 0 : -1;
 }
 
@@ -158,17 +219,81 @@ decode_group(struct store *st, PGresult *res, int row, void *out)
 	return 0;
 }
 
+/*
+ * A precomputed answer of the scope ($1 client, $2 currency, $3 from, $4 to,
+ * sql/016), served only while younger than $7 seconds: its time, then the
+ * total (group_by '') and the groups of $6 for the category $5 ('' none),
+ * in order, up to $8 of them; one row of NULL groups when the set has
+ * none of them, no row when there is no fresh set.
+ */
+static struct db_stmt an_answer = { "an_answer",
+	"SELECT " STORE_US("s.as_of") ", g.group_by, g.key, g.cents, g.count, g.users, g.median"
+	" FROM analytics_answer_sets s LEFT JOIN analytics_answer_groups g"
+	" ON g.client_id = s.client_id AND g.currency = s.currency"
+	" AND g.period_from = s.period_from AND g.period_to = s.period_to"
+	" AND g.category = coalesce($5, '') AND g.group_by IN ('', $6) AND g.pos < $8::integer"
+	" WHERE s.client_id = $1 AND s.currency = $2 AND s.period_from = $3::date"
+	" AND s.period_to = $4::date AND s.as_of > now() - $7::integer * interval '1 second'"
+	" ORDER BY g.group_by, g.pos", 1, 0 };
+
+/* 1 the answer was precomputed (into total, rows, *n, src), 0 none fresh, -1. */
+static int
+spending_answer(struct store *st, const struct an_scope *sc, const char *group_by,
+    int64_t fresh_s, struct an_group *total, struct an_group *rows, size_t max, size_t *n,
+    struct an_source *src)
+{
+	const char *params[8] = { st->client, sc->currency, sc->from, sc->to, sc->category,
+	    group_by, store_int_param(st, fresh_s), store_int_param(st, (int64_t)max) };
+	struct an_group *g;
+	PGresult *res;
+	int	 i;
+
+	if ((res = db_run(st->db, &an_answer, 8, params)) == NULL)
+		return -1;
+	if (PQntuples(res) == 0) {
+		PQclear(res);
+		return 0;
+	}
+	store_ts(src->as_of, sizeof(src->as_of), res, 0, 0);
+	src->precomputed = 1;
+	for (i = 0; i < PQntuples(res); i++) {
+		if (PQgetisnull(res, i, 1))
+			continue;
+		if (PQgetvalue(res, i, 1)[0] == '\0')
+			g = total;
+		else if (*n < max)
+			g = &rows[(*n)++];
+		else
+			continue;
+		store_copy(g->key, sizeof(g->key), res, i, 2);
+		g->cents = store_i64(res, i, 3);
+		g->count = store_i64(res, i, 4);
+		g->users = store_i64(res, i, 5);
+		g->median = store_i64(res, i, 6);
+	}
+	total->key[0] = '\0';
+	PQclear(res);
+	return 1;
+}
+
 int
 store_an_spending(struct store *st, const struct an_scope *sc, const char *group_by,
-    struct an_group *total, struct an_group *rows, size_t max, size_t *n)
+    int64_t fresh_s, struct an_group *total, struct an_group *rows, size_t max, size_t *n,
+    struct an_source *src)
 {
 	const char *tp[5] = { st->client, sc->currency, sc->from, sc->to, sc->category };
 	const char *gp[7] = { st->client, sc->currency, sc->from, sc->to, group_by,
 	    sc->category, store_int_param(st, (int64_t)max) };
 	struct db_stmt *stmt;
+	int	 rc;
 
 	*n = 0;
 	memset(total, 0, sizeof(*total));
+	memset(src, 0, sizeof(*src));
+	if (fresh_s > 0 && (rc = spending_answer(st, sc, group_by, fresh_s, total, rows, max,
+	    n, src)) != 0)
+		return rc == 1 ? 0 : -1;
+	as_of_now(src);
 	if (store_one(st, &an_spend_total, 5, tp, decode_group, total) != 1)
 		return -1;
 	if (strcmp(group_by, "merchant") == 0)
@@ -584,7 +709,7 @@ static struct db_stmt an_lock = { "an_lock",
 	"LOCK TABLE transactions IN SHARE MODE", 0, 0 };
 static struct db_stmt an_clear = { "an_clear",
 	"TRUNCATE analytics_monthly, analytics_weekly, analytics_merchants, analytics_totals,"
-	" analytics_periods", 0, 0 };
+	" analytics_periods, analytics_answer_sets, analytics_answer_groups", 0, 0 };
 /* The trigger that keeps analytics_periods stands aside: filled below at once. */
 static struct db_stmt an_quiet = { "an_quiet",
 	"SELECT set_config('ozzie.analytics_rebuild', 'on', true)", 0, 0 };
@@ -666,4 +791,223 @@ store_an_all_users(struct oz_db *db, const char *after_client, const char *after
 	*n = (size_t)i;
 	PQclear(res);
 	return 0;
+}
+
+/*
+ * Every spending answer of a scope ($1 client, $2 currency, $3 from, $4 to;
+ * up to $5 groups an answer), in one pass over each rollup: each user's
+ * spending per grouping set, then per group the sum, count, users and
+ * median, as an_groups and an_spend_total compute them one at a time. The
+ * groupings (GROUPING() bits: category 4, source 2, month 1; merchants 8 +
+ * category 1) fan out to the answers they make: (category, user) is the
+ * category groups, and with that category as a filter its total and its one
+ * group. Rows: group_by ('' the total), category ('' none), pos, key,
+ * cents, count, users, median.
+ */
+#define AN_ANSWERS_SQL \
+	"WITH per AS (SELECT GROUPING(category, source, month) AS g, category, source, month," \
+	"  user_id, sum(spend_cents)::bigint c, sum(spend_count)::bigint n FROM analytics_monthly" \
+	"  WHERE client_id = $1 AND currency = $2 AND month BETWEEN $3::date AND $4::date" \
+	"  GROUP BY GROUPING SETS ((user_id), (category, user_id), (source, user_id)," \
+	"  (month, user_id), (category, source, user_id), (category, month, user_id))" \
+	"  HAVING sum(spend_count) > 0)," \
+	" mper AS (SELECT 8 + GROUPING(category) AS g, category, merchant, user_id," \
+	"  sum(spend_cents)::bigint c, sum(spend_count)::bigint n FROM analytics_merchants" \
+	"  WHERE client_id = $1 AND currency = $2 AND month BETWEEN $3::date AND $4::date" \
+	"  GROUP BY GROUPING SETS ((merchant, user_id), (category, merchant, user_id))" \
+	"  HAVING sum(spend_count) > 0)," \
+	" grp AS (SELECT g, category, source, month, NULL::text AS merchant, sum(c) c, sum(n) n," \
+	"  count(*) u, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c)) m FROM per" \
+	"  GROUP BY g, category, source, month" \
+	"  UNION ALL SELECT g, category, NULL, NULL, merchant, sum(c), sum(n), count(*)," \
+	"  round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c)) FROM mper GROUP BY g, category, merchant)," \
+	" lab AS (SELECT v.gb, v.cat, v.k, grp.c, grp.n, grp.u, grp.m FROM grp CROSS JOIN LATERAL (VALUES" \
+	"  (grp.g = 7, '', '', '')," \
+	"  (grp.g = 3, 'category', '', grp.category)," \
+	"  (grp.g = 3, '', grp.category, '')," \
+	"  (grp.g = 3, 'category', grp.category, grp.category)," \
+	"  (grp.g = 5, 'source', '', grp.source)," \
+	"  (grp.g = 6, 'month', '', to_char(grp.month, 'YYYY-MM'))," \
+	"  (grp.g = 1, 'source', grp.category, grp.source)," \
+	"  (grp.g = 2, 'month', grp.category, to_char(grp.month, 'YYYY-MM'))," \
+	"  (grp.g = 9, 'merchant', '', grp.merchant)," \
+	"  (grp.g = 8, 'merchant', grp.category, grp.merchant)) AS v (ok, gb, cat, k) WHERE v.ok)" \
+	" SELECT * FROM (SELECT gb, cat, (row_number() OVER (PARTITION BY gb, cat" \
+	"  ORDER BY CASE WHEN gb = 'month' THEN k END, c DESC, k) - 1)::integer AS pos," \
+	"  k, c::bigint AS c, n::bigint AS n, u::bigint AS u, m::bigint AS m FROM lab) z" \
+	" WHERE pos < $5::integer"
+
+/* The scopes worth precomputing: a month of $1..$2 with $3 users or more. */
+static struct db_stmt an_answer_scopes = { "an_answer_scopes",
+	"SELECT client_id, currency FROM (SELECT client_id, currency, period"
+	" FROM analytics_periods WHERE kind = 'm' AND period BETWEEN $1::date AND $2::date"
+	" AND ($4::text IS NULL OR client_id = $4) GROUP BY 1, 2, 3"
+	" HAVING $4::text IS NOT NULL OR sum(users_any) >= $3::bigint) x"
+	" GROUP BY 1, 2 ORDER BY 1, 2", 1, 0 };
+/* One writer of a set at a time; a set younger than $5 seconds stays. */
+static struct db_stmt an_answer_lock = { "an_answer_lock",
+	"SELECT pg_advisory_xact_lock(hashtext('ozzie.analytics_answers'),"
+	" hashtext($1 || ' ' || $2 || ' ' || $3 || ' ' || $4)),"
+	" set_config('statement_timeout', '0', true), set_config('work_mem', '131072kB', true),"
+	" EXISTS (SELECT 1 FROM analytics_answer_sets WHERE client_id = $1 AND currency = $2"
+	" AND period_from = $3::date AND period_to = $4::date"
+	" AND as_of > now() - $5::integer * interval '1 second')", 0, 0 };
+static struct db_stmt an_answer_clear = { "an_answer_clear",
+	"DELETE FROM analytics_answer_groups WHERE client_id = $1 AND currency = $2"
+	" AND period_from = $3::date AND period_to = $4::date", 0, 0 };
+/* as_of is the transaction's start: every row it reads is at least as old. */
+static struct db_stmt an_answer_set = { "an_answer_set",
+	"INSERT INTO analytics_answer_sets (client_id, currency, period_from, period_to, as_of)"
+	" VALUES ($1, $2, $3::date, $4::date, now())"
+	" ON CONFLICT (client_id, currency, period_from, period_to) DO UPDATE SET as_of = now()",
+	0, 0 };
+static struct db_stmt an_answer_fill = { "an_answer_fill",
+	"INSERT INTO analytics_answer_groups (client_id, currency, period_from, period_to,"
+	" group_by, category, pos, key, cents, count, users, median)"
+	" SELECT $1, $2, $3::date, $4::date, z.* FROM (" AN_ANSWERS_SQL ") z", 0, 0 };
+static struct db_stmt an_answer_overview = { "an_answer_overview",
+	"UPDATE analytics_answer_sets SET overview = (SELECT ARRAY[" AN_OVERVIEW_COLS "]::bigint[]"
+	" FROM (" AN_OVERVIEW_SQL ") x (" AN_OVERVIEW_COLS "))"
+	" WHERE client_id = $1 AND currency = $2 AND period_from = $3::date AND period_to = $4::date",
+	0, 0 };
+static struct db_stmt an_answer_took = { "an_answer_took",
+	"UPDATE analytics_answer_sets SET took_ms ="
+	" least(extract(epoch FROM clock_timestamp() - now()) * 1000, 2147483647)::integer"
+	" WHERE client_id = $1 AND currency = $2 AND period_from = $3::date AND period_to = $4::date",
+	0, 0 };
+static struct db_stmt an_answer_expire = { "an_answer_expire",
+	"DELETE FROM analytics_answer_sets WHERE as_of < now() - $1::integer * interval '1 second'",
+	0, 0 };
+
+int
+store_an_answer_scopes(struct oz_db *db, const char *from, const char *to,
+    int64_t min_users, const char *client, char (*clients)[OZ_ID_MAX],
+    char (*currencies)[4], size_t max, size_t *n)
+{
+	char		 mu[24];
+	const char	*params[4] = { from, to, mu, client };
+	PGresult	*res;
+	int		 i;
+
+	*n = 0;
+	snprintf(mu, sizeof(mu), "%lld", (long long)min_users);
+	if ((res = db_run(db, &an_answer_scopes, 4, params)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(res) && (size_t)i < max; i++) {
+		store_copy(clients[i], OZ_ID_MAX, res, i, 0);
+		store_copy(currencies[i], 4, res, i, 1);
+	}
+	*n = (size_t)i;
+	PQclear(res);
+	return 0;
+}
+
+static int
+run_params(struct oz_db *db, struct db_stmt *st, int n, const char *const *params,
+    PGresult **keep)
+{
+	PGresult *res = db_run(db, st, n, params);
+
+	if (res == NULL)
+		return -1;
+	if (keep)
+		*keep = res;
+	else
+		PQclear(res);
+	return 0;
+}
+
+int
+store_an_answer_refresh(struct oz_db *db, const char *client, const char *currency,
+    const char *from, const char *to, int64_t keep_s, size_t max_groups)
+{
+	char		 ks[24], mg[24];
+	const char	*params[5] = { client, currency, from, to, ks };
+	PGresult	*res;
+	int		 fresh;
+
+	snprintf(ks, sizeof(ks), "%lld", (long long)keep_s);
+	snprintf(mg, sizeof(mg), "%zu", max_groups);
+	if (db_begin(db) == -1)
+		return -1;
+	if (run_params(db, &an_answer_lock, 5, params, &res) == -1)
+		goto fail;
+	fresh = PQntuples(res) == 1 && store_bool(res, 0, 3);
+	PQclear(res);
+	if (fresh) {
+		db_rollback(db);
+		return 0;
+	}
+	params[4] = mg;
+	if (run_params(db, &an_answer_clear, 4, params, NULL) == -1 ||
+	    run_params(db, &an_answer_set, 4, params, NULL) == -1 ||
+	    run_params(db, &an_answer_fill, 5, params, NULL) == -1 ||
+	    run_params(db, &an_answer_overview, 4, params, NULL) == -1 ||
+	    run_params(db, &an_answer_took, 4, params, NULL) == -1)
+		goto fail;
+	return db_commit(db) == -1 ? -1 : 1;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int
+store_an_answer_expire(struct oz_db *db, int64_t older_s)
+{
+	char		 os[24];
+	const char	*params[1] = { os };
+
+	snprintf(os, sizeof(os), "%lld", (long long)older_s);
+	return run_params(db, &an_answer_expire, 1, params, NULL);
+}
+
+/* Each stored set against its recomputation from the rollups now. */
+static struct db_stmt an_answer_verify = { "an_answer_verify",
+	"SELECT s.client_id, s.currency, s.period_from::text, s.period_to::text,"
+	" (SELECT count(*) FROM (SELECT * FROM analytics_answer_groups g"
+	"  WHERE g.client_id = s.client_id AND g.currency = s.currency"
+	"  AND g.period_from = s.period_from AND g.period_to = s.period_to) st"
+	"  FULL JOIN (SELECT * FROM (" AN_ANSWERS_SQL ") z) r"
+	"  ON r.gb = st.group_by AND r.cat = st.category AND r.pos = st.pos"
+	"  WHERE (st.key, st.cents, st.count, st.users, st.median)"
+	"  IS DISTINCT FROM (r.k, r.c, r.n, r.u, r.m))"
+	" + (s.overview IS DISTINCT FROM (SELECT ARRAY[" AN_OVERVIEW_COLS "]::bigint[]"
+	"  FROM (" AN_OVERVIEW_SQL ") x (" AN_OVERVIEW_COLS ")))::integer"
+	" FROM analytics_answer_sets s WHERE (s.client_id, s.currency, s.period_from, s.period_to)"
+	" = ($1, $2, $3::date, $4::date)", 1, 0 };
+static struct db_stmt an_answer_all = { "an_answer_all",
+	"SELECT client_id, currency, period_from::text, period_to::text FROM analytics_answer_sets"
+	" ORDER BY 1, 2, 3, 4", 1, 0 };
+
+int
+store_an_answer_verify(struct oz_db *db, size_t max_groups, int64_t *sets, int64_t *differ)
+{
+	PGresult	*all, *res;
+	char		 mg[24];
+	const char	*params[5];
+	int		 i, rc = 0;
+
+	*sets = *differ = 0;
+	snprintf(mg, sizeof(mg), "%zu", max_groups);
+	if ((all = db_run(db, &an_answer_all, 0, NULL)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(all) && rc == 0; i++) {
+		params[0] = PQgetvalue(all, i, 0);
+		params[1] = PQgetvalue(all, i, 1);
+		params[2] = PQgetvalue(all, i, 2);
+		params[3] = PQgetvalue(all, i, 3);
+		params[4] = mg;
+		if ((res = db_run(db, &an_answer_verify, 5, params)) == NULL) {
+			rc = -1;
+			break;
+		}
+		if (PQntuples(res) == 1) {
+			(*sets)++;
+			if (store_i64(res, 0, 4) > 0)
+				(*differ)++;
+		}
+		PQclear(res);
+	}
+	PQclear(all);
+	return rc;
 }

@@ -44,6 +44,12 @@ struct an_group {
 	int64_t	 cents, count, users, median;	/* median spending per user, cents */
 };
 
+/* Where an answer's figures come from. */
+struct an_source {
+	char	 as_of[24];		/* "2026-11-24T20:14:04Z": nothing counted is younger */
+	int	 precomputed;		/* 1: a stored answer (sql/016), 0: read now */
+};
+
 /* One period of a trend. */
 struct an_point {
 	char	 period[11];		/* YYYY-MM or the week's Monday */
@@ -68,13 +74,22 @@ struct an_user_inputs {
 
 /* The client's currency most of its users have, into out ("" when none). 0/-1. */
 int	store_an_currency(struct store *st, char out[4]);
-int	store_an_overview(struct store *st, const struct an_scope *sc, struct an_overview *o);
+/*
+ * The overview of the scope into *o, and where it comes from into *src: the
+ * one kept with the precomputed answers (sql/016) when younger than fresh_s
+ * seconds (0: never), else read now. 0/-1.
+ */
+int	store_an_overview(struct store *st, const struct an_scope *sc, int64_t fresh_s,
+	    struct an_overview *o, struct an_source *src);
 /*
  * Spending by group_by (category, merchant, month or source): up to max
- * groups into rows, *n of them, and *total. 0/-1.
+ * groups into rows, *n of them, and *total; *src where they come from: the
+ * precomputed answer of the scope when one younger than fresh_s seconds is
+ * stored (fresh_s 0: never), else read from the rollups now. 0/-1.
  */
 int	store_an_spending(struct store *st, const struct an_scope *sc, const char *group_by,
-	    struct an_group *total, struct an_group *rows, size_t max, size_t *n);
+	    int64_t fresh_s, struct an_group *total, struct an_group *rows, size_t max,
+	    size_t *n, struct an_source *src);
 /* A series of every period (interval "month" or "week") of the scope. 0/-1. */
 int	store_an_trends(struct store *st, const struct an_scope *sc, const char *interval,
 	    struct an_point *rows, size_t max, size_t *n);
@@ -109,5 +124,31 @@ int	store_an_rebuild(struct oz_db *db);
  */
 int	store_an_all_users(struct oz_db *db, const char *after_client, const char *after_user,
 	    char (*clients)[OZ_ID_MAX], char (*users)[OZ_ID_MAX], size_t max, size_t *n);
+
+/*
+ * The precomputed spending answers (sql/016). Up to max (client, currency)
+ * into clients and currencies (4 bytes each), *n: those with min_users
+ * users or more in a month of from..to, or (client not NULL) that client's
+ * currencies with any. 0/-1.
+ */
+int	store_an_answer_scopes(struct oz_db *db, const char *from, const char *to,
+	    int64_t min_users, const char *client, char (*clients)[OZ_ID_MAX],
+	    char (*currencies)[4], size_t max, size_t *n);
+/*
+ * Compute and keep every answer of the scope (up to max_groups groups
+ * each) in one transaction, unless a set younger than keep_s seconds is
+ * there: 1 computed, 0 left as it was, -1.
+ */
+int	store_an_answer_refresh(struct oz_db *db, const char *client, const char *currency,
+	    const char *from, const char *to, int64_t keep_s, size_t max_groups);
+/* Drop the sets older than older_s seconds (never served again). 0/-1. */
+int	store_an_answer_expire(struct oz_db *db, int64_t older_s);
+/*
+ * Compare every stored set with its recomputation from the rollups now:
+ * *sets, and *differ of them (a transaction written since its as_of, or a
+ * wrong answer). 0/-1.
+ */
+int	store_an_answer_verify(struct oz_db *db, size_t max_groups, int64_t *sets,
+	    int64_t *differ);
 
 #endif

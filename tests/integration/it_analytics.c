@@ -724,6 +724,193 @@ writer(int w)
 	}
 }
 
+/* data.total and data.groups of a spending answer, as JSON text, into out. */
+static void
+spending_figures(const struct http_result *r, char *out, size_t n)
+{
+	struct json_object *t = it_json_at(r->json, "data.total");
+	struct json_object *g = it_json_at(r->json, "data.groups");
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_ptr_nonnull(g);
+	snprintf(out, n, "%s %s", json_object_to_json_string_ext(t, JSON_C_TO_STRING_PLAIN),
+	    json_object_to_json_string_ext(g, JSON_C_TO_STRING_PLAIN));
+}
+
+/* data of an answer without as_of and precomputed, as JSON text, into out. */
+static void
+answer_figures(const struct http_result *r, char *out, size_t n)
+{
+	struct json_object *d = it_json_at(r->json, "data"), *c = NULL;
+
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(json_object_deep_copy(d, &c, NULL), 0);
+	json_object_object_del(c, "as_of");
+	json_object_object_del(c, "precomputed");
+	snprintf(out, n, "%s", json_object_to_json_string_ext(c, JSON_C_TO_STRING_PLAIN));
+	json_object_put(c);
+}
+
+/*
+ * The precomputed spending answers (sql/016): made by ozzie-admin analytics
+ * refresh for one client, served with precomputed true and the same figures
+ * as read live, for every group_by and with a category; after a write the
+ * stored answer is served as it was (as_of says so) until it is older than
+ * analytics_refresh_seconds (300 in the test stack), then the answer is
+ * live again; another period is live at once; verify finds a spoiled one.
+ */
+START_TEST(precomputed_spending)
+{
+	static const char *const qs[] = { "group_by=category", "group_by=merchant",
+	    "group_by=month", "group_by=source", "group_by=month&category=food",
+	    "group_by=merchant&category=transport", "category=housing", NULL };
+	struct it_client pc;
+	struct http_result r;
+	char	 u[128], d[11], p[320], live[8][4096], got[4096], out[1024], later[11];
+	char	 as_of[32], when[32];
+	struct tm tm;
+	time_t	 t0;
+	int	 i;
+
+	it_client_create("analytics-precomputed", 0, &pc);
+	for (i = 1; i <= 6; i++) {
+		snprintf(u, sizeof(u), "/v1/users/external:p%d", i);
+		month_day(1, 3 + i, d);
+		txn(&pc, u, 10000L * i, "food", "weekly groceries", d);
+		if (i % 2 == 0) {
+			month_day(1, 12, d);
+			txn(&pc, u, 2500, "transport", "bus pass", d);
+		}
+	}
+	/* live first, for the last month (one of the periods kept) */
+	for (i = 0; qs[i]; i++) {
+		snprintf(p, sizeof(p), "/v1/analytics/spending?%s&from=%s&to=%s", qs[i], lfirst,
+		    llast);
+		get(&pc, p, &r);
+		EXPECT(&r, "data.precomputed", "false");
+		ck_assert_int_eq((int)strlen(at(&r, "data.as_of")), 20);
+		spending_figures(&r, live[i], sizeof(live[i]));
+		http_result_free(&r);
+	}
+	/* and the overview */
+	snprintf(p, sizeof(p), "/v1/analytics/overview?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "false");
+	EXPECT(&r, "data.transactions.spending_cents", "217500");
+	answer_figures(&r, live[7], sizeof(live[7]));
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "admin analytics refresh --client %s", pc.id);
+	ck_assert_int_eq(it_dev_capture(p, out, sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "3 analytics answer sets computed") != NULL, "%s", out);
+	snprintf(p, sizeof(p), "/v1/analytics/overview?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "true");
+	answer_figures(&r, got, sizeof(got));
+	ck_assert_msg(strcmp(got, live[7]) == 0, "overview: precomputed %s, live %s", got, live[7]);
+	http_result_free(&r);
+	for (i = 0; qs[i]; i++) {
+		snprintf(p, sizeof(p), "/v1/analytics/spending?%s&from=%s&to=%s", qs[i], lfirst,
+		    llast);
+		get(&pc, p, &r);
+		EXPECT(&r, "data.precomputed", "true");
+		spending_figures(&r, got, sizeof(got));
+		ck_assert_msg(strcmp(got, live[i]) == 0, "%s: precomputed %s, live %s", qs[i], got,
+		    live[i]);
+		http_result_free(&r);
+	}
+	/* the default period (this month and the two before) and this month are kept too */
+	get(&pc, "/v1/analytics/spending?group_by=merchant", &r);
+	EXPECT(&r, "data.precomputed", "true");
+	EXPECT(&r, "data.total.amount_cents", "217500");
+	http_result_free(&r);
+	get(&pc, "/v1/analytics/overview", &r);
+	EXPECT(&r, "data.precomputed", "true");
+	http_result_free(&r);
+	month_day(0, 1, d);
+	month_day(-1, 0, later);	/* this month's last day */
+	snprintf(p, sizeof(p), "/v1/analytics/spending?from=%s&to=%s", d, later);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "true");
+	EXPECT(&r, "data.total.amount_cents", "0");
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "/v1/analytics/spending?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.total.amount_cents", "217500");
+	EXPECT(&r, "data.total.users", "6");
+	EXPECT(&r, "data.total.median_per_user_cents", "36250");
+	snprintf(as_of, sizeof(as_of), "%s", at(&r, "data.as_of"));
+	http_result_free(&r);
+	/* another client's answer is its own, live */
+	get(&other, p, &r);
+	EXPECT(&r, "data.precomputed", "false");
+	EXPECT(&r, "data.total.amount_cents", "499500");
+	http_result_free(&r);
+
+	/* a write: the stored answer stays what it was, as of before it */
+	sleep(1);
+	t0 = time(NULL);
+	month_day(1, 20, d);
+	txn(&pc, "/v1/users/external:p7", 70000, "food", "weekly groceries", d);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "true");
+	EXPECT(&r, "data.total.amount_cents", "217500");
+	EXPECT(&r, "data.as_of", as_of);
+	gmtime_r(&t0, &tm);
+	ck_assert_int_gt((int)strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm), 0);
+	ck_assert_msg(strcmp(as_of, when) < 0, "as_of %s, written at %s", as_of, when);
+	http_result_free(&r);
+	/* a period not kept is read at once */
+	month_day(-1, 0, later);	/* this month's last day */
+	snprintf(p, sizeof(p), "/v1/analytics/spending?from=%s&to=%s", lfirst, later);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "false");
+	EXPECT(&r, "data.total.amount_cents", "287500");
+	http_result_free(&r);
+	/* still within the bound: served; past it: never, the answer is live */
+	ck_assert_int_eq(it_sql("UPDATE analytics_answer_sets SET as_of = now() - interval"
+	    " '290 seconds' WHERE client_id = :'a';", pc.id, NULL, out, sizeof(out)), 0);
+	snprintf(p, sizeof(p), "/v1/analytics/spending?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "true");
+	EXPECT(&r, "data.total.amount_cents", "217500");
+	http_result_free(&r);
+	ck_assert_int_eq(it_sql("UPDATE analytics_answer_sets SET as_of = now() - interval"
+	    " '301 seconds' WHERE client_id = :'a';", pc.id, NULL, out, sizeof(out)), 0);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "false");
+	EXPECT(&r, "data.total.amount_cents", "287500");
+	EXPECT(&r, "data.total.users", "7");
+	EXPECT(&r, "data.total.median_per_user_cents", "42500");
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "/v1/analytics/overview?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "false");
+	EXPECT(&r, "data.transactions.spending_cents", "287500");
+	http_result_free(&r);
+
+	/* made again, they match the rollups; a spoiled one is found */
+	snprintf(p, sizeof(p), "admin analytics refresh --client %s", pc.id);
+	ck_assert_int_eq(it_dev_capture(p, out, sizeof(out)), 0);
+	ck_assert_int_eq(it_dev_capture("admin analytics verify", out, sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "analytics_answers    3 sets, 0 differ") != NULL, "%s", out);
+	ck_assert_int_eq(it_sql("UPDATE analytics_answer_groups SET median = median + 1"
+	    " WHERE client_id = :'a' AND group_by = 'merchant';", pc.id, NULL, out, sizeof(out)), 0);
+	ck_assert_int_eq(it_dev_capture("admin analytics verify", out, sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "analytics_answers    3 sets, 2 differ") != NULL, "%s", out);
+	ck_assert_int_eq(it_sql("UPDATE analytics_answer_sets SET overview[1] = overview[1] + 1"
+	    " WHERE client_id = :'a';", pc.id, NULL, out, sizeof(out)), 0);
+	ck_assert_int_eq(it_dev_capture("admin analytics verify", out, sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "analytics_answers    3 sets, 3 differ") != NULL, "%s", out);
+	/* a rebuild drops them: live again */
+	ck_assert_int_eq(it_dev_capture("admin analytics rebuild", out, sizeof(out)), 0);
+	snprintf(p, sizeof(p), "/v1/analytics/spending?from=%s&to=%s", lfirst, llast);
+	get(&pc, p, &r);
+	EXPECT(&r, "data.precomputed", "false");
+	EXPECT(&r, "data.total.amount_cents", "287500");
+	http_result_free(&r);
+}
+END_TEST
+
 START_TEST(rollups_exact_under_concurrency)
 {
 	char	 out[1024], *p;
@@ -840,6 +1027,7 @@ analytics_suite(void)
 	tcase_add_test(tc, at_risk_users);
 	tcase_add_test(tc, trends_by_month_and_week);
 	tcase_add_test(tc, validation_errors);
+	tcase_add_test(tc, precomputed_spending);
 	tcase_add_test(tc, rollups_exact_under_concurrency);
 	suite_add_tcase(s, tc);
 	/* a streaming replica of the test stack's cluster, started and stopped here */
