@@ -140,6 +140,19 @@ rnd32(void)
 	return v;
 }
 
+/* A service context on the runner's connection and (emptied) pool, for no client yet. */
+static void
+svc_for(struct svc *s, struct oz_error *err, struct oz_db *db, struct pool *pool)
+{
+	pool_reset(pool);
+	memset(s, 0, sizeof(*s));
+	memset(err, 0, sizeof(*err));
+	s->st.db = db;
+	s->st.pool = pool;
+	s->cfg = &cfg;
+	s->err = err;
+}
+
 /* Take and run one job: 1 ran one, 0 none due, -1 the database failed. */
 static int
 run_one(struct oz_db *db, struct pool *pool, const char *runner)
@@ -152,13 +165,7 @@ run_one(struct oz_db *db, struct pool *pool, const char *runner)
 	double		 t0 = now_ms();
 	int		 rc;
 
-	pool_reset(pool);
-	memset(&s, 0, sizeof(s));
-	memset(&err, 0, sizeof(err));
-	s.st.db = db;
-	s.st.pool = pool;
-	s.cfg = &cfg;
-	s.err = &err;
+	svc_for(&s, &err, db, pool);
 	if ((rc = store_job_claim(&s.st, runner, (int)cfg.jobd_lease_s, &job)) != 1)
 		return rc;
 	if (job.attempts > job.max_attempts) {
@@ -195,13 +202,7 @@ release_due(struct oz_db *db, struct pool *pool)
 	struct svc	 s;
 	int		 n = 0;
 
-	pool_reset(pool);
-	memset(&s, 0, sizeof(s));
-	memset(&err, 0, sizeof(err));
-	s.st.db = db;
-	s.st.pool = pool;
-	s.cfg = &cfg;
-	s.err = &err;
+	svc_for(&s, &err, db, pool);
 	if (svc_move_release_due(&s, &n) == -1)
 		log_warnx("money moves due: %s", err.message ? err.message : "cannot release");
 	else if (n > 0)

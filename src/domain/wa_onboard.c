@@ -40,6 +40,13 @@ ob_asking(enum ob_step st)
 	return st >= OB_INCOME && st <= OB_GOAL_AMOUNT;
 }
 
+/* The text of t in language l (English for one we do not speak). */
+static const char *
+in_lang(const char *const t[LANG_COUNT], enum lang l)
+{
+	return t[(unsigned)l < LANG_COUNT ? l : LANG_EN];
+}
+
 /* --- reading an answer ---------------------------------------------------------- */
 
 /* Words that stop the conversation, said on their own ("later", "parar"). */
@@ -477,7 +484,7 @@ static const char *const why[LANG_COUNT] = {
 const char *
 ob_text_why(enum lang l)
 {
-	return why[(unsigned)l < LANG_COUNT ? l : LANG_EN];
+	return in_lang(why, l);
 }
 
 int
@@ -501,7 +508,7 @@ static const char *const intro[LANG_COUNT] = {
 const char *
 ob_text_intro(enum lang l)
 {
-	return intro[(unsigned)l < LANG_COUNT ? l : LANG_EN];
+	return in_lang(intro, l);
 }
 
 static const char *const questions[OB_DONE][LANG_COUNT] = {
@@ -650,7 +657,7 @@ static const char *const stopped[LANG_COUNT] = {
 const char *
 ob_text_stopped(enum lang l)
 {
-	return stopped[(unsigned)l < LANG_COUNT ? l : LANG_EN];
+	return in_lang(stopped, l);
 }
 
 static const char *const plan_head[LANG_COUNT] = {
@@ -666,13 +673,13 @@ static const char *const plan_next[LANG_COUNT] = {
 const char *
 ob_text_plan_head(enum lang l)
 {
-	return plan_head[(unsigned)l < LANG_COUNT ? l : LANG_EN];
+	return in_lang(plan_head, l);
 }
 
 const char *
 ob_text_plan_next(enum lang l)
 {
-	return plan_next[(unsigned)l < LANG_COUNT ? l : LANG_EN];
+	return in_lang(plan_next, l);
 }
 
 void
