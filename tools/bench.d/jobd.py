@@ -207,23 +207,25 @@ def main():
         evo.call("POST", "/_config", {"expect_key": KEY}, auth=False)
         client = psql("SELECT client_id FROM evolution_integrations WHERE instance = '%s'" % inst)
         base_users = int(psql("SELECT count(*) FROM users WHERE client_id = '%s'" % client))
-        # the bench's database is kept: a number may have turns of earlier runs
+        # the bench's database is kept: this run's numbers are its own (new
+        # users), and its jobs are told apart by the run's instance
+        pfx = "+55%02d" % ((int(time.time()) // 60) % 90 + 10)
         c_start = psql("SELECT clock_timestamp()::text")
         psql("INSERT INTO evolution_inbound (client_id, instance, message_id) SELECT '%s', '%s',"
              " 'T' || g FROM generate_series(1, %d) g" % (client, inst, turns))
         t0 = time.monotonic()
         psql("INSERT INTO jobs (kind, client_id, queue_key, payload) SELECT 'wa.turn', '%s',"
-             " 'wa:%s:+5531' || lpad(g::text, 9, '0'), jsonb_build_object('instance', '%s',"
-             " 'message_id', 'T' || g, 'phone', '+5531' || lpad(g::text, 9, '0'), 'kind', 'text',"
+             " 'wa:%s:%s' || lpad(g::text, 9, '0'), jsonb_build_object('instance', '%s',"
+             " 'message_id', 'T' || g, 'phone', '%s' || lpad(g::text, 9, '0'), 'kind', 'text',"
              " 'text', 'gastei ' || (g %% 90 + 10) || ' no mercado') FROM generate_series(1, %d) g"
-             % (client, client, inst, turns))
+             % (client, client, pfx, inst, pfx, turns))
         killed = None
         master = open(os.path.join(env["OZZIE_DEV_DIR"], "run", "jobd.pid")).read().strip()
         half = None
         while True:
             done = int(psql("SELECT count(*) FROM jobs WHERE client_id = '%s' AND state = 'done'"
-                            " AND kind IN ('wa.turn', 'wa.send') AND created_at > now() - interval '1 hour'"
-                            " AND (payload->>'message_id') LIKE 'T%%'" % client))
+                            " AND kind IN ('wa.turn', 'wa.send') AND payload->>'instance' = '%s'"
+                            " AND (payload->>'message_id') LIKE 'T%%'" % (client, inst)))
             if killed is None and done >= turns // 2:
                 kids = sh(["pgrep", "-P", master], check=False).split()
                 if kids:
@@ -237,12 +239,14 @@ def main():
         users = int(psql("SELECT count(*) FROM users WHERE client_id = '%s'" % client)) - base_users
         twice = int(psql("SELECT count(*) FROM (SELECT m.user_id FROM chat_messages m JOIN users u"
                          " ON u.client_id = m.client_id AND u.id = m.user_id WHERE m.client_id = '%s'"
-                         " AND u.phone LIKE '+5531%%' AND m.created_at >= '%s'::timestamptz"
-                         " GROUP BY m.user_id HAVING count(*) <> 2) x" % (client, c_start)))
+                         " AND u.phone LIKE '%s%%' AND m.created_at >= '%s'::timestamptz"
+                         " GROUP BY m.user_id HAVING count(*) <> 2) x" % (client, pfx, c_start)))
         lost = int(psql("SELECT count(*) FROM jobs WHERE client_id = '%s' AND state <> 'done'"
-                        " AND (payload->>'message_id') LIKE 'T%%'" % client))
+                        " AND payload->>'instance' = '%s' AND (payload->>'message_id') LIKE 'T%%'"
+                        % (client, inst)))
         retaken = int(psql("SELECT count(*) FROM jobs WHERE client_id = '%s' AND attempts > 1"
-                           " AND (payload->>'message_id') LIKE 'T%%'" % client))
+                           " AND payload->>'instance' = '%s' AND (payload->>'message_id') LIKE 'T%%'"
+                           % (client, inst)))
         st, rec = evo.call("GET", "/_sent", auth=False)
         numbers = [s["body"]["number"] for s in rec["sent"]]
         print("jobd: turns=%d" % turns)
