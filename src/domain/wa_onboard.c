@@ -98,7 +98,7 @@ is_log(const struct cm_words *w, enum ob_step st)
 	return st != OB_DEBT && cm_find(w, "paguei|pague");
 }
 
-/* A question ("quanto gastei\xe2\x80\xa6?", "why do you need that?"): the chat answers it. */
+/* A question ("quanto gastei com mercado?", "why do you need that?"): the chat answers it. */
 static int
 is_question(const struct cm_words *w)
 {
@@ -157,7 +157,7 @@ read_money(const struct cm_words *w, const char *text, enum lang l, const char *
 
 /*
  * A percentage in text: "12,5%", "12.5 %", "12 por cento", "29 percent", or
- * the one number of a message ("12 ao m\xc3\xaas"). 1 and *rate in thousandths of a
+ * the one number of a message ("12 ao mes", "12 a month"). 1 and *rate in thousandths of a
  * percent; 0 when there is none, or several numbers and no percent sign.
  */
 static int
