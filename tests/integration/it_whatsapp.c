@@ -170,6 +170,19 @@ wait_sent(const char *instance, int n, int ms, char out[][2048], int max)
 	return got;
 }
 
+/* The number psql printed into out (it_sql), checked: digits and a newline only. */
+static int64_t
+count_of(const char *out)
+{
+	const char	*errstr;
+	char		 v[32];
+	int64_t		 n;
+
+	snprintf(v, sizeof(v), "%.*s", (int)strcspn(out, "\r\n"), out);
+	ck_assert_msg(num_parse_i64z(v, 0, INT64_MAX, &n, &errstr) == 0, "not a count: '%s'", out);
+	return n;
+}
+
 /* --- the stack ------------------------------------------------------------------ */
 
 static void
@@ -340,7 +353,7 @@ START_TEST(integration_put_get_delete)
 		ck_assert_int_eq(it_sql("SELECT count(*) FROM evolution_integrations WHERE client_id = :'a'"
 		    " AND position('k-1234567890'::bytea IN api_key_enc) = 0"
 		    " AND webhook_secret_hash NOT LIKE 'whsec%'", c.id, NULL, out, sizeof(out)), 0);
-		ck_assert_int_eq(atoi(out), 1);
+		ck_assert_int_eq(count_of(out), 1);
 	}
 	it_call(&c, "DELETE", "/v1/integrations/evolution", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
@@ -584,7 +597,7 @@ START_TEST(ninth_digit_matches_known_user)
 	/* no new user: auto_create_users is off, and the number was known */
 	ck_assert_int_eq(it_sql("SELECT count(*) FROM users WHERE client_id = :'a'", c.id, NULL,
 	    out, sizeof(out)), 0);
-	ck_assert_int_eq(atoi(out), 1);
+	ck_assert_int_eq(count_of(out), 1);
 }
 END_TEST
 
@@ -810,7 +823,7 @@ START_TEST(receipt_photo_is_recorded)
 	ck_assert_int_eq(it_sql("SELECT count(*) FROM jobs WHERE client_id = :'a' AND "
 	    "kind = 'wa.turn' AND (state <> 'done' OR payload ? 'media_base64')", c.id, NULL,
 	    out, sizeof(out)), 0);
-	ck_assert_int_eq(atoi(out), 0);
+	ck_assert_int_eq(count_of(out), 0);
 	free(b64);
 }
 END_TEST
@@ -1236,7 +1249,7 @@ START_TEST(media_never_fetched_is_said)
 	http_result_free(&r);
 	ck_assert_int_eq(it_sql("SELECT count(*) FROM jobs WHERE client_id = :'a' AND state = 'dead'",
 	    c.id, NULL, out, sizeof(out)), 0);
-	ck_assert_int_eq(atoi(out), 0);
+	ck_assert_int_eq(count_of(out), 0);
 	evo_reset();
 }
 END_TEST
@@ -1723,7 +1736,7 @@ START_TEST(money_move_released_when_due)
 	json_object_put(h);
 	ck_assert_int_eq(it_sql("SELECT count(*) FROM money_move_cycles WHERE client_id = :'a'"
 	    " AND id = :'b' AND released_at IS NOT NULL", c.id, move, out, sizeof(out)), 0);
-	ck_assert_int_eq(atoi(out), 1);
+	ck_assert_int_eq(count_of(out), 1);
 }
 END_TEST
 
