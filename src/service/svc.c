@@ -49,6 +49,12 @@ svc_db_fail(struct svc *s)
 		s->err->retry_after = 1;
 		return svc_fail(s, OZ_SERVICE_UNAVAILABLE,
 		    "a concurrent change to the same data got in the way; retry");
+	case DB_FAULT_TIMEOUT:
+		/* the work was undone; a busy moment may pass, a very large read will not */
+		s->err->retry_after = 5;
+		return svc_fail(s, OZ_SERVICE_UNAVAILABLE,
+		    "the database took longer than this request may take (db_statement_timeout_ms);"
+		    " retry later, or ask for less (a shorter period)");
 	default:
 		return svc_fail(s, OZ_INTERNAL_ERROR, "internal error");
 	}

@@ -298,6 +298,9 @@ db_fault(const struct oz_db *db)
 		return DB_FAULT_FOREIGN_KEY;
 	if (strcmp(last_state, "40P01") == 0 || strcmp(last_state, "40001") == 0)
 		return DB_FAULT_CONFLICT;
+	/* statement_timeout (db_statement_timeout_ms) cancelled the statement */
+	if (strcmp(last_state, "57014") == 0)
+		return DB_FAULT_TIMEOUT;
 	return last_state[0] ? DB_FAULT_OTHER : DB_FAULT_NONE;
 }
 

@@ -49,6 +49,7 @@ enum db_fault {
 	DB_FAULT_CHECK,		/* a check constraint refused the write */
 	DB_FAULT_FOREIGN_KEY,	/* what the row refers to is gone */
 	DB_FAULT_CONFLICT,	/* a deadlock or serialization failure: the same work again may pass */
+	DB_FAULT_TIMEOUT,	/* longer than db_statement_timeout_ms: cancelled (503) */
 	DB_FAULT_OTHER		/* a bug or an unexpected state (500) */
 };
 

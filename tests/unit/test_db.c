@@ -4,7 +4,8 @@
  * pg_ctl stop and a crash restart do): the statement fails as
  * DB_FAULT_DOWN (a 503, never a 500), outside a transaction, inside one and
  * at COMMIT; a write PostgreSQL did not acknowledge is not there; and the
- * next statement runs on a new connection.
+ * next statement runs on a new connection. A statement cancelled by the
+ * statement timeout is a 503 too, on a connection that goes on.
  */
 #include "config.h"
 
@@ -216,6 +217,29 @@ START_TEST(rollback_keeps_the_statements_fault)
 }
 END_TEST
 
+static struct db_stmt slow = { "test_db_slow", "SELECT pg_sleep(2)", 1, 0 };
+
+/* A statement past db_statement_timeout_ms is a 503 with Retry-After, not a 500. */
+START_TEST(statement_timeout_is_unavailable)
+{
+	struct fixture	 fx;
+	char		 a[OZ_ID_MAX];
+
+	fixture_open(&fx);
+	fx.db.statement_timeout_ms = 100;	/* before the first statement connects */
+	ck_assert_ptr_null(db_run(&fx.db, &slow, 0, NULL));
+	ck_assert_int_eq(db_fault(&fx.db), DB_FAULT_TIMEOUT);
+	ck_assert_int_eq(svc_db_fail(&fx.s), -1);
+	ck_assert_int_eq(fx.err.code, OZ_SERVICE_UNAVAILABLE);
+	ck_assert_int_eq(fx.err.retry_after, 5);
+	/* the connection goes on */
+	new_id(a, sizeof(a));
+	ck_assert(insert(&fx, a));
+	ck_assert_int_eq(rows_of(a), 1);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -228,6 +252,7 @@ db_suite(void)
 	tcase_add_test(tc, lost_at_commit_is_down_and_not_done);
 	tcase_add_test(tc, commit_of_a_failed_transaction_is_not_done);
 	tcase_add_test(tc, rollback_keeps_the_statements_fault);
+	tcase_add_test(tc, statement_timeout_is_unavailable);
 	suite_add_tcase(s, tc);
 	return s;
 }
