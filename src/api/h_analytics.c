@@ -108,6 +108,8 @@ an_begin(struct oz_app *app, struct oz_req *r, struct an_q *q, struct svc *s)
 	if (v_done(r) == -1)
 		return -1;
 	app_svc_read(app, r, s);
+	/* what writes noted is folded into the rollups on the primary before a live answer */
+	q->sc.primary = &app->db;
 	q->min_users = app->cfg->analytics_min_users;
 	if (svc_an_currency(s, q->sc.currency, q->currency) == -1)
 		return -1;

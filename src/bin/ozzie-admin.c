@@ -62,6 +62,7 @@ usage(void)
 	    "                     (--rate-limit default / --burst default: back to the config)\n"
 	    "  analytics verify   compare every analytics rollup with the raw rows\n"
 	    "  analytics rebuild  recompute the rollups and every user's risk state\n"
+	    "  analytics fold     move the changes writes noted into the rollups now\n"
 	    "  analytics refresh [--client ID]\n"
 	    "                     precompute the analytics answers of the usual periods now\n"
 	    "  jobs list [--state queued|running|done|dead|cancelled] [--kind K] [--limit N] [--json]\n"
@@ -534,7 +535,8 @@ cmd_analytics(int argc, char **argv)
 	int		 i, rc = 0, verify;
 
 	if (argc < 2 || (strcmp(argv[1], "verify") != 0 && strcmp(argv[1], "rebuild") != 0 &&
-	    strcmp(argv[1], "refresh") != 0) || (argc != 2 && strcmp(argv[1], "refresh") != 0))
+	    strcmp(argv[1], "refresh") != 0 && strcmp(argv[1], "fold") != 0) ||
+	    (argc != 2 && strcmp(argv[1], "refresh") != 0))
 		usage();
 	verify = strcmp(argv[1], "verify") == 0;
 	if (db_init(&db, &cfg, "ozzie-admin") == -1)
@@ -548,7 +550,14 @@ cmd_analytics(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "refresh") == 0)
 		rc = analytics_refresh(&db, argc, argv);
-	else if (verify) {
+	else if (strcmp(argv[1], "fold") == 0) {
+		if (store_an_fold(&db, &users) == -1) {
+			fprintf(stderr, "ozzie-admin: analytics fold failed (is the schema migrated?)\n");
+			rc = 1;
+		} else
+			printf("%lld pending changes folded into the analytics rollups\n",
+			    (long long)users);
+	} else if (verify) {
 		if (store_an_verify(&db, v) == -1) {
 			fprintf(stderr, "ozzie-admin: analytics verify failed (is the schema migrated?)\n");
 			rc = 1;
@@ -567,7 +576,8 @@ cmd_analytics(int argc, char **argv)
 		 * made before a write (served until analytics_refresh_seconds), or
 		 * is wrong: said, not an error.
 		 */
-		if (rc != 1 && store_an_answer_verify(&db, AN_MAX_GROUPS + 1, &sets, &differ) == -1) {
+		if (rc != 1 && (store_an_fold(&db, NULL) == -1 ||
+		    store_an_answer_verify(&db, AN_MAX_GROUPS + 1, &sets, &differ) == -1)) {
 			fprintf(stderr, "ozzie-admin: analytics verify of the answers failed\n");
 			rc = 1;
 		} else if (rc != 1)

@@ -34,6 +34,7 @@
 #include "service/svc_job.h"
 #include "service/svc_move.h"
 #include "store/db.h"
+#include "store/store_analytics.h"
 #include "store/store_job.h"
 
 #define JOBD_MAX_RUNNERS	64
@@ -230,6 +231,25 @@ answers_refresh(struct oz_db *db)
 		    now_ms() - t0);
 }
 
+/*
+ * Runner 0 folds the changes writes of transactions noted into the
+ * analytics rollups (sql/018) every analytics_fold_ms: the writes stay
+ * cheap, and a fold takes whatever came in meanwhile in one statement.
+ */
+static void
+fold_pending(struct oz_db *db)
+{
+	int64_t	 n;
+	double	 t0 = now_ms();
+
+	if (store_an_fold(db, &n) == -1) {
+		db_rollback(db);
+		log_warnx("analytics: the pending changes were not folded (a live answer folds them)");
+	} else if (n > 0 && now_ms() - t0 >= 1000)
+		log_info("analytics: %lld pending changes folded in %.0f ms", (long long)n,
+		    now_ms() - t0);
+}
+
 static int
 runner_main(int idx)
 {
@@ -238,6 +258,8 @@ runner_main(int idx)
 	PGconn		*lc = NULL;
 	char		 runner[128], host[64];
 	time_t		 last_listen = 0, last_purge = 0, last_release = 0, last_answers = 0;
+	double		 last_fold = 0;
+	long		 idle_ms;
 	int		 rc, n;
 
 	catch_term();
@@ -258,6 +280,11 @@ runner_main(int idx)
 			last_answers = time(NULL);
 			answers_refresh(&db);
 		}
+		if (idx == 0 && cfg.analytics_fold_ms > 0 &&
+		    now_ms() - last_fold >= (double)cfg.analytics_fold_ms) {
+			last_fold = now_ms();
+			fold_pending(&db);
+		}
 		rc = run_one(&db, &pool, runner);
 		/* busy or not, the first runner sweeps what came due */
 		if (idx == 0 && rc != -1 && time(NULL) - last_release >= JOBD_RELEASE_EVERY_S) {
@@ -273,8 +300,11 @@ runner_main(int idx)
 			if (store_job_purge(&st, JOBD_PURGE_DAYS, &n) == 0 && n > 0)
 				log_info("purged %d finished jobs", n);
 		}
+		idle_ms = (long)cfg.jobd_poll_ms;
+		if (idx == 0 && cfg.analytics_fold_ms > 0 && cfg.analytics_fold_ms < idle_ms)
+			idle_ms = (long)cfg.analytics_fold_ms;
 		if (!stopping)
-			wait_for_work(&lc, (long)cfg.jobd_poll_ms);
+			wait_for_work(&lc, idle_ms);
 	}
 	PQfinish(lc);
 	db_close(&db);

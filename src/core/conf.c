@@ -91,6 +91,8 @@ const struct oz_config_key oz_config_keys[] = {
 	  "analytics withhold a figure (null, suppressed) made from fewer users than this" },
 	{ "analytics_refresh_seconds", CFG_INT, OFF(analytics_refresh_seconds), "300", 0, 86400, 0, NULL,
 	  "spending answers of the usual periods of large clients are precomputed by ozzie-jobd and served while younger than this (0: always live)" },
+	{ "analytics_fold_ms", CFG_INT, OFF(analytics_fold_ms), "1000", 0, 3600000, 0, NULL,
+	  "ozzie-jobd folds the changes writes noted into the analytics rollups this often (0: only the API's live answers fold)" },
 	{ "analytics_precompute_min_users", CFG_INT, OFF(analytics_precompute_min_users), "2000", 1, 1000000000, 0, NULL,
 	  "a client's currency has its spending answers precomputed when a month of the period has this many users with transactions" },
 	{ "analytics_risk_cash_flow_days", CFG_INT, OFF(analytics_risk_cash_flow_days), "90", 7, 366, 0, NULL,

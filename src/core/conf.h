@@ -42,6 +42,7 @@ struct oz_config {
 	int64_t	 analytics_min_users;
 	int64_t	 analytics_refresh_seconds;
 	int64_t	 analytics_precompute_min_users;
+	int64_t	 analytics_fold_ms;	/* ozzie-jobd folds analytics_pending this often; 0 never */
 	int64_t	 analytics_risk_cash_flow_days;
 	int64_t	 analytics_risk_fund_months;
 	int64_t	 analytics_risk_dti_pct;

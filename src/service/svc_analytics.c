@@ -196,6 +196,9 @@ svc_an_answers_refresh(struct oz_db *db, const struct oz_config *cfg, const char
 
 	*computed = 0;
 	usual_periods(cal_today_days(), from, to);
+	/* the answers read the rollups: what writes noted goes in first */
+	if (store_an_fold(db, NULL) == -1)
+		return -1;
 	/* what no request is served any more goes */
 	if (store_an_answer_expire(db, 2 * cfg->analytics_refresh_seconds + 86400) == -1)
 		return -1;

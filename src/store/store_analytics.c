@@ -163,6 +163,8 @@ store_an_overview(struct store *st, const struct an_scope *sc, int64_t fresh_s,
 		}
 		PQclear(res);
 	}
+	if (sc->primary && store_an_fold(sc->primary, NULL) == -1)
+		return -1;
 	as_of_now(src);
 	return store_one(st, &an_overview, 4, params, decode_overview, o) == 1 ? 0 : -1;
 }
@@ -293,6 +295,8 @@ store_an_spending(struct store *st, const struct an_scope *sc, const char *group
 	if (fresh_s > 0 && (rc = spending_answer(st, sc, group_by, fresh_s, total, rows, max,
 	    n, src)) != 0)
 		return rc == 1 ? 0 : -1;
+	if (sc->primary && store_an_fold(sc->primary, NULL) == -1)
+		return -1;
 	as_of_now(src);
 	if (store_one(st, &an_spend_total, 5, tp, decode_group, total) != 1)
 		return -1;
@@ -357,6 +361,8 @@ store_an_trends(struct store *st, const struct an_scope *sc, const char *interva
 	const char *params[7] = { st->client, sc->currency, sc->from, sc->to, interval,
 	    sc->category, store_int_param(st, (int64_t)max) };
 
+	if (sc->primary && store_an_fold(sc->primary, NULL) == -1)
+		return -1;
 	return store_rows(st, &an_trends, 7, params, decode_point, rows, sizeof(*rows), max, n);
 }
 
@@ -428,6 +434,12 @@ store_an_at_risk(struct store *st, const char *currency, const char *reason,
  * What the rules read of user $2, as of today (UTC), one row per debt of
  * the latest intake (one row when none): $3 the days of the cash flow.
  */
+/* The user's ($1, $2) changes not folded into the rollups yet (sql/018), as measures. */
+#define AN_USER_PENDING \
+	"(SELECT transaction_date, currency, sign * ozzie_spend(kind, amount_cents) AS sc," \
+	" CASE WHEN kind = 'income' THEN sign * amount_cents ELSE 0 END AS ic," \
+	" CASE WHEN kind = 'income' THEN sign ELSE 0 END AS inn" \
+	" FROM analytics_pending WHERE client_id = $1 AND user_id = $2)"
 static struct db_stmt an_inputs = { "an_inputs",
 	"WITH u AS (SELECT id, currency FROM users WHERE client_id = $1 AND id = $2),"
 	" i AS (SELECT * FROM financial_intakes WHERE client_id = $1 AND user_id = $2"
@@ -440,10 +452,16 @@ static struct db_stmt an_inputs = { "an_inputs",
 	 */
 	" f AS (SELECT coalesce(sum(a.income_cents), 0) inc,"
 	"  coalesce(sum(a.income_count), 0) incn,"
-	"  coalesce(sum(a.spend_cents), 0) sp FROM analytics_totals a, u"
+	"  coalesce(sum(a.spend_cents), 0) sp FROM (SELECT a.income_cents, a.income_count,"
+	"  a.spend_cents FROM analytics_totals a, u"
 	"  WHERE a.client_id = $1 AND a.user_id = $2 AND a.kind = 'w'"
 	"  AND a.currency = u.currency AND a.period > current_date - $3::integer"
-	"  AND a.period <= current_date),"
+	"  AND a.period <= current_date"
+	/* with the changes not folded yet (sql/018) */
+	"  UNION ALL SELECT q.ic, q.inn, q.sc FROM " AN_USER_PENDING " q, u"
+	"  WHERE q.currency = u.currency"
+	"  AND date_trunc('week', q.transaction_date)::date > current_date - $3::integer"
+	"  AND date_trunc('week', q.transaction_date)::date <= current_date) a),"
 	" m AS (SELECT coalesce(sum(spend_cents) FILTER (WHERE a.month ="
 	"  (date_trunc('month', current_date) - interval '1 month')::date), 0) m0,"
 	"  coalesce(sum(spend_cents) FILTER (WHERE a.month ="
@@ -452,9 +470,11 @@ static struct db_stmt an_inputs = { "an_inputs",
 	"  (date_trunc('month', current_date) - interval '3 months')::date), 0) m2,"
 	"  coalesce(sum(spend_cents) FILTER (WHERE a.month ="
 	"  (date_trunc('month', current_date) - interval '4 months')::date), 0) m3"
-	"  FROM analytics_monthly a, u WHERE a.client_id = $1 AND a.user_id = $2"
-	"  AND a.currency = u.currency"
-	"  AND a.month >= (date_trunc('month', current_date) - interval '4 months')::date"
+	"  FROM (SELECT a.month, a.spend_cents FROM analytics_monthly a, u"
+	"  WHERE a.client_id = $1 AND a.user_id = $2 AND a.currency = u.currency"
+	"  UNION ALL SELECT date_trunc('month', q.transaction_date)::date, q.sc"
+	"  FROM " AN_USER_PENDING " q, u WHERE q.currency = u.currency) a"
+	"  WHERE a.month >= (date_trunc('month', current_date) - interval '4 months')::date"
 	"  AND a.month < date_trunc('month', current_date)::date),"
 	" mm AS (SELECT count(*) FILTER (WHERE NOT seen) n FROM (SELECT bool_or(status ="
 	"  'completed') OVER (ORDER BY due_date DESC, cycle_number DESC) seen"
@@ -632,47 +652,96 @@ store_an_risk_put(struct store *st, const char *user, const struct an_user_input
 	" currency, coalesce(merchant, '') AS merchant, category," \
 	" sum(ozzie_spend(kind, amount_cents)) AS spend_cents, count(*) AS spend_count" \
 	" FROM transactions WHERE kind IN ('spending', 'fee', 'refund') GROUP BY 1, 2, 3, 4, 5, 6"
-/* The client's periods (sql/013), stripe by stripe, from the users' totals. */
-#define AN_RAW_PERIODS \
+/* The client's periods (sql/013), stripe by stripe, from users' totals (a query or table). */
+#define AN_PERIODS_OF(totals) \
 	"SELECT client_id, currency, kind, period, ozzie_analytics_stripe(user_id) AS stripe," \
 	" sum(spend_cents) AS spend_cents, sum(spend_count) AS spend_count," \
 	" sum(income_cents) AS income_cents, sum(income_count) AS income_count," \
 	" sum(txn_count) AS txn_count, count(*) FILTER (WHERE spend_count > 0) AS users_spend," \
 	" count(*) FILTER (WHERE income_count > 0) AS users_income," \
 	" count(*) FILTER (WHERE txn_count > 0) AS users_any" \
-	" FROM (" AN_RAW_TOTALS ") u GROUP BY 1, 2, 3, 4, 5"
+	" FROM " totals " u GROUP BY 1, 2, 3, 4, 5"
+/*
+ * The changes not folded yet (sql/018) of users still there, as rollup
+ * measures: what each adds to spend_cents, spend_count, income_cents,
+ * income_count and txn_count.
+ */
+#define AN_PENDING \
+	"(SELECT p.client_id, p.user_id, p.transaction_date, p.currency, p.category, p.source," \
+	" coalesce(p.merchant, '') AS merchant, p.kind, p.sign * ozzie_spend(p.kind, p.amount_cents) AS sc," \
+	" CASE WHEN p.kind IN ('spending', 'fee', 'refund') THEN p.sign ELSE 0 END AS sn," \
+	" CASE WHEN p.kind = 'income' THEN p.sign * p.amount_cents ELSE 0 END AS ic," \
+	" CASE WHEN p.kind = 'income' THEN p.sign ELSE 0 END AS inn, p.sign AS n" \
+	" FROM analytics_pending p JOIN users u ON u.client_id = p.client_id AND u.id = p.user_id)"
+/* A rollup's stored rows with the pending changes added, rows at zero left out. */
+#define AN_STORED(table, keys, pkeys) \
+	"(SELECT " keys ", " AN_SUMS " FROM (SELECT " keys ", " AN_ALL " FROM " table \
+	" UNION ALL SELECT " pkeys ", " AN_PVALS " FROM " AN_PENDING " q) x GROUP BY " keys \
+	" HAVING NOT (" AN_ZERO "))"
+#define AN_SUMS "sum(spend_cents) AS spend_cents, sum(spend_count) AS spend_count," \
+	" sum(income_cents) AS income_cents, sum(income_count) AS income_count," \
+	" sum(txn_count) AS txn_count"
+#define AN_ALL "spend_cents, spend_count, income_cents, income_count, txn_count"
 /* A stored row at zero is a row that is not there. */
-#define AN_DIFF(label, table, raw, keys, rvals, svals, zero) \
+#define AN_DIFF(label, table, raw, stored, keys, rvals, svals) \
 	"SELECT '" label "', (SELECT count(*) FROM " table ")::text, count(*)::text" \
-	" FROM (" raw ") r FULL JOIN (SELECT * FROM " table " WHERE NOT (" zero ")) s" \
+	" FROM (" raw ") r FULL JOIN " stored " s" \
 	" USING (" keys ") WHERE (" rvals ") IS DISTINCT FROM (" svals ")"
 #define AN_VALS(p) p "spend_cents, " p "spend_count, " p "income_cents, " p "income_count, " \
 	p "txn_count"
-#define AN_ZERO "spend_cents = 0 AND spend_count = 0 AND income_cents = 0" \
-	" AND income_count = 0 AND txn_count = 0"
+#define AN_ZERO "sum(spend_cents) = 0 AND sum(spend_count) = 0 AND sum(income_cents) = 0" \
+	" AND sum(income_count) = 0 AND sum(txn_count) = 0"
+#define AN_KEYS_MONTHLY "client_id, user_id, month, currency, category, source"
+#define AN_KEYS_WEEKLY "client_id, user_id, week, currency, category"
+#define AN_KEYS_MERCHANTS "client_id, user_id, month, currency, merchant, category"
+#define AN_KEYS_TOTALS "client_id, user_id, kind, period, currency"
+#define AN_PVALS "sc, sn, ic, inn, n"
 
+/*
+ * Each rollup (with the changes not folded yet) against the raw rows, in
+ * one snapshot, so writes going on meanwhile make no false difference; the
+ * periods against the stored totals they are kept from (which the line
+ * before compares with the raw rows).
+ */
 static struct db_stmt an_verify_stmt = { "an_verify",
 	AN_DIFF("0", "analytics_monthly", AN_RAW_MONTHLY,
-	    "client_id, user_id, month, currency, category, source",
-	    AN_VALS("r."), AN_VALS("s."), AN_ZERO)
+	    AN_STORED("analytics_monthly", AN_KEYS_MONTHLY,
+	    "client_id, user_id, date_trunc('month', transaction_date)::date, currency, category,"
+	    " source"), AN_KEYS_MONTHLY, AN_VALS("r."), AN_VALS("s."))
 	" UNION ALL "
 	AN_DIFF("1", "analytics_weekly", AN_RAW_WEEKLY,
-	    "client_id, user_id, week, currency, category", AN_VALS("r."), AN_VALS("s."),
-	    AN_ZERO)
+	    AN_STORED("analytics_weekly", AN_KEYS_WEEKLY,
+	    "client_id, user_id, date_trunc('week', transaction_date)::date, currency, category"),
+	    AN_KEYS_WEEKLY, AN_VALS("r."), AN_VALS("s."))
 	" UNION ALL "
 	AN_DIFF("2", "analytics_merchants", AN_RAW_MERCHANTS,
-	    "client_id, user_id, month, currency, merchant, category",
-	    "r.spend_cents, r.spend_count", "s.spend_cents, s.spend_count",
-	    "spend_cents = 0 AND spend_count = 0")
+	    "(SELECT " AN_KEYS_MERCHANTS ", sum(spend_cents) AS spend_cents,"
+	    " sum(spend_count) AS spend_count FROM (SELECT " AN_KEYS_MERCHANTS ", spend_cents, spend_count"
+	    " FROM analytics_merchants UNION ALL SELECT client_id, user_id,"
+	    " date_trunc('month', transaction_date)::date, currency, merchant, category, sc, n"
+	    " FROM " AN_PENDING " q WHERE kind IN ('spending', 'fee', 'refund')) x"
+	    " GROUP BY " AN_KEYS_MERCHANTS " HAVING NOT (sum(spend_cents) = 0"
+	    " AND sum(spend_count) = 0))",
+	    AN_KEYS_MERCHANTS, "r.spend_cents, r.spend_count", "s.spend_cents, s.spend_count")
 	" UNION ALL "
 	AN_DIFF("3", "analytics_totals", AN_RAW_TOTALS,
-	    "client_id, user_id, kind, period, currency", AN_VALS("r."), AN_VALS("s."), AN_ZERO)
+	    "(SELECT " AN_KEYS_TOTALS ", " AN_SUMS " FROM (SELECT " AN_KEYS_TOTALS ", "
+	    AN_ALL " FROM analytics_totals UNION ALL SELECT q.client_id, q.user_id, x.k, x.p,"
+	    " q.currency, " AN_PVALS " FROM " AN_PENDING " q CROSS JOIN LATERAL (VALUES"
+	    " ('m'::\"char\", date_trunc('month', q.transaction_date)::date),"
+	    " ('w'::\"char\", date_trunc('week', q.transaction_date)::date)) AS x (k, p)) y"
+	    " GROUP BY " AN_KEYS_TOTALS " HAVING NOT (" AN_ZERO "))",
+	    AN_KEYS_TOTALS, AN_VALS("r."), AN_VALS("s."))
 	" UNION ALL "
-	AN_DIFF("4", "analytics_periods", AN_RAW_PERIODS,
+	AN_DIFF("4", "analytics_periods", AN_PERIODS_OF("(SELECT * FROM analytics_totals"
+	    " WHERE NOT (spend_cents = 0 AND spend_count = 0 AND income_cents = 0"
+	    " AND income_count = 0 AND txn_count = 0))"),
+	    "(SELECT * FROM analytics_periods WHERE NOT (spend_cents = 0 AND spend_count = 0"
+	    " AND income_cents = 0 AND income_count = 0 AND txn_count = 0 AND users_spend = 0"
+	    " AND users_income = 0 AND users_any = 0))",
 	    "client_id, currency, kind, period, stripe",
 	    AN_VALS("r.") ", r.users_spend, r.users_income, r.users_any",
-	    AN_VALS("s.") ", s.users_spend, s.users_income, s.users_any",
-	    AN_ZERO " AND users_spend = 0 AND users_income = 0 AND users_any = 0"),
+	    AN_VALS("s.") ", s.users_spend, s.users_income, s.users_any"),
 	1, 0 };
 
 static const char *const rollup_tables[AN_ROLLUPS] = { "analytics_monthly",
@@ -704,12 +773,29 @@ store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS])
 	return 0;
 }
 
+static struct db_stmt an_fold = { "an_fold", "SELECT ozzie_analytics_fold()", 0, 0 };
+
+int
+store_an_fold(struct oz_db *db, int64_t *folded)
+{
+	PGresult *res;
+
+	if (folded)
+		*folded = 0;
+	if ((res = db_run(db, &an_fold, 0, NULL)) == NULL)
+		return -1;
+	if (folded && PQntuples(res) == 1)
+		*folded = store_i64(res, 0, 0);
+	PQclear(res);
+	return 0;
+}
+
 /* Writes of transactions wait while the rollups are made again (reads go on). */
 static struct db_stmt an_lock = { "an_lock",
 	"LOCK TABLE transactions IN SHARE MODE", 0, 0 };
 static struct db_stmt an_clear = { "an_clear",
-	"TRUNCATE analytics_monthly, analytics_weekly, analytics_merchants, analytics_totals,"
-	" analytics_periods, analytics_answer_sets, analytics_answer_groups", 0, 0 };
+	"TRUNCATE analytics_pending, analytics_monthly, analytics_weekly, analytics_merchants,"
+	" analytics_totals, analytics_periods, analytics_answer_sets, analytics_answer_groups", 0, 0 };
 /* The trigger that keeps analytics_periods stands aside: filled below at once. */
 static struct db_stmt an_quiet = { "an_quiet",
 	"SELECT set_config('ozzie.analytics_rebuild', 'on', true)", 0, 0 };

@@ -1,6 +1,7 @@
 /*
- * store_analytics.h: the rollups of sql/011 (kept by triggers on the
- * transactions table) and each user's risk state, read for a client's
+ * store_analytics.h: the rollups of sql/011 (each write of transactions
+ * notes its changes, which are folded into them: sql/018) and each user's
+ * risk state, read for a client's
  * analytics (DESIGN §4.3), and checked or rebuilt from raw rows by
  * ozzie-admin. Periods are whole months (or, for weekly trends, whole
  * weeks): from is the first day of one, to the last day of one.
@@ -23,6 +24,7 @@ struct an_scope {
 	const char	*currency;
 	const char	*from, *to;	/* YYYY-MM-DD, aligned to the rollups */
 	const char	*category;	/* a filter, or NULL */
+	struct oz_db	*primary;	/* a live answer folds first here (NULL: not) */
 };
 
 /* The overview's figures; *_users say how many users each is made of. */
@@ -108,13 +110,23 @@ int	store_an_inputs(struct store *st, const char *user, int64_t flow_days,
 int	store_an_risk_put(struct store *st, const char *user, const struct an_user_inputs *in,
 	    const struct risk_out *r, char before[160]);
 
+/*
+ * Move the changes noted by writes of transactions into the rollups
+ * (ozzie_analytics_fold, sql/018), on the primary, outside a transaction:
+ * a live answer is exact from then on. *folded (may be NULL): how many. 0/-1.
+ */
+int	store_an_fold(struct oz_db *db, int64_t *folded);
+
 /* Rows of each rollup table and how many differ from the raw rows. */
 struct an_verify {
 	const char	*table;
 	int64_t		 rows, differ;
 };
 #define AN_ROLLUPS	5
-/* Compare every rollup of every client with a recomputation. 0/-1. */
+/*
+ * Compare every rollup of every client, with the changes not folded yet,
+ * with a recomputation from the raw rows, in one snapshot. 0/-1.
+ */
 int	store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS]);
 /* Recompute every rollup from the raw rows, writes held off meanwhile. 0/-1. */
 int	store_an_rebuild(struct oz_db *db);

@@ -992,8 +992,11 @@ START_TEST(reads_from_the_replica)
 	ck_assert_int_eq(it_dev_capture("_replica-psql -tAc 'SELECT pg_wal_replay_pause()'",
 	    out, sizeof(out)), 0);
 	txn(&rc, "/v1/users/external:rep1", 700, "food", "weekly groceries", d);
-	ck_assert_int_eq(it_sql("SELECT sum(spend_cents) FROM analytics_monthly"
-	    " WHERE client_id = :'a';", rc.id, NULL, out, sizeof(out)), 0);
+	/* the rollups with the changes not folded yet (sql/018) */
+	ck_assert_int_eq(it_sql("SELECT (SELECT sum(spend_cents) FROM analytics_monthly"
+	    " WHERE client_id = :'a') + (SELECT coalesce(sum(sign * amount_cents), 0)"
+	    " FROM analytics_pending WHERE client_id = :'a' AND kind = 'spending');",
+	    rc.id, NULL, out, sizeof(out)), 0);
 	ck_assert_int_eq(atol(out), 5700);
 	it_sleep_ms(300);
 	ck_assert_int_eq(replica_total(&rc), 5000);

@@ -1,0 +1,164 @@
+-- 018: a transaction written costs the rollups one narrow row, not five upserts.
+--
+-- Until now each statement on transactions upserted the user's rows of
+-- analytics_monthly, _weekly, _merchants and _totals (and, through
+-- _totals, the client's analytics_periods) in the writer's transaction. The
+-- weekly and merchant rollups have about one row a transaction, so at ten
+-- million transactions every POST wrote some five rows into gigabytes of
+-- indexes and lost up to half its throughput.
+--
+-- Now a write notes what it changed in analytics_pending, in its own
+-- transaction (so the rollups plus the pending rows are exact at every
+-- instant, for every path that writes a transaction), and
+-- ozzie_analytics_fold() moves the pending rows into the rollups in one
+-- statement, grouped: ozzie-jobd every analytics_fold_ms, and the API before
+-- any answer it reads live from the rollups, so that an answer is as exact
+-- as before. The risk state of a user reads the user's pending rows with
+-- the rollups, and "ozzie-admin analytics verify" compares the rollups plus
+-- the pending rows with the raw rows.
+CREATE TABLE analytics_pending (
+    client_id        text NOT NULL,
+    user_id          text NOT NULL,
+    sign             smallint NOT NULL CHECK (sign IN (-1, 1)),	-- added, taken away
+    transaction_date date NOT NULL,
+    currency         text NOT NULL,
+    category         text NOT NULL,
+    source           text NOT NULL,
+    merchant         text,
+    kind             text NOT NULL,
+    amount_cents     bigint NOT NULL
+);
+-- A user's pending rows, for the risk state read after each write.
+CREATE INDEX analytics_pending_user ON analytics_pending (client_id, user_id);
+-- Emptied every second or so: vacuumed often, so that it stays a few pages.
+ALTER TABLE analytics_pending SET (autovacuum_vacuum_scale_factor = 0,
+    autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_insert_threshold = 5000);
+
+DROP TRIGGER analytics_txn_insert ON transactions;
+DROP TRIGGER analytics_txn_update ON transactions;
+DROP TRIGGER analytics_txn_delete ON transactions;
+DROP TRIGGER analytics_periods_lock ON transactions;
+DROP FUNCTION ozzie_analytics_txn();
+DROP FUNCTION ozzie_analytics_lock();
+
+-- What a statement on transactions changed: its rows added (+1) and taken
+-- away (-1); a row updated in none of the columns the rollups read is left out.
+CREATE FUNCTION ozzie_analytics_note() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO analytics_pending (client_id, user_id, sign, transaction_date, currency,
+            category, source, merchant, kind, amount_cents)
+        SELECT client_id, user_id, 1, transaction_date, currency, category, source, merchant,
+            kind, amount_cents FROM new_rows;
+    ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO analytics_pending (client_id, user_id, sign, transaction_date, currency,
+            category, source, merchant, kind, amount_cents)
+        SELECT v.* FROM new_rows n JOIN old_rows o ON o.client_id = n.client_id AND o.id = n.id
+        CROSS JOIN LATERAL (VALUES
+            (n.client_id, n.user_id, 1::smallint, n.transaction_date, n.currency, n.category,
+             n.source, n.merchant, n.kind, n.amount_cents),
+            (o.client_id, o.user_id, -1::smallint, o.transaction_date, o.currency, o.category,
+             o.source, o.merchant, o.kind, o.amount_cents)) AS v
+        WHERE (n.user_id, n.transaction_date, n.currency, n.category, n.source, n.merchant,
+            n.kind, n.amount_cents) IS DISTINCT FROM (o.user_id, o.transaction_date,
+            o.currency, o.category, o.source, o.merchant, o.kind, o.amount_cents);
+    ELSE
+        INSERT INTO analytics_pending (client_id, user_id, sign, transaction_date, currency,
+            category, source, merchant, kind, amount_cents)
+        SELECT client_id, user_id, -1, transaction_date, currency, category, source, merchant,
+            kind, amount_cents FROM old_rows;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER analytics_txn_insert AFTER INSERT ON transactions
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ozzie_analytics_note();
+CREATE TRIGGER analytics_txn_update AFTER UPDATE ON transactions
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ozzie_analytics_note();
+CREATE TRIGGER analytics_txn_delete AFTER DELETE ON transactions
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ozzie_analytics_note();
+
+-- One folder at a time, and never beside a user being deleted: the fold
+-- holds this lock alone, a delete of users holds it shared. A user deleted
+-- meanwhile would leave the fold upserting rows the delete's cascade takes
+-- away (waiting on each other, or a row for a user no longer there); so a
+-- fold sees every user either there or gone, and the pending rows of a user
+-- gone are dropped with it.
+CREATE FUNCTION ozzie_analytics_users_lock() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock_shared(hashtext('ozzie.analytics_fold'));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_users_lock BEFORE DELETE ON users
+    FOR EACH STATEMENT EXECUTE FUNCTION ozzie_analytics_users_lock();
+
+-- The pending rows into the rollups, in one statement (their rows upserted
+-- in key order, analytics_periods through analytics_totals' row trigger);
+-- returns how many pending rows it took. Call it outside a transaction of
+-- your own, or at its start: it waits for users being deleted.
+CREATE FUNCTION ozzie_analytics_fold() RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+    n bigint;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('ozzie.analytics_fold'));
+    WITH d AS (DELETE FROM analytics_pending RETURNING *),
+    e AS (SELECT d.*, d.sign * ozzie_spend(d.kind, d.amount_cents) AS sp,
+            CASE WHEN d.kind IN ('spending', 'fee', 'refund') THEN d.sign ELSE 0 END AS sn,
+            CASE WHEN d.kind = 'income' THEN d.sign * d.amount_cents ELSE 0 END AS ic,
+            CASE WHEN d.kind = 'income' THEN d.sign ELSE 0 END AS inn
+        FROM d JOIN users u ON u.client_id = d.client_id AND u.id = d.user_id),
+    m AS (INSERT INTO analytics_monthly AS a (client_id, user_id, month, currency, category,
+            source, spend_cents, spend_count, income_cents, income_count, txn_count)
+        SELECT client_id, user_id, date_trunc('month', transaction_date)::date, currency,
+            category, source, sum(sp), sum(sn), sum(ic), sum(inn), sum(sign)
+        FROM e GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (client_id, user_id, month, currency, category, source) DO UPDATE SET
+            spend_cents = a.spend_cents + EXCLUDED.spend_cents,
+            spend_count = a.spend_count + EXCLUDED.spend_count,
+            income_cents = a.income_cents + EXCLUDED.income_cents,
+            income_count = a.income_count + EXCLUDED.income_count,
+            txn_count = a.txn_count + EXCLUDED.txn_count),
+    w AS (INSERT INTO analytics_weekly AS a (client_id, user_id, week, currency, category,
+            spend_cents, spend_count, income_cents, income_count, txn_count)
+        SELECT client_id, user_id, date_trunc('week', transaction_date)::date, currency,
+            category, sum(sp), sum(sn), sum(ic), sum(inn), sum(sign)
+        FROM e GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (client_id, user_id, week, currency, category) DO UPDATE SET
+            spend_cents = a.spend_cents + EXCLUDED.spend_cents,
+            spend_count = a.spend_count + EXCLUDED.spend_count,
+            income_cents = a.income_cents + EXCLUDED.income_cents,
+            income_count = a.income_count + EXCLUDED.income_count,
+            txn_count = a.txn_count + EXCLUDED.txn_count),
+    r AS (INSERT INTO analytics_merchants AS a (client_id, user_id, month, currency, merchant,
+            category, spend_cents, spend_count)
+        SELECT client_id, user_id, date_trunc('month', transaction_date)::date, currency,
+            coalesce(merchant, ''), category, sum(sp), sum(sn)
+        FROM e WHERE kind IN ('spending', 'fee', 'refund')
+        GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (client_id, user_id, month, currency, merchant, category) DO UPDATE SET
+            spend_cents = a.spend_cents + EXCLUDED.spend_cents,
+            spend_count = a.spend_count + EXCLUDED.spend_count),
+    t AS (INSERT INTO analytics_totals AS a (client_id, user_id, kind, period, currency,
+            spend_cents, spend_count, income_cents, income_count, txn_count)
+        SELECT e.client_id, e.user_id, x.k, x.p, e.currency, sum(e.sp), sum(e.sn), sum(e.ic),
+            sum(e.inn), sum(e.sign)
+        FROM e CROSS JOIN LATERAL (VALUES
+            ('m'::"char", date_trunc('month', e.transaction_date)::date),
+            ('w'::"char", date_trunc('week', e.transaction_date)::date)) AS x (k, p)
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (client_id, user_id, kind, period, currency) DO UPDATE SET
+            spend_cents = a.spend_cents + EXCLUDED.spend_cents,
+            spend_count = a.spend_count + EXCLUDED.spend_count,
+            income_cents = a.income_cents + EXCLUDED.income_cents,
+            income_count = a.income_count + EXCLUDED.income_count,
+            txn_count = a.txn_count + EXCLUDED.txn_count)
+    SELECT count(*) INTO n FROM d;
+    RETURN n;
+END
+$$;
