@@ -10,8 +10,8 @@
 -- Now a write notes what it changed in analytics_pending, in its own
 -- transaction (so the rollups plus the pending rows are exact at every
 -- instant, for every path that writes a transaction), and
--- ozzie_analytics_fold() moves the pending rows into the rollups in one
--- statement, grouped: ozzie-jobd every analytics_fold_ms, and the API before
+-- ozzie_analytics_fold() moves the pending rows into the rollups, grouped,
+-- 50,000 at a time: ozzie-jobd every analytics_fold_ms, and the API before
 -- any answer it reads live from the rollups, so that an answer is as exact
 -- as before. The risk state of a user reads the user's pending rows with
 -- the rollups, and "ozzie-admin analytics verify" compares the rollups plus
@@ -97,17 +97,22 @@ $$;
 CREATE TRIGGER analytics_users_lock BEFORE DELETE ON users
     FOR EACH STATEMENT EXECUTE FUNCTION ozzie_analytics_users_lock();
 
--- The pending rows into the rollups, in one statement (their rows upserted
--- in key order, analytics_periods through analytics_totals' row trigger);
--- returns how many pending rows it took. Call it outside a transaction of
--- your own, or at its start: it waits for users being deleted.
-CREATE FUNCTION ozzie_analytics_fold() RETURNS bigint
+-- Up to max_rows pending rows into the rollups, in one statement (their
+-- rows upserted in key order, analytics_periods through analytics_totals'
+-- row trigger); returns how many pending rows it took: as many as max_rows
+-- says there may be more, for another call (another transaction, so that
+-- a backlog never makes one statement longer than the statement timeout).
+-- Call it outside a transaction of your own, or at its start: it waits for
+-- users being deleted.
+CREATE FUNCTION ozzie_analytics_fold(max_rows integer) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
     n bigint;
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('ozzie.analytics_fold'));
-    WITH d AS (DELETE FROM analytics_pending RETURNING *),
+    WITH d AS (DELETE FROM analytics_pending WHERE ctid = ANY (ARRAY(
+            SELECT ctid FROM analytics_pending LIMIT max_rows))
+        RETURNING *),
     e AS (SELECT d.*, d.sign * ozzie_spend(d.kind, d.amount_cents) AS sp,
             CASE WHEN d.kind IN ('spending', 'fee', 'refund') THEN d.sign ELSE 0 END AS sn,
             CASE WHEN d.kind = 'income' THEN d.sign * d.amount_cents ELSE 0 END AS ic,

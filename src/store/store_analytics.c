@@ -773,20 +773,30 @@ store_an_verify(struct oz_db *db, struct an_verify out[AN_ROLLUPS])
 	return 0;
 }
 
-static struct db_stmt an_fold = { "an_fold", "SELECT ozzie_analytics_fold()", 0, 0 };
+static struct db_stmt an_fold = { "an_fold", "SELECT ozzie_analytics_fold($1::integer)", 0, 0 };
+
+/* Pending rows a fold takes in one transaction: a few seconds' work at most. */
+#define AN_FOLD_BATCH	50000
 
 int
 store_an_fold(struct oz_db *db, int64_t *folded)
 {
-	PGresult *res;
+	char		 batch[16];
+	const char	*params[1] = { batch };
+	PGresult	*res;
+	int64_t		 n;
 
+	snprintf(batch, sizeof(batch), "%d", AN_FOLD_BATCH);
 	if (folded)
 		*folded = 0;
-	if ((res = db_run(db, &an_fold, 0, NULL)) == NULL)
-		return -1;
-	if (folded && PQntuples(res) == 1)
-		*folded = store_i64(res, 0, 0);
-	PQclear(res);
+	do {
+		if ((res = db_run(db, &an_fold, 1, params)) == NULL)
+			return -1;
+		n = PQntuples(res) == 1 ? store_i64(res, 0, 0) : 0;
+		PQclear(res);
+		if (folded)
+			*folded += n;
+	} while (n >= AN_FOLD_BATCH);
 	return 0;
 }
 

@@ -279,6 +279,32 @@ START_TEST(live_answer_folds_first)
 }
 END_TEST
 
+/* A backlog (rows loaded through SQL) folds in several transactions, all of it. */
+START_TEST(backlog_folds_in_batches)
+{
+	struct fixture	 fx;
+	struct user	 u;
+	int64_t		 n;
+
+	fixture_open(&fx);
+	fixture_user(&fx.s.st, "an-7", "en", "USD", &u);
+	ck_assert_int_eq(store_an_fold(&fx.db, NULL), 0);
+	fixture_sql("INSERT INTO transactions (client_id, id, user_id, amount_cents, currency,"
+	    " category, description, transaction_date, source, ai_confidence, categorized_by, kind)"
+	    " SELECT $1, 'ozz_txn_' || lpad(g::text, 22, 'b'), $2, 100, 'USD', 'food', 'bulk',"
+	    " current_date - g % 60, 'api_json', 1, 'rules', 'spending'"
+	    " FROM generate_series(1, 120000) g", fx.a, u.id);
+	ck_assert_int_eq(pending(fx.a, u.id), 120000);
+	ck_assert_int_eq(store_an_fold(&fx.db, &n), 0);
+	ck_assert_int_ge(n, 120000);
+	ck_assert_int_eq(pending(fx.a, u.id), 0);
+	ck_assert_int_eq(fixture_count("SELECT sum(txn_count) FROM analytics_totals"
+	    " WHERE user_id = $1 AND kind = 'm'", u.id, NULL), 120000);
+	verify_clean(&fx);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_analytics_suite(void)
 {
@@ -290,6 +316,7 @@ store_analytics_suite(void)
 	tcase_add_test(tc, risk_inputs_read_pending);
 	tcase_add_test(tc, user_deleted_before_the_fold);
 	tcase_add_test(tc, live_answer_folds_first);
+	tcase_add_test(tc, backlog_folds_in_batches);
 	suite_add_tcase(s, tc);
 	return s;
 }
