@@ -595,14 +595,25 @@ queue_doc(struct svc *s, const struct user *u, const struct import_doc *d, enum 
 	job.payload = payload;
 	if (db_begin(s->st.db) == -1)
 		return svc_db_fail(s);
+	/*
+	 * Read back before the commit: the answer is the import as queued (a
+	 * runner woken by the commit may have taken it by the time a read after
+	 * it came).
+	 */
 	if (store_import_insert(&s->st, &rec, b64) == -1 ||
-	    store_job_enqueue(&s->st, &job, NULL) == -1 || db_commit(s->st.db) == -1) {
+	    store_job_enqueue(&s->st, &job, NULL) == -1 ||
+	    (rc = store_import_get(&s->st, u->id, rec.id, &out->rec)) == -1) {
 		db_rollback(s->st.db);
 		return svc_db_fail(s);
 	}
-	if ((rc = store_import_get(&s->st, u->id, rec.id, &out->rec)) != 1)
-		return rc == 0 ? svc_fail(s, OZ_INTERNAL_ERROR, "the import went") :
-		    svc_db_fail(s);
+	if (rc == 0) {
+		db_rollback(s->st.db);
+		return svc_fail(s, OZ_INTERNAL_ERROR, "the import went");
+	}
+	if (db_commit(s->st.db) == -1) {
+		db_rollback(s->st.db);
+		return svc_db_fail(s);
+	}
 	svc_subject(s, u->id);
 	return 0;
 }
