@@ -117,6 +117,25 @@ an_begin(struct oz_app *app, struct oz_req *r, struct an_q *q, struct svc *s)
 	return 0;
 }
 
+/* Users a request refreshes the risk state of, at most, before reading it. */
+#define AN_DUE_MAX	1000
+
+/*
+ * Before an answer that reads the risk state (the overview, the at-risk
+ * list): the client's users a burst of writes left due are refreshed, on
+ * the primary, so that the answer counts every write.
+ */
+static int
+an_risk_current(struct oz_app *app, struct svc *s)
+{
+	struct svc	 p = *s;
+	int64_t		 n;
+
+	p.st.db = &app->db;
+	return svc_an_refresh_due(&p, &app->db, s->st.client, AN_DUE_MAX, &n) == -1 ?
+	    svc_db_fail(&p) : 0;
+}
+
 /* The scope's fields into d. */
 static void
 an_scope_json(struct json_object *d, const struct an_q *q, int with_period)
@@ -208,7 +227,8 @@ h_an_overview(struct oz_app *app, struct oz_req *r)
 	memset(&q, 0, sizeof(q));
 	v_known_query(r, known);
 	an_scope_parse(r, &q, 1, 0);
-	if (an_begin(app, r, &q, &s) == -1 || svc_an_overview(&s, &q.sc, &o, &src) == -1)
+	if (an_begin(app, r, &q, &s) == -1 || an_risk_current(app, &s) == -1 ||
+	    svc_an_overview(&s, &q.sc, &o, &src) == -1)
 		return -1;
 	d = json_object_new_object();
 	an_scope_json(d, &q, 1);
@@ -377,7 +397,7 @@ h_an_at_risk(struct oz_app *app, struct oz_req *r)
 		oz_fail_detail(r, "reason", "must be one of negative_cash_flow, low_emergency_fund,"
 		    " high_debt_to_income, high_interest_debt, spending_spike, missed_money_moves");
 	an_scope_parse(r, &q, 0, 0);
-	if (an_begin(app, r, &q, &s) == -1)
+	if (an_begin(app, r, &q, &s) == -1 || an_risk_current(app, &s) == -1)
 		return -1;
 	if (svc_an_at_risk(&s, q.currency, reason, &p.pos, rows, &n, &has_more) == -1)
 		return -1;

@@ -41,6 +41,7 @@
 #define JOBD_PURGE_DAYS		7
 #define JOBD_PURGE_EVERY_S	3600
 #define JOBD_RELEASE_EVERY_S	10	/* money moves that came due: at most this late */
+#define JOBD_RISK_DUE_MAX	5000	/* users whose risk state one tick refreshes, at most */
 
 static volatile sig_atomic_t stopping;
 static struct oz_config cfg;
@@ -237,10 +238,12 @@ answers_refresh(struct oz_db *db)
  * cheap, and a fold takes whatever came in meanwhile in one statement.
  */
 static void
-fold_pending(struct oz_db *db)
+fold_pending(struct oz_db *db, struct pool *pool)
 {
-	int64_t	 n;
-	double	 t0 = now_ms();
+	struct oz_error	 err;
+	struct svc	 s;
+	int64_t		 n;
+	double		 t0 = now_ms();
 
 	if (store_an_fold(db, &n) == -1) {
 		db_rollback(db);
@@ -248,6 +251,15 @@ fold_pending(struct oz_db *db)
 	} else if (n > 0 && now_ms() - t0 >= 1000)
 		log_info("analytics: %lld pending changes folded in %.0f ms", (long long)n,
 		    now_ms() - t0);
+	/* and the risk state of users a burst of writes left due */
+	svc_for(&s, &err, db, pool);
+	t0 = now_ms();
+	if (svc_an_refresh_due(&s, db, NULL, JOBD_RISK_DUE_MAX, &n) == -1)
+		db_rollback(db);
+	else if (n > 0 && now_ms() - t0 >= 1000)
+		log_info("analytics: risk state of %lld users refreshed in %.0f ms", (long long)n,
+		    now_ms() - t0);
+	pool_reset(pool);
 }
 
 static int
@@ -283,7 +295,7 @@ runner_main(int idx)
 		if (idx == 0 && cfg.analytics_fold_ms > 0 &&
 		    now_ms() - last_fold >= (double)cfg.analytics_fold_ms) {
 			last_fold = now_ms();
-			fold_pending(&db);
+			fold_pending(&db, &pool);
 		}
 		rc = run_one(&db, &pool, runner);
 		/* busy or not, the first runner sweeps what came due */

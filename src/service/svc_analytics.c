@@ -94,11 +94,46 @@ svc_an_refresh_user(struct svc *s, const char *user)
 void
 svc_an_refresh(struct svc *s, const char *user)
 {
+	int	 rc = 0;
+
 	if (user == NULL || user[0] == '\0' || s->st.db->in_tx)
 		return;
-	if (svc_an_refresh_user(s, user) == -1)
+	/* refreshed a moment ago (a burst of writes): left to ozzie-jobd's next tick */
+	if (s->cfg->analytics_fold_ms > 0 &&
+	    (rc = store_an_risk_defer(&s->st, user, s->cfg->analytics_fold_ms)) == 1)
+		return;
+	if (rc == -1 || svc_an_refresh_user(s, user) == -1)
 		log_warnx("analytics: the risk state of a user of client %s was not refreshed"
 		    " (ozzie-admin analytics rebuild recomputes it)", s->st.client);
+}
+
+#define AN_DUE_BATCH	200
+
+int
+svc_an_refresh_due(struct svc *s, struct oz_db *db, const char *client, size_t max,
+    int64_t *done)
+{
+	static char	 clients[AN_DUE_BATCH][OZ_ID_MAX], users[AN_DUE_BATCH][OZ_ID_MAX];
+	struct svc	 u = *s;
+	size_t		 i, n;
+
+	*done = 0;
+	u.st.db = db;
+	do {
+		if (store_an_risk_due_take(db, client, max - (size_t)*done < AN_DUE_BATCH ?
+		    max - (size_t)*done : AN_DUE_BATCH, clients, users, &n) == -1)
+			return -1;
+		for (i = 0; i < n; i++) {
+			u.st.client = clients[i];
+			if (svc_an_refresh_user(&u, users[i]) == -1) {
+				log_warnx("analytics: the risk state of a user of client %s was not"
+				    " refreshed (ozzie-admin analytics rebuild recomputes it)", clients[i]);
+				return -1;
+			}
+			(*done)++;
+		}
+	} while (n == AN_DUE_BATCH && (size_t)*done < max);
+	return 0;
 }
 
 int

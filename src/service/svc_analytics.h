@@ -1,7 +1,8 @@
 /*
  * svc_analytics.h: analytics across a client's users (DESIGN §4.3), read
- * from the rollups that sql/011's triggers keep, and each user's risk state
- * (domain/risk.h), refreshed after every write that may change it.
+ * from the rollups of sql/011 (writes note their changes, folded in:
+ * sql/018), and each user's risk state (domain/risk.h), refreshed after
+ * every write that may change it (or, in a burst, by ozzie-jobd).
  */
 #ifndef OZ_SVC_ANALYTICS_H
 #define OZ_SVC_ANALYTICS_H
@@ -25,8 +26,21 @@ void	svc_an_risk_cfg(const struct svc *s, struct risk_cfg *out);
  * 0, or -1 (the database failed: no error is recorded in s, the caller logs).
  */
 int	svc_an_refresh_user(struct svc *s, const char *user);
-/* svc_an_refresh_user after a write that succeeded: a failure is only logged. */
+/*
+ * svc_an_refresh_user after a write that succeeded: a failure is only
+ * logged. A user refreshed less than analytics_fold_ms ago is noted due
+ * instead (svc_an_refresh_due catches up), so that a burst of writes for
+ * one user does not recompute it for each.
+ */
 void	svc_an_refresh(struct svc *s, const char *user);
+/*
+ * Refresh up to max due users, on db (the primary), of client (NULL: every
+ * client; s gives the pool, configuration and error), as ozzie-jobd does
+ * every analytics_fold_ms and the API before an answer that reads the risk
+ * state. *done: how many. 0/-1.
+ */
+int	svc_an_refresh_due(struct svc *s, struct oz_db *db, const char *client, size_t max,
+	    int64_t *done);
 /*
  * The currency an answer is about: currency when given, else the one most
  * of the client's users have (the configured default when it has none).

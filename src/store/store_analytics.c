@@ -491,6 +491,63 @@ static struct db_stmt an_inputs = { "an_inputs",
 	" LEFT JOIN intake_debts d ON d.client_id = $1 AND d.intake_id = i.id"
 	" ORDER BY d.position LIMIT 20", 1, 0 };
 
+/*
+ * 1 when the user's risk was refreshed less than $3 ms ago: the user is
+ * noted due instead (sql/018), 0 otherwise. A row already there is left as
+ * it is (no lock on it: a burst of writes for one user does not queue).
+ */
+static struct db_stmt an_risk_defer = { "an_risk_defer",
+	"WITH r AS (SELECT 1 FROM analytics_users WHERE client_id = $1 AND user_id = $2"
+	" AND refreshed_at > clock_timestamp() - $3::integer * interval '1 millisecond'),"
+	" i AS (INSERT INTO analytics_risk_due (client_id, user_id) SELECT $1, $2 FROM r"
+	" ON CONFLICT DO NOTHING)"
+	" SELECT count(*) FROM r", 0, 0 };
+
+static int
+decode_count(struct store *st, PGresult *res, int row, void *out)
+{
+	(void)st;
+	*(int64_t *)out = store_i64(res, row, 0);
+	return 0;
+}
+
+int
+store_an_risk_defer(struct store *st, const char *user, int64_t within_ms)
+{
+	const char	*params[3] = { st->client, user, store_int_param(st, within_ms) };
+	int64_t		 n = 0;
+
+	return store_one(st, &an_risk_defer, 3, params, decode_count, &n) == 1 ? n > 0 : -1;
+}
+
+/* Up to $2 due users (of client $1, or any when NULL), taken off the list. */
+static struct db_stmt an_risk_due_take = { "an_risk_due_take",
+	"DELETE FROM analytics_risk_due WHERE ctid = ANY (ARRAY(SELECT ctid"
+	" FROM analytics_risk_due WHERE $1::text IS NULL OR client_id = $1"
+	" LIMIT $2::integer FOR UPDATE SKIP LOCKED)) RETURNING client_id, user_id", 0, 0 };
+
+int
+store_an_risk_due_take(struct oz_db *db, const char *client, size_t max,
+    char (*clients)[OZ_ID_MAX], char (*users)[OZ_ID_MAX], size_t *n)
+{
+	char		 lim[24];
+	const char	*params[2] = { client, lim };
+	PGresult	*res;
+	int		 i;
+
+	*n = 0;
+	snprintf(lim, sizeof(lim), "%zu", max);
+	if ((res = db_run(db, &an_risk_due_take, 2, params)) == NULL)
+		return -1;
+	for (i = 0; i < PQntuples(res) && (size_t)i < max; i++) {
+		store_copy(clients[i], OZ_ID_MAX, res, i, 0);
+		store_copy(users[i], OZ_ID_MAX, res, i, 1);
+	}
+	*n = (size_t)i;
+	PQclear(res);
+	return 0;
+}
+
 /* Transaction cents as hundredths of the major unit of a currency with minor digits. */
 static int64_t
 as_hundredths(int64_t cents, int minor)

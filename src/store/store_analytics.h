@@ -111,6 +111,18 @@ int	store_an_risk_put(struct store *st, const char *user, const struct an_user_i
 	    const struct risk_out *r, char before[160]);
 
 /*
+ * 1: the user's risk state was refreshed less than within_ms ago, and the
+ * user is now noted due (analytics_risk_due) instead; 0: refresh it now. -1.
+ */
+int	store_an_risk_defer(struct store *st, const char *user, int64_t within_ms);
+/*
+ * Take up to max due users (of client, or of every client when NULL) off
+ * the list, into clients and users (OZ_ID_MAX each), *n. 0/-1.
+ */
+int	store_an_risk_due_take(struct oz_db *db, const char *client, size_t max,
+	    char (*clients)[OZ_ID_MAX], char (*users)[OZ_ID_MAX], size_t *n);
+
+/*
  * Move the changes noted by writes of transactions into the rollups
  * (ozzie_analytics_fold, sql/018), on the primary, outside a transaction:
  * a live answer is exact from then on. *folded (may be NULL): how many. 0/-1.

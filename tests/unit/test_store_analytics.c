@@ -6,7 +6,9 @@
  * difference before a fold or after; a PATCH that changes nothing the
  * rollups read notes nothing; the risk inputs read the pending changes; a
  * user deleted before the fold leaves nothing behind; a live answer with a
- * primary folds first, and is exact right after a write.
+ * primary folds first, and is exact right after a write. And the risk
+ * state (svc_analytics): a user refreshed a moment ago is noted due instead
+ * of recomputed, and the due users are recomputed later, one client's or all.
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 
 #include "db_fixture.h"
 #include "domain/calendar.h"
+#include "service/svc_analytics.h"
 #include "store/store_analytics.h"
 #include "store/store_txn.h"
 
@@ -305,11 +308,78 @@ START_TEST(backlog_folds_in_batches)
 }
 END_TEST
 
+static void
+refreshed_at(const char *user, char out[64])
+{
+	fixture_value("SELECT refreshed_at::text FROM analytics_users WHERE user_id = $1", user,
+	    NULL, out, 64);
+}
+
+START_TEST(risk_refresh_deferred_in_a_burst)
+{
+	struct fixture	 fx;
+	struct user	 u, w;
+	struct txn	 t;
+	char		 d[11], at0[64], at1[64], at2[64];
+	int64_t		 n;
+
+	fixture_open(&fx);
+	ck_assert_int_eq(fx.cfg.analytics_fold_ms, 1000);
+	fixture_user(&fx.s.st, "an-8", "en", "USD", &u);
+	fixture_user(&fx.st_b, "an-9", "en", "USD", &w);
+	today(d);
+	add(&fx, u.id, 100000, "income", "income", d, &t);
+	svc_an_refresh(&fx.s, u.id);
+	refreshed_at(u.id, at0);
+	ck_assert_str_ne(at0, "");
+	/* written again at once: noted due, not recomputed */
+	add(&fx, u.id, 900000, "housing", "spending", d, &t);
+	svc_an_refresh(&fx.s, u.id);
+	svc_an_refresh(&fx.s, u.id);
+	refreshed_at(u.id, at1);
+	ck_assert_str_eq(at1, at0);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM analytics_risk_due WHERE user_id = $1",
+	    u.id, NULL), 1);
+	ck_assert_int_eq(fixture_count("SELECT risk_score FROM analytics_users WHERE user_id = $1",
+	    u.id, NULL), 0);
+	/* another client's due user, not taken by this client's catch-up */
+	fixture_sql("INSERT INTO analytics_risk_due (client_id, user_id) VALUES ($1, $2)", fx.b,
+	    w.id);
+	ck_assert_int_eq(svc_an_refresh_due(&fx.s, &fx.db, fx.a, 100, &n), 0);
+	ck_assert_int_eq(n, 1);
+	refreshed_at(u.id, at2);
+	ck_assert_str_ne(at2, at0);
+	/* spending nine times the income: negative cash flow now counts */
+	ck_assert_int_gt(fixture_count("SELECT risk_score FROM analytics_users WHERE user_id = $1",
+	    u.id, NULL), 0);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM analytics_risk_due WHERE client_id = $1",
+	    fx.a, NULL), 0);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM analytics_risk_due WHERE client_id = $1",
+	    fx.b, NULL), 1);
+	/* every client's, as ozzie-jobd takes them */
+	ck_assert_int_eq(svc_an_refresh_due(&fx.s, &fx.db, NULL, 100, &n), 0);
+	ck_assert_int_ge(n, 1);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM analytics_risk_due WHERE client_id = $1",
+	    fx.b, NULL), 0);
+	/* without ozzie-jobd folding (analytics_fold_ms 0), every write recomputes */
+	fx.cfg.analytics_fold_ms = 0;
+	add(&fx, u.id, 100, "food", "spending", d, &t);
+	svc_an_refresh(&fx.s, u.id);
+	refreshed_at(u.id, at0);
+	ck_assert_str_ne(at0, at2);
+	ck_assert_int_eq(fixture_count("SELECT count(*) FROM analytics_risk_due WHERE user_id = $1",
+	    u.id, NULL), 0);
+	fixture_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_analytics_suite(void)
 {
 	Suite	*s = suite_create("store_analytics");
 	TCase	*tc = tcase_create("rollups");
+
+	tcase_set_timeout(tc, 60);	/* the backlog loads 120,000 rows */
 
 	tcase_add_test(tc, writes_note_and_fold);
 	tcase_add_test(tc, patch_and_delete);
@@ -317,6 +387,7 @@ store_analytics_suite(void)
 	tcase_add_test(tc, user_deleted_before_the_fold);
 	tcase_add_test(tc, live_answer_folds_first);
 	tcase_add_test(tc, backlog_folds_in_batches);
+	tcase_add_test(tc, risk_refresh_deferred_in_a_burst);
 	suite_add_tcase(s, tc);
 	return s;
 }
