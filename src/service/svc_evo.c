@@ -22,6 +22,7 @@
 #include "service/svc.h"
 #include "service/svc_chat.h"
 #include "service/svc_evo.h"
+#include "service/svc_evo_msg.h"
 #include "service/svc_hook.h"
 #include "service/svc_import.h"
 #include "service/svc_job.h"
@@ -32,7 +33,6 @@
 #include "store/store_user.h"
 
 #define EVO_MATCH_MAX	8	/* clients sharing one instance name */
-#define EVO_MSGID_MAX	128
 #define EVO_MEDIA_TRIES	4	/* attempts at a turn's media before the user is told */
 
 /* --- keys ------------------------------------------------------------------ */
@@ -241,108 +241,12 @@ find_client(struct svc *s, const char *instance, const char *apikey, const char 
 	return s->st.client ? 0 : svc_fail(s, OZ_INTERNAL_ERROR, "out of memory");
 }
 
-/* "messages.upsert", "MESSAGES_UPSERT" (Evolution v1) alike. */
-static int
-is_upsert(const char *event)
-{
-	char	 e[32];
-	size_t	 i;
-
-	if (event == NULL || strlen(event) >= sizeof(e))
-		return 0;
-	for (i = 0; event[i]; i++)
-		e[i] = event[i] == '_' ? '.' : (event[i] >= 'A' && event[i] <= 'Z') ?
-		    (char)(event[i] - 'A' + 'a') : event[i];
-	e[i] = '\0';
-	return strcmp(e, "messages.upsert") == 0;
-}
-
 static int
 ignore(struct evo_ack *ack, const char *why)
 {
 	ack->outcome = EVO_IGNORED;
 	ack->reason = why;
 	return 0;
-}
-
-/* The sender's phone (E.164) of data.key, or -1 with the reason to ignore. */
-static int
-sender_phone(struct json_object *data, struct json_object *key, char *phone, const char **why)
-{
-	const char *jid = jstr(key, "remoteJid"), *at;
-	const char *alts[3];
-	int	 i;
-
-	*why = "sender";
-	if (jid == NULL)
-		return -1;
-	at = strchr(jid, '@');
-	if (at && strcmp(at, "@g.us") == 0)
-		return (*why = "group", -1);
-	if (at && (strcmp(at, "@broadcast") == 0 || strcmp(at, "@newsletter") == 0))
-		return (*why = "broadcast", -1);
-	if (wa_jid_phone(jid, phone, WA_PHONE_MAX) == 0)
-		return 0;
-	/* addressingMode "lid": the number is beside the opaque id. */
-	alts[0] = jstr(key, "remoteJidAlt");
-	alts[1] = jstr(key, "senderPn");
-	alts[2] = jstr(data, "senderPn");
-	for (i = 0; i < 3; i++)
-		if (alts[i] && wa_jid_phone(alts[i], phone, WA_PHONE_MAX) == 0)
-			return 0;
-	return -1;
-}
-
-/* The first CHAT_MESSAGE_MAX characters of s (valid UTF-8), in the pool. */
-static const char *
-clip_chars(struct pool *p, const char *s)
-{
-	size_t	 i = 0, chars = 0;
-
-	while (s[i] != '\0' && chars < CHAT_MESSAGE_MAX) {
-		i++;
-		while (((unsigned char)s[i] & 0xc0) == 0x80)
-			i++;
-		chars++;
-	}
-	return pool_strndup(p, s, i);
-}
-
-/* What the message is, its text or caption (NULL: none) and its media's type and name. */
-static enum wa_kind
-message_kind(struct json_object *m, const char **text, const char **mime, const char **fname)
-{
-	struct json_object *x;
-
-	*text = *mime = *fname = NULL;
-	if (m == NULL)
-		return WA_OTHER;
-	if ((*text = jstr(m, "conversation")) != NULL)
-		return WA_TEXT;
-	if ((x = jobj(m, "extendedTextMessage")) != NULL && (*text = jstr(x, "text")) != NULL)
-		return WA_TEXT;
-	if ((x = jobj(m, "imageMessage")) != NULL) {
-		*text = jstr(x, "caption");
-		*mime = jstr(x, "mimetype");
-		return WA_IMAGE;
-	}
-	if ((x = jobj(m, "documentWithCaptionMessage")) != NULL)
-		x = jobj(jobj(x, "message"), "documentMessage");
-	else
-		x = jobj(m, "documentMessage");
-	if (x != NULL) {
-		*text = jstr(x, "caption");
-		*mime = jstr(x, "mimetype");
-		*fname = jstr(x, "fileName");
-		return WA_DOCUMENT;
-	}
-	if (jobj(m, "audioMessage") || jobj(m, "pttMessage"))
-		return WA_AUDIO;
-	if (jobj(m, "stickerMessage"))
-		return WA_STICKER;
-	if (jobj(m, "locationMessage") || jobj(m, "liveLocationMessage"))
-		return WA_LOCATION;
-	return WA_OTHER;
 }
 
 /* The queue of one person's turns and replies: their phone, with a Brazilian ninth digit. */
@@ -403,61 +307,23 @@ svc_evo_webhook(struct svc *s, struct json_object *body, const char *secret,
     struct evo_ack *ack)
 {
 	struct evo_integration e;
-	struct json_object *data, *key, *fm, *payload, *ts;
-	const char	*instance = jstr(body, "instance"), *msgid, *text, *mime, *fname, *why;
-	char		 phone[WA_PHONE_MAX];
-	enum wa_kind	 kind;
+	struct evo_msg	 m;
 	int		 rc;
 
 	memset(ack, 0, sizeof(*ack));
-	if (find_client(s, instance, jstr(body, "apikey"), secret, &e) == -1)
+	if (find_client(s, jstr(body, "instance"), jstr(body, "apikey"), secret, &e) == -1)
 		return -1;
-	if (!is_upsert(jstr(body, "event")))
-		return ignore(ack, "event");
-	if ((data = jobj(body, "data")) == NULL || (key = jobj(data, "key")) == NULL) {
-		svc_detail(s, "data.key", "is required");
-		return svc_check(s, "a message needs data.key");
+	switch (evo_msg_read(body, (size_t)(s->cfg->max_document_body + 2) / 3 * 4, &m)) {
+	case EVO_READ_IGNORED:
+		return ignore(ack, m.reason);
+	case EVO_READ_INVALID:
+		svc_detail(s, m.field, m.problem);
+		return svc_check(s, m.message);
+	case EVO_READ_MESSAGE:
+		break;
 	}
-	msgid = jstr(key, "id");
-	if (msgid == NULL || msgid[0] == '\0' || strlen(msgid) > EVO_MSGID_MAX ||
-	    !utf8_valid(msgid, strlen(msgid)) || !utf8_printable(msgid)) {
-		svc_detail(s, "data.key.id", "must be a message id of 1 to 128 characters");
-		return svc_check(s, "a message needs its id");
-	}
-	if (json_object_object_get_ex(key, "fromMe", &fm) && json_object_get_boolean(fm))
-		return ignore(ack, "from_me");
-	if (sender_phone(data, key, phone, &why) == -1)
-		return ignore(ack, why);
-	kind = message_kind(jobj(data, "message"), &text, &mime, &fname);
-	if (text != NULL && !utf8_valid(text, strlen(text)))
-		text = NULL;
-	if (kind == WA_TEXT && (text == NULL || text[strspn(text, " \t\r\n")] == '\0'))
-		kind = WA_OTHER;
-	payload = json_object_new_object();
-	add_str(payload, "instance", instance);
-	add_str(payload, "message_id", msgid);
-	add_str(payload, "phone", phone);
-	add_str(payload, "kind", wa_kind_name(kind));
-	add_str(payload, "text", text ? clip_chars(s->st.pool, text) : NULL);
-	if (mime && strlen(mime) < 128)
-		add_str(payload, "mimetype", mime);
-	if (fname && strlen(fname) < 256 && utf8_valid(fname, strlen(fname)))
-		add_str(payload, "file_name", fname);
-	/* Media sent inline (the webhook's base64 option): kept for the turn, if within the limit. */
-	if (kind == WA_IMAGE || kind == WA_DOCUMENT) {
-		const char *b64 = jstr(jobj(data, "message"), "base64");
-
-		if (b64 == NULL)
-			b64 = jstr(data, "base64");
-		if (b64 != NULL && strlen(b64) <= (size_t)(s->cfg->max_document_body + 2) / 3 * 4)
-			add_str(payload, "media_base64", b64);
-	}
-	if (json_object_object_get_ex(data, "messageTimestamp", &ts) &&
-	    json_object_is_type(ts, json_type_int))
-		json_object_object_add(payload, "timestamp",
-		    json_object_new_int64(json_object_get_int64(ts)));
-	rc = queue_turn(s, instance, msgid, phone, payload, ack);
-	json_object_put(payload);
+	rc = queue_turn(s, m.instance, m.msgid, m.phone, m.payload, ack);
+	json_object_put(m.payload);
 	return rc;
 }
 
@@ -594,27 +460,6 @@ reply(struct svc *s, const char *instance, const char *msgid, const char *phone,
 	}
 }
 
-struct turn_in {
-	const char	*instance, *msgid, *phone, *text;
-	const char	*media_base64, *file_name;	/* NULL: none */
-	enum wa_kind	 kind;
-	int		 attempts;	/* of the turn's job, this one included */
-	int		 media_last_try;	/* a media fetch failing now is not retried */
-};
-
-static int
-parse_turn(struct json_object *p, struct turn_in *t)
-{
-	t->instance = jstr(p, "instance");
-	t->msgid = jstr(p, "message_id");
-	t->phone = jstr(p, "phone");
-	t->text = jstr(p, "text");
-	t->kind = wa_kind_of(jstr(p, "kind"));
-	t->media_base64 = jstr(p, "media_base64");
-	t->file_name = jstr(p, "file_name");
-	return t->instance && t->msgid && t->phone && t->phone[0] == '+' ? 0 : -1;
-}
-
 static int	evo_url(const struct evo_integration *, const char *, char *, size_t);
 
 /*
@@ -623,7 +468,7 @@ static int	evo_url(const struct evo_integration *, const char *, char *, size_t)
  * the limit); -1 to retry (Evolution down, timed out, 5xx).
  */
 static int
-media_bytes(struct svc *s, const struct evo_integration *e, const struct turn_in *t,
+media_bytes(struct svc *s, const struct evo_integration *e, const struct evo_turn *t,
     const unsigned char **data, size_t *len, int *too_large)
 {
 	struct json_object *b = NULL, *ans = NULL;
@@ -736,7 +581,7 @@ say_import(const struct user *u, const struct import_out *io, struct buf *out)
  */
 static int
 take_document(struct svc *s, const struct evo_integration *e, const struct user *u,
-    const struct turn_in *t, struct buf *out)
+    const struct evo_turn *t, struct buf *out)
 {
 	struct import_doc d;
 	struct import_out io;
@@ -812,7 +657,7 @@ put_then_ask(const struct user *u, const struct onboarding *o, const char *text,
 
 /* The inbound message as one id: "instance:message id". */
 static void
-channel_of(const struct turn_in *t, char *out, size_t len)
+channel_of(const struct evo_turn *t, char *out, size_t len)
 {
 	snprintf(out, len, "%s:%s", t->instance, t->msgid);
 }
@@ -834,7 +679,7 @@ record(struct svc *s, const struct user *u, const char *text, const char *reply)
  */
 static int
 onboarding_turn(struct svc *s, const struct evo_integration *e, const struct user *u,
-    const struct turn_in *t, struct onboarding *o, struct buf *out)
+    const struct evo_turn *t, struct onboarding *o, struct buf *out)
 {
 	struct ob_answer a;
 	struct chat_message had;
@@ -919,7 +764,7 @@ done:
 /* The reply to t from user u into out (the welcome first when created). 0, -1 retry. */
 static int
 answer(struct svc *s, const struct evo_integration *e, const struct user *u,
-    const struct turn_in *t, int created, struct buf *out)
+    const struct evo_turn *t, int created, struct buf *out)
 {
 	struct onboarding o;
 	enum lang	 l = lang_of(u->language);
@@ -1004,7 +849,7 @@ answer(struct svc *s, const struct evo_integration *e, const struct user *u,
 
 /* chat.message for the turn t of user u. */
 static void
-emit_chat(struct svc *s, const struct user *u, const struct turn_in *t, int created)
+emit_chat(struct svc *s, const struct user *u, const struct evo_turn *t, int created)
 {
 	struct json_object *o = json_object_new_object();
 
@@ -1024,7 +869,7 @@ emit_chat(struct svc *s, const struct user *u, const struct turn_in *t, int crea
  * created, the chat turn run. 0, or -1 with res set (retry).
  */
 static int
-make_turn(struct svc *s, const struct evo_integration *e, const struct turn_in *t,
+make_turn(struct svc *s, const struct evo_integration *e, const struct evo_turn *t,
     struct buf *out, const char **answer_text, struct job_result *res)
 {
 	struct user	 u;
@@ -1062,13 +907,13 @@ svc_evo_turn(struct svc *s, const struct job *job, struct job_result *res)
 {
 	struct evo_integration e;
 	struct json_object *p = json_tokener_parse(job->payload);
-	struct turn_in	 t;
+	struct evo_turn	 t;
 	struct buf	 out;
 	const char	*text;
 	int		 rc;
 
 	buf_init(&out, 16384);
-	if (p == NULL || parse_turn(p, &t) == -1) {
+	if (p == NULL || evo_turn_read(p, &t) == -1) {
 		res->outcome = JOB_DEAD;
 		res->error = "malformed turn payload";
 		goto done;

@@ -54,7 +54,8 @@ struct evo_ack {
 /*
  * An Evolution webhook body: its client found by instance and a secret
  * (the body's apikey, else secret, from a header), then for messages.upsert
- * the message taken once per (instance, key.id) and its turn queued.
+ * the message (read by evo_msg_read, svc_evo_msg.h) taken once per
+ * (instance, key.id) and its turn queued.
  * s->st.client is set to the client found. UNAUTHORIZED for an unknown
  * instance or a wrong secret; VALIDATION_ERROR for a message without key.
  */
