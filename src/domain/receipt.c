@@ -1613,9 +1613,12 @@ leading_count(const char *s, size_t ds)
 		i++;
 	if (i >= ds || s[i] == '0')
 		return 0;
-	for (d = i; d < ds && is_digit((unsigned char)s[d]); d++)
+	for (d = i; d < ds && is_digit((unsigned char)s[d]); d++) {
+		if (d - i == 3)
+			return 0;	/* four digits or more: a code, however long */
 		v = v * 10 + (s[d] - '0');
-	if (d == i || d - i > 3)
+	}
+	if (d == i)
 		return 0;
 	while (d < ds && (s[d] == ' ' || s[d] == '\t'))
 		d++;

@@ -272,6 +272,24 @@ START_TEST(confidence)
 }
 END_TEST
 
+/*
+ * A code of twenty digits before an item's words is a code, not a count:
+ * leading_count read all its digits into an int64 before it looked at how
+ * many there were, a signed overflow (UBSan; found by fuzz_receipt).
+ */
+START_TEST(long_code_before_item)
+{
+	total("12345678901234567890 COFFEE BEANS 5.00\n99999999999999999999999 TEA 2.00\n"
+	    "TOTAL 7.00\n", "en", "USD", 700, NULL, NULL);
+	ck_assert_uint_eq(r.nitems, 2);
+	ck_assert_str_eq(r.items[0].description, "COFFEE BEANS");
+	ck_assert_int_eq(r.items[0].amount_cents, 500);
+	ck_assert_int_eq(r.items[0].quantity_milli, 0);
+	ck_assert_str_eq(r.items[1].description, "TEA");
+	ck_assert_int_eq(r.items[1].quantity_milli, 0);
+}
+END_TEST
+
 START_TEST(refusals)
 {
 	static char big[RECEIPT_MAX_TEXT + 100];
@@ -366,6 +384,7 @@ receipt_suite(void)
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, merchants);
 	tcase_add_test(tc, confidence);
+	tcase_add_test(tc, long_code_before_item);
 	tcase_add_test(tc, refusals);
 	tcase_add_test(tc, real_ocr_text);
 	suite_add_tcase(s, tc);
