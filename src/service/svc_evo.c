@@ -168,27 +168,6 @@ svc_evo_delete(struct svc *s)
 
 /* --- the webhook --------------------------------------------------------------- */
 
-static const char *
-jstr(struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
-static struct json_object *
-jobj(struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_object))
-		return NULL;
-	return v;
-}
 
 /* 1 if given (NUL-terminated) is the integration's: its webhook secret or its API key. */
 static int
@@ -311,7 +290,7 @@ svc_evo_webhook(struct svc *s, struct json_object *body, const char *secret,
 	int		 rc;
 
 	memset(ack, 0, sizeof(*ack));
-	if (find_client(s, jstr(body, "instance"), jstr(body, "apikey"), secret, &e) == -1)
+	if (find_client(s, evo_jstr(body, "instance"), evo_jstr(body, "apikey"), secret, &e) == -1)
 		return -1;
 	switch (evo_msg_read(body, (size_t)(s->cfg->max_document_body + 2) / 3 * 4, &m)) {
 	case EVO_READ_IGNORED:
@@ -495,8 +474,8 @@ media_bytes(struct svc *s, const struct evo_integration *e, const struct evo_tur
 		snprintf(hdr, sizeof(hdr), "apikey: %s", key);
 		b = json_object_new_object();
 		json_object_object_add(b, "message", json_object_new_object());
-		json_object_object_add(jobj(b, "message"), "key", json_object_new_object());
-		add_str(jobj(jobj(b, "message"), "key"), "id", t->msgid);
+		json_object_object_add(evo_jobj(b, "message"), "key", json_object_new_object());
+		add_str(evo_jobj(evo_jobj(b, "message"), "key"), "id", t->msgid);
 		json_object_object_add(b, "convertToMp4", json_object_new_boolean(0));
 		if (out_post(url, hdrs, json_object_to_json_string_ext(b, JSON_C_TO_STRING_PLAIN |
 		    JSON_C_TO_STRING_NOSLASHESCAPE), (long)s->cfg->evolution_timeout_ms,
@@ -512,7 +491,7 @@ media_bytes(struct svc *s, const struct evo_integration *e, const struct evo_tur
 		}
 		if (rs.status < 200 || rs.status >= 300 ||
 		    (ans = json_tokener_parse(buf_str(&rs.body))) == NULL ||
-		    (b64 = jstr(ans, "base64")) == NULL) {
+		    (b64 = evo_jstr(ans, "base64")) == NULL) {
 			log_warnx("whatsapp media: getBase64FromMediaMessage answered %ld without "
 			    "the media", rs.status);
 			goto done;
@@ -1013,7 +992,7 @@ svc_evo_send(struct svc *s, const struct job *job, struct job_result *res)
 	unsigned char	 seal[32], hkey[32];
 	char		 url[EVO_URL_MAX + 3 * EVO_INSTANCE_MAX + 32], key[SECRET_MAX];
 	char		 hdr[SECRET_MAX + 16];
-	const char	*hdrs[2] = { hdr, NULL }, *number = jstr(p, "number"), *text = jstr(p, "text");
+	const char	*hdrs[2] = { hdr, NULL }, *number = evo_jstr(p, "number"), *text = evo_jstr(p, "text");
 	int64_t		 wait_ms = 0;
 	int		 rc;
 

@@ -8,8 +8,8 @@
 #include "service/svc_chat.h"
 #include "service/svc_evo_msg.h"
 
-static const char *
-jstr(struct json_object *o, const char *key)
+const char *
+evo_jstr(struct json_object *o, const char *key)
 {
 	struct json_object *v;
 
@@ -19,8 +19,8 @@ jstr(struct json_object *o, const char *key)
 	return json_object_get_string(v);
 }
 
-static struct json_object *
-jobj(struct json_object *o, const char *key)
+struct json_object *
+evo_jobj(struct json_object *o, const char *key)
 {
 	struct json_object *v;
 
@@ -50,7 +50,7 @@ is_upsert(const char *event)
 static int
 sender_phone(struct json_object *data, struct json_object *key, char *phone, const char **why)
 {
-	const char *jid = jstr(key, "remoteJid"), *at;
+	const char *jid = evo_jstr(key, "remoteJid"), *at;
 	const char *alts[3];
 	int	 i;
 
@@ -65,9 +65,9 @@ sender_phone(struct json_object *data, struct json_object *key, char *phone, con
 	if (wa_jid_phone(jid, phone, WA_PHONE_MAX) == 0)
 		return 0;
 	/* addressingMode "lid": the number is beside the opaque id. */
-	alts[0] = jstr(key, "remoteJidAlt");
-	alts[1] = jstr(key, "senderPn");
-	alts[2] = jstr(data, "senderPn");
+	alts[0] = evo_jstr(key, "remoteJidAlt");
+	alts[1] = evo_jstr(key, "senderPn");
+	alts[2] = evo_jstr(data, "senderPn");
 	for (i = 0; i < 3; i++)
 		if (alts[i] && wa_jid_phone(alts[i], phone, WA_PHONE_MAX) == 0)
 			return 0;
@@ -98,30 +98,30 @@ message_kind(struct json_object *m, const char **text, const char **mime, const 
 	*text = *mime = *fname = NULL;
 	if (m == NULL)
 		return WA_OTHER;
-	if ((*text = jstr(m, "conversation")) != NULL)
+	if ((*text = evo_jstr(m, "conversation")) != NULL)
 		return WA_TEXT;
-	if ((x = jobj(m, "extendedTextMessage")) != NULL && (*text = jstr(x, "text")) != NULL)
+	if ((x = evo_jobj(m, "extendedTextMessage")) != NULL && (*text = evo_jstr(x, "text")) != NULL)
 		return WA_TEXT;
-	if ((x = jobj(m, "imageMessage")) != NULL) {
-		*text = jstr(x, "caption");
-		*mime = jstr(x, "mimetype");
+	if ((x = evo_jobj(m, "imageMessage")) != NULL) {
+		*text = evo_jstr(x, "caption");
+		*mime = evo_jstr(x, "mimetype");
 		return WA_IMAGE;
 	}
-	if ((x = jobj(m, "documentWithCaptionMessage")) != NULL)
-		x = jobj(jobj(x, "message"), "documentMessage");
+	if ((x = evo_jobj(m, "documentWithCaptionMessage")) != NULL)
+		x = evo_jobj(evo_jobj(x, "message"), "documentMessage");
 	else
-		x = jobj(m, "documentMessage");
+		x = evo_jobj(m, "documentMessage");
 	if (x != NULL) {
-		*text = jstr(x, "caption");
-		*mime = jstr(x, "mimetype");
-		*fname = jstr(x, "fileName");
+		*text = evo_jstr(x, "caption");
+		*mime = evo_jstr(x, "mimetype");
+		*fname = evo_jstr(x, "fileName");
 		return WA_DOCUMENT;
 	}
-	if (jobj(m, "audioMessage") || jobj(m, "pttMessage"))
+	if (evo_jobj(m, "audioMessage") || evo_jobj(m, "pttMessage"))
 		return WA_AUDIO;
-	if (jobj(m, "stickerMessage"))
+	if (evo_jobj(m, "stickerMessage"))
 		return WA_STICKER;
-	if (jobj(m, "locationMessage") || jobj(m, "liveLocationMessage"))
+	if (evo_jobj(m, "locationMessage") || evo_jobj(m, "liveLocationMessage"))
 		return WA_LOCATION;
 	return WA_OTHER;
 }
@@ -158,12 +158,12 @@ evo_msg_read(struct json_object *body, size_t media_max, struct evo_msg *m)
 	m->kind = WA_OTHER;
 	if (!json_object_is_type(body, json_type_object))
 		return ignored(m, "event");
-	m->instance = jstr(body, "instance");
-	if (!is_upsert(jstr(body, "event")))
+	m->instance = evo_jstr(body, "instance");
+	if (!is_upsert(evo_jstr(body, "event")))
 		return ignored(m, "event");
-	if ((data = jobj(body, "data")) == NULL || (key = jobj(data, "key")) == NULL)
+	if ((data = evo_jobj(body, "data")) == NULL || (key = evo_jobj(data, "key")) == NULL)
 		return invalid(m, "data.key", "is required", "a message needs data.key");
-	m->msgid = jstr(key, "id");
+	m->msgid = evo_jstr(key, "id");
 	if (m->msgid == NULL || m->msgid[0] == '\0' || strlen(m->msgid) > EVO_MSGID_MAX ||
 	    !utf8_valid(m->msgid, strlen(m->msgid)) || !utf8_printable(m->msgid))
 		return invalid(m, "data.key.id", "must be a message id of 1 to 128 characters",
@@ -174,7 +174,7 @@ evo_msg_read(struct json_object *body, size_t media_max, struct evo_msg *m)
 		m->phone[0] = '\0';
 		return ignored(m, why);
 	}
-	m->kind = message_kind(jobj(data, "message"), &text, &mime, &fname);
+	m->kind = message_kind(evo_jobj(data, "message"), &text, &mime, &fname);
 	if (text != NULL && !utf8_valid(text, strlen(text)))
 		text = NULL;
 	if (m->kind == WA_TEXT && (text == NULL || text[strspn(text, " \t\r\n")] == '\0'))
@@ -191,10 +191,10 @@ evo_msg_read(struct json_object *body, size_t media_max, struct evo_msg *m)
 		add_str(payload, "file_name", fname);
 	/* Media sent inline (the webhook's base64 option): kept for the turn, if within the limit. */
 	if (m->kind == WA_IMAGE || m->kind == WA_DOCUMENT) {
-		const char *b64 = jstr(jobj(data, "message"), "base64");
+		const char *b64 = evo_jstr(evo_jobj(data, "message"), "base64");
 
 		if (b64 == NULL)
-			b64 = jstr(data, "base64");
+			b64 = evo_jstr(data, "base64");
 		if (b64 != NULL && strlen(b64) <= media_max)
 			add_str(payload, "media_base64", b64);
 	}
@@ -210,12 +210,12 @@ int
 evo_turn_read(struct json_object *p, struct evo_turn *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->instance = jstr(p, "instance");
-	t->msgid = jstr(p, "message_id");
-	t->phone = jstr(p, "phone");
-	t->text = jstr(p, "text");
-	t->kind = wa_kind_of(jstr(p, "kind"));
-	t->media_base64 = jstr(p, "media_base64");
-	t->file_name = jstr(p, "file_name");
+	t->instance = evo_jstr(p, "instance");
+	t->msgid = evo_jstr(p, "message_id");
+	t->phone = evo_jstr(p, "phone");
+	t->text = evo_jstr(p, "text");
+	t->kind = wa_kind_of(evo_jstr(p, "kind"));
+	t->media_base64 = evo_jstr(p, "media_base64");
+	t->file_name = evo_jstr(p, "file_name");
 	return t->instance && t->msgid && t->phone && t->phone[0] == '+' ? 0 : -1;
 }

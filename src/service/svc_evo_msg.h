@@ -66,4 +66,8 @@ struct evo_turn {
  */
 int	evo_turn_read(struct json_object *p, struct evo_turn *t);
 
+/* o's member key if it is a string (evo_jstr) or an object (evo_jobj); NULL when absent or another type. */
+const char	*evo_jstr(struct json_object *o, const char *key);
+struct json_object *evo_jobj(struct json_object *o, const char *key);
+
 #endif

@@ -491,6 +491,22 @@ static struct db_stmt an_inputs = { "an_inputs",
 	" LEFT JOIN intake_debts d ON d.client_id = $1 AND d.intake_id = i.id"
 	" ORDER BY d.position LIMIT 20", 1, 0 };
 
+/* Rows of (client, user) into clients and users, at most max, *n; res cleared. 0. */
+static int
+pairs(PGresult *res, size_t max, char (*clients)[OZ_ID_MAX], char (*users)[OZ_ID_MAX],
+    size_t *n)
+{
+	int	 i;
+
+	for (i = 0; i < PQntuples(res) && (size_t)i < max; i++) {
+		store_copy(clients[i], OZ_ID_MAX, res, i, 0);
+		store_copy(users[i], OZ_ID_MAX, res, i, 1);
+	}
+	*n = (size_t)i;
+	PQclear(res);
+	return 0;
+}
+
 /*
  * 1 when the user's risk was refreshed less than $3 ms ago: the user is
  * noted due instead (sql/018), 0 otherwise. A row already there is left as
@@ -533,19 +549,12 @@ store_an_risk_due_take(struct oz_db *db, const char *client, size_t max,
 	char		 lim[24];
 	const char	*params[2] = { client, lim };
 	PGresult	*res;
-	int		 i;
 
 	*n = 0;
 	snprintf(lim, sizeof(lim), "%zu", max);
 	if ((res = db_run(db, &an_risk_due_take, 2, params)) == NULL)
 		return -1;
-	for (i = 0; i < PQntuples(res) && (size_t)i < max; i++) {
-		store_copy(clients[i], OZ_ID_MAX, res, i, 0);
-		store_copy(users[i], OZ_ID_MAX, res, i, 1);
-	}
-	*n = (size_t)i;
-	PQclear(res);
-	return 0;
+	return pairs(res, max, clients, users, n);
 }
 
 /* Transaction cents as hundredths of the major unit of a currency with minor digits. */
@@ -931,19 +940,12 @@ store_an_all_users(struct oz_db *db, const char *after_client, const char *after
 	char		 lim[24];
 	const char	*params[3] = { after_client, after_user, lim };
 	PGresult	*res;
-	int		 i;
 
 	*n = 0;
 	snprintf(lim, sizeof(lim), "%zu", max);
 	if ((res = db_run(db, &an_all_users, 3, params)) == NULL)
 		return -1;
-	for (i = 0; i < PQntuples(res) && (size_t)i < max; i++) {
-		store_copy(clients[i], OZ_ID_MAX, res, i, 0);
-		store_copy(users[i], OZ_ID_MAX, res, i, 1);
-	}
-	*n = (size_t)i;
-	PQclear(res);
-	return 0;
+	return pairs(res, max, clients, users, n);
 }
 
 /*
