@@ -95,17 +95,13 @@ overview_from(struct an_overview *o, const int64_t *v)
 static int
 decode_overview(struct store *st, PGresult *res, int row, void *out)
 {
-	struct an_overview *o = out;
-	int64_t	*f[] = { &o->users_total, &o->stage[0], &o->stage[1], &o->stage[2],
-	    &o->users_active, &o->txn_count, &o->spend_cents, &o->income_cents,
-	    &o->intake_users, &o->med_income, &o->med_expenses, &o->rate_users, &o->med_rate,
-	    &o->plans, &o->plan_users, &o->tasks_done, &o->tasks_total, &o->task_users,
-	    &o->chat_messages, &o->chat_users, &o->at_risk };
-	size_t	 i;
+	int64_t	 v[AN_OVERVIEW_N];
+	int	 i;
 
 	(void)st;
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		*f[i] = store_i64(res, row, (int)i);
+	for (i = 0; i < AN_OVERVIEW_N; i++)
+		v[i] = store_i64(res, row, i);
+	overview_from(out, v);
 	return 0;
 }
 

@@ -63,16 +63,6 @@ body(struct oz_req *r, const char *p, size_t n)
 	r->body_len = n;
 }
 
-static const char *
-jstr(struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
 /* 1 if a and b are both NULL or the same string. */
 static int
 same(const char *a, const char *b)
@@ -116,11 +106,11 @@ check_payload(const struct evo_msg *m, size_t media_max)
 	}
 	for (i = 0; i < 5; i++)
 		FUZZ_CHECK(json_object_object_get_ex(p, keys[i], &v), "no %s", keys[i]);
-	FUZZ_CHECK(same(jstr(p, "instance"), m->instance), "instance not the body's");
-	FUZZ_CHECK(same(jstr(p, "message_id"), m->msgid), "message_id not the id read");
-	FUZZ_CHECK(same(jstr(p, "phone"), m->phone), "phone not the sender read");
-	FUZZ_CHECK(same(jstr(p, "kind"), wa_kind_name(m->kind)), "kind not the kind read");
-	if ((text = jstr(p, "text")) != NULL) {
+	FUZZ_CHECK(same(evo_jstr(p, "instance"), m->instance), "instance not the body's");
+	FUZZ_CHECK(same(evo_jstr(p, "message_id"), m->msgid), "message_id not the id read");
+	FUZZ_CHECK(same(evo_jstr(p, "phone"), m->phone), "phone not the sender read");
+	FUZZ_CHECK(same(evo_jstr(p, "kind"), wa_kind_name(m->kind)), "kind not the kind read");
+	if ((text = evo_jstr(p, "text")) != NULL) {
 		FUZZ_CHECK(utf8_valid(text, strlen(text)), "text not UTF-8");
 		FUZZ_CHECK(utf8_chars(text) <= CHAT_MESSAGE_MAX, "text of %zu characters",
 		    utf8_chars(text));
@@ -129,15 +119,15 @@ check_payload(const struct evo_msg *m, size_t media_max)
 	if (m->kind == WA_TEXT)
 		FUZZ_CHECK(text != NULL && text[strspn(text, " \t\r\n")] != '\0',
 		    "a text message without text");
-	if ((s = jstr(p, "mimetype")) != NULL)
+	if ((s = evo_jstr(p, "mimetype")) != NULL)
 		FUZZ_CHECK(strlen(s) < EVO_MIME_MAX && (m->kind == WA_IMAGE ||
 		    m->kind == WA_DOCUMENT), "mimetype of %zu bytes, kind %d", strlen(s),
 		    (int)m->kind);
-	if ((s = jstr(p, "file_name")) != NULL)
+	if ((s = evo_jstr(p, "file_name")) != NULL)
 		FUZZ_CHECK(strlen(s) < EVO_FILE_NAME_MAX && utf8_valid(s, strlen(s)) &&
 		    m->kind == WA_DOCUMENT, "file name of %zu bytes, kind %d", strlen(s),
 		    (int)m->kind);
-	if ((s = jstr(p, "media_base64")) != NULL)
+	if ((s = evo_jstr(p, "media_base64")) != NULL)
 		FUZZ_CHECK(strlen(s) <= media_max && (m->kind == WA_IMAGE ||
 		    m->kind == WA_DOCUMENT), "media of %zu bytes, kind %d", strlen(s),
 		    (int)m->kind);
@@ -163,9 +153,9 @@ check_turn(const struct evo_msg *m, const char *out, size_t len)
 		FUZZ_CHECK(strcmp(t.instance, m->instance) == 0 && strcmp(t.msgid, m->msgid) == 0 &&
 		    strcmp(t.phone, m->phone) == 0, "instance, id or phone changed: %s", out);
 		FUZZ_CHECK(t.kind == m->kind, "kind %d read back as %d", (int)m->kind, (int)t.kind);
-		FUZZ_CHECK(same(t.text, jstr(m->payload, "text")) &&
-		    same(t.file_name, jstr(m->payload, "file_name")) &&
-		    same(t.media_base64, jstr(m->payload, "media_base64")),
+		FUZZ_CHECK(same(t.text, evo_jstr(m->payload, "text")) &&
+		    same(t.file_name, evo_jstr(m->payload, "file_name")) &&
+		    same(t.media_base64, evo_jstr(m->payload, "media_base64")),
 		    "text, file name or media changed: %s", out);
 	}
 	json_object_put(p);
@@ -180,9 +170,9 @@ check_message(const struct evo_msg *m)
 	FUZZ_CHECK(is_phone(m->phone), "sender '%s'", m->phone);
 	FUZZ_CHECK(m->msgid != NULL && m->msgid[0] != '\0' && strlen(m->msgid) <= EVO_MSGID_MAX &&
 	    utf8_valid(m->msgid, strlen(m->msgid)) && utf8_printable(m->msgid), "message id");
-	FUZZ_CHECK(m->msgid == jstr(json_object_object_get(json_object_object_get(req.json,
+	FUZZ_CHECK(m->msgid == evo_jstr(json_object_object_get(json_object_object_get(req.json,
 	    "data"), "key"), "id"), "the id is not the body's");
-	FUZZ_CHECK(m->instance == jstr(req.json, "instance"), "the instance is not the body's");
+	FUZZ_CHECK(m->instance == evo_jstr(req.json, "instance"), "the instance is not the body's");
 	FUZZ_CHECK((unsigned)m->kind <= WA_OTHER, "kind %d", (int)m->kind);
 	check_payload(m, MEDIA_MAX);
 	out = fuzz_strdup((const uint8_t *)json_object_to_json_string_length(m->payload,
@@ -245,7 +235,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(rs == r, "another answer under a small media limit");
 	if (r == EVO_READ_MESSAGE) {
 		check_payload(&small, MEDIA_SMALL);
-		b64 = jstr(m.payload, "media_base64");
+		b64 = evo_jstr(m.payload, "media_base64");
 		if (b64 != NULL && strlen(b64) > MEDIA_SMALL) {
 			FUZZ_CHECK(!json_object_object_get_ex(small.payload, "media_base64", &media),
 			    "media over the limit kept");

@@ -39,16 +39,6 @@ sample(const char *name)
 	return o;
 }
 
-static const char *
-pstr(struct json_object *p, const char *key)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(p, key, &v) || !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
 /* A body of a message from remoteJid with message (a JSON object's text), id "M1". */
 static struct json_object *
 upsert(const char *jid, const char *message)
@@ -105,8 +95,8 @@ START_TEST(text_sample)
 	ck_assert_str_eq(m.phone, "+5511988887777");
 	ck_assert_int_eq(m.kind, WA_TEXT);
 	p = m.payload;
-	ck_assert_str_eq(pstr(p, "text"), "Gastei 45,90 no mercado");
-	ck_assert_str_eq(pstr(p, "kind"), "text");
+	ck_assert_str_eq(evo_jstr(p, "text"), "Gastei 45,90 no mercado");
+	ck_assert_str_eq(evo_jstr(p, "kind"), "text");
 	ck_assert(json_object_object_get_ex(p, "timestamp", &ts));
 	ck_assert_int_eq(json_object_get_int64(ts), 1761055200);
 	/* what ozzie-jobd reads back */
@@ -120,7 +110,7 @@ START_TEST(text_sample)
 	ck_assert_ptr_null(t.file_name);
 	/* nothing of the body beyond the payload's own fields (no apikey, no pushName) */
 	ck_assert_int_eq(json_object_object_length(p), 6);
-	ck_assert_ptr_null(pstr(p, "apikey"));
+	ck_assert_ptr_null(evo_jstr(p, "apikey"));
 	json_object_put(p);
 	json_object_put(b);
 }
@@ -134,15 +124,15 @@ START_TEST(image_sample)
 	ck_assert_int_eq(evo_msg_read(b, MEDIA_MAX, &m), EVO_READ_MESSAGE);
 	ck_assert_int_eq(m.kind, WA_IMAGE);
 	ck_assert_str_eq(m.phone, "+5511988887777");
-	ck_assert_str_eq(pstr(m.payload, "kind"), "image");
-	ck_assert_str_eq(pstr(m.payload, "text"), "Nota do almo\xc3\xa7o");
-	ck_assert_str_eq(pstr(m.payload, "mimetype"), "image/jpeg");
-	ck_assert_ptr_nonnull(pstr(m.payload, "media_base64"));
+	ck_assert_str_eq(evo_jstr(m.payload, "kind"), "image");
+	ck_assert_str_eq(evo_jstr(m.payload, "text"), "Nota do almo\xc3\xa7o");
+	ck_assert_str_eq(evo_jstr(m.payload, "mimetype"), "image/jpeg");
+	ck_assert_ptr_nonnull(evo_jstr(m.payload, "media_base64"));
 	json_object_put(m.payload);
 	/* inline media over the limit is left for the turn to fetch */
 	ck_assert_int_eq(evo_msg_read(b, 8, &m), EVO_READ_MESSAGE);
-	ck_assert_ptr_null(pstr(m.payload, "media_base64"));
-	ck_assert_str_eq(pstr(m.payload, "mimetype"), "image/jpeg");
+	ck_assert_ptr_null(evo_jstr(m.payload, "media_base64"));
+	ck_assert_str_eq(evo_jstr(m.payload, "mimetype"), "image/jpeg");
 	json_object_put(m.payload);
 	json_object_put(b);
 }
@@ -158,9 +148,9 @@ START_TEST(document_lid_sample)
 	/* remoteJid is an opaque lid: the number is remoteJidAlt */
 	ck_assert_str_eq(m.phone, "+5511988887777");
 	ck_assert_int_eq(m.kind, WA_DOCUMENT);
-	ck_assert_str_eq(pstr(m.payload, "file_name"), "extrato-outubro.pdf");
-	ck_assert_str_eq(pstr(m.payload, "mimetype"), "application/pdf");
-	ck_assert_str_eq(pstr(m.payload, "text"), "Extrato do m\xc3\xaas");
+	ck_assert_str_eq(evo_jstr(m.payload, "file_name"), "extrato-outubro.pdf");
+	ck_assert_str_eq(evo_jstr(m.payload, "mimetype"), "application/pdf");
+	ck_assert_str_eq(evo_jstr(m.payload, "text"), "Extrato do m\xc3\xaas");
 	ck_assert_int_eq(evo_turn_read(m.payload, &t), 0);
 	ck_assert_int_eq(t.kind, WA_DOCUMENT);
 	ck_assert_str_eq(t.file_name, "extrato-outubro.pdf");
@@ -196,7 +186,7 @@ START_TEST(kinds)
 		b = upsert("5511988887777@s.whatsapp.net", cases[i].message);
 		ck_assert_int_eq(evo_msg_read(b, MEDIA_MAX, &m), EVO_READ_MESSAGE);
 		ck_assert_msg(m.kind == cases[i].kind, "%s: kind %d", cases[i].message, (int)m.kind);
-		ck_assert_str_eq(pstr(m.payload, "kind"), wa_kind_name(cases[i].kind));
+		ck_assert_str_eq(evo_jstr(m.payload, "kind"), wa_kind_name(cases[i].kind));
 		json_object_put(m.payload);
 		json_object_put(b);
 	}
@@ -291,7 +281,7 @@ START_TEST(limits)
 	snprintf(msg, sizeof(msg), "{\"conversation\":\"%s\"}", text);
 	b = upsert("5511988887777", msg);
 	ck_assert_int_eq(evo_msg_read(b, MEDIA_MAX, &m), EVO_READ_MESSAGE);
-	t = pstr(m.payload, "text");
+	t = evo_jstr(m.payload, "text");
 	ck_assert_uint_eq(strlen(t), 1 + 2 * (CHAT_MESSAGE_MAX - 1));
 	ck_assert(strncmp(t, text, strlen(t)) == 0);
 	json_object_put(m.payload);
@@ -304,8 +294,8 @@ START_TEST(limits)
 	b = upsert("5511988887777", msg);
 	ck_assert_int_eq(evo_msg_read(b, MEDIA_MAX, &m), EVO_READ_MESSAGE);
 	ck_assert_int_eq(m.kind, WA_DOCUMENT);
-	ck_assert_ptr_null(pstr(m.payload, "file_name"));
-	ck_assert_ptr_null(pstr(m.payload, "mimetype"));
+	ck_assert_ptr_null(evo_jstr(m.payload, "file_name"));
+	ck_assert_ptr_null(evo_jstr(m.payload, "mimetype"));
 	json_object_put(m.payload);
 	json_object_put(b);
 	name[255] = '\0';
@@ -313,15 +303,15 @@ START_TEST(limits)
 	    "\"%.127s\"},\"base64\":\"QUJD\"}", name, name);
 	b = upsert("5511988887777", msg);
 	ck_assert_int_eq(evo_msg_read(b, 4, &m), EVO_READ_MESSAGE);
-	ck_assert_uint_eq(strlen(pstr(m.payload, "file_name")), 255);
-	ck_assert_uint_eq(strlen(pstr(m.payload, "mimetype")), 127);
-	ck_assert_str_eq(pstr(m.payload, "media_base64"), "QUJD");
+	ck_assert_uint_eq(strlen(evo_jstr(m.payload, "file_name")), 255);
+	ck_assert_uint_eq(strlen(evo_jstr(m.payload, "mimetype")), 127);
+	ck_assert_str_eq(evo_jstr(m.payload, "media_base64"), "QUJD");
 	json_object_put(m.payload);
 	json_object_put(b);
 	/* inline media of a text is not kept */
 	b = upsert("5511988887777", "{\"conversation\":\"oi\",\"base64\":\"QUJD\"}");
 	ck_assert_int_eq(evo_msg_read(b, MEDIA_MAX, &m), EVO_READ_MESSAGE);
-	ck_assert_ptr_null(pstr(m.payload, "media_base64"));
+	ck_assert_ptr_null(evo_jstr(m.payload, "media_base64"));
 	json_object_put(m.payload);
 	json_object_put(b);
 }
