@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <json-c/json.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,34 +29,32 @@
 static const char *const sources[] = { "api_text", "api_image", "api_pdf", "api_spreadsheet",
 	"api_json", "whatsapp_text", "whatsapp_image", "whatsapp_document", NULL };
 
+/* A transaction on the wire (DESIGN §2), in the contract's field order. */
+#define TXN_FIELD(key, kind, member)	{ key, kind, offsetof(struct txn, member), 0 }
+static const struct json_field txn_fields[] = {
+	TXN_FIELD("id", JF_CHARS, id),
+	TXN_FIELD("user_id", JF_CHARS, user_id),
+	TXN_FIELD("amount_cents", JF_I64, amount_cents),
+	TXN_FIELD("currency", JF_CHARS, currency),
+	TXN_FIELD("category", JF_CHARS, category),
+	TXN_FIELD("subcategory", JF_CHARS_OR_NULL, subcategory),
+	TXN_FIELD("kind", JF_CHARS, kind),
+	TXN_FIELD("description", JF_TEXT_OR_NULL, description),
+	TXN_FIELD("merchant", JF_TEXT_OR_NULL, merchant),
+	TXN_FIELD("transaction_date", JF_CHARS, transaction_date),
+	TXN_FIELD("source", JF_CHARS, source),
+	{ "ai_confidence", JF_INT_DECIMAL, offsetof(struct txn, confidence), 3 },
+	TXN_FIELD("categorized_by", JF_CHARS, categorized_by),
+	TXN_FIELD("import_id", JF_TEXT_OR_NULL, import_id),
+	TXN_FIELD("external_id", JF_TEXT_OR_NULL, external_id),
+	TXN_FIELD("created_at", JF_CHARS, created_at),
+};
+#define TXN_NFIELDS	(sizeof(txn_fields) / sizeof(txn_fields[0]))
+
 struct json_object *
 txn_json(const struct txn *t)
 {
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "id", json_object_new_string(t->id));
-	json_object_object_add(o, "user_id", json_object_new_string(t->user_id));
-	json_object_object_add(o, "amount_cents", json_object_new_int64(t->amount_cents));
-	json_object_object_add(o, "currency", json_object_new_string(t->currency));
-	json_object_object_add(o, "category", json_object_new_string(t->category));
-	json_object_object_add(o, "subcategory", json_str_or_empty_null(t->subcategory));
-	json_object_object_add(o, "kind", json_object_new_string(t->kind));
-	json_object_object_add(o, "description", json_str_or_null(t->description));
-	json_object_object_add(o, "merchant", json_str_or_null(t->merchant));
-	json_object_object_add(o, "transaction_date", json_object_new_string(t->transaction_date));
-	json_object_object_add(o, "source", json_object_new_string(t->source));
-	json_object_object_add(o, "ai_confidence", json_money(t->confidence, 3));
-	json_object_object_add(o, "categorized_by", json_object_new_string(t->categorized_by));
-	json_object_object_add(o, "import_id", json_str_or_null(t->import_id));
-	json_object_object_add(o, "external_id", json_str_or_null(t->external_id));
-	json_object_object_add(o, "created_at", json_object_new_string(t->created_at));
-	return o;
-}
-
-static struct json_object *
-txn_item(const void *row)
-{
-	return txn_json(row);
+	return json_fields_object(t, txn_fields, TXN_NFIELDS);
 }
 
 /*
@@ -313,7 +312,7 @@ h_txn_list(struct oz_app *app, struct oz_req *r)
 	app_svc(app, r, &s);
 	if (svc_txn_list(&s, r->params[0], &f, &pg.pos, rows, &n, &more) == -1)
 		return -1;
-	return page_answer(app, r, &pg, rows, n, sizeof(*rows), txn_item,
+	return page_answer_fields(app, r, &pg, rows, n, sizeof(*rows), txn_fields, TXN_NFIELDS,
 	    PAGE_ROW_FIELDS(struct txn), more);
 }
 

@@ -135,28 +135,277 @@ json_str_or_null(const char *text)
 	return text ? json_object_new_string(text) : NULL;
 }
 
+/*
+ * The writer of json_write. json-c's own printing goes through a printbuf
+ * of each object, formats every integer with snprintf and escapes a string
+ * byte by byte; a page of 50 transactions spent a fifth of its worker time
+ * there. This writes the same bytes (PLAIN, NOSLASHESCAPE: test_json_io
+ * compares the two) straight into the response.
+ */
+#define JSON_WRITE_DEPTH	64	/* deeper: json-c prints the rest */
+
+/* The two-byte escapes of a string's bytes; the other bytes below 0x20 are \u00XX. */
+static const char short_escape[256] = {
+	['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r',
+	['\t'] = 't'
+};
+
+static int
+write_str(struct buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t	 i, from = 0;
+	char	 esc[6] = { '\\', 'u', '0', '0', 0, 0 };
+
+	if (buf_putc(b, '"') == -1)
+		return -1;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && short_escape[c] == 0)
+			continue;
+		if (buf_append(b, s + from, i - from) == -1)
+			return -1;
+		if (short_escape[c] != 0) {
+			esc[1] = short_escape[c];
+			if (buf_append(b, esc, 2) == -1)
+				return -1;
+			esc[1] = 'u';
+		} else {
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 0xf];
+			if (buf_append(b, esc, sizeof(esc)) == -1)
+				return -1;
+		}
+		from = i + 1;
+	}
+	if (buf_append(b, s + from, len - from) == -1)
+		return -1;
+	return buf_putc(b, '"');
+}
+
+static int
+write_int(struct buf *b, int64_t v)
+{
+	char	 d[24];
+	size_t	 n = sizeof(d);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		d[--n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		d[--n] = '-';
+	return buf_append(b, d + n, sizeof(d) - n);
+}
+
+/* o as json-c prints it (the types this writer leaves to json-c). */
+static int
+write_by_json_c(struct buf *b, struct json_object *o)
+{
+	const char *s;
+	size_t	 len;
+
+	s = json_object_to_json_string_length(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+	return s == NULL ? -1 : buf_append(b, s, len);
+}
+
+static int
+write_value(struct buf *b, struct json_object *o, int depth)
+{
+	size_t	 i, n;
+	int	 first = 1;
+
+	if (o == NULL)
+		return buf_append(b, "null", 4);
+	if (depth >= JSON_WRITE_DEPTH)
+		return write_by_json_c(b, o);
+	switch (json_object_get_type(o)) {
+	case json_type_null:
+		return buf_append(b, "null", 4);
+	case json_type_boolean:
+		return json_object_get_boolean(o) ? buf_append(b, "true", 4) :
+		    buf_append(b, "false", 5);
+	case json_type_int:
+		/* INT64_MAX may be a clamped uint64: json-c knows which */
+		if (json_object_get_int64(o) == INT64_MAX)
+			return write_by_json_c(b, o);
+		return write_int(b, json_object_get_int64(o));
+	case json_type_double:
+		/* json_object_new_double_s keeps its exact text as the userdata */
+		if (json_object_get_userdata(o) != NULL)
+			return buf_puts(b, json_object_get_userdata(o));
+		return write_by_json_c(b, o);
+	case json_type_string:
+		return write_str(b, json_object_get_string(o),
+		    (size_t)json_object_get_string_len(o));
+	case json_type_array:
+		if (buf_putc(b, '[') == -1)
+			return -1;
+		n = json_object_array_length(o);
+		for (i = 0; i < n; i++)
+			if ((i > 0 && buf_putc(b, ',') == -1) ||
+			    write_value(b, json_object_array_get_idx(o, i), depth + 1) == -1)
+				return -1;
+		return buf_putc(b, ']');
+	case json_type_object:
+		if (buf_putc(b, '{') == -1)
+			return -1;
+		json_object_object_foreach(o, key, val) {
+			if ((!first && buf_putc(b, ',') == -1) ||
+			    write_str(b, key, strlen(key)) == -1 || buf_putc(b, ':') == -1 ||
+			    write_value(b, val, depth + 1) == -1)
+				return -1;
+			first = 0;
+		}
+		return buf_putc(b, '}');
+	}
+	return write_by_json_c(b, o);
+}
+
+int
+json_write(struct buf *b, struct json_object *o)
+{
+	size_t	 start = b->len;
+
+	if (write_value(b, o, 0) == -1) {
+		buf_truncate(b, start);
+		return -1;
+	}
+	return 0;
+}
+
+static struct json_object *
+field_value(const void *row, const struct json_field *f)
+{
+	const char *at = (const char *)row + f->off;
+	const char *text;
+	int64_t	 v;
+	int	 i;
+
+	switch (f->kind) {
+	case JF_CHARS:
+		return json_object_new_string(at);
+	case JF_CHARS_OR_NULL:
+		return json_str_or_empty_null(at);
+	case JF_TEXT_OR_NULL:
+		memcpy(&text, at, sizeof(text));
+		return json_str_or_null(text);
+	case JF_I64:
+		memcpy(&v, at, sizeof(v));
+		return json_object_new_int64(v);
+	case JF_INT_DECIMAL:
+		memcpy(&i, at, sizeof(i));
+		return json_money(i, f->scale);
+	}
+	return NULL;
+}
+
+struct json_object *
+json_fields_object(const void *row, const struct json_field *f, size_t n)
+{
+	struct json_object *o = json_object_new_object();
+	size_t	 i;
+
+	for (i = 0; o != NULL && i < n; i++)
+		json_object_object_add(o, f[i].key, field_value(row, &f[i]));
+	return o;
+}
+
+static int
+write_field(struct buf *b, const void *row, const struct json_field *f)
+{
+	const char *at = (const char *)row + f->off;
+	const char *text;
+	struct json_object *o;
+	int64_t	 v;
+	int	 rc;
+
+	switch (f->kind) {
+	case JF_CHARS:
+		return write_str(b, at, strlen(at));
+	case JF_CHARS_OR_NULL:
+		return *at ? write_str(b, at, strlen(at)) : buf_append(b, "null", 4);
+	case JF_TEXT_OR_NULL:
+		memcpy(&text, at, sizeof(text));
+		return text ? write_str(b, text, strlen(text)) : buf_append(b, "null", 4);
+	case JF_I64:
+		memcpy(&v, at, sizeof(v));
+		return write_int(b, v);
+	case JF_INT_DECIMAL:
+		/* as json_money makes it: a number, or the text when it is not one */
+		o = field_value(row, f);
+		rc = write_value(b, o, 0);
+		json_object_put(o);
+		return rc;
+	}
+	return -1;
+}
+
+int
+json_fields_write(struct buf *b, const void *row, const struct json_field *f, size_t n)
+{
+	size_t	 start = b->len, i;
+
+	for (i = 0; i < n; i++)
+		if (buf_putc(b, i == 0 ? '{' : ',') == -1 || write_str(b, f[i].key,
+		    strlen(f[i].key)) == -1 || buf_putc(b, ':') == -1 ||
+		    write_field(b, row, &f[i]) == -1)
+			goto fail;
+	if (buf_puts(b, n == 0 ? "{}" : "}") == -1)
+		goto fail;
+	return 0;
+fail:
+	buf_truncate(b, start);
+	return -1;
+}
+
+static int
+json_out_ready(struct oz_req *r, int status)
+{
+	r->resp.status = status;
+	if (http_resp_get_header(r, "Content-Type") == NULL)
+		http_resp_header(r, "Content-Type", "application/json; charset=utf-8");
+	return 0;
+}
+
+int
+json_out_list_fields(struct oz_req *r, const void *rows, size_t n, size_t size,
+    const struct json_field *f, size_t nf, int has_more, const char *next_cursor)
+{
+	struct buf *b = &r->resp.body;
+	size_t	 i;
+
+	buf_reset(b);
+	if (buf_puts(b, "{\"object\":\"list\",\"data\":[") == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((i > 0 && buf_putc(b, ',') == -1) ||
+		    json_fields_write(b, (const char *)rows + i * size, f, nf) == -1)
+			return -1;
+	if (buf_puts(b, "],\"pagination\":{\"has_more\":") == -1 ||
+	    buf_puts(b, has_more ? "true" : "false") == -1 ||
+	    buf_puts(b, ",\"next_cursor\":") == -1 ||
+	    (has_more && next_cursor ? write_str(b, next_cursor, strlen(next_cursor)) :
+	    buf_append(b, "null", 4)) == -1 || buf_puts(b, "}}\n") == -1)
+		return -1;
+	return json_out_ready(r, 200);
+}
+
 int
 json_out_raw(struct oz_req *r, int status, struct json_object *obj)
 {
-	const char	*s;
-	size_t		 len;
 	int		 rc = -1;
 
 	if (obj == NULL)
 		return -1;
-	s = json_object_to_json_string_length(obj,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
 	buf_reset(&r->resp.body);
-	if (s != NULL && buf_append(&r->resp.body, s, len) == 0 &&
-	    buf_putc(&r->resp.body, '\n') == 0)
+	if (json_write(&r->resp.body, obj) == 0 && buf_putc(&r->resp.body, '\n') == 0)
 		rc = 0;
 	json_object_put(obj);
-	if (rc == 0) {
-		r->resp.status = status;
-		if (http_resp_get_header(r, "Content-Type") == NULL)
-			http_resp_header(r, "Content-Type", "application/json; charset=utf-8");
-	}
-	return rc;
+	return rc == 0 ? json_out_ready(r, status) : -1;
 }
 
 int

@@ -20,6 +20,7 @@ page_begin(struct oz_app *app, struct oz_req *r, const char *scope, struct page 
 	const char	*cur = http_req_query(r, "cursor", NULL);
 	const char	*errstr;
 	char		 msg[96];
+	size_t		 filter_problems = r->err.ndetails;	/* the list's filters' */
 
 	memset(p, 0, sizeof(*p));
 	p->pos.limit = PAGE_DEFAULT_LIMIT;
@@ -38,7 +39,8 @@ page_begin(struct oz_app *app, struct oz_req *r, const char *scope, struct page 
 			p->pos.has_after = 1;
 	}
 	if (r->err.ndetails > 0)
-		return oz_fail(r, OZ_VALIDATION_ERROR, "invalid pagination parameters");
+		return oz_fail(r, OZ_VALIDATION_ERROR, filter_problems > 0 ?
+		    "invalid query parameters" : "invalid pagination parameters");
 	return 0;
 }
 
@@ -71,6 +73,20 @@ page_list_begin(struct oz_app *app, struct oz_req *r, const char *list,
 	return 0;
 }
 
+/* The next page's cursor into cursor (OZ_CURSOR_MAX + 1), "" when none. 0/-1. */
+static int
+next_cursor(struct oz_app *app, const struct page *p, int has_more, int64_t last_us,
+    const char *last_id, char *cursor)
+{
+	cursor[0] = '\0';
+	if (!has_more)
+		return 0;
+	if (last_id == NULL)
+		return -1;
+	return cursor_encode(app->key, sizeof(app->key), p->scope, last_us, last_id, cursor,
+	    OZ_CURSOR_MAX + 1);
+}
+
 int
 page_end(struct oz_app *app, struct oz_req *r, const struct page *p,
     struct json_object *items, int has_more, int64_t last_us, const char *last_id)
@@ -79,13 +95,30 @@ page_end(struct oz_app *app, struct oz_req *r, const struct page *p,
 
 	if (items == NULL)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "cannot render the list");
-	cursor[0] = '\0';
-	if (has_more && (last_id == NULL || cursor_encode(app->key, sizeof(app->key),
-	    p->scope, last_us, last_id, cursor, sizeof(cursor)) == -1)) {
+	if (next_cursor(app, p, has_more, last_us, last_id, cursor) == -1) {
 		json_object_put(items);
 		return oz_fail(r, OZ_INTERNAL_ERROR, "cannot make a cursor");
 	}
 	if (json_out_list(r, items, has_more, has_more ? cursor : NULL) == -1)
+		return oz_fail(r, OZ_INTERNAL_ERROR, "cannot render the list");
+	return 0;
+}
+
+int
+page_answer_fields(struct oz_app *app, struct oz_req *r, const struct page *p,
+    const void *rows, size_t n, size_t size, const struct json_field *f, size_t nf,
+    size_t id_off, size_t cursor_off, int has_more)
+{
+	const char	*last = n ? (const char *)rows + (n - 1) * size : NULL;
+	int64_t		 last_us = 0;
+	char		 cursor[OZ_CURSOR_MAX + 1];
+
+	if (last != NULL)
+		memcpy(&last_us, last + cursor_off, sizeof(last_us));
+	if (next_cursor(app, p, has_more, last_us, last ? last + id_off : NULL, cursor) == -1)
+		return oz_fail(r, OZ_INTERNAL_ERROR, "cannot make a cursor");
+	if (json_out_list_fields(r, rows, n, size, f, nf, has_more,
+	    has_more ? cursor : NULL) == -1)
 		return oz_fail(r, OZ_INTERNAL_ERROR, "cannot render the list");
 	return 0;
 }

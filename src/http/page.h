@@ -12,6 +12,7 @@
 
 #include "store/store.h"
 
+struct json_field;
 struct json_object;
 struct oz_app;
 struct oz_req;
@@ -56,6 +57,13 @@ typedef struct json_object *(*page_item_fn)(const void *row);
 int	page_answer(struct oz_app *app, struct oz_req *r, const struct page *p,
 	    const void *rows, size_t n, size_t size, page_item_fn item, size_t id_off,
 	    size_t cursor_off, int has_more);
+/*
+ * page_answer with each row rendered by its fields (json_io.h), straight
+ * into the response: the same bytes, without a json-c object for each row.
+ */
+int	page_answer_fields(struct oz_app *app, struct oz_req *r, const struct page *p,
+	    const void *rows, size_t n, size_t size, const struct json_field *f, size_t nf,
+	    size_t id_off, size_t cursor_off, int has_more);
 #define PAGE_ROW_FIELDS(type)	offsetof(type, id), offsetof(type, cursor_us)
 
 #endif

@@ -405,6 +405,13 @@ START_TEST(transactions_from_json_and_batches)
 	snprintf(p, sizeof(p), "%s/transactions?category=yachts", u);
 	call("GET", p, NULL, &r);
 	ck_assert_int_eq(r.status, 422);
+	/* a filter is not pagination: the message says which kind of parameter */
+	ck_assert_ptr_nonnull(strstr(r.body, "\"message\":\"invalid query parameters\""));
+	http_result_free(&r);
+	snprintf(p, sizeof(p), "%s/transactions?limit=0&cursor=x", u);
+	call("GET", p, NULL, &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "\"message\":\"invalid pagination parameters\""));
 	http_result_free(&r);
 	snprintf(p, sizeof(p), "%s/transactions?from=2026-13-01", u);
 	call("GET", p, NULL, &r);
