@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <json-c/json.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,29 +16,27 @@
 #include "service/svc.h"
 #include "service/svc_user.h"
 
+/* A user on the wire (DESIGN §2). */
+#define USER_FIELD(key, kind, member)	{ key, kind, offsetof(struct user, member), 0 }
+static const struct json_field user_fields[] = {
+	USER_FIELD("id", JF_CHARS, id),
+	USER_FIELD("external_user_id", JF_TEXT_OR_NULL, external_user_id),
+	USER_FIELD("name", JF_TEXT_OR_NULL, name),
+	USER_FIELD("email", JF_TEXT_OR_NULL, email),
+	USER_FIELD("phone", JF_TEXT_OR_NULL, phone),
+	USER_FIELD("language", JF_CHARS, language),
+	USER_FIELD("currency", JF_CHARS, currency),
+	USER_FIELD("onboarding_stage", JF_CHARS, onboarding_stage),
+	USER_FIELD("points", JF_I64, points),
+	USER_FIELD("created_at", JF_CHARS, created_at),
+	USER_FIELD("updated_at", JF_CHARS, updated_at),
+};
+#define USER_NFIELDS	(sizeof(user_fields) / sizeof(user_fields[0]))
+
 struct json_object *
 user_json(const struct user *u)
 {
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "id", json_object_new_string(u->id));
-	json_object_object_add(o, "external_user_id", json_str_or_null(u->external_user_id));
-	json_object_object_add(o, "name", json_str_or_null(u->name));
-	json_object_object_add(o, "email", json_str_or_null(u->email));
-	json_object_object_add(o, "phone", json_str_or_null(u->phone));
-	json_object_object_add(o, "language", json_object_new_string(u->language));
-	json_object_object_add(o, "currency", json_object_new_string(u->currency));
-	json_object_object_add(o, "onboarding_stage", json_object_new_string(u->onboarding_stage));
-	json_object_object_add(o, "points", json_object_new_int64(u->points));
-	json_object_object_add(o, "created_at", json_object_new_string(u->created_at));
-	json_object_object_add(o, "updated_at", json_object_new_string(u->updated_at));
-	return o;
-}
-
-static struct json_object *
-user_item(const void *row)
-{
-	return user_json(row);
+	return json_fields_object(u, user_fields, USER_NFIELDS);
 }
 
 static int
@@ -117,7 +116,7 @@ h_users_list(struct oz_app *app, struct oz_req *r)
 	app_svc(app, r, &s);
 	if (svc_user_list(&s, ext, phone, &pg.pos, rows, &n, &more) == -1)
 		return -1;
-	return page_answer(app, r, &pg, rows, n, sizeof(*rows), user_item,
+	return page_answer_fields(app, r, &pg, rows, n, sizeof(*rows), user_fields, USER_NFIELDS,
 	    PAGE_ROW_FIELDS(struct user), more);
 }
 
