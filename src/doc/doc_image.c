@@ -267,9 +267,8 @@ swap_pix(PIX **pp, PIX *q)
 	*pp = q;
 }
 
-/* Turn pix upright by its EXIF orientation (2..8): the camera's sideways is undone. */
-static PIX *
-orient_pix(PIX *pix, uint32_t o)
+PIX *
+doc_image_orient(PIX *pix, uint32_t o)
 {
 	PIX	*q = pix, *r;
 
@@ -298,26 +297,28 @@ orient_pix(PIX *pix, uint32_t o)
 /*
  * Decode the image. A JPEG is read as luminance, at 1/2, 1/4 or 1/8 of its
  * size when that still leaves its short side over 1200 pixels (a phone's 12
- * megapixels need no more). *damaged is set when the decoder had to make up
- * for broken data.
+ * megapixels need no more): info->reduction. info->damaged is set when the
+ * decoder had to make up for broken data.
  */
 static PIX *
-decode(const struct doc_ctx *ctx, enum doc_format fmt, uint32_t w, uint32_t h, int *damaged)
+decode(const struct doc_ctx *ctx, enum doc_format fmt, struct doc_image_info *info)
 {
 	PIX	*pix;
 	int	 red = 1, nwarn = 0;
-	uint32_t s = w < h ? w : h;
+	uint32_t s = info->w < info->h ? info->w : info->h;
 
-	*damaged = 0;
+	info->damaged = 0;
+	info->reduction = 1;
 	if (fmt != DOC_FMT_JPEG)
 		return pixReadMem(ctx->p, ctx->n);
 	while (red < 8 && s / (uint32_t)(red * 2) >= 1200)
 		red *= 2;
+	info->reduction = red;
 	pix = pixReadMemJpeg(ctx->p, ctx->n, 0, red, &nwarn, L_JPEG_READ_LUMINANCE);
 	if (pix == NULL) {
 		pix = pixReadMemJpeg(ctx->p, ctx->n, 0, red, &nwarn,
 		    L_JPEG_READ_LUMINANCE | L_JPEG_CONTINUE_WITH_BAD_DATA);
-		*damaged = pix != NULL;
+		info->damaged = pix != NULL;
 	}
 	return pix;
 }
@@ -418,13 +419,8 @@ out:
 	return med;
 }
 
-/*
- * Grey pix ready for OCR: scaled so its characters are about char_px high
- * (and it stays under max_ocr_pixels), deskewed, the background flattened.
- * Takes pix; returns the new one or NULL.
- */
-static PIX *
-prepare(PIX *pix)
+PIX *
+doc_image_prepare(PIX *pix)
 {
 	const struct doc_image_opts *o = &doc_image_opts;
 	PIX	*q;
@@ -497,7 +493,7 @@ ocr(const struct doc_ctx *ctx, PIX *pix, char **text, int *conf, enum doc_status
 {
 	int	 rc;
 
-	if ((pix = prepare(pix)) == NULL) {
+	if ((pix = doc_image_prepare(pix)) == NULL) {
 		*why = DOC_NOMEM;
 		return -1;
 	}
@@ -527,38 +523,55 @@ ocr_fail(const struct doc_ctx *ctx, struct doc_result *out, enum doc_status why)
 }
 
 int
-doc_image_text(const struct doc_ctx *ctx, struct doc_result *out, char **text, int *conf,
-    int *damaged)
+doc_image_decode(const struct doc_ctx *ctx, struct doc_result *out, PIX **pixp,
+    struct doc_image_info *info)
 {
-	uint32_t w, h, orient;
 	PIX	*pix;
-	enum doc_status why;
 	const char *name = doc_format_name(out->format);
 
-	*text = NULL;
-	*conf = 0;
-	*damaged = 0;
+	memset(info, 0, sizeof(*info));
+	*pixp = NULL;
 	setMsgSeverity(L_SEVERITY_NONE);
-	if (image_header(out->format, ctx->p, ctx->n, &w, &h, &orient) == -1)
+	if (image_header(out->format, ctx->p, ctx->n, &info->w, &info->h, &info->orient) == -1)
 		return doc_fail(out, DOC_UNREADABLE, "the %s image is corrupt: its header "
 		    "cannot be read", name);
-	if (w == 0 || h == 0)
+	if (info->w == 0 || info->h == 0)
 		return doc_fail(out, DOC_UNREADABLE, "the %s image has no pixels (%u x %u)",
-		    name, w, h);
-	if ((int64_t)w * h > ctx->lim->max_pixels)
+		    name, info->w, info->h);
+	if ((int64_t)info->w * info->h > ctx->lim->max_pixels)
 		return doc_fail(out, DOC_TOO_LARGE, "the image has %u x %u pixels: more than "
-		    "the %lld megapixels allowed", w, h,
+		    "the %lld megapixels allowed", info->w, info->h,
 		    (long long)(ctx->lim->max_pixels / 1000000));
-	if ((pix = decode(ctx, out->format, w, h, damaged)) == NULL)
+	if ((pix = decode(ctx, out->format, info)) == NULL)
 		return doc_fail(out, DOC_UNREADABLE, "the %s image is corrupt or truncated",
 		    name);
-	if ((int64_t)pixGetWidth(pix) * pixGetHeight(pix) > ctx->lim->max_pixels) {
+	info->dec_w = pixGetWidth(pix);
+	info->dec_h = pixGetHeight(pix);
+	if ((int64_t)info->dec_w * info->dec_h > ctx->lim->max_pixels) {
 		pixDestroy(&pix);
 		return doc_fail(out, DOC_TOO_LARGE, "the image has more than the %lld "
 		    "megapixels allowed", (long long)(ctx->lim->max_pixels / 1000000));
 	}
-	if (orient != 1)
-		pix = orient_pix(pix, orient);
+	*pixp = pix;
+	return 0;
+}
+
+int
+doc_image_text(const struct doc_ctx *ctx, struct doc_result *out, char **text, int *conf,
+    int *damaged)
+{
+	struct doc_image_info info;
+	PIX	*pix;
+	enum doc_status why;
+
+	*text = NULL;
+	*conf = 0;
+	*damaged = 0;
+	if (doc_image_decode(ctx, out, &pix, &info) == -1)
+		return -1;
+	*damaged = info.damaged;
+	if (info.orient != 1)
+		pix = doc_image_orient(pix, info.orient);
 	if (ocr(ctx, pix, text, conf, &why) == -1)
 		return ocr_fail(ctx, out, why);
 	return 0;
