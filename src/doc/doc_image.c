@@ -75,6 +75,14 @@ le32(const unsigned char *p)
  * The first IFD of the TIFF structure at p (n bytes; a TIFF file, or the
  * EXIF block of a JPEG or WebP): width, height and orientation when there
  * (0 when not). 0, or -1 when it is not a TIFF structure.
+ *
+ * The size is read as libtiff reads it (leptonica's TIFF decoder), or
+ * refused, so the pixel limit checked on it is the one the decoder keeps:
+ * width and height are one SHORT or LONG each (libtiff takes any integer
+ * type, a LONG8 from elsewhere in the file), and a width or height given
+ * twice is refused (libtiff takes the first; fuzz_image found a TIFF that
+ * said 1 x 68 here and was decoded at 240 x 68). An orientation of another
+ * type or count is none.
  */
 static int
 tiff_ifd0(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *orient)
@@ -82,6 +90,7 @@ tiff_ifd0(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *
 	uint32_t (*u16)(const unsigned char *);
 	uint32_t (*u32)(const unsigned char *);
 	size_t	 off, cnt, i;
+	int	 seen = 0;
 
 	*w = *h = *orient = 0;
 	if (n < 8)
@@ -102,16 +111,34 @@ tiff_ifd0(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *
 	off += 2;
 	for (i = 0; i < cnt && off + 12 <= n; i++, off += 12) {
 		uint32_t tag = u16(p + off), type = u16(p + off + 2), v;
+		int	 one = (type == 3 || type == 4) && u32(p + off + 4) == 1;
+		int	 bit = tag == 256 ? 1 : tag == 257 ? 2 : tag == 274 ? 4 : 0;
 
+		if (bit == 0)
+			continue;
+		if (seen & bit) {
+			if (tag == 274)
+				continue;	/* the first, as libtiff */
+			goto refuse;
+		}
+		seen |= bit;
+		if (!one) {
+			if (tag == 274)
+				continue;
+			goto refuse;
+		}
 		v = type == 3 ? u16(p + off + 8) : u32(p + off + 8);	/* SHORT or LONG */
 		if (tag == 256)
 			*w = v;
 		else if (tag == 257)
 			*h = v;
-		else if (tag == 274)
+		else
 			*orient = v;
 	}
 	return 0;
+refuse:
+	*w = *h = *orient = 0;
+	return -1;
 }
 
 /* A JPEG's size (its first frame header) and EXIF orientation. 0, or -1. */

@@ -471,6 +471,134 @@ START_TEST(bad_images)
 }
 END_TEST
 
+/* A TIFF entry at q: tag, type, count 1, value (SHORT left-justified). */
+static unsigned char *
+tiff_entry(unsigned char *q, unsigned tag, unsigned type, uint32_t v)
+{
+	q[0] = (unsigned char)tag;
+	q[1] = (unsigned char)(tag >> 8);
+	q[2] = (unsigned char)type;
+	q[3] = 0;
+	q[4] = 1;
+	q[5] = q[6] = q[7] = 0;
+	q[8] = (unsigned char)v;
+	q[9] = (unsigned char)(v >> 8);
+	q[10] = type == 3 ? 0 : (unsigned char)(v >> 16);
+	q[11] = type == 3 ? 0 : (unsigned char)(v >> 24);
+	return q + 12;
+}
+
+/*
+ * A little-endian TIFF of w x h grey pixels, uncompressed, into buf (at
+ * least 64 + 12 * 12 + w * h bytes). Its width is one LONG, or a LONG8 at
+ * offset 8 (long8), and again as a SHORT after the other tags when again
+ * is not 0. Returns its size.
+ */
+static size_t
+make_tiff(unsigned char *buf, uint32_t w, uint32_t h, int long8, uint32_t again)
+{
+	unsigned char *q = buf + 16;
+	uint32_t data = 16 + 2 + 11 * 12 + 4;
+	unsigned entries = 9 + (again != 0);
+
+	memset(buf, 0, data + (size_t)w * h);
+	memcpy(buf, "II*\0", 4);
+	buf[4] = 16;				/* the IFD at 16; a LONG8 width at 8 */
+	buf[8] = (unsigned char)w;
+	buf[9] = (unsigned char)(w >> 8);
+	*q++ = (unsigned char)entries;
+	*q++ = 0;
+	q = long8 ? tiff_entry(q, 256, 16, 8) : tiff_entry(q, 256, 4, w);
+	q = tiff_entry(q, 257, 4, h);
+	q = tiff_entry(q, 258, 3, 8);		/* bits per sample */
+	q = tiff_entry(q, 259, 3, 1);		/* no compression */
+	q = tiff_entry(q, 262, 3, 1);		/* black is zero */
+	q = tiff_entry(q, 273, 4, data);	/* the one strip */
+	q = tiff_entry(q, 277, 3, 1);		/* one sample a pixel */
+	q = tiff_entry(q, 278, 4, h);		/* rows per strip */
+	q = tiff_entry(q, 279, 4, w * h);	/* the strip's bytes */
+	if (again != 0)
+		(void)tiff_entry(q, 256, 3, again);
+	memset(buf + data, 0xc0, (size_t)w * h);
+	return data + (size_t)w * h;
+}
+
+/* doc_image_decode of n bytes at p as format fmt, at most max_pixels. */
+static int
+decode_image(const unsigned char *p, size_t n, enum doc_format fmt, int64_t max_pixels,
+    struct doc_result *r, struct doc_image_info *info)
+{
+	struct doc_limits lim;
+	struct doc_ctx ctx;
+	struct pool pool;
+	struct Pix *pix = NULL;
+	int	 rc;
+
+	doc_limits_default(&lim);
+	lim.max_pixels = max_pixels;
+	pool_init(&pool);
+	memset(&ctx, 0, sizeof(ctx));
+	memset(r, 0, sizeof(*r));
+	ctx.p = p;
+	ctx.n = n;
+	ctx.lang = "en";
+	ctx.currency = "USD";
+	ctx.today = TODAY;
+	ctx.lim = &lim;
+	ctx.pool = &pool;
+	ctx.deadline_ms = doc_now_ms() + lim.time_ms;
+	r->format = fmt;
+	rc = doc_image_decode(&ctx, r, &pix, info);
+	pixDestroy(&pix);
+	pool_free(&pool);
+	return rc;
+}
+
+/*
+ * The pixel limit is checked on the size an image's header gives, before
+ * the decoder runs: so that size must be the decoder's. A TIFF whose width
+ * is given twice (libtiff takes the first: found by fuzz_image, which saw
+ * 1 x 68 in the header and 240 x 68 decoded) or given as a LONG8 elsewhere
+ * in the file (which libtiff reads, and which was taken for the width's
+ * offset) is refused, never decoded larger than the limit allows.
+ */
+START_TEST(tiff_size_as_decoded)
+{
+	struct doc_result *r = calloc(1, sizeof(*r));
+	struct doc_image_info info;
+	unsigned char *t = malloc(64 + 12 * 12 + 240 * 68);
+	size_t	 n;
+
+	ck_assert_ptr_nonnull(r);
+	ck_assert_ptr_nonnull(t);
+	/* the TIFF as it should be: decoded at the size its header says */
+	n = make_tiff(t, 240, 68, 0, 0);
+	ck_assert_int_eq(decode_image(t, n, DOC_FMT_TIFF, 20000, r, &info), 0);
+	ck_assert_int_eq(info.w, 240);
+	ck_assert_int_eq(info.dec_w, 240);
+	ck_assert_int_eq(info.dec_h, 68);
+	/* over a limit of 1000 pixels: refused before decoding */
+	ck_assert_int_eq(decode_image(t, n, DOC_FMT_TIFF, 1000, r, &info), -1);
+	ck_assert_int_eq(r->status, DOC_TOO_LARGE);
+	ck_assert_int_eq(info.dec_w, 0);
+
+	/* the width again, 1: refused, not decoded at 240 x 68 */
+	n = make_tiff(t, 240, 68, 0, 1);
+	ck_assert_int_eq(decode_image(t, n, DOC_FMT_TIFF, 1000, r, &info), -1);
+	ck_assert_int_eq(info.dec_w, 0);
+	ck_assert_int_eq(info.dec_h, 0);
+	ck_assert(r->status == DOC_UNREADABLE || r->status == DOC_TOO_LARGE);
+
+	/* the width a LONG8 at offset 8: refused, not taken for 8 */
+	n = make_tiff(t, 240, 68, 1, 0);
+	ck_assert_int_eq(decode_image(t, n, DOC_FMT_TIFF, 1000, r, &info), -1);
+	ck_assert_int_eq(info.dec_w, 0);
+	ck_assert(r->status == DOC_UNREADABLE || r->status == DOC_TOO_LARGE);
+	free(t);
+	free(r);
+}
+END_TEST
+
 static Suite *
 doc_ocr_suite(void)
 {
@@ -484,6 +612,10 @@ doc_ocr_suite(void)
 	tcase_add_test(tc, bad_images);
 	tcase_add_test(tc, memory_flat);
 	tcase_add_test(tc, pdf_memory_flat);
+	suite_add_tcase(s, tc);
+	/* the headers read before decoding: no OCR engine needed */
+	tc = tcase_create("headers");
+	tcase_add_test(tc, tiff_size_as_decoded);
 	suite_add_tcase(s, tc);
 	return s;
 }
