@@ -141,7 +141,13 @@ refuse:
 	return -1;
 }
 
-/* A JPEG's size (its first frame header) and EXIF orientation. 0, or -1. */
+/*
+ * A JPEG's size (its first frame header) and EXIF orientation. 0, or -1.
+ * Read as libjpeg reads it, or refused: a marker it does not skip by its
+ * length is refused here, since FF 00 is no marker to libjpeg (it skips the
+ * two bytes and reads on, so a frame header inside what this would have
+ * skipped as a segment was the size decoded), and the reserved ones stop it.
+ */
 static int
 jpeg_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *orient)
 {
@@ -163,6 +169,8 @@ jpeg_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t
 			continue;	/* no length */
 		if (m == 0xd9 || i + 2 > n)
 			return -1;
+		if (m < 0xc0 || m == 0xde || m == 0xdf || (m >= 0xf0 && m <= 0xfd))
+			return -1;	/* no segment to libjpeg */
 		len = be16(p + i);
 		if (len < 2 || i + len > n)
 			return -1;
@@ -185,7 +193,13 @@ jpeg_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t
 	return -1;
 }
 
-/* A WebP's canvas size and EXIF orientation (VP8, VP8L, VP8X). 0, or -1. */
+/*
+ * A WebP's canvas size and EXIF orientation (VP8, VP8L, VP8X). 0, or -1.
+ * The first chunk must be one of those three, as libwebp reads it: any other
+ * there is read by libwebp as a bare bitstream, which may claim any size
+ * (16384 x 16384 in a chunk's name and length) while a later chunk said 1 x 1
+ * here.
+ */
 static int
 webp_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *orient)
 {
@@ -194,6 +208,9 @@ webp_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t
 
 	*w = *h = *orient = 0;
 	if (n < 20)
+		return -1;
+	if (memcmp(p + 12, "VP8X", 4) != 0 && memcmp(p + 12, "VP8 ", 4) != 0 &&
+	    memcmp(p + 12, "VP8L", 4) != 0)
 		return -1;
 	end = (size_t)le32(p + 4) + 8;
 	if (end > n)

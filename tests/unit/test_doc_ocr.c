@@ -599,6 +599,84 @@ START_TEST(tiff_size_as_decoded)
 }
 END_TEST
 
+/*
+ * A JPEG whose header this reads as 1 x 68 while libjpeg decodes 240 x 68:
+ * the real segments after FF 00 and a length that covers them all (libjpeg
+ * skips FF 00 as data and reads the segments; a reader that took FF 00 for a
+ * marker skipped them), then a frame header of 1 x 68. Refused from its
+ * header, never decoded. Found reading doc_image.c after fuzz_image's TIFF.
+ */
+START_TEST(jpeg_size_as_decoded)
+{
+	static const unsigned char sof[] = { 0xff, 0xc0, 0, 11, 8, 0, 68, 0, 1, 1, 1, 0x11, 0,
+		0xff, 0xd9 };
+	struct doc_result *r = calloc(1, sizeof(*r));
+	struct doc_image_info info;
+	PIX	*pix = pixCreate(240, 68, 8);
+	l_uint8	*jpg = NULL;
+	unsigned char *b;
+	size_t	 jn = 0, n;
+
+	ck_assert_ptr_nonnull(r);
+	ck_assert_ptr_nonnull(pix);
+	pixSetAllArbitrary(pix, 200);
+	ck_assert_int_eq(pixWriteMemJpeg(&jpg, &jn, pix, 75, 0), 0);
+	ck_assert_int_lt(jn, 60000);
+	/* as written: decoded at the size its header says */
+	ck_assert_int_eq(decode_image(jpg, jn, DOC_FMT_JPEG, 20000, r, &info), 0);
+	ck_assert_int_eq(info.w, 240);
+	ck_assert_int_eq(info.dec_w, 240);
+
+	b = malloc(jn + 4 + sizeof(sof));
+	ck_assert_ptr_nonnull(b);
+	memcpy(b, jpg, 2);				/* SOI */
+	b[2] = 0xff;
+	b[3] = 0x00;
+	b[4] = (unsigned char)((jn - 2 + 2) >> 8);	/* "length": all the real segments */
+	b[5] = (unsigned char)(jn - 2 + 2);
+	memcpy(b + 6, jpg + 2, jn - 2);
+	memcpy(b + 4 + jn, sof, sizeof(sof));
+	n = jn + 4 + sizeof(sof);
+	ck_assert_int_eq(decode_image(b, n, DOC_FMT_JPEG, 1000, r, &info), -1);
+	ck_assert_int_eq(info.dec_w, 0);
+	ck_assert_int_eq(r->status, DOC_UNREADABLE);
+	free(b);
+	lept_free(jpg);
+	pixDestroy(&pix);
+	free(r);
+}
+END_TEST
+
+/*
+ * A WebP whose first chunk is none of VP8X, VP8, VP8L: libwebp reads it as a
+ * bare VP8L bitstream of 16384 x 16384 (and leptonica makes those pixels
+ * before decoding), while a later VP8L chunk says 1 x 1. Refused from its
+ * header. Found reading doc_image.c after fuzz_image's TIFF.
+ */
+START_TEST(webp_size_as_decoded)
+{
+	unsigned char b[50];
+	struct doc_result *r = calloc(1, sizeof(*r));
+	struct doc_image_info info;
+
+	ck_assert_ptr_nonnull(r);
+	memset(b, 0, sizeof(b));
+	memcpy(b, "RIFF", 4);
+	b[4] = sizeof(b) - 8;
+	memcpy(b + 8, "WEBP", 4);
+	/* a "chunk" 2f ff ff ff of 15 bytes: VP8L's signature and 16384 x 16384 */
+	memcpy(b + 12, "\x2f\xff\xff\xff\x0f\x00\x00\x00", 8);
+	/* then a VP8L chunk of 1 x 1 at 12 + 8 + 15 + 1 */
+	memcpy(b + 36, "VP8L\x05\x00\x00\x00\x2f\x00\x00\x00\x00", 13);
+	ck_assert_int_eq(decode_image(b, sizeof(b), DOC_FMT_WEBP, 1000, r, &info), -1);
+	ck_assert_int_eq(r->status, DOC_UNREADABLE);
+	ck_assert_int_eq(info.w, 0);
+	ck_assert_int_eq(info.dec_w, 0);
+	ck_assert_ptr_nonnull(strstr(r->error, "header"));
+	free(r);
+}
+END_TEST
+
 static Suite *
 doc_ocr_suite(void)
 {
@@ -616,6 +694,8 @@ doc_ocr_suite(void)
 	/* the headers read before decoding: no OCR engine needed */
 	tc = tcase_create("headers");
 	tcase_add_test(tc, tiff_size_as_decoded);
+	tcase_add_test(tc, jpeg_size_as_decoded);
+	tcase_add_test(tc, webp_size_as_decoded);
 	suite_add_tcase(s, tc);
 	return s;
 }
