@@ -469,7 +469,7 @@ doc_image_prepare(PIX *pix)
 	const struct doc_image_opts *o = &doc_image_opts;
 	PIX	*q;
 	int	 ch, pct = 100;
-	int64_t	 px;
+	int64_t	 w, h;
 
 	if ((pix = to_grey(pix)) == NULL)
 		return NULL;
@@ -482,10 +482,17 @@ doc_image_prepare(PIX *pix)
 		pct = o->max_scale_pct;
 	if (pct < o->min_scale_pct)
 		pct = o->min_scale_pct;
-	px = (int64_t)pixGetWidth(pix) * pixGetHeight(pix);
-	while (pct > 10 && px * pct / 100 * pct / 100 > o->max_ocr_pixels)
+	/*
+	 * Within max_ocr_pixels however leptonica rounds the scaled size, and
+	 * scaled even by 90..110% when that is what keeps it there (a page of
+	 * 3200 x 3000 went to tesseract whole at 95%, against fuzz_image's
+	 * check).
+	 */
+	w = pixGetWidth(pix);
+	h = pixGetHeight(pix);
+	while (pct > 10 && (w * pct / 100 + 1) * (h * pct / 100 + 1) > o->max_ocr_pixels)
 		pct -= 5;
-	if (pct < 90 || pct > 110) {
+	if (pct < 90 || pct > 110 || w * h > o->max_ocr_pixels) {
 		float s = (float)pct / 100.0f;
 
 		q = pct < 100 ? pixScaleAreaMap(pix, s, s) : pixScaleGrayLI(pix, s, s);

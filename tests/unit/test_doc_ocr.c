@@ -677,6 +677,35 @@ START_TEST(webp_size_as_decoded)
 }
 END_TEST
 
+/*
+ * The page handed to tesseract is at most doc_image_opts.max_ocr_pixels: a
+ * blank 3200 x 3000 one (9.6 megapixels, no characters to scale by) was
+ * left whole, its 95% inside the band of scales not worth making; 3000 x
+ * 3000 stays as it is. fuzz_image's check, on an input made for it.
+ */
+START_TEST(page_within_ocr_pixels)
+{
+	static const int sizes[][2] = { { 3200, 3000 }, { 3000, 3000 }, { 9000, 1001 } };
+	size_t	 i;
+
+	setMsgSeverity(L_SEVERITY_NONE);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		PIX	*pix = pixCreate(sizes[i][0], sizes[i][1], 8), *page;
+
+		ck_assert_ptr_nonnull(pix);
+		pixSetAllArbitrary(pix, 255);
+		page = doc_image_prepare(pix);
+		ck_assert_ptr_nonnull(page);
+		ck_assert_int_eq(pixGetDepth(page), 8);
+		ck_assert_int_le((long)pixGetWidth(page) * pixGetHeight(page),
+		    doc_image_opts.max_ocr_pixels);
+		if (i == 1)
+			ck_assert(pixGetWidth(page) == 3000 && pixGetHeight(page) == 3000);
+		pixDestroy(&page);
+	}
+}
+END_TEST
+
 static Suite *
 doc_ocr_suite(void)
 {
@@ -696,6 +725,7 @@ doc_ocr_suite(void)
 	tcase_add_test(tc, tiff_size_as_decoded);
 	tcase_add_test(tc, jpeg_size_as_decoded);
 	tcase_add_test(tc, webp_size_as_decoded);
+	tcase_add_test(tc, page_within_ocr_pixels);
 	suite_add_tcase(s, tc);
 	return s;
 }
