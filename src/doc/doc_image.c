@@ -589,7 +589,8 @@ doc_image_decode(const struct doc_ctx *ctx, struct doc_result *out, PIX **pixp,
 	if (info->w == 0 || info->h == 0)
 		return doc_fail(out, DOC_UNREADABLE, "the %s image has no pixels (%u x %u)",
 		    name, info->w, info->h);
-	if ((int64_t)info->w * info->h > ctx->lim->max_pixels)
+	/* w * h of two uint32_t may not fit an int64_t (fuzz_image: 2^32-1 squared) */
+	if ((uint64_t)info->w * info->h > (uint64_t)ctx->lim->max_pixels)
 		return doc_fail(out, DOC_TOO_LARGE, "the image has %u x %u pixels: more than "
 		    "the %lld megapixels allowed", info->w, info->h,
 		    (long long)(ctx->lim->max_pixels / 1000000));

@@ -706,6 +706,37 @@ START_TEST(page_within_ocr_pixels)
 }
 END_TEST
 
+/*
+ * A header's width times height is counted without overflow: a PNG of
+ * (2^32 - 1) x (2^32 - 1) overflowed the signed product (fuzz_image, under
+ * UBSan), which could come out under the limit. Too large, from its header.
+ */
+START_TEST(header_size_no_overflow)
+{
+	static const uint32_t sides[][2] = { { 0xffffffffu, 0xffffffffu },
+		{ 0xffffffffu, 0x80000001u }, { 0x80000000u, 0x80000000u } };
+	unsigned char png[8 + 25];
+	struct doc_result *r = calloc(1, sizeof(*r));
+	struct doc_image_info info;
+	size_t	 i;
+
+	ck_assert_ptr_nonnull(r);
+	for (i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
+		memcpy(png, "\x89PNG\r\n\x1a\n", 8);
+		put32(png + 8, 13);
+		memcpy(png + 12, "IHDR", 4);
+		put32(png + 16, sides[i][0]);
+		put32(png + 20, sides[i][1]);
+		memcpy(png + 24, "\x08\x00\x00\x00\x00", 5);
+		put32(png + 29, crc32_of(png + 12, 17));
+		ck_assert_int_eq(decode_image(png, sizeof(png), DOC_FMT_PNG, 50000000, r, &info), -1);
+		ck_assert_int_eq(r->status, DOC_TOO_LARGE);
+		ck_assert_int_eq(info.dec_w, 0);
+	}
+	free(r);
+}
+END_TEST
+
 static Suite *
 doc_ocr_suite(void)
 {
@@ -726,6 +757,7 @@ doc_ocr_suite(void)
 	tcase_add_test(tc, jpeg_size_as_decoded);
 	tcase_add_test(tc, webp_size_as_decoded);
 	tcase_add_test(tc, page_within_ocr_pixels);
+	tcase_add_test(tc, header_size_no_overflow);
 	suite_add_tcase(s, tc);
 	return s;
 }
