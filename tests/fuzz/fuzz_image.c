@@ -116,7 +116,8 @@ check_size(enum doc_format fmt, const struct doc_image_info *in, int64_t limit)
 {
 	int64_t	 w = in->w, h = in->h, r = in->reduction;
 
-	FUZZ_CHECK(w * h <= limit, "decoded a header of %lld x %lld over the limit %lld",
+	FUZZ_CHECK((uint64_t)in->w * in->h <= (uint64_t)limit,
+	    "decoded a header of %lld x %lld over the limit %lld",
 	    (long long)w, (long long)h, (long long)limit);
 	FUZZ_CHECK(r == 1 || (fmt == DOC_FMT_JPEG && (r == 2 || r == 4 || r == 8)),
 	    "reduction %lld", (long long)r);
@@ -171,7 +172,7 @@ run(const uint8_t *data, size_t size, enum doc_format fmt, const struct doc_limi
 			    ps->res->error);
 		if (ps->res->status == DOC_TOO_LARGE)
 			FUZZ_CHECK(ps->info.dec_w == 0 && ps->info.dec_h == 0 &&
-			    (int64_t)ps->info.w * ps->info.h > lim->max_pixels,
+			    (uint64_t)ps->info.w * ps->info.h > (uint64_t)lim->max_pixels,
 			    "too large after decoding %d x %d (header %u x %u)", ps->info.dec_w,
 			    ps->info.dec_h, ps->info.w, ps->info.h);
 		if (ps->info.dec_w > 0)
@@ -180,7 +181,8 @@ run(const uint8_t *data, size_t size, enum doc_format fmt, const struct doc_limi
 	}
 	FUZZ_CHECK(ps->res->status == DOC_OK && pix != NULL, "status %d, picture %p",
 	    ps->res->status, (void *)pix);
-	FUZZ_CHECK((int64_t)ps->info.w * ps->info.h <= lim->max_pixels && ps->info.w > 0 &&
+	FUZZ_CHECK((uint64_t)ps->info.w * ps->info.h <= (uint64_t)lim->max_pixels &&
+	    ps->info.w > 0 &&
 	    ps->info.h > 0, "a header of %u x %u taken", ps->info.w, ps->info.h);
 	FUZZ_CHECK(ps->info.dec_w == pixGetWidth(pix) && ps->info.dec_h == pixGetHeight(pix),
 	    "info %d x %d, picture %d x %d", ps->info.dec_w, ps->info.dec_h,
