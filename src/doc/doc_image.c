@@ -75,6 +75,14 @@ le32(const unsigned char *p)
  * The first IFD of the TIFF structure at p (n bytes; a TIFF file, or the
  * EXIF block of a JPEG or WebP): width, height and orientation when there
  * (0 when not). 0, or -1 when it is not a TIFF structure.
+ *
+ * The size is read as libtiff reads it (leptonica's TIFF decoder), or
+ * refused, so the pixel limit checked on it is the one the decoder keeps:
+ * width and height are one SHORT or LONG each (libtiff takes any integer
+ * type, a LONG8 from elsewhere in the file), and a width or height given
+ * twice is refused (libtiff takes the first; fuzz_image found a TIFF that
+ * said 1 x 68 here and was decoded at 240 x 68). An orientation of another
+ * type or count is none.
  */
 static int
 tiff_ifd0(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *orient)
@@ -82,6 +90,7 @@ tiff_ifd0(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *
 	uint32_t (*u16)(const unsigned char *);
 	uint32_t (*u32)(const unsigned char *);
 	size_t	 off, cnt, i;
+	int	 seen = 0;
 
 	*w = *h = *orient = 0;
 	if (n < 8)
@@ -102,19 +111,43 @@ tiff_ifd0(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *
 	off += 2;
 	for (i = 0; i < cnt && off + 12 <= n; i++, off += 12) {
 		uint32_t tag = u16(p + off), type = u16(p + off + 2), v;
+		int	 one = (type == 3 || type == 4) && u32(p + off + 4) == 1;
+		int	 bit = tag == 256 ? 1 : tag == 257 ? 2 : tag == 274 ? 4 : 0;
 
+		if (bit == 0)
+			continue;
+		if (seen & bit) {
+			if (tag == 274)
+				continue;	/* the first, as libtiff */
+			goto refuse;
+		}
+		seen |= bit;
+		if (!one) {
+			if (tag == 274)
+				continue;
+			goto refuse;
+		}
 		v = type == 3 ? u16(p + off + 8) : u32(p + off + 8);	/* SHORT or LONG */
 		if (tag == 256)
 			*w = v;
 		else if (tag == 257)
 			*h = v;
-		else if (tag == 274)
+		else
 			*orient = v;
 	}
 	return 0;
+refuse:
+	*w = *h = *orient = 0;
+	return -1;
 }
 
-/* A JPEG's size (its first frame header) and EXIF orientation. 0, or -1. */
+/*
+ * A JPEG's size (its first frame header) and EXIF orientation. 0, or -1.
+ * Read as libjpeg reads it, or refused: a marker it does not skip by its
+ * length is refused here, since FF 00 is no marker to libjpeg (it skips the
+ * two bytes and reads on, so a frame header inside what this would have
+ * skipped as a segment was the size decoded), and the reserved ones stop it.
+ */
 static int
 jpeg_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *orient)
 {
@@ -136,6 +169,8 @@ jpeg_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t
 			continue;	/* no length */
 		if (m == 0xd9 || i + 2 > n)
 			return -1;
+		if (m < 0xc0 || m == 0xde || m == 0xdf || (m >= 0xf0 && m <= 0xfd))
+			return -1;	/* no segment to libjpeg */
 		len = be16(p + i);
 		if (len < 2 || i + len > n)
 			return -1;
@@ -158,7 +193,13 @@ jpeg_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t
 	return -1;
 }
 
-/* A WebP's canvas size and EXIF orientation (VP8, VP8L, VP8X). 0, or -1. */
+/*
+ * A WebP's canvas size and EXIF orientation (VP8, VP8L, VP8X). 0, or -1.
+ * The first chunk must be one of those three, as libwebp reads it: any other
+ * there is read by libwebp as a bare bitstream, which may claim any size
+ * (16384 x 16384 in a chunk's name and length) while a later chunk said 1 x 1
+ * here.
+ */
 static int
 webp_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t *orient)
 {
@@ -167,6 +208,9 @@ webp_header(const unsigned char *p, size_t n, uint32_t *w, uint32_t *h, uint32_t
 
 	*w = *h = *orient = 0;
 	if (n < 20)
+		return -1;
+	if (memcmp(p + 12, "VP8X", 4) != 0 && memcmp(p + 12, "VP8 ", 4) != 0 &&
+	    memcmp(p + 12, "VP8L", 4) != 0)
 		return -1;
 	end = (size_t)le32(p + 4) + 8;
 	if (end > n)
@@ -267,9 +311,8 @@ swap_pix(PIX **pp, PIX *q)
 	*pp = q;
 }
 
-/* Turn pix upright by its EXIF orientation (2..8): the camera's sideways is undone. */
-static PIX *
-orient_pix(PIX *pix, uint32_t o)
+PIX *
+doc_image_orient(PIX *pix, uint32_t o)
 {
 	PIX	*q = pix, *r;
 
@@ -298,26 +341,28 @@ orient_pix(PIX *pix, uint32_t o)
 /*
  * Decode the image. A JPEG is read as luminance, at 1/2, 1/4 or 1/8 of its
  * size when that still leaves its short side over 1200 pixels (a phone's 12
- * megapixels need no more). *damaged is set when the decoder had to make up
- * for broken data.
+ * megapixels need no more): info->reduction. info->damaged is set when the
+ * decoder had to make up for broken data.
  */
 static PIX *
-decode(const struct doc_ctx *ctx, enum doc_format fmt, uint32_t w, uint32_t h, int *damaged)
+decode(const struct doc_ctx *ctx, enum doc_format fmt, struct doc_image_info *info)
 {
 	PIX	*pix;
 	int	 red = 1, nwarn = 0;
-	uint32_t s = w < h ? w : h;
+	uint32_t s = info->w < info->h ? info->w : info->h;
 
-	*damaged = 0;
+	info->damaged = 0;
+	info->reduction = 1;
 	if (fmt != DOC_FMT_JPEG)
 		return pixReadMem(ctx->p, ctx->n);
 	while (red < 8 && s / (uint32_t)(red * 2) >= 1200)
 		red *= 2;
+	info->reduction = red;
 	pix = pixReadMemJpeg(ctx->p, ctx->n, 0, red, &nwarn, L_JPEG_READ_LUMINANCE);
 	if (pix == NULL) {
 		pix = pixReadMemJpeg(ctx->p, ctx->n, 0, red, &nwarn,
 		    L_JPEG_READ_LUMINANCE | L_JPEG_CONTINUE_WITH_BAD_DATA);
-		*damaged = pix != NULL;
+		info->damaged = pix != NULL;
 	}
 	return pix;
 }
@@ -418,18 +463,13 @@ out:
 	return med;
 }
 
-/*
- * Grey pix ready for OCR: scaled so its characters are about char_px high
- * (and it stays under max_ocr_pixels), deskewed, the background flattened.
- * Takes pix; returns the new one or NULL.
- */
-static PIX *
-prepare(PIX *pix)
+PIX *
+doc_image_prepare(PIX *pix)
 {
 	const struct doc_image_opts *o = &doc_image_opts;
 	PIX	*q;
 	int	 ch, pct = 100;
-	int64_t	 px;
+	int64_t	 w, h;
 
 	if ((pix = to_grey(pix)) == NULL)
 		return NULL;
@@ -442,10 +482,17 @@ prepare(PIX *pix)
 		pct = o->max_scale_pct;
 	if (pct < o->min_scale_pct)
 		pct = o->min_scale_pct;
-	px = (int64_t)pixGetWidth(pix) * pixGetHeight(pix);
-	while (pct > 10 && px * pct / 100 * pct / 100 > o->max_ocr_pixels)
+	/*
+	 * Within max_ocr_pixels however leptonica rounds the scaled size, and
+	 * scaled even by 90..110% when that is what keeps it there (a page of
+	 * 3200 x 3000 went to tesseract whole at 95%, against fuzz_image's
+	 * check).
+	 */
+	w = pixGetWidth(pix);
+	h = pixGetHeight(pix);
+	while (pct > 10 && (w * pct / 100 + 1) * (h * pct / 100 + 1) > o->max_ocr_pixels)
 		pct -= 5;
-	if (pct < 90 || pct > 110) {
+	if (pct < 90 || pct > 110 || w * h > o->max_ocr_pixels) {
 		float s = (float)pct / 100.0f;
 
 		q = pct < 100 ? pixScaleAreaMap(pix, s, s) : pixScaleGrayLI(pix, s, s);
@@ -497,7 +544,7 @@ ocr(const struct doc_ctx *ctx, PIX *pix, char **text, int *conf, enum doc_status
 {
 	int	 rc;
 
-	if ((pix = prepare(pix)) == NULL) {
+	if ((pix = doc_image_prepare(pix)) == NULL) {
 		*why = DOC_NOMEM;
 		return -1;
 	}
@@ -527,38 +574,56 @@ ocr_fail(const struct doc_ctx *ctx, struct doc_result *out, enum doc_status why)
 }
 
 int
-doc_image_text(const struct doc_ctx *ctx, struct doc_result *out, char **text, int *conf,
-    int *damaged)
+doc_image_decode(const struct doc_ctx *ctx, struct doc_result *out, PIX **pixp,
+    struct doc_image_info *info)
 {
-	uint32_t w, h, orient;
 	PIX	*pix;
-	enum doc_status why;
 	const char *name = doc_format_name(out->format);
 
-	*text = NULL;
-	*conf = 0;
-	*damaged = 0;
+	memset(info, 0, sizeof(*info));
+	*pixp = NULL;
 	setMsgSeverity(L_SEVERITY_NONE);
-	if (image_header(out->format, ctx->p, ctx->n, &w, &h, &orient) == -1)
+	if (image_header(out->format, ctx->p, ctx->n, &info->w, &info->h, &info->orient) == -1)
 		return doc_fail(out, DOC_UNREADABLE, "the %s image is corrupt: its header "
 		    "cannot be read", name);
-	if (w == 0 || h == 0)
+	if (info->w == 0 || info->h == 0)
 		return doc_fail(out, DOC_UNREADABLE, "the %s image has no pixels (%u x %u)",
-		    name, w, h);
-	if ((int64_t)w * h > ctx->lim->max_pixels)
+		    name, info->w, info->h);
+	/* w * h of two uint32_t may not fit an int64_t (fuzz_image: 2^32-1 squared) */
+	if ((uint64_t)info->w * info->h > (uint64_t)ctx->lim->max_pixels)
 		return doc_fail(out, DOC_TOO_LARGE, "the image has %u x %u pixels: more than "
-		    "the %lld megapixels allowed", w, h,
+		    "the %lld megapixels allowed", info->w, info->h,
 		    (long long)(ctx->lim->max_pixels / 1000000));
-	if ((pix = decode(ctx, out->format, w, h, damaged)) == NULL)
+	if ((pix = decode(ctx, out->format, info)) == NULL)
 		return doc_fail(out, DOC_UNREADABLE, "the %s image is corrupt or truncated",
 		    name);
-	if ((int64_t)pixGetWidth(pix) * pixGetHeight(pix) > ctx->lim->max_pixels) {
+	info->dec_w = pixGetWidth(pix);
+	info->dec_h = pixGetHeight(pix);
+	if ((int64_t)info->dec_w * info->dec_h > ctx->lim->max_pixels) {
 		pixDestroy(&pix);
 		return doc_fail(out, DOC_TOO_LARGE, "the image has more than the %lld "
 		    "megapixels allowed", (long long)(ctx->lim->max_pixels / 1000000));
 	}
-	if (orient != 1)
-		pix = orient_pix(pix, orient);
+	*pixp = pix;
+	return 0;
+}
+
+int
+doc_image_text(const struct doc_ctx *ctx, struct doc_result *out, char **text, int *conf,
+    int *damaged)
+{
+	struct doc_image_info info;
+	PIX	*pix;
+	enum doc_status why;
+
+	*text = NULL;
+	*conf = 0;
+	*damaged = 0;
+	if (doc_image_decode(ctx, out, &pix, &info) == -1)
+		return -1;
+	*damaged = info.damaged;
+	if (info.orient != 1)
+		pix = doc_image_orient(pix, info.orient);
 	if (ocr(ctx, pix, text, conf, &why) == -1)
 		return ocr_fail(ctx, out, why);
 	return 0;

@@ -51,6 +51,40 @@ int	doc_read_image(const struct doc_ctx *ctx, struct doc_result *out);
  */
 int	doc_image_text(const struct doc_ctx *ctx, struct doc_result *out, char **text,
 	    int *conf, int *damaged);
+/*
+ * The steps of doc_image_text before the OCR, one by one (the fuzz target
+ * tests/fuzz/fuzz_image.c runs them without tesseract).
+ *
+ * What doc_image_decode read of an image: the size its header claims, its
+ * EXIF orientation, and what the decoder made of it.
+ */
+struct Pix;
+struct doc_image_info {
+	uint32_t	 w, h;		/* the header's size, checked against the pixel limit */
+	uint32_t	 orient;	/* EXIF orientation 1..8 (1: none; a TIFF's, leptonica applies) */
+	int		 reduction;	/* a JPEG decoded at 1/reduction of its size; else 1 */
+	int		 dec_w, dec_h;	/* the decoded picture; 0 when the decoder did not give one */
+	int		 damaged;	/* the decoder made up for broken data */
+};
+/*
+ * Decode the image of ctx (out->format JPEG, PNG, WebP or TIFF): its header
+ * read first, and an image that claims no pixels or more than
+ * ctx->lim->max_pixels refused before any decoder sees it. 0 with *pix (as
+ * decoded, not yet turned by its orientation; the caller destroys it), or
+ * -1 with doc_fail (DOC_UNREADABLE, DOC_TOO_LARGE) and *pix NULL. *info is
+ * filled as far as it got, either way.
+ */
+int	doc_image_decode(const struct doc_ctx *ctx, struct doc_result *out, struct Pix **pix,
+	    struct doc_image_info *info);
+/* pix (taken) turned upright by EXIF orientation o (2..8; 1 leaves it): the camera's sideways undone. */
+struct Pix *doc_image_orient(struct Pix *pix, uint32_t o);
+/*
+ * pix (taken) ready for OCR: 8-bit grey (transparency on white), scaled so
+ * its characters are about doc_image_opts.char_px high (and it stays under
+ * max_ocr_pixels), deskewed, the background flattened. The new one, or
+ * NULL (out of memory).
+ */
+struct Pix *doc_image_prepare(struct Pix *pix);
 /* PDF: the text layer (tables as statement rows, or a receipt); pages without text OCR'd. */
 int	doc_read_pdf(const struct doc_ctx *ctx, struct doc_result *out);
 /* CSV and TSV (out->format says which). */
@@ -83,7 +117,6 @@ int	doc_ocr_pixels(const struct doc_ctx *ctx, const unsigned char *rgba, int w, 
  * ctx->pool, confidence in thousandths. 0, or -1 with *why (DOC_TIMEOUT,
  * DOC_NOMEM, DOC_UNREADABLE when no engine could be loaded).
  */
-struct Pix;
 int	doc_ocr_pix(const struct doc_ctx *ctx, struct Pix *pix, char **text, int *confidence,
 	    enum doc_status *why);
 

@@ -471,6 +471,272 @@ START_TEST(bad_images)
 }
 END_TEST
 
+/* A TIFF entry at q: tag, type, count 1, value (SHORT left-justified). */
+static unsigned char *
+tiff_entry(unsigned char *q, unsigned tag, unsigned type, uint32_t v)
+{
+	q[0] = (unsigned char)tag;
+	q[1] = (unsigned char)(tag >> 8);
+	q[2] = (unsigned char)type;
+	q[3] = 0;
+	q[4] = 1;
+	q[5] = q[6] = q[7] = 0;
+	q[8] = (unsigned char)v;
+	q[9] = (unsigned char)(v >> 8);
+	q[10] = type == 3 ? 0 : (unsigned char)(v >> 16);
+	q[11] = type == 3 ? 0 : (unsigned char)(v >> 24);
+	return q + 12;
+}
+
+/*
+ * A little-endian TIFF of w x h grey pixels, uncompressed, into buf (at
+ * least 64 + 12 * 12 + w * h bytes). Its width is one LONG, or a LONG8 at
+ * offset 8 (long8), and again as a SHORT after the other tags when again
+ * is not 0. Returns its size.
+ */
+static size_t
+make_tiff(unsigned char *buf, uint32_t w, uint32_t h, int long8, uint32_t again)
+{
+	unsigned char *q = buf + 16;
+	uint32_t data = 16 + 2 + 11 * 12 + 4;
+	unsigned entries = 9 + (again != 0);
+
+	memset(buf, 0, data + (size_t)w * h);
+	memcpy(buf, "II*\0", 4);
+	buf[4] = 16;				/* the IFD at 16; a LONG8 width at 8 */
+	buf[8] = (unsigned char)w;
+	buf[9] = (unsigned char)(w >> 8);
+	*q++ = (unsigned char)entries;
+	*q++ = 0;
+	q = long8 ? tiff_entry(q, 256, 16, 8) : tiff_entry(q, 256, 4, w);
+	q = tiff_entry(q, 257, 4, h);
+	q = tiff_entry(q, 258, 3, 8);		/* bits per sample */
+	q = tiff_entry(q, 259, 3, 1);		/* no compression */
+	q = tiff_entry(q, 262, 3, 1);		/* black is zero */
+	q = tiff_entry(q, 273, 4, data);	/* the one strip */
+	q = tiff_entry(q, 277, 3, 1);		/* one sample a pixel */
+	q = tiff_entry(q, 278, 4, h);		/* rows per strip */
+	q = tiff_entry(q, 279, 4, w * h);	/* the strip's bytes */
+	if (again != 0)
+		(void)tiff_entry(q, 256, 3, again);
+	memset(buf + data, 0xc0, (size_t)w * h);
+	return data + (size_t)w * h;
+}
+
+/* doc_image_decode of n bytes at p as format fmt, at most max_pixels. */
+static int
+decode_image(const unsigned char *p, size_t n, enum doc_format fmt, int64_t max_pixels,
+    struct doc_result *r, struct doc_image_info *info)
+{
+	struct doc_limits lim;
+	struct doc_ctx ctx;
+	struct pool pool;
+	struct Pix *pix = NULL;
+	int	 rc;
+
+	doc_limits_default(&lim);
+	lim.max_pixels = max_pixels;
+	pool_init(&pool);
+	memset(&ctx, 0, sizeof(ctx));
+	memset(r, 0, sizeof(*r));
+	ctx.p = p;
+	ctx.n = n;
+	ctx.lang = "en";
+	ctx.currency = "USD";
+	ctx.today = TODAY;
+	ctx.lim = &lim;
+	ctx.pool = &pool;
+	ctx.deadline_ms = doc_now_ms() + lim.time_ms;
+	r->format = fmt;
+	rc = doc_image_decode(&ctx, r, &pix, info);
+	pixDestroy(&pix);
+	pool_free(&pool);
+	return rc;
+}
+
+/*
+ * The pixel limit is checked on the size an image's header gives, before
+ * the decoder runs: so that size must be the decoder's. A TIFF whose width
+ * is given twice (libtiff takes the first: found by fuzz_image, which saw
+ * 1 x 68 in the header and 240 x 68 decoded) or given as a LONG8 elsewhere
+ * in the file (which libtiff reads, and which was taken for the width's
+ * offset) is refused, never decoded larger than the limit allows.
+ */
+START_TEST(tiff_size_as_decoded)
+{
+	struct doc_result *r = calloc(1, sizeof(*r));
+	struct doc_image_info info;
+	unsigned char *t = malloc(64 + 12 * 12 + 240 * 68);
+	size_t	 n;
+
+	ck_assert_ptr_nonnull(r);
+	ck_assert_ptr_nonnull(t);
+	/* the TIFF as it should be: decoded at the size its header says */
+	n = make_tiff(t, 240, 68, 0, 0);
+	ck_assert_int_eq(decode_image(t, n, DOC_FMT_TIFF, 20000, r, &info), 0);
+	ck_assert_int_eq(info.w, 240);
+	ck_assert_int_eq(info.dec_w, 240);
+	ck_assert_int_eq(info.dec_h, 68);
+	/* over a limit of 1000 pixels: refused before decoding */
+	ck_assert_int_eq(decode_image(t, n, DOC_FMT_TIFF, 1000, r, &info), -1);
+	ck_assert_int_eq(r->status, DOC_TOO_LARGE);
+	ck_assert_int_eq(info.dec_w, 0);
+
+	/* the width again, 1: refused, not decoded at 240 x 68 */
+	n = make_tiff(t, 240, 68, 0, 1);
+	ck_assert_int_eq(decode_image(t, n, DOC_FMT_TIFF, 1000, r, &info), -1);
+	ck_assert_int_eq(info.dec_w, 0);
+	ck_assert_int_eq(info.dec_h, 0);
+	ck_assert(r->status == DOC_UNREADABLE || r->status == DOC_TOO_LARGE);
+
+	/* the width a LONG8 at offset 8: refused, not taken for 8 */
+	n = make_tiff(t, 240, 68, 1, 0);
+	ck_assert_int_eq(decode_image(t, n, DOC_FMT_TIFF, 1000, r, &info), -1);
+	ck_assert_int_eq(info.dec_w, 0);
+	ck_assert(r->status == DOC_UNREADABLE || r->status == DOC_TOO_LARGE);
+	free(t);
+	free(r);
+}
+END_TEST
+
+/*
+ * A JPEG whose header this reads as 1 x 68 while libjpeg decodes 240 x 68:
+ * the real segments after FF 00 and a length that covers them all (libjpeg
+ * skips FF 00 as data and reads the segments; a reader that took FF 00 for a
+ * marker skipped them), then a frame header of 1 x 68. Refused from its
+ * header, never decoded. Found reading doc_image.c after fuzz_image's TIFF.
+ */
+START_TEST(jpeg_size_as_decoded)
+{
+	static const unsigned char sof[] = { 0xff, 0xc0, 0, 11, 8, 0, 68, 0, 1, 1, 1, 0x11, 0,
+		0xff, 0xd9 };
+	struct doc_result *r = calloc(1, sizeof(*r));
+	struct doc_image_info info;
+	PIX	*pix = pixCreate(240, 68, 8);
+	l_uint8	*jpg = NULL;
+	unsigned char *b;
+	size_t	 jn = 0, n;
+
+	ck_assert_ptr_nonnull(r);
+	ck_assert_ptr_nonnull(pix);
+	pixSetAllArbitrary(pix, 200);
+	ck_assert_int_eq(pixWriteMemJpeg(&jpg, &jn, pix, 75, 0), 0);
+	ck_assert_int_lt(jn, 60000);
+	/* as written: decoded at the size its header says */
+	ck_assert_int_eq(decode_image(jpg, jn, DOC_FMT_JPEG, 20000, r, &info), 0);
+	ck_assert_int_eq(info.w, 240);
+	ck_assert_int_eq(info.dec_w, 240);
+
+	b = malloc(jn + 4 + sizeof(sof));
+	ck_assert_ptr_nonnull(b);
+	memcpy(b, jpg, 2);				/* SOI */
+	b[2] = 0xff;
+	b[3] = 0x00;
+	b[4] = (unsigned char)((jn - 2 + 2) >> 8);	/* "length": all the real segments */
+	b[5] = (unsigned char)(jn - 2 + 2);
+	memcpy(b + 6, jpg + 2, jn - 2);
+	memcpy(b + 4 + jn, sof, sizeof(sof));
+	n = jn + 4 + sizeof(sof);
+	ck_assert_int_eq(decode_image(b, n, DOC_FMT_JPEG, 1000, r, &info), -1);
+	ck_assert_int_eq(info.dec_w, 0);
+	ck_assert_int_eq(r->status, DOC_UNREADABLE);
+	free(b);
+	lept_free(jpg);
+	pixDestroy(&pix);
+	free(r);
+}
+END_TEST
+
+/*
+ * A WebP whose first chunk is none of VP8X, VP8, VP8L: libwebp reads it as a
+ * bare VP8L bitstream of 16384 x 16384 (and leptonica makes those pixels
+ * before decoding), while a later VP8L chunk says 1 x 1. Refused from its
+ * header. Found reading doc_image.c after fuzz_image's TIFF.
+ */
+START_TEST(webp_size_as_decoded)
+{
+	unsigned char b[50];
+	struct doc_result *r = calloc(1, sizeof(*r));
+	struct doc_image_info info;
+
+	ck_assert_ptr_nonnull(r);
+	memset(b, 0, sizeof(b));
+	memcpy(b, "RIFF", 4);
+	b[4] = sizeof(b) - 8;
+	memcpy(b + 8, "WEBP", 4);
+	/* a "chunk" 2f ff ff ff of 15 bytes: VP8L's signature and 16384 x 16384 */
+	memcpy(b + 12, "\x2f\xff\xff\xff\x0f\x00\x00\x00", 8);
+	/* then a VP8L chunk of 1 x 1 at 12 + 8 + 15 + 1 */
+	memcpy(b + 36, "VP8L\x05\x00\x00\x00\x2f\x00\x00\x00\x00", 13);
+	ck_assert_int_eq(decode_image(b, sizeof(b), DOC_FMT_WEBP, 1000, r, &info), -1);
+	ck_assert_int_eq(r->status, DOC_UNREADABLE);
+	ck_assert_int_eq(info.w, 0);
+	ck_assert_int_eq(info.dec_w, 0);
+	ck_assert_ptr_nonnull(strstr(r->error, "header"));
+	free(r);
+}
+END_TEST
+
+/*
+ * The page handed to tesseract is at most doc_image_opts.max_ocr_pixels: a
+ * blank 3200 x 3000 one (9.6 megapixels, no characters to scale by) was
+ * left whole, its 95% inside the band of scales not worth making; 3000 x
+ * 3000 stays as it is. fuzz_image's check, on an input made for it.
+ */
+START_TEST(page_within_ocr_pixels)
+{
+	static const int sizes[][2] = { { 3200, 3000 }, { 3000, 3000 }, { 9000, 1001 } };
+	size_t	 i;
+
+	setMsgSeverity(L_SEVERITY_NONE);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		PIX	*pix = pixCreate(sizes[i][0], sizes[i][1], 8), *page;
+
+		ck_assert_ptr_nonnull(pix);
+		pixSetAllArbitrary(pix, 255);
+		page = doc_image_prepare(pix);
+		ck_assert_ptr_nonnull(page);
+		ck_assert_int_eq(pixGetDepth(page), 8);
+		ck_assert_int_le((long)pixGetWidth(page) * pixGetHeight(page),
+		    doc_image_opts.max_ocr_pixels);
+		if (i == 1)
+			ck_assert(pixGetWidth(page) == 3000 && pixGetHeight(page) == 3000);
+		pixDestroy(&page);
+	}
+}
+END_TEST
+
+/*
+ * A header's width times height is counted without overflow: a PNG of
+ * (2^32 - 1) x (2^32 - 1) overflowed the signed product (fuzz_image, under
+ * UBSan), which could come out under the limit. Too large, from its header.
+ */
+START_TEST(header_size_no_overflow)
+{
+	static const uint32_t sides[][2] = { { 0xffffffffu, 0xffffffffu },
+		{ 0xffffffffu, 0x80000001u }, { 0x80000000u, 0x80000000u } };
+	unsigned char png[8 + 25];
+	struct doc_result *r = calloc(1, sizeof(*r));
+	struct doc_image_info info;
+	size_t	 i;
+
+	ck_assert_ptr_nonnull(r);
+	for (i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
+		memcpy(png, "\x89PNG\r\n\x1a\n", 8);
+		put32(png + 8, 13);
+		memcpy(png + 12, "IHDR", 4);
+		put32(png + 16, sides[i][0]);
+		put32(png + 20, sides[i][1]);
+		memcpy(png + 24, "\x08\x00\x00\x00\x00", 5);
+		put32(png + 29, crc32_of(png + 12, 17));
+		ck_assert_int_eq(decode_image(png, sizeof(png), DOC_FMT_PNG, 50000000, r, &info), -1);
+		ck_assert_int_eq(r->status, DOC_TOO_LARGE);
+		ck_assert_int_eq(info.dec_w, 0);
+	}
+	free(r);
+}
+END_TEST
+
 static Suite *
 doc_ocr_suite(void)
 {
@@ -484,6 +750,14 @@ doc_ocr_suite(void)
 	tcase_add_test(tc, bad_images);
 	tcase_add_test(tc, memory_flat);
 	tcase_add_test(tc, pdf_memory_flat);
+	suite_add_tcase(s, tc);
+	/* the headers read before decoding: no OCR engine needed */
+	tc = tcase_create("headers");
+	tcase_add_test(tc, tiff_size_as_decoded);
+	tcase_add_test(tc, jpeg_size_as_decoded);
+	tcase_add_test(tc, webp_size_as_decoded);
+	tcase_add_test(tc, page_within_ocr_pixels);
+	tcase_add_test(tc, header_size_no_overflow);
 	suite_add_tcase(s, tc);
 	return s;
 }
