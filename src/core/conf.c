@@ -21,6 +21,7 @@
 static const char *const log_levels[] = { "debug", "info", "warn", "error", NULL };
 const char *const oz_ai_providers[] = { "local", "openai", "anthropic", NULL };
 static const char *const off_on[] = { "off", "on", NULL };
+static const char *const off_auto[] = { "off", "auto", NULL };
 
 #define OFF(f) offsetof(struct oz_config, f)
 
@@ -37,6 +38,8 @@ const struct oz_config_key oz_config_keys[] = {
 	  "permissions of a unix FastCGI socket" },
 	{ "workers", CFG_INT, OFF(workers), "4", 1, 512, 0, NULL,
 	  "worker processes of this ozzie-fcgi instance" },
+	{ "worker_cpu_affinity", CFG_ENUM, OFF(worker_cpu_affinity), "off", 0, 0, 0, off_auto,
+	  "off, or auto: each worker kept on a CPU of its own (ozzie-fcgi -a)" },
 	{ "max_json_body", CFG_INT, OFF(max_json_body), "1048576", 1024, 67108864, 0, NULL,
 	  "largest JSON request body accepted, in bytes" },
 	{ "max_document_body", CFG_INT, OFF(max_document_body), "26214400", 1024, 268435456, 0, NULL,

@@ -14,6 +14,7 @@ struct oz_config {
 	int64_t	 listen_backlog;
 	int64_t	 socket_mode;
 	int64_t	 workers;
+	int64_t	 worker_cpu_affinity;	/* 0 off, 1 auto: worker i on the i-th allowed CPU */
 	int64_t	 max_json_body;
 	int64_t	 max_document_body;
 	int64_t	 log_level;		/* enum log_level */

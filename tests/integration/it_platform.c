@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -400,16 +401,70 @@ START_TEST(slow_client_flood_leaves_others_served)
 }
 END_TEST
 
+/* The one CPU pid may run on, or -1 when it may run on more (or none). */
+static int
+only_cpu(pid_t pid)
+{
+	cpu_set_t set;
+	int	 cpu;
+
+	CPU_ZERO(&set);
+	ck_assert_int_eq(sched_getaffinity(pid, sizeof(set), &set), 0);
+	if (CPU_COUNT(&set) != 1)
+		return -1;
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (CPU_ISSET(cpu, &set))
+			return cpu;
+	return -1;
+}
+
+/*
+ * The test stack runs the api pool with -a auto (worker_cpu_affinity) and
+ * the slow pool without: each api worker on one CPU of its master's, as
+ * many different ones as there are workers or CPUs; slow workers free.
+ */
+START_TEST(api_workers_each_on_a_cpu)
+{
+	pid_t	 api = it_master_pid("api"), slow = it_master_pid("slow"), w[64];
+	cpu_set_t mine, theirs, seen;
+	int	 n, i, cpu, ncpu;
+
+	CPU_ZERO(&mine);
+	ck_assert_int_eq(sched_getaffinity(api, sizeof(mine), &mine), 0);
+	ncpu = CPU_COUNT(&mine);
+	n = it_children(api, w, 64);
+	ck_assert_int_ge(n, 2);
+	CPU_ZERO(&seen);
+	for (i = 0; i < n; i++) {
+		cpu = only_cpu(w[i]);
+		ck_assert_msg(cpu >= 0 && CPU_ISSET(cpu, &mine), "api worker %d: CPU %d", (int)w[i],
+		    cpu);
+		CPU_SET(cpu, &seen);
+	}
+	ck_assert_int_eq(CPU_COUNT(&seen), n < ncpu ? n : ncpu);
+	CPU_ZERO(&mine);
+	ck_assert_int_eq(sched_getaffinity(slow, sizeof(mine), &mine), 0);
+	n = it_children(slow, w, 64);
+	ck_assert_int_ge(n, 1);
+	for (i = 0; i < n; i++) {
+		CPU_ZERO(&theirs);
+		ck_assert_int_eq(sched_getaffinity(w[i], sizeof(theirs), &theirs), 0);
+		ck_assert_msg(CPU_EQUAL(&theirs, &mine), "slow worker %d is pinned", (int)w[i]);
+	}
+}
+END_TEST
+
 START_TEST(killed_worker_is_replaced)
 {
 	pid_t	 master = it_master_pid("api"), before[64], after[64], victim;
-	int	 n, m, i, j, fresh = 0;
+	int	 n, m, i, j, fresh = 0, victim_cpu;
 	double	 t0;
 	struct http_result r;
 
 	n = it_children(master, before, 64);
 	ck_assert_int_ge(n, 2);
 	victim = before[0];
+	victim_cpu = only_cpu(victim);
 	ck_assert_int_eq(kill(victim, SIGKILL), 0);
 	t0 = it_now_ms();
 	/* Other requests are unaffected. */
@@ -434,8 +489,15 @@ START_TEST(killed_worker_is_replaced)
 	} while (it_now_ms() - t0 < 1000.0);
 	ck_assert_int_eq(m, n);
 	ck_assert_int_eq(fresh, 1);
-	for (i = 0; i < m; i++)
+	for (i = 0; i < m; i++) {
 		ck_assert_int_ne(after[i], victim);
+		for (j = 0; j < n; j++)
+			if (after[i] == before[j])
+				break;
+		/* the new worker took its slot's CPU */
+		if (j == n)
+			ck_assert_int_eq(only_cpu(after[i]), victim_cpu);
+	}
 }
 END_TEST
 
@@ -988,6 +1050,7 @@ platform_suite(void)
 	tcase_add_test(http, migrations_are_ordered_idempotent_and_guarded);
 	tcase_set_timeout(proc, 60);
 	tcase_add_test(proc, slow_client_flood_leaves_others_served);
+	tcase_add_test(proc, api_workers_each_on_a_cpu);
 	tcase_add_test(proc, killed_worker_is_replaced);
 	tcase_add_test(proc, sigterm_finishes_the_request_in_flight);
 	tcase_add_test(proc, sighup_rolls_workers_without_failures);
