@@ -98,17 +98,25 @@ json_parse_body(struct oz_req *r)
 	return 0;
 }
 
+/* Whether text is a decimal json_decimal writes as a number (*units: its 10^-4). */
+static int
+decimal_number(const char *text, int64_t *units)
+{
+	const char	*errstr;
+
+	return num_parse_decimal(text, strlen(text), 4, INT64_MIN / 2, INT64_MAX / 2, units,
+	    &errstr) == 0;
+}
+
 struct json_object *
 json_decimal(const char *text)
 {
-	const char	*errstr;
 	int64_t		 units;
 
 	if (text == NULL || *text == '\0')
 		return NULL;
 	/* json-c prints the text given, so the value is exact on the wire. */
-	if (num_parse_decimal(text, strlen(text), 4, INT64_MIN / 2, INT64_MAX / 2, &units,
-	    &errstr) == -1)
+	if (!decimal_number(text, &units))
 		return json_object_new_string(text);
 	return json_object_new_double_s((double)units / 10000.0, text);
 }
@@ -319,9 +327,9 @@ write_field(struct buf *b, const void *row, const struct json_field *f)
 {
 	const char *at = (const char *)row + f->off;
 	const char *text;
-	struct json_object *o;
+	char	 dec[32];
 	int64_t	 v;
-	int	 rc;
+	int	 i;
 
 	switch (f->kind) {
 	case JF_CHARS:
@@ -335,11 +343,11 @@ write_field(struct buf *b, const void *row, const struct json_field *f)
 		memcpy(&v, at, sizeof(v));
 		return write_int(b, v);
 	case JF_INT_DECIMAL:
-		/* as json_money makes it: a number, or the text when it is not one */
-		o = field_value(row, f);
-		rc = write_value(b, o, 0);
-		json_object_put(o);
-		return rc;
+		/* as json_money makes it: a number, the text when it is not one, or null */
+		memcpy(&i, at, sizeof(i));
+		if (num_format_decimal(i, f->scale, dec, sizeof(dec)) == -1)
+			return buf_append(b, "null", 4);
+		return decimal_number(dec, &v) ? buf_puts(b, dec) : write_str(b, dec, strlen(dec));
 	}
 	return -1;
 }

@@ -90,6 +90,19 @@ slurp(const char *rel, size_t *n)
 	return b;
 }
 
+/* A receipt context in English and dollars over lim and pool, its clock started. */
+static void
+ctx_init(struct doc_ctx *ctx, const struct doc_limits *lim, struct pool *pool)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->lang = "en";
+	ctx->currency = "USD";
+	ctx->today = TODAY;
+	ctx->lim = lim;
+	ctx->pool = pool;
+	ctx->deadline_ms = doc_now_ms() + lim->time_ms;
+}
+
 static void
 alnum_upper(const char *s, char *out, size_t outsz)
 {
@@ -188,13 +201,7 @@ START_TEST(page_pixels)
 	ck_assert_ptr_nonnull(rc);
 	pool_init(&pool);
 	doc_limits_default(&lim);
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.lang = "en";
-	ctx.currency = "USD";
-	ctx.today = TODAY;
-	ctx.lim = &lim;
-	ctx.pool = &pool;
-	ctx.deadline_ms = doc_now_ms() + lim.time_ms;
+	ctx_init(&ctx, &lim, &pool);
 
 	b = slurp("receipts/images/en_us_store_01.png", &n);
 	/* refusals: nothing, no size, over the pixel limit, a stride too short */
@@ -537,16 +544,10 @@ decode_image(const unsigned char *p, size_t n, enum doc_format fmt, int64_t max_
 	doc_limits_default(&lim);
 	lim.max_pixels = max_pixels;
 	pool_init(&pool);
-	memset(&ctx, 0, sizeof(ctx));
+	ctx_init(&ctx, &lim, &pool);
 	memset(r, 0, sizeof(*r));
 	ctx.p = p;
 	ctx.n = n;
-	ctx.lang = "en";
-	ctx.currency = "USD";
-	ctx.today = TODAY;
-	ctx.lim = &lim;
-	ctx.pool = &pool;
-	ctx.deadline_ms = doc_now_ms() + lim.time_ms;
 	r->format = fmt;
 	rc = doc_image_decode(&ctx, r, &pix, info);
 	pixDestroy(&pix);
